@@ -1,0 +1,249 @@
+"""The command line (cli.md).  Exit codes: 0 clean, 1 findings, 2 the tool failed."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .findings import Severity
+
+SEVERITIES = ["error", "warning", "info"]
+
+
+class Failure(click.ClickException):
+    """The tool could not do its job: one clear line, exit 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"campaignlint: {self.format_message()}", err=True)
+
+
+def _split(values: tuple[str, ...]) -> list[str] | None:
+    if not values:
+        return None
+    found: list[str] = []
+    for value in values:
+        found.extend(part for part in value.replace(",", " ").split() if part)
+    return found
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="campaignlint")
+def cli() -> None:
+    """Check multichannel marketing campaigns (.camp files) before they ship.
+
+    \b
+    Start with:   campaignlint check examples/
+    Learn a rule: campaignlint explain O004
+    All rules:    campaignlint rules
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--select", multiple=True, help="Only these rules: codes, prefixes (T, C00) or rule names.")
+@click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
+@click.option("--extend-select", multiple=True, help="Add rules to the configured selection.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default="text", show_default=True, help="Output format.")
+@click.option("--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; change nothing.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails the run (default: error).")
+@click.option("--exit-zero", is_flag=True, help="Always exit 0 unless the tool itself fails.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file (no discovery).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: number of cores).")
+@click.option("--quiet", "-q", is_flag=True, help="Only the findings, no summary.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--show-source", is_flag=True, help="Show the line of each finding with a marker under it.")
+@click.option("--stdin-filename", help="Name to give the text read from standard input (with `-`).")
+def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fixes, diff, fail_on,
+          exit_zero, statistics, config_path, no_cache, jobs, quiet, color, show_source, stdin_filename):
+    """Lint campaign files and folders (default: the current folder)."""
+    from .config import ConfigError
+    from .engine import Linter, Options, UsageError
+    from .reporters import ReportContext, render
+
+    paths = list(paths) or ["."]
+    if config_path is not None and not Path(config_path).is_file():
+        raise Failure(f"--config: {config_path}: no such file")
+    options = Options(
+        select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select),
+        config_path=Path(config_path) if config_path else None,
+        fail_on=Severity(fail_on) if fail_on else None,
+    )
+    stdin_text = None
+    if "-" in paths:
+        stdin_text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+    try:
+        linter = Linter(options)
+        threshold = linter.fail_on(paths)
+        if fix or diff:
+            result, diff_text = _fix_run(linter, paths, unsafe_fixes, write=fix and not diff, stdin_text=stdin_text, stdin_filename=stdin_filename)
+        else:
+            result = linter.lint(paths, stdin_text, stdin_filename)
+            diff_text = ""
+    except (ConfigError, UsageError) as error:
+        raise Failure(str(error)) from None
+
+    if diff:
+        _emit(diff_text, output_file)
+        if fix:
+            pass
+        raise SystemExit(0 if exit_zero or not diff_text else 1)
+    use_color = color == "always" or (color == "auto" and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    context = ReportContext(files=result.files, color=use_color and fmt == "text", quiet=quiet, statistics=statistics,
+                            show_source=show_source, unsafe_fixes=unsafe_fixes, sources=linter.sources,
+                            fixed=result.fixed, notes=result.fix_notes)
+    _emit(render(fmt, result.findings, context), output_file)
+    failing = any(f.severity.rank >= threshold.rank for f in result.findings)
+    raise SystemExit(0 if exit_zero or not failing else 1)
+
+
+def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
+    from .engine import RunResult, discover_files
+    from .fixes import fix_file, unified_diff, write_atomically
+
+    result = RunResult()
+    diffs: list[str] = []
+    targets = []
+    for raw in paths:
+        if raw == "-":
+            targets.append((Path(os.path.abspath(stdin_filename or "stdin.camp")), stdin_text or ""))
+        else:
+            targets.extend((path, None) for path in discover_files([raw]))
+    for path, text in targets:
+        outcome = fix_file(linter, path, unsafe, text=text)
+        display = linter._display(path)
+        result.files.append(display)
+        result.findings.extend(outcome.findings)
+        for code in outcome.rejected:
+            result.fix_notes.append(f"{display}: the fix of {code} would have broken the file; it was not applied.")
+        if outcome.looping:
+            result.fix_notes.append(f"{display}: still fixable after 10 passes ({', '.join(outcome.looping)}); stopped.")
+        if outcome.changed:
+            result.fixed[display] = outcome.applied
+            diffs.append(unified_diff(display, outcome.original, outcome.fixed))
+            if write:
+                if text is not None:
+                    sys.stdout.write(outcome.fixed)
+                else:
+                    source = linter.sources.get(display)
+                    write_atomically(path, outcome.fixed, bool(source and source.had_bom))
+    from .findings import Finding
+
+    unique = {(f.path, f.range, f.code, f.message): f for f in result.findings}
+    result.findings = sorted(unique.values(), key=Finding.sort_key)
+    return result, "".join(diffs)
+
+
+def _emit(text: str, output_file: str | None) -> None:
+    if output_file:
+        try:
+            Path(output_file).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise Failure(f"--output-file: cannot write {output_file}: {error.strerror or error}") from None
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(fmt):
+    """List every rule: code, name, default severity, fixable or not."""
+    from .rule import FAMILIES, load_all_rules
+
+    registry = load_all_rules()
+    if fmt == "json":
+        data = [{"code": r.code, "name": r.name, "severity": r.severity.value,
+                 "fix": r.fix.value if r.fix else None, "summary": r.summary} for r in registry.values()]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    current = None
+    for code in sorted(registry, key=lambda c: (list(FAMILIES).index(c[0]) if c[0] in FAMILIES else 99, c)):
+        rule = registry[code]
+        family = rule.code[0]
+        if family != current:
+            current = family
+            click.echo(f"\n{family} — {FAMILIES.get(family, ('', 'Custom'))[1]}")
+        fixable = {None: "", "safe": "fix", "unsafe": "fix (unsafe)"}[rule.fix.value if rule.fix else None]
+        click.echo(f"  {rule.code}  {rule.severity.value:<7}  {fixable:<12}  {rule.name}: {rule.summary}")
+    click.echo("\nMore on a rule: campaignlint explain CODE")
+
+
+@cli.command()
+@click.argument("code")
+def explain(code):
+    """Explain a rule: what it checks, why it matters, an example and its fix."""
+    from .docs import explain_text
+    from .rule import BY_NAME, REGISTRY, load_all_rules
+
+    load_all_rules()
+    rule = REGISTRY.get(code.upper()) or BY_NAME.get(code)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(code.upper(), list(REGISTRY), n=1) or difflib.get_close_matches(code, list(BY_NAME), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise Failure(f"no rule {code}{hint}; `campaignlint rules` lists them all")
+    click.echo(explain_text(rule))
+
+
+@cli.command()
+@click.argument("file", type=str)
+def parse(file):
+    """Print the resolved campaign model of FILE as JSON (for other tools)."""
+    from .engine import Linter, UsageError
+    from .config import ConfigError
+    from .model_json import file_to_json
+
+    path = Path(file)
+    if not path.is_file():
+        raise Failure(f"{file}: no such file")
+    try:
+        linter = Linter()
+        findings = linter.lint_file(path)
+    except (ConfigError, UsageError) as error:
+        raise Failure(str(error)) from None
+    config = linter.config_for(Path(os.path.abspath(path)))
+    loader = next(iter(linter._loaders.values()))
+    loaded = loader.files[Path(os.path.abspath(path))]
+    errors = [f for f in findings if f.code.startswith("E")]
+    if loaded.model is None:
+        for finding in errors:
+            click.echo(f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}: {finding.code} {finding.message}", err=True)
+        raise Failure(f"{file} could not be read")
+    del config
+    click.echo(json.dumps(file_to_json(loaded.model, errors), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    """Entry point: never let a traceback reach the user."""
+    try:
+        cli.main(prog_name="campaignlint")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("campaignlint: interrupted", err=True)
+        raise SystemExit(2)
+    except RecursionError:
+        click.echo("campaignlint: the input is nested too deeply to be processed", err=True)
+        raise SystemExit(2)
+    except Exception as error:  # the tool failed: say so in one line, exit 2
+        if os.environ.get("CAMPAIGNLINT_DEBUG"):
+            raise
+        click.echo(f"campaignlint: internal error: {type(error).__name__}: {error} "
+                   "(please report it; set CAMPAIGNLINT_DEBUG=1 for details)", err=True)
+        raise SystemExit(2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,218 @@
+"""Configuration: discovery, validation, rule selection (cli.md "Configuration").
+
+Discovered from the linted file's folder upwards: ``campaignlint.toml``, then
+the ``[tool.campaignlint]`` table of ``pyproject.toml``; the nearest wins.  An
+unknown key or a bad value raises ``ConfigError`` naming it (exit 2).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .findings import Severity
+from .loader import DEFAULT_MAX_FILE_SIZE
+from .rule import REGISTRY, BY_NAME, Rule, all_settings, load_all_rules
+
+CORE_KEYS = {"select", "ignore", "extend-select", "fail-on", "severity", "per-file-ignores", "rule-packs", "max-file-size"}
+SELECTOR = re.compile(r"^(?:[A-Z][A-Z0-9_]*|[a-z][a-z0-9-]*)$")
+
+
+class ConfigError(Exception):
+    """A configuration problem the user must fix (exit 2)."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    fail_on: Severity = Severity.ERROR
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    rule_packs: list[Path] = field(default_factory=list)
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> Path | None:
+        return self.path.parent if self.path else None
+
+    def setting(self, key: str) -> Any:
+        if key in self.settings:
+            return self.settings[key]
+        return all_settings()[key].default
+
+    # -- selection -------------------------------------------------------
+    def enabled(self, code: str, name: str = "", path: str | None = None) -> bool:
+        chosen = _specificity(self.select + self.extend_select, code, name)
+        ignored = _specificity(self.ignore, code, name)
+        if path is not None:
+            for pattern, selectors in self.per_file_ignores.items():
+                if _glob_match(path, pattern):
+                    ignored = max(ignored, _specificity(selectors, code, name))
+        return chosen > ignored and chosen > 0
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        best, chosen = 0, default
+        for selector, severity in self.severity.items():
+            score = _specificity([selector], code, "")
+            if score > best:
+                best, chosen = score, severity
+        return chosen
+
+    def fingerprint(self) -> str:
+        import hashlib
+        import json
+
+        payload = {
+            "select": self.select, "ignore": self.ignore, "extend": self.extend_select,
+            "severity": {k: v.value for k, v in self.severity.items()},
+            "pfi": self.per_file_ignores, "packs": [str(p) for p in self.rule_packs],
+            "packs_content": [p.read_bytes().hex() if p.is_file() else "" for p in self.rule_packs],
+            "max": self.max_file_size, "settings": self.settings,
+        }
+        return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _glob_match(path: str, pattern: str) -> bool:
+    path = path.replace("\\", "/")
+    return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern) or path.startswith(pattern.rstrip("/") + "/")
+
+
+def _specificity(selectors: list[str], code: str, name: str) -> int:
+    best = 0
+    for selector in selectors:
+        if selector == "ALL":
+            best = max(best, 1)
+        elif selector == code or (name and selector == name):
+            best = max(best, 100)
+        elif code.startswith(selector):
+            best = max(best, 1 + len(selector))
+    return best
+
+
+def parse_selectors(value: Any, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [part for part in re.split(r"[,\s]+", value) if part]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"`{key}` must be a list of rule codes, prefixes or names")
+    load_all_rules()
+    for selector in value:
+        if selector == "ALL":
+            continue
+        if not SELECTOR.match(selector):
+            raise ConfigError(f"`{key}`: `{selector}` is not a rule code, prefix or name")
+        if selector[0].islower() and selector not in BY_NAME:
+            raise ConfigError(f"`{key}`: no rule is named `{selector}` (see `campaignlint rules`)")
+        if selector[0].isupper() and not any(c.startswith(selector) for c in REGISTRY) and not re.match(r"^[A-Z]+\d+$", selector):
+            raise ConfigError(f"`{key}`: no rule code starts with `{selector}` (see `campaignlint rules`)")
+    return value
+
+
+def _severity(value: Any, key: str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise ConfigError(f"`{key}` must be error, warning or info, not {value!r}") from None
+
+
+def from_table(table: dict[str, Any], path: Path | None) -> Config:
+    config = Config(path=path)
+    settings = all_settings()
+    where = f" in {path}" if path else ""
+    for key, value in table.items():
+        if key == "select":
+            config.select = parse_selectors(value, key)
+        elif key == "ignore":
+            config.ignore = parse_selectors(value, key)
+        elif key == "extend-select":
+            config.extend_select = parse_selectors(value, key)
+        elif key == "fail-on":
+            config.fail_on = _severity(value, key)
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"`[severity]`{where} must be a table of code = \"error|warning|info\"")
+            for code, level in value.items():
+                parse_selectors([code], f"severity.{code}")
+                config.severity[code] = _severity(level, f"severity.{code}")
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"`[per-file-ignores]`{where} must be a table of \"glob\" = [codes]")
+            for pattern, codes in value.items():
+                config.per_file_ignores[pattern] = parse_selectors(codes, f"per-file-ignores.{pattern}")
+        elif key == "rule-packs":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"`rule-packs`{where} must be a list of .camp file paths")
+            base = path.parent if path else Path.cwd()
+            for item in value:
+                pack = (base / item).resolve()
+                if not pack.is_file():
+                    raise ConfigError(f"`rule-packs`{where}: `{item}` was not found")
+                config.rule_packs.append(pack)
+        elif key == "max-file-size":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"`max-file-size`{where} must be a positive number of bytes")
+            config.max_file_size = value
+        elif key in settings:
+            try:
+                config.settings[key] = settings[key].validate(value)
+            except ValueError as error:
+                raise ConfigError(f"{error}{where}") from None
+        else:
+            import difflib
+
+            close = difflib.get_close_matches(key, list(CORE_KEYS) + list(settings), n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            raise ConfigError(f"unknown configuration key `{key}`{where}{hint}")
+    return config
+
+
+def read_config_file(path: Path) -> Config:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"cannot read the configuration file {path}: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"the configuration file {path} is not valid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("campaignlint", {})
+        if not isinstance(data, dict):
+            raise ConfigError(f"[tool.campaignlint] in {path} must be a table")
+    return from_table(data, path.resolve())
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest configuration file from ``start`` (a folder) upwards."""
+    folder = start.resolve()
+    for candidate in [folder, *folder.parents]:
+        own = candidate / "campaignlint.toml"
+        if own.is_file():
+            return own
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                with pyproject.open("rb") as handle:
+                    if "campaignlint" in tomllib.load(handle).get("tool", {}):
+                        return pyproject
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+    return None
+
+
+def git_root(start: Path) -> Path | None:
+    folder = start.resolve()
+    for candidate in [folder, *folder.parents]:
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def rule_for(code: str) -> Rule | None:
+    return REGISTRY.get(code)

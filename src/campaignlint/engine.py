@@ -1,0 +1,366 @@
+"""The engine: files → model → rules → findings (→ fixes).
+
+Data flows one way.  ``lint`` walks the paths, finds each file's
+configuration, loads the file with its imports (front-end findings E001–E008),
+runs every selected rule on every campaign, applies ``# noqa``, severity
+overrides and per-file ignores, and returns the findings sorted.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from . import noqa
+from .config import Config, discover, git_root, read_config_file
+from .findings import Applicability, Edit, Finding, Fix, Severity
+from .loader import LoadedFile, Loader
+from .model import Campaign, Located
+from .rule import REGISTRY, Rule, load_all_rules
+from .source import SourceText, Span
+
+
+class UsageError(Exception):
+    """The tool cannot do its job (exit 2): bad path, unreadable folder, …"""
+
+
+# --------------------------------------------------------------- contexts
+
+class FileContext:
+    """What a rule sees of one file."""
+
+    def __init__(self, engine: "Linter", loaded: LoadedFile, config: Config):
+        self.engine = engine
+        self.loaded = loaded
+        self.config = config
+
+    @property
+    def model(self):
+        return self.loaded.model
+
+    def setting(self, key: str):
+        return self.config.setting(key)
+
+    def source(self, path: str) -> SourceText | None:
+        return self.engine.sources.get(path)
+
+    def finding(self, rule: Rule, at: Span | Located, message: str, fix: Fix | None = None) -> Finding:
+        span = at.span if isinstance(at, Located) else at
+        source = self.source(span.path)
+        if source is not None:
+            where = source.range(span.start, span.end)
+        else:
+            from .findings import Range
+
+            where = Range(1, 1, 1, 1)
+        return Finding(rule.code, rule.severity, message, span.path, where, fix, rule.name)
+
+    def replace(self, span: Span, replacement: str) -> Edit:
+        return Edit(span.start, span.end, replacement)
+
+    def insert_after_line(self, span: Span, line_text: str) -> Edit:
+        """An edit that adds a new line (indented like the line of ``span``) after it."""
+        source = self.source(span.path)
+        assert source is not None
+        line, _column = source.position(span.start)
+        current = source.line_text(line)
+        indent = current[: len(current) - len(current.lstrip())]
+        end_of_line = source.offset_of(line, len(current) + 1)
+        return Edit(end_of_line, end_of_line, f"{source.newline}{indent}{line_text}")
+
+
+class CampaignContext(FileContext):
+    def __init__(self, engine: "Linter", loaded: LoadedFile, config: Config, campaign: Campaign):
+        super().__init__(engine, loaded, config)
+        self.campaign = campaign
+
+
+# --------------------------------------------------------------- walking
+
+def _gitignore_specs(folder: Path):
+    import pathspec
+
+    specs = []
+    stop = git_root(folder)
+    chain = [folder, *folder.parents]
+    for candidate in chain:
+        ignore = candidate / ".gitignore"
+        if ignore.is_file():
+            try:
+                lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                lines = []
+            specs.append((candidate, pathspec.GitIgnoreSpec.from_lines(lines)))
+        if stop is not None and candidate == stop:
+            break
+        if stop is None:
+            break
+    return specs
+
+
+def _ignored(path: Path, specs, is_dir: bool) -> bool:
+    for base, spec in specs:
+        try:
+            relative = path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+        if is_dir:
+            relative += "/"
+        if spec.match_file(relative):
+            return True
+    return False
+
+
+def discover_files(paths: Iterable[str]) -> list[Path]:
+    import pathspec
+
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise UsageError(f"{raw}: no such file or folder")
+        if path.is_file():
+            resolved = Path(os.path.abspath(path))
+            if resolved not in seen:
+                seen.add(resolved)
+                found.append(resolved)
+            continue
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise UsageError(f"{raw}: this folder cannot be read (permission denied)")
+        root = Path(os.path.abspath(path))
+        specs = _gitignore_specs(root)
+        visited: set[tuple[int, int]] = set()
+        for current, dirs, files in os.walk(root, followlinks=True, onerror=None):
+            here = Path(current)
+            try:
+                stat = here.stat()
+            except OSError:
+                dirs[:] = []
+                continue
+            key = (stat.st_dev, stat.st_ino)
+            if key in visited:  # a symlink loop: walk each real folder once
+                dirs[:] = []
+                continue
+            visited.add(key)
+            local = here / ".gitignore"
+            if here != root and local.is_file():
+                try:
+                    specs.append((here, pathspec.GitIgnoreSpec.from_lines(local.read_text(encoding="utf-8", errors="replace").splitlines())))
+                except OSError:
+                    pass
+            dirs[:] = sorted(
+                d for d in dirs
+                if not d.startswith(".") and not _ignored(here / d, specs, True)
+            )
+            for name in sorted(files):
+                if name.endswith(".camp") and not name.startswith("."):
+                    candidate = here / name
+                    if not _ignored(candidate, specs, False) and candidate not in seen:
+                        seen.add(candidate)
+                        found.append(candidate)
+    return found
+
+
+# --------------------------------------------------------------- the linter
+
+@dataclass
+class Options:
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    extend_select: list[str] | None = None
+    config_path: Path | None = None
+    fail_on: Severity | None = None
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    fixed: dict[str, int] = field(default_factory=dict)  # display path → fixes applied
+    fix_notes: list[str] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
+
+
+class Linter:
+    def __init__(self, options: Options | None = None, cwd: Path | None = None):
+        self.options = options or Options()
+        self.cwd = cwd or Path.cwd()
+        self.sources: dict[str, SourceText] = {}
+        self._configs: dict[Path, Config] = {}
+        self._loaders: dict[tuple, Loader] = {}
+        self._explicit: Config | None = None
+        load_all_rules()
+        if self.options.config_path is not None:
+            self._explicit = self._with_options(read_config_file(self.options.config_path))
+
+    # -- configuration ---------------------------------------------------
+    def _with_options(self, config: Config) -> Config:
+        from .config import parse_selectors
+
+        if self.options.select is not None:
+            config.select = parse_selectors(self.options.select, "--select")
+        if self.options.ignore is not None:
+            config.ignore = config.ignore + parse_selectors(self.options.ignore, "--ignore")
+        if self.options.extend_select is not None:
+            config.extend_select = config.extend_select + parse_selectors(self.options.extend_select, "--extend-select")
+        if self.options.fail_on is not None:
+            config.fail_on = self.options.fail_on
+        return config
+
+    def config_for(self, path: Path) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        found = discover(path.parent)
+        key = found or Path("<default>")
+        if key not in self._configs:
+            self._configs[key] = self._with_options(read_config_file(found) if found else Config())
+        return self._configs[key]
+
+    def project_root(self, config: Config, path: Path, linted_root: Path | None) -> Path:
+        if config.folder is not None:
+            return config.folder
+        root = git_root(path.parent)
+        if root is not None:
+            return root
+        return linted_root or path.parent
+
+    def loader_for(self, config: Config, root: Path, overrides: dict[Path, str] | None = None) -> Loader:
+        key = (id(config), root, tuple(sorted((overrides or {}).items())))
+        if key not in self._loaders:
+            self._loaders[key] = Loader(root, max_file_size=config.max_file_size, rule_packs=config.rule_packs,
+                                        cwd=self.cwd, overrides=overrides)
+        return self._loaders[key]
+
+    # -- linting -----------------------------------------------------------
+    def lint_file(self, path: Path, *, linted_root: Path | None = None, text: str | None = None) -> list[Finding]:
+        path = Path(os.path.abspath(path))
+        config = self.config_for(path)
+        root = self.project_root(config, path, linted_root)
+        overrides = {path: text} if text is not None else None
+        loader = self.loader_for(config, root, overrides)
+        loaded = loader.load(path)
+        for other in loader.files.values():
+            if other.source is not None:
+                self.sources[other.display] = other.source
+        self._prepare_nlp(loader, config)
+        return self.findings_for(loaded, config)
+
+    def _prepare_nlp(self, loader: Loader, config: Config) -> None:
+        rules = [r for r in REGISTRY.values() if r.needs_nlp and config.enabled(r.code, r.name)]
+        if not rules:
+            return
+        items = []
+        for loaded in loader.files.values():
+            if loaded.model is None:
+                continue
+            for campaign in loaded.model.campaigns:
+                for message in campaign.messages:
+                    for text in message.copy_texts():
+                        items.append((text.value, message.language))
+        if items:
+            from .language.nlp import analyse_many
+
+            analyse_many(items)  # one batched pass; rules read the cache
+
+    def findings_for(self, loaded: LoadedFile, config: Config) -> list[Finding]:
+        from .checks.custom import custom_findings
+
+        findings: list[Finding] = []
+        ctx = FileContext(self, loaded, config)
+        for problem in loaded.problems:
+            rule = REGISTRY[problem.code]
+            findings.append(ctx.finding(rule, problem.span, problem.message))
+        selected = [rule for rule in REGISTRY.values()
+                    if rule.scope != "front-end" and config.enabled(rule.code, rule.name)]
+        if loaded.model is not None:
+            for rule in selected:
+                if rule.scope == "file":
+                    findings.extend(rule.check_file(ctx))
+            for campaign in loaded.model.campaigns:
+                cctx = CampaignContext(self, loaded, config, campaign)
+                for rule in selected:
+                    if rule.scope == "campaign":
+                        findings.extend(rule.check(cctx))
+                findings.extend(f for f in custom_findings(cctx) if config.enabled(f.code, f.rule_name))
+        return self._finish(findings, loaded, config)
+
+    def _finish(self, findings: list[Finding], loaded: LoadedFile, config: Config) -> list[Finding]:
+        kept = []
+        for finding in findings:
+            if finding.code not in ("E001", "E008") and not config.enabled(finding.code, finding.rule_name, finding.path):
+                continue
+            finding.severity = config.severity_of(finding.code, finding.severity)
+            kept.append(finding)
+        if loaded.document is not None and loaded.source is not None:
+            suppressions = noqa.collect(loaded.document, loaded.source)
+            own = [f for f in kept if f.path == loaded.display]
+            others = [f for f in kept if f.path != loaded.display]
+            own = noqa.apply(own, suppressions)
+            kept = own + others
+            n001 = REGISTRY.get("N001")
+            if n001 and config.enabled("N001", n001.name, loaded.display):
+                ctx = FileContext(self, loaded, config)
+                for suppression in suppressions:
+                    unused = self._unused(suppression, config)
+                    if unused:
+                        kept.append(ctx.finding(n001, Span(loaded.display, suppression.start, suppression.end), unused))
+        unique: dict[tuple, Finding] = {}
+        for finding in kept:
+            unique.setdefault((finding.path, finding.range, finding.code, finding.message), finding)
+        return sorted(unique.values(), key=Finding.sort_key)
+
+    @staticmethod
+    def _unused(suppression: noqa.Suppression, config: Config) -> str | None:
+        if suppression.codes is None:
+            return None if suppression.used_any else "this `# noqa` silences nothing on this line: remove it"
+        stale = [code for code in suppression.codes if code not in suppression.used
+                 and any(config.enabled(c, r.name) for c, r in REGISTRY.items() if c.startswith(code) or r.name == code)]
+        if not stale:
+            return None
+        listed = ", ".join(stale)
+        return f"`# noqa: {listed}` silences nothing here: remove {'it' if len(stale) == 1 else 'them'}"
+
+    def lint(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None) -> RunResult:
+        result = RunResult()
+        files: list[tuple[Path, Path | None]] = []
+        for raw in paths:
+            if raw == "-":
+                continue
+            for path in discover_files([raw]):
+                files.append((path, Path(os.path.abspath(raw)) if Path(raw).is_dir() else None))
+        all_findings: list[Finding] = []
+        for path, root in files:
+            display = self._display(path)
+            result.files.append(display)
+            all_findings.extend(self.lint_file(path, linted_root=root))
+        if "-" in paths:
+            name = Path(os.path.abspath(stdin_filename or "stdin.camp"))
+            result.files.append(self._display(name))
+            all_findings.extend(self.lint_file(name, text=stdin_text or ""))
+        unique: dict[tuple, Finding] = {}
+        for finding in all_findings:
+            unique.setdefault((finding.path, finding.range, finding.code, finding.message), finding)
+        result.findings = sorted(unique.values(), key=Finding.sort_key)
+        return result
+
+    def _display(self, path: Path) -> str:
+        from .loader import display_path
+
+        return display_path(path, self.cwd)
+
+    def fail_on(self, paths: list[str]) -> Severity:
+        if self.options.fail_on is not None:
+            return self.options.fail_on
+        if self._explicit is not None:
+            return self._explicit.fail_on
+        if paths and paths[0] != "-":
+            first = Path(paths[0])
+            return self.config_for(first if first.is_file() else first / "x.camp").fail_on
+        return self.config_for(self.cwd / "x.camp").fail_on
+
+
+def allowed(fix: Fix, unsafe: bool) -> bool:
+    return fix.applicability is Applicability.SAFE or unsafe

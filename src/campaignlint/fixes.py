@@ -1,0 +1,152 @@
+"""Applying fixes: text edits, re-lint, repeat (Ruff's model).
+
+Each pass applies the non-overlapping edits of the allowed fixes, re-parses the
+result and, if a fix made the file unreadable, drops that fix (and names its
+rule).  Passes repeat until nothing fixable is left, at most ``MAX_PASSES``
+times.  Files are written atomically (a temporary file in the same folder, then
+a rename), keeping the BOM, the line endings and the file's permissions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engine import Linter, allowed
+from .findings import Finding, Fix
+from .parser import SyntaxProblem, parse
+from .source import BOM
+
+MAX_PASSES = 10
+
+
+@dataclass
+class FixOutcome:
+    path: Path
+    original: str  # decoded text, BOM removed
+    fixed: str
+    applied: int = 0
+    rejected: list[str] = field(default_factory=list)  # rule codes whose fix broke the file
+    looping: list[str] = field(default_factory=list)  # rule codes still fixing after the cap
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+
+def apply_edits(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
+    """Apply every fix whose edits do not overlap an earlier one's."""
+    chosen: list[Fix] = []
+    taken: list[tuple[int, int]] = []
+    for fix in sorted(fixes, key=lambda f: (f.edits[0].start, f.edits[0].end) if f.edits else (0, 0)):
+        if not fix.edits:
+            continue
+        overlaps = any(
+            not (edit.end < start or edit.start > end) or (edit.start == edit.end == start)
+            for edit in fix.edits for start, end in taken
+        )
+        if overlaps:
+            continue
+        chosen.append(fix)
+        taken.extend((edit.start, edit.end) for edit in fix.edits)
+    edits = sorted((edit for fix in chosen for edit in fix.edits), key=lambda e: (e.start, e.end), reverse=True)
+    for edit in edits:
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text, chosen
+
+
+def _parses(text: str) -> bool:
+    try:
+        parse(text)
+        return True
+    except (SyntaxProblem, RecursionError):
+        return False
+
+
+def fix_file(linter: Linter, path: Path, unsafe: bool, *, text: str | None = None) -> FixOutcome:
+    """Fix one file in memory; the caller decides whether to write it."""
+    path = Path(os.path.abspath(path))
+    findings = linter.lint_file(path, text=text)
+    display = linter._display(path)
+    source = linter.sources.get(display)
+    if source is None:
+        return FixOutcome(path, "", "", findings=findings)
+    original = current = source.text
+    outcome = FixOutcome(path, original, original)
+    rejected: set[str] = set()
+    for _pass in range(MAX_PASSES):
+        candidates = [(f.fix, f.code) for f in findings
+                      if f.fix is not None and f.path == display and allowed(f.fix, unsafe) and f.code not in rejected]
+        if not candidates:
+            break
+        codes = {id(fix): code for fix, code in candidates}
+        new_text, chosen = apply_edits(current, [fix for fix, _code in candidates])
+        if not _parses(new_text):
+            # find the fix that broke the file: apply them one at a time
+            new_text = current
+            kept = []
+            for fix in chosen:
+                attempt, _ = apply_edits(new_text, [fix])
+                if _parses(attempt):
+                    new_text = attempt
+                    kept.append(fix)
+                else:
+                    rejected.add(codes[id(fix)])
+            chosen = kept
+            if not chosen:
+                continue
+        outcome.applied += len(chosen)
+        current = new_text
+        findings = linter.lint_file(path, text=_with_bom(source.had_bom, current))
+    else:
+        still = sorted({f.code for f in findings if f.fix is not None and f.path == display and allowed(f.fix, unsafe)})
+        outcome.looping = still
+    outcome.fixed = current
+    outcome.rejected = sorted(rejected)
+    outcome.findings = findings
+    return outcome
+
+
+def _with_bom(had_bom: bool, text: str) -> str:
+    return BOM + text if had_bom else text
+
+
+def write_atomically(path: Path, text: str, had_bom: bool) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    data = _with_bom(had_bom, text).encode("utf-8")
+    folder = path.parent
+    mode = None
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        pass
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def unified_diff(display: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True),
+        fromfile=f"a/{display}", tofile=f"b/{display}",
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)

@@ -1,0 +1,311 @@
+"""How a piece of copy addresses its reader: formal (French *vous*) or informal (*tu*).
+
+Used by rules T001 (one message mixes *tu* and *vous*) and T002 (the address
+differs from the voice's ``address``).
+
+The French detector is rule based; it looks for three kinds of evidence:
+
+* **pronouns and possessives**: *tu, te, toi, ton, ta, tes*, the elided *t'*
+  ("il t'attend"), *le tien / la tienne* are informal; *vous, votre, vos,
+  le vôtre* are formal. A *vous* spoken to a group still counts as formal: a
+  brand that writes "vous êtes 10 000 à nous suivre" and "profite" in the same
+  message mixes registers for its reader. The trailing pronoun of a pronominal
+  imperative ("Inscris-toi", "Inscrivez-vous") is found the same way;
+* **verb forms ending in -ez** ("Profitez", "Découvrez", "Soyez", "pourriez"),
+  anywhere in the text, are formal, except a list of nouns and names (*chez,
+  nez, assez, Lopez*…). A capitalised *-ez* word in the middle of a clause is
+  taken as a name and ignored. *faites* and *dites* count as formal imperatives
+  only at the start of a clause or before a hyphenated pronoun ("Dites-nous"),
+  since they are also past participles ("retouches faites à la main");
+* **informal imperatives at the start of a clause** ("Profite", "Découvre",
+  "Craque", "N'attends plus"), from a word list. Forms that are also nouns
+  (*commande, offre, livre*…) count only when the next word starts an object
+  ("Commande ta veste"), so "Offre valable jusqu'au 31 mai" stays neutral.
+
+Words inside hashtags, @mentions, URLs, bare domains ("verdure.fr/p"), e-mail
+addresses and promo codes (capitals with digits: "TUTO20") never count, nor do
+set phrases such as *rendez-vous* (a noun: "prendre rendez-vous") or *ton sur
+ton*. The word lists are data: ``rules/fr/address.toml``.
+
+spaCy's small French model was not used: it tags sentence-initial imperatives
+as proper nouns and has no second-person-singular morphology, so it gets most
+of the hard cases wrong; the rules here do better on the evaluation set
+(``tests/data/eval/address_fr.jsonl``, figures in ``docs/evaluation-copy.md``).
+
+English has no tu/vous distinction: for ``"en"`` (and any language other than
+French) the result has no markers and :attr:`AddressResult.address` is ``None``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+from campaignlint.resources import load_toml
+
+__all__ = ["Marker", "AddressResult", "detect_address"]
+
+Address = Literal["formal", "informal", "mixed"]
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One piece of evidence: ``text[start:end]`` and why it counts.
+
+    ``reason`` is one of ``"pronoun"``, ``"possessive"``, ``"elision"``
+    (*t'*), ``"pronominal_imperative"`` (*-toi*, *-vous*), ``"imperative"``
+    (clause-initial informal imperative, or *faites*/*dites*) and
+    ``"verb_ending"`` (a verb in *-ez*).
+    """
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass
+class AddressResult:
+    """The formal and informal markers found in a text, in text order."""
+
+    formal: list[Marker] = field(default_factory=list)
+    informal: list[Marker] = field(default_factory=list)
+
+    @property
+    def address(self) -> Address | None:
+        """``"mixed"`` if both kinds occur, else the kind found, else ``None``."""
+        if self.formal and self.informal:
+            return "mixed"
+        if self.formal:
+            return "formal"
+        if self.informal:
+            return "informal"
+        return None
+
+
+# --------------------------------------------------------------------------
+# Text preparation
+
+_WORD = re.compile(r"[^\W\d_]+")
+_APOSTROPHES = "'’ʼ"
+# Spans whose words never count.
+_MASKS = [
+    re.compile(r"(?i)\b(?:https?://|www\.)\S+"),
+    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    re.compile(r"(?<![\w@])@\w+"),
+    re.compile(r"(?<![\w&])#\w+"),
+    # bare domains: verdure.fr, verdure.fr/p, kiosque-bio.fr
+    re.compile(
+        r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\."
+        r"(?:fr|com|io|net|org|eu|co|be|ch|ca|de|uk|app|shop|store|info|biz)\b(?:/\S*)?"
+    ),
+    # promo codes: capitals with at least one digit (TUTO20, VOUS-10)
+    re.compile(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{2,}\b"),
+]
+# Characters that end a clause in the gap between two words.
+_HARD_BREAKS = set(".!?…:;\n\r•·→|»«\"“”()[]{}*/")
+
+
+@functools.cache
+def _french_data() -> dict:
+    raw = load_toml("fr", "address.toml")
+    lower = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
+    imp = raw["imperative"]
+    phrases = [*raw["ignore"]["phrases"], *raw["ton"]["noun_phrases"]]
+    phrase_re = re.compile(
+        r"(?i)(?<!\w)(?:"
+        + "|".join(re.escape(p).replace("'", "['’]") for p in sorted(phrases, key=len, reverse=True))
+        + r")(?!\w)"
+    )
+    return {
+        "informal": lower(raw["pronouns"]["informal"]),
+        "formal": lower(raw["pronouns"]["formal"]),
+        "informal_after_article": lower(raw["pronouns"]["informal_after_article"]),
+        "formal_after_article": lower(raw["pronouns"]["formal_after_article"]),
+        "articles": lower(raw["pronouns"]["articles"]),
+        "ton_noun_after": lower(raw["ton"]["noun_after"]),
+        "phrases": phrase_re,
+        "imp_informal": lower(imp["informal"]),
+        "imp_ambiguous": lower(imp["ambiguous"]),
+        "object_cues": lower(imp["object_cues"]),
+        "openers": lower(imp["clause_openers"]),
+        "ending": imp["formal_ending"].lower(),
+        "ending_exceptions": lower(imp["formal_ending_exceptions"]),
+        "formal_initial": lower(imp["formal_clause_initial"]),
+    }
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    low: str
+    gap_before: str  # the characters between the previous word and this one
+
+
+def _tokens(text: str, data: dict) -> list[_Token]:
+    masked = [m.span() for pattern in (*_MASKS, data["phrases"]) for m in pattern.finditer(text)]
+    tokens: list[_Token] = []
+    prev_end = 0
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        if any(ms <= s < me for ms, me in masked):
+            # a masked word still separates clauses like any other word
+            tokens.append(_Token(s, e, m.group(), "", text[prev_end:s]))
+        else:
+            tokens.append(_Token(s, e, m.group(), m.group().lower(), text[prev_end:s]))
+        prev_end = e
+    return tokens
+
+
+def _is_symbol(ch: str) -> bool:
+    return unicodedata.category(ch) in ("So", "Sk", "Cs") or ord(ch) >= 0x1F000
+
+
+def _gap_kind(gap: str) -> str:
+    """``"hard"`` (sentence/line break, emoji, bullet), ``"comma"``, ``"hyphen"``,
+    ``"apostrophe"`` or ``"space"``."""
+    if not gap:
+        return "space"
+    if any(ch in _HARD_BREAKS or _is_symbol(ch) for ch in gap):
+        return "hard"
+    stripped = gap.strip()
+    if stripped in ("-", "–", "—") and gap != stripped:
+        return "hard"  # a dash between spaces: " - Profite de…"
+    if "," in gap:
+        return "comma"
+    if stripped in ("-", "‑"):
+        return "hyphen"
+    if stripped and all(ch in _APOSTROPHES for ch in stripped):
+        return "apostrophe"
+    return "space"
+
+
+def _detect_french(text: str) -> AddressResult:
+    data = _french_data()
+    tokens = _tokens(text, data)
+    result = AddressResult()
+
+    def add(kind: str, tok: _Token, reason: str) -> None:
+        target = result.formal if kind == "formal" else result.informal
+        target.append(Marker(tok.start, tok.end, tok.text, reason))
+
+    # clause_start[i]: token i opens a clause (start of text, after a break, a
+    # comma, or an opener word such as "et", "puis").
+    clause_start: list[bool] = []
+    for i, tok in enumerate(tokens):
+        kind = _gap_kind(tok.gap_before)
+        if i == 0 or kind in ("hard", "comma"):
+            clause_start.append(True)
+        elif kind == "space" and tokens[i - 1].low in data["openers"]:
+            clause_start.append(True)
+        else:
+            clause_start.append(False)
+
+    def next_low(i: int) -> str:
+        if i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            if _gap_kind(nxt.gap_before) in ("hard", "comma"):
+                return ""
+            if _gap_kind(nxt.gap_before) == "apostrophe":
+                return ""
+            return nxt.low + ("'" if _next_is_elided(i + 1) else "")
+        return ""
+
+    def _next_is_elided(j: int) -> bool:
+        return j + 1 < len(tokens) and _gap_kind(tokens[j + 1].gap_before) == "apostrophe"
+
+    def is_imperative(i: int) -> bool:
+        tok = tokens[i]
+        if tok.low not in data["imp_informal"]:
+            return False
+        if tok.low in data["imp_ambiguous"]:
+            following = next_low(i)
+            hyphen_next = i + 1 < len(tokens) and _gap_kind(tokens[i + 1].gap_before) == "hyphen"
+            return hyphen_next or following in data["object_cues"]
+        return True
+
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        if not low:
+            continue
+        prev = tokens[i - 1] if i > 0 else None
+        prev_low = prev.low if prev is not None else ""
+        gap = _gap_kind(tok.gap_before)
+        hyphen_before = gap == "hyphen"
+        elided_after = _next_is_elided(i)
+
+        # the elided pronoun t' ("t'attend"); not "-t-" ("va-t-il"), not "t-shirt"
+        if low == "t" and elided_after and not hyphen_before:
+            add("informal", tok, "elision")
+            continue
+        if low in data["informal"]:
+            if elided_after:
+                continue
+            if low == "ton" and prev_low in data["ton_noun_after"] and not hyphen_before:
+                continue
+            reason = "pronominal_imperative" if hyphen_before and low == "toi" else (
+                "possessive" if low in ("ton", "ta", "tes") else "pronoun"
+            )
+            add("informal", tok, reason)
+            continue
+        if low in data["formal"]:
+            reason = "pronominal_imperative" if hyphen_before and low == "vous" else (
+                "possessive" if low in ("votre", "vos") else "pronoun"
+            )
+            add("formal", tok, reason)
+            continue
+        if low in data["informal_after_article"] and prev_low in data["articles"]:
+            add("informal", tok, "possessive")
+            continue
+        if low in data["formal_after_article"] and prev_low in data["articles"]:
+            add("formal", tok, "possessive")
+            continue
+
+        # verbs in -ez
+        if (
+            low.endswith(data["ending"])
+            and len(low) > 3
+            and low not in data["ending_exceptions"]
+            and not (hyphen_before and prev_low + "-" + low in data["ending_exceptions"])
+        ):
+            capitalised = tok.text[:1].isupper() and not tok.text.isupper()
+            if clause_start[i] or not capitalised or (prev is not None and prev.low in data["openers"]):
+                add("formal", tok, "verb_ending")
+                continue
+
+        at_start = clause_start[i]
+        # negative imperative: "N'attends plus", "Ne rate pas"
+        if not at_start and prev is not None and prev_low in ("ne", "n"):
+            prev_index = i - 1
+            if clause_start[prev_index]:
+                at_start = True
+        if at_start:
+            if low in data["formal_initial"]:
+                add("formal", tok, "imperative")
+                continue
+            if is_imperative(i):
+                add("informal", tok, "imperative")
+                continue
+        elif low in data["formal_initial"] and i + 1 < len(tokens) and _gap_kind(tokens[i + 1].gap_before) == "hyphen":
+            add("formal", tok, "imperative")
+            continue
+    return result
+
+
+def detect_address(text: str, language: str) -> AddressResult:
+    """Find the formal and informal address markers of ``text``.
+
+    ``language`` is a language tag (``"fr"``, ``"fr-CA"``…). Only French is
+    analysed; English and every other language give an empty result (English
+    has no tu/vous distinction). Marker offsets are ``str`` indices into
+    ``text``, end-exclusive.
+    """
+    primary = re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
+    if primary != "fr" or not text:
+        return AddressResult()
+    return _detect_french(text)

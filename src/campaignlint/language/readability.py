@@ -1,0 +1,136 @@
+"""Reading ease of copy, with the Flesch formula of the text's language.
+
+``score = base - a * words/sentences - b * syllables/words``, coefficients per
+language in ``rules/readability.toml``: Flesch reading ease for English,
+Kandel–Moles for French, and the Flesch adaptations textstat knows for German,
+Spanish, Italian and Dutch.  Higher is easier; 30 is very hard, 60 plain.
+
+The coefficients and the syllable method are textstat's (0.7.13; checked by the
+tests against ``textstat.flesch_reading_ease``), but words and sentences are
+counted here, because textstat's counting misreads campaign copy:
+
+* it glues an elided word to its host ("d'été" → "dété") and drops hyphens
+  ("Profitez-en" → "Profitezen"): here an elision and its host make one word
+  whose syllables are the host's, and a hyphenated compound is its parts;
+* it ignores every sentence of two words or fewer ("Bonjour," "-15 % !"), which
+  turns short punchy copy into one long sentence: here every sentence counts;
+* it does not end a sentence at a line break: here a line break ends one when a
+  blank line or a capital (or an emoji, a bullet…) follows, not when the next
+  line goes on in lower case (a paragraph wrapped in a long string);
+* in English it looks every word up in the CMU dictionary, which it downloads
+  through NLTK on first use: offline, that is a network attempt and then an
+  exception.  Here syllables are always Pyphen hyphenation points + 1 (what
+  textstat does for every other language, and for English words the CMU
+  dictionary lacks).  Nothing touches the network; textstat is not imported.
+
+URLs, e-mail addresses, @mentions, #hashtags and emoji are not prose and are
+left out of the count.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from campaignlint.language.nlp import language_root
+from campaignlint.resources import load_toml
+
+__all__ = ["Readability", "readability", "count_text", "split_sentences", "prose_words"]
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    score: float
+    formula: str
+    words: int
+    sentences: int
+    syllables: int
+
+
+_NOT_PROSE = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?"
+    r"|(?<![\w#@])[#@][^\W_]\w*",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(
+    r"[.!?…]+(?=[\s\"'»”)\]]|$)"  # end punctuation
+    r"|[ \t]*\n(?:[ \t]*\n)+"  # a blank line
+    r"|[ \t]*\n(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ]))"  # a line break before a capital or a symbol
+)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_ELISION = re.compile(
+    r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=[^\W\d_])", re.IGNORECASE
+)
+
+
+def prose_words(text: str) -> list[str]:
+    """The words of ``text`` once URLs, mentions, hashtags and emoji are left out.
+
+    Hyphenated compounds are split ("Profitez-en" → "Profitez", "en"); an elided
+    word stays with its host ("d'été", "aujourd'hui").
+    """
+    return _WORD.findall(_NOT_PROSE.sub(" ", text))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences: cut after ``. ! ? …`` (before a space or the end) and at line ends.
+
+    Pieces without any word (a line of hashtags, a lone emoji) are dropped.
+    """
+    cleaned = _NOT_PROSE.sub(" ", text)
+    pieces = _SENTENCE_END.split(cleaned)
+    return [p.strip() for p in pieces if _WORD.search(p)]
+
+
+def count_text(text: str) -> tuple[int, int]:
+    """``(words, sentences)`` of ``text`` as the readability formulas count them."""
+    sentences = split_sentences(text)
+    return sum(len(_WORD.findall(s)) for s in sentences), len(sentences)
+
+
+@functools.cache
+def _hyphenator(dictionary: str):
+    import pyphen  # small, pure Python; the dictionaries ship with it
+
+    return pyphen.Pyphen(lang=dictionary)
+
+
+def _syllables(word: str, root: str, dictionary: str) -> int:
+    w = word.lower().replace("’", "'")
+    if root in ("fr", "it"):
+        w = _ELISION.sub("", w)
+    if "'" in w and root == "en":
+        w = w.replace("'", "")
+    return len(_hyphenator(dictionary).positions(w)) + 1
+
+
+def _formulas() -> dict:
+    return load_toml("readability.toml")
+
+
+def readability(text: str, language: str, min_words: int = 30) -> Readability | None:
+    """The reading-ease score of ``text``, or ``None``.
+
+    ``None`` when the language has no formula in ``rules/readability.toml`` or the
+    text has fewer than ``min_words`` words (formulas mean nothing on a tweet).
+    """
+    root = language_root(language)
+    formula = _formulas().get(root)
+    if formula is None:
+        return None
+    sentences = split_sentences(text)
+    words = [w for s in sentences for w in _WORD.findall(s)]
+    if not words or len(words) < min_words:
+        return None
+    dictionary = formula["hyphenation"]
+    syllables = sum(_syllables(w, root, dictionary) for w in words)
+    n_words, n_sentences = len(words), len(sentences)
+    score = (
+        formula["base"]
+        - formula["sentence_length"] * n_words / n_sentences
+        - formula["syllables_per_word"] * syllables / n_words
+    )
+    return Readability(round(score, 2), formula["formula"], n_words, n_sentences, syllables)

@@ -1,0 +1,290 @@
+"""Finding terms in copy: avoided words, preferred-over words, theme keywords, hype.
+
+A term (one or several words) is found in a text when, word for word, the text
+and the term share a *key*.  The keys of a word are its lower-cased form, its
+lemma, its form with a plural ending removed (``-s``/``-x``, ``-aux`` → ``-al`` in
+French; the English lemmatiser's guess in English) and the same without accents.
+So "écolos" and "Écolo" match the term "écolo", "pas chers" matches "pas cher",
+"synergies" matches "synergy", "conçus" matches "conçu".
+
+Words are the tokens of :mod:`campaignlint.language.nlp`, cut at hyphens and
+after a short elided word ("d'", "l'", "qu'"): "d'industriel" contains the word
+"industriel", and "game-changer" is the two words "game" "changer", so the term
+"game-changer" also matches "game changer" and "game-changers".  A match never
+starts or ends inside a hyphenated compound ("responsable" is not found in
+"éco-responsable"), except before a French pronoun joined by a hyphen
+("Profitez-en").  Matches work on whole words only: "art" is not found in
+"partir".  URLs, e-mail addresses, bare domains, @mentions and #hashtags are not
+searched (hashtags are, word by word, with ``in_hashtags=True``, which theme
+checks want: "#PortezLeChangement" mentions "changement").
+
+``TermMatch.exact`` is true when the text's words are the term's words, up to
+case (so a replacement keeps the meaning); false when they were found through an
+inflected form, a lemma, a missing accent or inside a hashtag.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from campaignlint.language.nlp import Analysis, analyse, analyse_many, english_lemma, language_root
+
+__all__ = ["TermMatch", "find_terms", "find_hype", "replace_preserving_case"]
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """A term found in a text: ``text[start:end] == matched``."""
+
+    start: int
+    end: int
+    matched: str
+    term: str
+    exact: bool
+
+    @property
+    def text(self) -> str:  # the brief's name for ``matched``
+        return self.matched
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    surface: str  # folded: NFC, lower-case, ' for ’
+    keys: frozenset[str]
+    in_hashtag: bool = False
+
+
+_URL_LIKE = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?",
+    re.IGNORECASE,
+)
+_HASHTAG = re.compile(r"(?<![\w#@])[#@][^\W_][\w]*")
+_HYPHENS = "‐‑-"  # hyphen, non-breaking hyphen, hyphen-minus (last: literal in a [class])
+_PART = re.compile(r"[^\W_]+(?:['’](?=[^\W_]))?|['’]")
+_ELIDED = re.compile(r"^(?:[^\W\d_]{1,2}|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|dell|dall|nell|sull|all|un|quell)['’]", re.IGNORECASE)
+_CAMEL = re.compile(r"[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+(?![a-zß-öø-ÿ])|\d+")
+_GAP_OK = re.compile(r"^[\s'’" + _HYPHENS + r"]*$")
+_FR_ENCLITICS = frozenset(
+    "en y moi toi nous vous le la les lui leur je tu il elle on ils elles ci là t".split()
+)
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFC", s).lower().replace("’", "'")
+
+
+def _unaccent(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def _keys(surface: str, lemma: str, root: str) -> frozenset[str]:
+    forms = {surface, lemma}
+    if root == "en":
+        forms.add(english_lemma(surface))
+    elif surface.isalpha() and len(surface) > 3:
+        if root == "fr" and surface.endswith("aux"):
+            forms.add(surface[:-3] + "al")
+        if surface.endswith(("s", "x")) and not surface.endswith("ss"):
+            forms.add(surface[:-1])
+    if surface.endswith("'") and len(surface) > 1:
+        forms.add(surface[:-1])
+    forms |= {_unaccent(f) for f in list(forms)}
+    return frozenset(f for f in forms if f)
+
+
+def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
+    """The matchable words of an analysed text, in order."""
+    text, root = analysis.text, analysis.language
+    blocked = [m.span() for m in _URL_LIKE.finditer(text)]
+    tags = [m.span() for m in _HASHTAG.finditer(text)]
+
+    def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+        for s, e in spans:
+            if s <= start and end <= e:
+                return (s, e)
+        return None
+
+    words: list[_Word] = []
+    seen_tags: set[tuple[int, int]] = set()
+    for tok in analysis.tokens:
+        if inside(blocked, tok.start, tok.end):
+            continue
+        tag = inside(tags, tok.start, tok.end)
+        if tag is not None:
+            if in_hashtags and tag not in seen_tags and text[tag[0]] == "#":
+                seen_tags.add(tag)
+                for m in _CAMEL.finditer(text, tag[0] + 1, tag[1]):
+                    f = _fold(m.group())
+                    words.append(_Word(m.start(), m.end(), f, _keys(f, f, root), True))
+            continue
+        surface = _fold(tok.text)
+        lemma = tok.lemma
+        parts = [(m.start(), m.end()) for m in _PART.finditer(tok.text)]
+        if not parts:
+            continue
+        lemma_parts = re.split(r"[" + _HYPHENS + r"]", lemma)
+        single = len(parts) == 1
+        for n, (s, e) in enumerate(parts):
+            part = surface[s:e]
+            if part == "'":
+                continue
+            if single:
+                part_lemma = lemma
+            elif len(lemma_parts) == len(parts):
+                part_lemma = lemma_parts[n]
+            else:
+                part_lemma = part
+            words.append(_Word(tok.start + s, tok.start + e, part, _keys(part, part_lemma, root)))
+    # split an elided word glued to its host by the regex tokenizer ("l'amore")
+    out: list[_Word] = []
+    for w in words:
+        m = _ELIDED.match(w.surface)
+        if m and m.end() < len(w.surface) and not w.in_hashtag and "'" in w.surface[:-1]:
+            cut = w.start + m.end()
+            head, tail = w.surface[: m.end()], w.surface[m.end():]
+            out.append(_Word(w.start, cut, head, _keys(head, head, root)))
+            out.append(_Word(cut, w.end, tail, _keys(tail, tail, root)))
+        else:
+            out.append(w)
+    return out
+
+
+def _same_word(term_word: str, written: str) -> bool:
+    """Same word up to case; capitals may drop accents (French usage: "ECOLO")."""
+    folded = _fold(written)
+    if folded == term_word:
+        return True
+    return written.isupper() and _unaccent(folded) == _unaccent(term_word)
+
+
+def _joined_by_hyphen(text: str, left: _Word, right: _Word) -> bool:
+    gap = text[left.end:right.start]
+    return bool(gap) and all(c in _HYPHENS for c in gap)
+
+
+_TERM_SEEN: set[tuple[str, str]] = set()  # terms already sent to analyse_many
+
+
+@functools.lru_cache(maxsize=4096)
+def _term_words(term: str, root: str) -> tuple[_Word, ...]:
+    return tuple(_words(analyse(term, root)))
+
+
+def find_terms(
+    text: str,
+    language: str,
+    terms: list[str],
+    analysis: Analysis | None = None,
+    *,
+    in_hashtags: bool = False,
+) -> list[TermMatch]:
+    """Every occurrence of any of ``terms`` in ``text``, in text order, no overlaps.
+
+    Where matches overlap, the longest wins (then the earliest).  ``analysis`` is
+    ``analyse(text, language)`` if you already have it.  Matching is
+    case-insensitive, on whole words, on lemmas and on normalised surface forms
+    (see the module docstring).
+    """
+    root = language_root(language)
+    terms = [t for t in dict.fromkeys(terms) if t and t.strip()]
+    if not terms or not text:
+        return []
+    if analysis is None:
+        analysis = analyse(text, language)
+    words = _words(analysis, in_hashtags=in_hashtags)
+    if not words:
+        return []
+    missing = [t for t in terms if (t, root) not in _TERM_SEEN]
+    if missing:  # analyse new terms in one batch, then cache their words
+        analyse_many([(t, root) for t in missing])
+        _TERM_SEEN.update((t, root) for t in missing)
+
+    by_key: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        for k in w.keys:
+            by_key.setdefault(k, []).append(i)
+
+    candidates: list[TermMatch] = []
+    for term in terms:
+        tws = _term_words(term, root)
+        if not tws:
+            continue
+        starts: set[int] = set()
+        for k in tws[0].keys:
+            starts.update(by_key.get(k, ()))
+        for i in sorted(starts):
+            j = i + len(tws)
+            if j > len(words):
+                continue
+            span = words[i:j]
+            if not all(tw.keys & w.keys for tw, w in zip(tws, span)):
+                continue
+            if not all(_GAP_OK.match(text[a.end:b.start]) for a, b in zip(span, span[1:])):
+                continue
+            if len(set(w.in_hashtag for w in span)) > 1:
+                continue
+            first, last = span[0], span[-1]
+            if i > 0 and _joined_by_hyphen(text, words[i - 1], first) and not first.in_hashtag:
+                continue
+            if (
+                j < len(words)
+                and _joined_by_hyphen(text, last, words[j])
+                and not last.in_hashtag
+                and not (root == "fr" and words[j].surface in _FR_ENCLITICS)
+            ):
+                continue
+            exact = not first.in_hashtag and all(
+                _same_word(tw.surface, text[w.start:w.end]) for tw, w in zip(tws, span)
+            )
+            candidates.append(TermMatch(first.start, last.end, text[first.start:last.end], term, exact))
+
+    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[TermMatch] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+
+def find_hype(text: str, language: str, analysis: Analysis | None = None) -> list[TermMatch]:
+    """Unsubstantiated superlatives and hype words from ``rules/<lang>/hype.txt``.
+
+    Languages without a list give no match.
+    """
+    from campaignlint.resources import load_word_list, rules_path
+
+    root = language_root(language)
+    if not root or not rules_path(root, "hype.txt").is_file():
+        return []
+    return find_terms(text, language, list(load_word_list(root, "hype.txt")), analysis)
+
+
+def replace_preserving_case(original: str, replacement: str) -> str:
+    """``replacement`` written with the capitalisation of ``original``.
+
+    All capitals stay all capitals ("ECOLO" → "ÉCO-RESPONSABLE"); a capital first
+    letter stays ("Écolo" → "Éco-responsable"); every word capitalised stays so
+    ("Pas Cher" → "Abordable Et Durable"); otherwise the replacement is used as
+    written (it may carry its own capitals: "sign up", "iPhone").
+    """
+    letters = [c for c in original if c.isalpha()]
+    if not letters or not replacement:
+        return replacement
+    if all(c.isupper() for c in letters) and (len(letters) > 1 or len(original.split()) > 1):
+        return replacement.upper()
+    words = original.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return " ".join(w[:1].upper() + w[1:] for w in replacement.split(" "))
+    if original[:1].isupper() or (letters and letters[0].isupper() and original[0] == letters[0]):
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

@@ -1,0 +1,203 @@
+"""Reading files: bytes → text (E008) → tree (E001) → model (E002–E007), with imports (E006).
+
+One ``Loader`` serves one run: it reads every file once, whether it is linted
+or only imported, and keeps imports inside the project root.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model as m
+from .parser import Document, SyntaxProblem, parse
+from .resources import rules_path
+from .schema import Definitions, FileReader, Problem
+from .source import SourceText, Span
+
+DEFAULT_MAX_FILE_SIZE = 1_000_000
+MAX_IMPORTS = 200
+
+
+@dataclass
+class LoadedFile:
+    path: Path  # resolved, absolute
+    display: str  # as shown in reports
+    source: SourceText | None
+    document: Document | None = None
+    model: m.CampaignFile | None = None
+    problems: list[Problem] = field(default_factory=list)
+    #: every file this one imports, directly or not (absolute paths)
+    imported: list[Path] = field(default_factory=list)
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    cwd = cwd or Path.cwd()
+    try:
+        return os.path.relpath(path, cwd) if str(path).startswith(str(cwd)) else str(path)
+    except ValueError:
+        return str(path)
+
+
+def decode(data: bytes, display: str, max_size: int) -> tuple[SourceText | None, Problem | None]:
+    """Bytes → SourceText, or an E008 problem."""
+    if len(data) > max_size:
+        return None, Problem("E008", Span(display, 0, 0), f"the file is {len(data):,} bytes, more than the maximum of {max_size:,} (setting `max-file-size`)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8")
+        return SourceText.from_text(display, good), Problem(
+            "E008", Span(display, len(good.lstrip("\ufeff")), len(good.lstrip("\ufeff"))),
+            f"the file is not valid UTF-8: byte {error.start} (0x{data[error.start]:02x}) cannot be read; save the file as UTF-8",
+        )
+    if "\x00" in text:
+        index = text.index("\x00")
+        return SourceText.from_text(display, text), Problem("E008", Span(display, index, index + 1), f"the file contains a NUL character at offset {index}: it is not a text file")
+    return SourceText.from_text(display, text), None
+
+
+@functools.cache
+def builtin_channels() -> dict[str, m.ChannelProfile]:
+    """The built-in channel profiles of ``rules/channels.camp``."""
+    path = rules_path("channels.camp")
+    text = path.read_text(encoding="utf-8")
+    document = parse(text)
+    reader = FileReader("<built-in channels>", Definitions(), {})
+    result, _imports, _campaigns = reader.read_file(document.nodes)
+    if reader.problems:  # pragma: no cover - guarded by tests on the shipped data
+        problem = reader.problems[0]
+        raise RuntimeError(f"rules/channels.camp is invalid: {problem.message}")
+    for profile in result.channels.values():
+        profile.builtin = True
+    return result.channels
+
+
+class Loader:
+    def __init__(self, project_root: Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+                 rule_packs: list[Path] | None = None, cwd: Path | None = None,
+                 overrides: dict[Path, str] | None = None):
+        self.root = project_root.resolve()
+        self.max_file_size = max_file_size
+        self.cwd = cwd or Path.cwd()
+        self.files: dict[Path, LoadedFile] = {}
+        self.overrides = overrides or {}  # unsaved text (stdin, editors)
+        self._loading: list[Path] = []
+        self.pack_definitions = Definitions()
+        for pack in rule_packs or []:
+            loaded = self.load(pack)
+            if loaded.model:
+                self.pack_definitions.absorb(self._visible(loaded))
+
+    def display(self, path: Path) -> str:
+        return display_path(path, self.cwd)
+
+    def load(self, path: Path) -> LoadedFile:
+        path = Path(os.path.abspath(path))
+        if path in self.files:
+            return self.files[path]
+        display = self.display(path)
+        if path in self.overrides:
+            source, problem = decode(self.overrides[path].encode("utf-8", "surrogatepass"), display, self.max_file_size)
+        else:
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                loaded = LoadedFile(path, display, None, problems=[Problem("E006", Span(display, 0, 0), f"cannot read this file: {error.strerror or error}")])
+                self.files[path] = loaded
+                return loaded
+            source, problem = decode(data, display, self.max_file_size)
+        loaded = LoadedFile(path, display, source)
+        self.files[path] = loaded
+        if problem:
+            loaded.problems.append(problem)
+            return loaded
+        assert source is not None
+        try:
+            loaded.document = parse(source.text)
+        except SyntaxProblem as error:
+            loaded.problems.append(Problem("E001", Span(display, error.offset, error.end), error.message))
+            return loaded
+        except RecursionError:
+            loaded.problems.append(Problem("E001", Span(display, 0, 0), "the file is nested too deeply to be read"))
+            return loaded
+        self._resolve(loaded)
+        return loaded
+
+    def _resolve(self, loaded: LoadedFile) -> None:
+        assert loaded.document is not None
+        self._loading.append(loaded.path)
+        try:
+            outside = Definitions()
+            outside.absorb(self.pack_definitions)
+            reader = FileReader(loaded.display, outside, builtin_channels())
+            result, imports, campaign_nodes = reader.read_file(loaded.document.nodes)
+            if len(imports) > MAX_IMPORTS:
+                value, _node = imports[MAX_IMPORTS]
+                reader.problem("E006", reader.vspan(value), f"a file may import at most {MAX_IMPORTS} files")
+                imports = imports[:MAX_IMPORTS]
+            for value, _node in imports:
+                target = self._import_target(loaded, value.data, reader, value)
+                if target is None:
+                    continue
+                imported = self.load(target)
+                loaded.imported.append(imported.path)
+                loaded.imported.extend(p for p in imported.imported if p not in loaded.imported)
+                if imported.model is None:
+                    first = imported.problems[0] if imported.problems else None
+                    reason = first.message if first else "it could not be read"
+                    if first and imported.source:
+                        line, column = imported.source.position(first.span.start)
+                        reason = f"line {line}, column {column}: {reason}"
+                    reader.problem("E006", reader.vspan(value), f"`{value.data}` could not be imported ({reason})")
+                    continue
+                outside.absorb(self._visible(imported))
+            reader.resolve_campaigns(result, campaign_nodes)
+            loaded.model = result
+            loaded.problems.extend(reader.problems)
+        finally:
+            self._loading.pop()
+
+    def _visible(self, loaded: LoadedFile) -> Definitions:
+        """What importing ``loaded`` brings: its definitions and its own imports'."""
+        visible = Definitions()
+        for path in loaded.imported:
+            other = self.files.get(path)
+            if other and other.model:
+                visible.absorb(other.model)
+        if loaded.model:
+            visible.absorb(loaded.model)
+        return visible
+
+    def _import_target(self, loaded: LoadedFile, text: str, reader: FileReader, value) -> Path | None:
+        if not text.endswith(".camp"):
+            reader.problem("E006", reader.vspan(value), f"only .camp files can be imported, not `{text}`")
+            return None
+        raw = loaded.path.parent / text
+        target = Path(os.path.abspath(raw))
+        try:
+            real = target.resolve()
+        except (OSError, RuntimeError):
+            reader.problem("E006", reader.vspan(value), f"`{text}` cannot be resolved (a link loop?)")
+            return None
+        if not _inside(real, self.root):
+            reader.problem("E006", reader.vspan(value), f"`{text}` is outside the project folder ({self.display(self.root) or '.'}); imports must stay inside it")
+            return None
+        if target in self._loading or real in self._loading:
+            chain = " → ".join(p.name for p in self._loading + [target])
+            reader.problem("E006", reader.vspan(value), f"import cycle: {chain}")
+            return None
+        if not real.is_file() and target not in self.overrides:
+            reader.problem("E006", reader.vspan(value), f"`{text}` was not found (looked for {self.display(target)})")
+            return None
+        return target
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False

@@ -1,0 +1,286 @@
+"""The resolved campaign model (pydantic).
+
+``schema.py`` builds these objects from the parse tree: every reference is
+resolved, every refinement applied (a built-in channel refined by the user's
+top-level ``channel`` and then by the campaign's ``channel`` block; a brand's
+voice refined by the campaign's).  Every object keeps where it was written
+(``span``: its header; ``spans``: each attribute's value) so that findings
+point at the exact spot.  Rules read only this model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .source import Span
+
+DEFAULT_FUNNEL = ["awareness", "consideration", "conversion", "loyalty"]
+AIDA_FUNNEL = ["attention", "interest", "desire", "action"]
+TEXT_FIELDS = ("subject", "preheader", "title", "headline", "description", "body", "cta", "sender")
+REPEATABLE_TEXT_FIELDS = ("headline", "description")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True, validate_assignment=False)
+
+
+class Text(Model):
+    """A string value and where each of its characters came from."""
+
+    value: str
+    span: Span
+    char_offsets: list[int] | None = Field(default=None, repr=False, exclude=True)
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The source span of ``value[start:end]``."""
+        offsets = self.char_offsets
+        if not offsets:
+            return self.span
+        start = max(0, min(start, len(offsets) - 1))
+        end = max(start, min(end, len(offsets) - 1))
+        source_end = offsets[end - 1] + 1 if end > start else offsets[start]
+        return Span(self.span.path, offsets[start], source_end)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class TextField(Text):
+    field: str
+
+
+class Money(Model):
+    amount: Decimal
+    currency: str
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}"
+
+
+class Percent(Model):
+    value: Decimal
+    signed: bool = False
+
+    def __str__(self) -> str:
+        sign = "+" if self.signed and self.value >= 0 else ""
+        return f"{sign}{self.value}%"
+
+
+class Duration(Model):
+    amount: Decimal
+    unit: Literal["years", "months", "weeks", "days", "hours", "minutes"]
+
+    def __str__(self) -> str:
+        amount = int(self.amount) if self.amount == int(self.amount) else self.amount
+        return f"{amount} {self.unit}"
+
+
+Quantity = Money | Percent | Decimal
+
+
+class Located(Model):
+    span: Span
+    spans: dict[str, Span] = Field(default_factory=dict, exclude=True)
+
+    def where(self, attribute: str) -> Span:
+        """Where ``attribute`` was written, or the object's header."""
+        return self.spans.get(attribute, self.span)
+
+
+class Preference(Model):
+    preferred: str
+    over: list[str]
+    span: Span
+
+
+class Voice(Located):
+    tone: list[str] = Field(default_factory=list)
+    address: Literal["formal", "informal", "any"] | None = None
+    max_exclamations: int | None = None
+    max_emoji: int | None = None
+    prefer: list[Preference] = Field(default_factory=list)
+    avoid: list[Text] = Field(default_factory=list)
+    readability: Decimal | None = None
+
+
+class Brand(Located):
+    name: str
+    display_name: str | None = None
+    language: str | None = None
+    website: str | None = None
+    voice: Voice | None = None
+
+
+class ChannelProfile(Located):
+    """A channel's constraints, after refinement."""
+
+    name: str
+    builtin: bool = False
+    kind: str | None = None
+    counting: str = "chars"
+    limits: dict[str, int] = Field(default_factory=dict)
+    recommend: dict[str, tuple[int | None, int | None]] = Field(default_factory=dict)
+    maxima: dict[str, int] = Field(default_factory=dict)
+    require: list[str] = Field(default_factory=list)
+    opt_out: str | None = None
+    quiet_hours: tuple[dt.time, dt.time] | None = None
+    quiet_days: list[str] = Field(default_factory=list)
+    tone: list[str] = Field(default_factory=list)
+    readability: Decimal | None = None
+    stages: list[str] = Field(default_factory=list)
+    utm_source: str | None = None
+    utm_medium: str | None = None
+
+
+class CampaignChannel(Located):
+    """A campaign's use of a channel: its settings and its effective profile."""
+
+    name: str
+    profile: ChannelProfile
+    budget: Money | None = None
+    tier: Literal["proven", "emerging", "experimental"] | None = None
+    owner: str | None = None
+
+
+class Segment(Located):
+    name: str
+    persona: str | None = None
+    description: str | None = None
+    size: Decimal | None = None
+    channels: list[str] = Field(default_factory=list)
+    language: str | None = None
+
+
+class Objective(Located):
+    name: str
+    text: Text | None = None
+    metric: str | None = None
+    baseline: Money | Percent | Decimal | None = None
+    target: Money | Percent | Decimal | None = None
+    deadline: dt.date | None = None
+    within: Duration | None = None
+    owner: str | None = None
+    kpi: list[str] = Field(default_factory=list)
+    stage: str | None = None
+
+
+class Offer(Located):
+    name: str
+    discount: Percent | Money | None = None
+    code: str | None = None
+    price: Money | None = None
+    starts: dt.date | None = None
+    ends: dt.date | dt.datetime | None = None
+    landing: Text | None = None
+    terms: str | None = None
+
+
+class Variant(Located):
+    name: str
+    texts: list[TextField] = Field(default_factory=list)
+    links: list[Text] = Field(default_factory=list)
+    overrides: list[str] = Field(default_factory=list)
+
+
+class Message(Located):
+    name: str
+    channel: str | None = None
+    segments: list[str] = Field(default_factory=list)
+    stage: str | None = None
+    at: dt.datetime | None = None
+    language: str = "en"
+    offer: str | None = None
+    texts: list[TextField] = Field(default_factory=list)
+    links: list[Text] = Field(default_factory=list)
+    variants: list[Variant] = Field(default_factory=list)
+
+    def text(self, field: str) -> TextField | None:
+        return next((t for t in self.texts if t.field == field), None)
+
+    def has(self, field: str) -> bool:
+        if field == "link":
+            return bool(self.links)
+        return any(t.field == field for t in self.texts)
+
+    def copy_texts(self) -> list[TextField]:
+        """Every text field of the message and of its variants."""
+        found = list(self.texts)
+        for variant in self.variants:
+            found.extend(variant.texts)
+        return found
+
+    def all_links(self) -> list[Text]:
+        found = list(self.links)
+        for variant in self.variants:
+            found.extend(variant.links)
+        return found
+
+
+class CustomRule(Located):
+    name: str
+    code: str
+    message: str
+    severity: Literal["error", "warning", "info"] = "warning"
+    channels: list[str] = Field(default_factory=list)
+    stages: list[str] = Field(default_factory=list)
+    segments: list[str] = Field(default_factory=list)
+    fields: list[str] = Field(default_factory=list)
+    check: Literal["forbid", "require", "pattern", "require_pattern", "max_length"]
+    terms: list[str] = Field(default_factory=list)
+    pattern: str | None = None
+    max_length: int | None = None
+    suggest: str | None = None
+
+
+class Campaign(Located):
+    name: str
+    display_name: str | None = None
+    brand: Brand | None = None
+    language: str = "en"
+    theme: Text | None = None
+    theme_keywords: list[Text] = Field(default_factory=list)
+    period: tuple[dt.date, dt.date] | None = None
+    timezone: str | None = None
+    budget: Money | None = None
+    owner: str | None = None
+    attribution: str | None = None
+    funnel: list[str] = Field(default_factory=lambda: list(DEFAULT_FUNNEL))
+    clv: Money | None = None
+    margin: Percent | None = None
+    target_cpa: Money | None = None
+    voice: Voice | None = None
+    segments: dict[str, Segment] = Field(default_factory=dict)
+    channels: dict[str, CampaignChannel] = Field(default_factory=dict)
+    objectives: list[Objective] = Field(default_factory=list)
+    offers: dict[str, Offer] = Field(default_factory=dict)
+    messages: list[Message] = Field(default_factory=list)
+    rules: list[CustomRule] = Field(default_factory=list)
+    #: every channel profile known (built-in and user-defined), by name
+    known_channels: dict[str, ChannelProfile] = Field(default_factory=dict, exclude=True)
+
+    def channel_profile(self, name: str | None) -> ChannelProfile | None:
+        if name is None:
+            return None
+        if name in self.channels:
+            return self.channels[name].profile
+        return self.known_channels.get(name)
+
+    @property
+    def last_stage(self) -> str:
+        return self.funnel[-1]
+
+
+class CampaignFile(Model):
+    """Everything one file defines, resolved."""
+
+    path: str
+    imports: list[str] = Field(default_factory=list)
+    brands: dict[str, Brand] = Field(default_factory=dict)
+    channels: dict[str, ChannelProfile] = Field(default_factory=dict)
+    segments: dict[str, Segment] = Field(default_factory=dict)
+    rules: list[CustomRule] = Field(default_factory=list)
+    campaigns: list[Campaign] = Field(default_factory=list)

@@ -1,0 +1,140 @@
+"""What a rule is, and the registry of every rule.
+
+A rule is one small class: its code, name, default severity, whether it can
+fix, its documentation (what it checks — the docstring —, why it matters, an
+example that fires and its correction, its settings) and its ``check``, side
+by side.  Defining the class registers it.  Rules live in
+``campaignlint/checks/<family>.py``, one module per family.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+
+from .findings import Applicability, Edit, Finding, Fix, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import CampaignContext, FileContext
+
+FAMILIES = {
+    "E": ("file", "The file itself: syntax, keywords, values, references"),
+    "O": ("objectives", "Objectives are SMART"),
+    "K": ("kpis", "KPIs"),
+    "S": ("segments", "Segments and coverage"),
+    "F": ("funnel", "Funnel and customer journey"),
+    "C": ("channels", "Channel constraints: lengths and formats"),
+    "T": ("tone", "Tone and voice"),
+    "M": ("consistency", "Consistency of the message across channels"),
+    "U": ("tracking", "Tracking links"),
+    "B": ("budget", "Budget"),
+    "P": ("planning", "Planning and coordination"),
+    "N": ("hygiene", "The linter's own hygiene"),
+}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A configurable threshold: its key in the configuration file."""
+
+    key: str
+    default: Any
+    description: str
+    kind: type = float
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def validate(self, value: Any) -> Any:
+        if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, self.kind) or isinstance(value, bool):
+            raise ValueError(f"`{self.key}` must be a {'number' if self.kind in (int, float) else self.kind.__name__}, not {value!r}")
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"`{self.key}` must be at least {self.minimum}, not {value}")
+        if self.maximum is not None and value > self.maximum:
+            raise ValueError(f"`{self.key}` must be at most {self.maximum}, not {value}")
+        return value
+
+
+REGISTRY: dict[str, "Rule"] = {}
+BY_NAME: dict[str, "Rule"] = {}
+
+
+class Rule:
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.WARNING
+    fix: ClassVar[Applicability | None] = None
+    #: why it matters: the marketing reason
+    why: ClassVar[str] = ""
+    #: a fragment of a .camp file that makes the rule fire
+    example: ClassVar[str] = ""
+    #: the same fragment, corrected
+    correction: ClassVar[str] = ""
+    settings: ClassVar[tuple[Setting, ...]] = ()
+    #: "campaign": check(ctx) runs once per campaign; "file": check_file(ctx) once
+    #: per file; "front-end": reported by the parser and schema, no check
+    scope: ClassVar[str] = "campaign"
+    #: the rule reads copy through spaCy (loaded lazily, batched)
+    needs_nlp: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.code:
+            instance = cls()
+            if cls.code in REGISTRY:  # pragma: no cover - programming error
+                raise RuntimeError(f"rule code {cls.code} defined twice")
+            REGISTRY[cls.code] = instance
+            BY_NAME[cls.name] = instance
+
+    # -- documentation -------------------------------------------------
+    @property
+    def what(self) -> str:
+        return inspect.cleandoc(self.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.what.split("\n\n")[0].replace("\n", " ")
+
+    @property
+    def family(self) -> str:
+        return FAMILIES.get(self.code[0], ("custom", "Custom rules"))[1]
+
+    # -- checking ------------------------------------------------------
+    def check(self, ctx: "CampaignContext") -> Iterable[Finding]:
+        return ()
+
+    def check_file(self, ctx: "FileContext") -> Iterable[Finding]:
+        return ()
+
+
+def load_all_rules() -> dict[str, Rule]:
+    """Import every family module (cheap: heavy libraries load lazily)."""
+    for module in ("file", "objectives", "kpis", "segments", "funnel", "channels", "tone",
+                   "consistency", "tracking", "budget", "planning", "hygiene"):
+        try:
+            importlib.import_module(f"campaignlint.checks.{module}")
+        except ModuleNotFoundError as error:
+            if error.name != f"campaignlint.checks.{module}":
+                raise
+    return REGISTRY
+
+
+def all_settings() -> dict[str, Setting]:
+    found: dict[str, Setting] = {}
+    for rule in load_all_rules().values():
+        for setting in rule.settings:
+            found[setting.key] = setting
+    return found
+
+
+def fix(applicability: Applicability, edits: Iterable[Edit], description: str) -> Fix:
+    return Fix(applicability, tuple(sorted(edits, key=lambda e: (e.start, e.end))), description)
+
+
+def iter_codes(selector: str) -> Iterator[Rule]:
+    for code, rule in REGISTRY.items():
+        if code.startswith(selector) or rule.name == selector:
+            yield rule

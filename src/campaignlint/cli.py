@@ -225,6 +225,33 @@ def parse(file):
     click.echo(json.dumps(file_to_json(loaded.model, errors), ensure_ascii=False, indent=2))
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 if a file would be reformatted.")
+@click.option("--diff", is_flag=True, help="Print the changes as a unified diff; change nothing; exit 1 if any.")
+@click.option("--stdin-filename", help="Name to give the text read from standard input (with `-`).")
+def fmt(paths, check, diff, stdin_filename):
+    """Rewrite campaign files in the canonical layout (default: the current folder)."""
+    from .engine import UsageError
+    from .formatter import run_fmt
+
+    try:
+        code = run_fmt(list(paths) or ["."], check=check, diff=diff, stdin_filename=stdin_filename,
+                       echo=lambda text, end="\n": click.echo(text + end, nl=False),
+                       echo_err=lambda text: click.echo(text, err=True))
+    except UsageError as error:
+        raise Failure(str(error)) from None
+    raise SystemExit(code)
+
+
+@cli.command()
+def lsp():
+    """Run the language server on standard input/output (for editors)."""
+    from .lsp import serve
+
+    serve()
+
+
 def main() -> None:
     """Entry point: never let a traceback reach the user."""
     try:

@@ -31,6 +31,8 @@ class LoadedFile:
     problems: list[Problem] = field(default_factory=list)
     #: every file this one imports, directly or not (absolute paths)
     imported: list[Path] = field(default_factory=list)
+    #: files whose import of this one closed a cycle
+    cycles: list[Path] = field(default_factory=list)
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -143,6 +145,9 @@ class Loader:
                 if target is None:
                     continue
                 imported = self.load(target)
+                if loaded.path in imported.cycles:
+                    chain = " → ".join(p.name for p in [loaded.path, imported.path, loaded.path])
+                    reader.problem("E006", reader.vspan(value), f"import cycle: {chain}")
                 loaded.imported.append(imported.path)
                 loaded.imported.extend(p for p in imported.imported if p not in loaded.imported)
                 if imported.model is None:
@@ -187,6 +192,7 @@ class Loader:
             return None
         if target in self._loading or real in self._loading:
             chain = " → ".join(p.name for p in self._loading + [target])
+            loaded.cycles.append(target)
             reader.problem("E006", reader.vspan(value), f"import cycle: {chain}")
             return None
         if not real.is_file() and target not in self.overrides:

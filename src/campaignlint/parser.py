@@ -403,20 +403,34 @@ def _describe_token(token: Token) -> str:
 
 
 def _open_blocks(text: str, upto: int) -> list[tuple[int, str]]:
-    """The ``{`` still open at ``upto``, with the keyword line that opened them."""
-    stack: list[tuple[int, str]] = []
+    """The ``{`` still open at ``upto``, innermost last, with their keyword.
+
+    Indentation is used the way a reader uses it: a ``}`` indented like an
+    outer block's header closes that outer block, so the inner block it skips
+    is the one missing its ``}`` (it is then the innermost of the result).
+    """
+    stack: list[tuple[int, str, int]] = []
+    skipped: list[tuple[int, str, int]] = []
     try:
         tokens = list(_lark().lex(text[:upto], dont_ignore=False))
     except UnexpectedInput:
         tokens = []
     for token in tokens:
+        line_start = text.rfind("\n", 0, token.start_pos) + 1
+        line = text[line_start : token.start_pos]
+        indent = len(line) - len(line.lstrip(" \t"))
         if token.type == "LBRACE":
-            line_start = text.rfind("\n", 0, token.start_pos) + 1
-            header = text[line_start : token.start_pos].strip()
-            stack.append((token.start_pos, header.split()[0] if header else "block"))
+            header = line.strip()
+            stack.append((token.start_pos, header.split()[0] if header else "block", indent))
         elif token.type == "RBRACE" and stack:
+            if line.strip() == "" and len(stack) > 1 and indent < stack[-1][2]:
+                for depth in range(len(stack) - 2, -1, -1):
+                    if stack[depth][2] == indent:
+                        skipped.extend(stack[depth + 1 :])
+                        del stack[depth + 1 :]
+                        break
             stack.pop()
-    return stack
+    return [(start, keyword) for start, keyword, _indent in stack + skipped]
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -436,8 +450,12 @@ def _explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
             return SyntaxProblem(offset, offset + 1, "`{` must follow a keyword on the same line (for example `message teaser {`)")
         if char == "}":
             return SyntaxProblem(offset, offset + 1, "this `}` closes no block")
-        if char.isdigit():
-            word = re.match(r"[\w:.\-+%]+", text[offset:])
+        word_start = offset
+        while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in '{};,"':
+            word_start -= 1
+        if char.isdigit() or (word_start < offset and text[word_start].isdigit()):
+            offset = word_start
+            word = re.match(r"[^\s{};,]+", text[offset:])
             found = word.group(0) if word else char
             return SyntaxProblem(offset, offset + len(found), f"`{found}` is not a value campaignlint understands (dates are written 2027-03-01, times 09:00, amounts 49.90 EUR, percentages 20%)")
         shown = repr(char)[1:-1] if char and not char.isprintable() else char

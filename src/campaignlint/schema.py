@@ -92,6 +92,11 @@ class FileReader:
         self.problems.append(Problem(code, span, message))
 
     def _valid(self, value: Value) -> bool:
+        if value.kind == "range":
+            for bound in value.data:
+                if bound is not None and bound.error:
+                    self.problem("E003", self.vspan(bound), bound.error)
+                    return False
         if value.error:
             code = "E001" if value.kind == "string" else "E003"
             self.problem(code, self.vspan(value), value.error)
@@ -783,6 +788,8 @@ class FileReader:
                 segment = self.read_segment(child, base)
             if segment and self.duplicate_check(seg_seen, seg_name, self.hspan(child), "segment"):
                 campaign.segments[seg_name] = segment
+                # where the campaign names it (an imported segment's own span is in another file)
+                campaign.spans[f"segment {seg_name}"] = self.hspan(child)
 
         # channels
         ch_seen: dict[str, Span] = {}

@@ -135,6 +135,7 @@ def _french_data() -> dict:
         "ending": imp["formal_ending"].lower(),
         "ending_exceptions": lower(imp["formal_ending_exceptions"]),
         "formal_initial": lower(imp["formal_clause_initial"]),
+        "interjections": lower(imp.get("interjections", [])),
     }
 
 
@@ -273,6 +274,8 @@ def _detect_french(text: str) -> AddressResult:
             and low not in data["ending_exceptions"]
             and not (hyphen_before and prev_low + "-" + low in data["ending_exceptions"])
         ):
+            if low in data["interjections"] and (i + 1 == len(tokens) or _gap_kind(tokens[i + 1].gap_before) != "space"):
+                continue  # "Allez, on y va !"
             capitalised = tok.text[:1].isupper() and not tok.text.isupper()
             if clause_start[i] or not capitalised or (prev is not None and prev.low in data["openers"]):
                 add("formal", tok, "verb_ending")

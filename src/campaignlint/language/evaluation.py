@@ -19,7 +19,11 @@ negative. Spans are not scored, only values.
 
 Re-run from the repository root::
 
-    PYTHONPATH=src python -m campaignlint.language.evaluation tests/data/eval
+    PYTHONPATH=src python -m campaignlint.language.evaluation tests/data/eval [-v] [--split holdout]
+
+Each record may carry ``"split"``: ``"dev"`` (written first, used while the
+word lists were built) or ``"holdout"`` (written afterwards, in other sectors,
+to measure how the analysers do on copy they were not tuned on).
 """
 
 from __future__ import annotations
@@ -168,11 +172,21 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     verbose = "-v" in args
     args = [a for a in args if a != "-v"]
+    split = None
+    if "--split" in args:
+        at = args.index("--split")
+        split = args[at + 1]
+        del args[at:at + 2]
     folder = Path(args[0] if args else "tests/data/eval")
+
+    def records(name: str) -> list[dict]:
+        rows = load_jsonl(folder / name)
+        return [r for r in rows if split is None or r.get("split", "dev") == split]
+
     sections = [
-        ("address (fr)", score_address(load_jsonl(folder / "address_fr.jsonl"), "fr")),
-        ("offers (fr)", score_offers(load_jsonl(folder / "offers_fr.jsonl"), "fr")),
-        ("offers (en)", score_offers(load_jsonl(folder / "offers_en.jsonl"), "en")),
+        ("address (fr)", score_address(records("address_fr.jsonl"), "fr")),
+        ("offers (fr)", score_offers(records("offers_fr.jsonl"), "fr")),
+        ("offers (en)", score_offers(records("offers_en.jsonl"), "en")),
     ]
     for title, scores in sections:
         print(format_table(title, scores))

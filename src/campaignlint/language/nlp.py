@@ -129,7 +129,7 @@ def _restore_e(stem: str) -> str:
     ``launch``, ``sign`` stay.  A heuristic: consonant + vowel + one of the
     consonants that usually carry a silent e, or the endings ``-at``/``-iz``/``-ys``.
     """
-    if stem.endswith("v") or stem.endswith(("at", "iz", "is", "ys", "uc", "ur", "rg", "ng", "dg", "rs", "ns", "ag", "as", "aus")):
+    if stem.endswith("v") or stem.endswith(("at", "iz", "is", "ys", "uc", "ur", "rg", "ng", "dg", "rs", "ns", "ag", "as", "aus", "lud")):
         if stem.endswith(("ng",)) and not stem.endswith(("ang", "eng")):
             return stem
         return stem + "e"
@@ -139,8 +139,8 @@ def _restore_e(stem: str) -> str:
         and stem[-1] not in "wxy"
         and stem[-2] in _VOWELS
         and (len(stem) == 2 or stem[-3] not in _VOWELS)
-        and len(stem) <= 4
-    ):
+        and (len(stem) <= 3 or (len(stem) == 4 and stem[0] not in _VOWELS and stem[1] not in _VOWELS))
+    ):  # hop → hope, shar → share; open, edit stay
         return stem + "e"
     return stem
 

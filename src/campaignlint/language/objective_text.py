@@ -308,6 +308,7 @@ class _Vocab:
     ambiguous_mult: dict[str, int]
     verb_before: _PhraseSet
     verb_after: frozenset[str]
+    not_multiplier_after: frozenset[str]
     multiply: _PhraseSet
     divide: _PhraseSet
     halves: _PhraseSet
@@ -315,6 +316,8 @@ class _Vocab:
     times_after: _PhraseSet
     increase: _PhraseSet
     decrease: _PhraseSet
+    after_increase: _PhraseSet
+    after_decrease: _PhraseSet
     percent_words: _PhraseSet
     point_words: _PhraseSet
     currency_words: dict[str, str]
@@ -377,6 +380,7 @@ def _vocab(language: str) -> _Vocab:
         ambiguous_mult=_fold_keys(mu.get("ambiguous_verbs", {})),
         verb_before=_PhraseSet(mu.get("verb_position_before", [])),
         verb_after=frozenset(_fold(w) for w in mu.get("verb_position_after", [])),
+        not_multiplier_after=frozenset(_fold(w) for w in mu.get("not_multiplier_before", [])),
         multiply=_PhraseSet(mu["multiply_words"]),
         divide=_PhraseSet(mu["divide_words"]),
         halves=_PhraseSet(mu["halves"]),
@@ -384,6 +388,8 @@ def _vocab(language: str) -> _Vocab:
         times_after=_PhraseSet(mu["times_after"]),
         increase=_PhraseSet(data["direction"]["increase"]),
         decrease=_PhraseSet(data["direction"]["decrease"]),
+        after_increase=_PhraseSet(data["direction"].get("after_increase", [])),
+        after_decrease=_PhraseSet(data["direction"].get("after_decrease", [])),
         percent_words=_PhraseSet(un["percent_words"]),
         point_words=_PhraseSet(un["point_words"]),
         currency_words=_fold_keys(un["currency_words"]),
@@ -911,6 +917,11 @@ class _Reader:
             year, last = self._year_after(b + 1)
             key = tuple(words[p : p + n])
             if n_event >= n_phrase:
+                # "spring collection", "soldes d'été": a season or a day names a
+                # date only after a date word ("avant Noël", "by Black Friday")
+                if not (self.phrase_before(v.date_preps, a, v.fillers) or self.role(a) != "deadline"):
+                    p += 1
+                    continue
                 rng = self._event_range(v.events[key], year)
             else:
                 rng = self._phrase_range(v.date_phrases[key], year)
@@ -1040,7 +1051,23 @@ class _Reader:
                 amount, has_next, last = Decimal(1), True, i + 1
             if amount is None or amount <= 0:
                 continue
+            if unit == "years" and self._age_range(first, last):
+                continue
             self._add_duration(first, last, amount, unit, next_word=has_next)
+
+    def _age_range(self, first: int, last: int) -> bool:
+        """"les 25-35 ans", "18-24 years old": an age range, neither a measure
+        nor a time frame (its tokens are consumed)."""
+        toks = self.toks
+        k = first - 1
+        is_range = (
+            k >= 1 and toks[k].kind == "sym" and toks[k].norm in "-–/" and toks[k - 1].kind == "num" and not self.used[k - 1]
+        )
+        is_old = self.word(last + 1) == "old"
+        if not (is_range or is_old):
+            return False
+        self.mark(k - 1 if is_range else first, last + 1 if is_old else last)
+        return True
 
     def _add_duration(self, a: int, b: int, amount: Decimal, unit: str, next_word: bool) -> None:
         if unit == "quarters":
@@ -1072,6 +1099,8 @@ class _Reader:
                 after_ok = nxt in v.verb_after and not (i + 1 < len(toks) and toks[i + 1].start == t.end)
                 before = self.words_before(i, 3)
                 before_ok = not before or bool(v.verb_before.ends_at(before, len(before) - 1))
+                if nxt in v.not_multiplier_after:
+                    continue  # "double down", "double opt-in", "triple-check"
                 if after_ok or before_ok and not (i + 1 < len(toks) and toks[i + 1].kind == "sym" and toks[i + 1].norm == "-"):
                     value = Decimal(v.ambiguous_mult[t.norm])
             elif t.kind == "word" and (m := re.fullmatch(r"[x×](\d+(?:[.,]\d+)?)", t.norm)):
@@ -1110,7 +1139,7 @@ class _Reader:
         v = self.v
         # words after: "20 % de hausse", "20% growth", "20% more", "20 % de moins"
         after = []
-        for k in range(b + 1, min(b + 4, len(self.toks))):
+        for k in range(b + 1, min(b + 6, len(self.toks))):
             if self.toks[k].kind != "word":
                 break
             after.append(self.toks[k].norm)
@@ -1122,6 +1151,12 @@ class _Reader:
             if v.decrease.match_at(after, q):
                 return "-"
             break
+        # "20 % de ventes en plus"
+        for q in range(len(after)):
+            if v.after_increase.match_at(after, q):
+                return "+"
+            if v.after_decrease.match_at(after, q):
+                return "-"
         # nearest direction word before, within the clause
         words = self.words_before(a, 10)
         for q in range(len(words) - 1, -1, -1):
@@ -1142,7 +1177,8 @@ class _Reader:
             if i + 1 < len(toks) and toks[i + 1].kind == "sym" and toks[i + 1].norm in "%٪" and toks[i + 1].start - t.end <= 1:
                 last = i + 1
             else:
-                words = [w.norm if w.kind == "word" else "\0" for w in toks[i + 1 : i + 4]]
+                # "pour cent": "cent" may have been read as a number word
+                words = [w.norm if w.kind == "word" else _fold(w.norm) if w.kind == "num" and not w.digits else "\0" for w in toks[i + 1 : i + 4]]
                 if n := v.percent_words.match_at(words, 0):
                     last = i + n
                 elif n := v.point_words.match_at(words, 0):
@@ -1352,8 +1388,17 @@ def _compare_quantities(claims: ObjectiveClaims, target: Quantity | None, baseli
             pct_expected.append((abs(t) / b * 100, half_point))
         else:
             pct_expected.append((abs(t - b) / b * 100, half_point))
+    # points ("+5 pts", "10 points") may be percentage points or points of a
+    # score (NPS): they also agree with the values a number target implies
+    pt_expected = list(pct_expected)
+    if target.kind != "percent" or (baseline is not None and baseline.kind != "percent"):
+        pt_expected += [(x, Decimal(0)) for x in ([abs(t)] + ([b, abs(t - b), b + t] if b is not None else []))]
+
+    def pct_agrees(p: PercentClaim) -> bool:
+        return any(_close(p.value, e, tol) for e, tol in (pt_expected if p.unit == "pt" else pct_expected))
+
     if claims.percents and pct_expected:
-        if not any(_close(p.value, e, tol) for p in claims.percents for e, tol in pct_expected):
+        if not any(pct_agrees(p) for p in claims.percents):
             p = claims.percents[0]
             out.append(
                 Contradiction(

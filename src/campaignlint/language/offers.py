@@ -122,6 +122,7 @@ _MASKS = [
 # where a sentence (clause, for cues) ends
 _SENTENCE_BREAK = re.compile(r"[.!?…;\n]+(?:\s|$)|\n")
 _CLAUSE_BREAK = re.compile(r"[.!?…;:\n(),]\s|[.!?…;\n(),]$|\n|[(),]")
+_PHRASE_BREAK = re.compile(r"[.!?…;\n(),]\s|[.!?…;\n(),]$|\n|[(),]")
 
 
 def _phrase_alt(phrases) -> str:
@@ -149,7 +150,10 @@ def _lang_data(lang: str) -> dict:
     raw = load_toml(lang, "offers.toml")
     dates, end, disc, money, code = (raw[k] for k in ("dates", "end_date", "discount", "money", "code"))
     months = {k.lower(): int(v) for k, v in dates["months"].items()}
-    month_alt = _phrase_alt(months) + r"\.?"
+    # an abbreviation ("sept", "janv", "Jun") may take a dot; a full name may not
+    abbrevs = [k for k, v in months.items() if any(o != k and o.startswith(k) and n == v for o, n in months.items())]
+    fulls = [k for k in months if k not in abbrevs]
+    month_alt = f"(?:{_phrase_alt(abbrevs)}\\.?|{_phrase_alt(fulls)})"
     weekday_alt = _phrase_alt(dates["weekdays"]) + r"\.?"
     ordinal = "(?:" + "|".join(map(re.escape, dates["ordinal_suffixes"])) + ")?"
     day = rf"(?P<day>[0-3]?\d){ordinal}"
@@ -176,6 +180,10 @@ def _lang_data(lang: str) -> dict:
         "months": months,
         "month_key": {k.rstrip("."): v for k, v in months.items()},
         "date_re": date_re,
+        # "May 1–31": the day after the dash, when no month follows it
+        "day_range_tail": re.compile(
+            rf"\s*[-–—]\s*([0-3]?\d){ordinal}(?![\d/:]|[.,]\d|\s*{month_alt})", re.IGNORECASE
+        ),
         "cue_re": re.compile(rf"{cue}{filler}\s*$", re.IGNORECASE),
         "weak_re": re.compile(rf"{weak}{filler}\s*$", re.IGNORECASE),
         "range_re": re.compile(
@@ -193,6 +201,7 @@ def _lang_data(lang: str) -> dict:
         "de_after": re.compile(r"^\s*(?:de|d['’])\s*\w", re.IGNORECASE),
         "disc_nouns_after": _starts_with([a for a in disc["after"] if a.lower().startswith(("de ", "d'"))]),
         "ref_before": _ends_with(money["reference_before"]),
+        "ref_after": _starts_with(money.get("reference_after", [])),
         "thr_before": _ends_with(
             [p for p in money["threshold_before"] if p not in money["threshold_ambiguous_before"]]
         ),
@@ -254,21 +263,22 @@ def _to_decimal(raw: str, lang: str) -> Decimal | None:
         return None
 
 
-def _clause_before(text: str, pos: int, limit: int = 60) -> str:
+def _clause_before(text: str, pos: int, limit: int = 60, breaks: re.Pattern = _CLAUSE_BREAK) -> str:
     """The text before ``pos`` back to the start of its clause (at most ``limit``)."""
     window = text[max(0, pos - limit):pos]
     cut = 0
-    for m in _CLAUSE_BREAK.finditer(window):
+    for m in breaks.finditer(window):
         cut = m.end()
     return window[cut:]
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = 0
-    for m in _SENTENCE_BREAK.finditer(text, 0, start):
+def _sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
+    """The sentence holding ``text[start:end]`` (at most ``limit`` characters each side)."""
+    left = max(0, start - limit)
+    for m in _SENTENCE_BREAK.finditer(text, left, start):
         left = m.end()
-    m = _SENTENCE_BREAK.search(text, end)
-    right = m.start() if m else len(text)
+    m = _SENTENCE_BREAK.search(text, end, min(len(text), end + limit))
+    right = m.start() if m else min(len(text), end + limit)
     return text[left:right]
 
 
@@ -321,14 +331,14 @@ def _discounts_and_prices(text: str, lang: str, data: dict, masked) -> tuple[lis
         start = m.start() if signed else (m.start("num_a") if m.group("num_a") else m.start("cur_b"))
         end = m.end()
         claim_text = text[start:end]
-        before = _clause_before(text, start)
+        before = _clause_before(text, start, breaks=_PHRASE_BREAK)
         after = text[end:end + 40]
         # money off
         if signed or data["disc_after"].match(after) or data["disc_before"].search(before):
             if not data["other_after"].match(after):
                 discounts.append(Claim(start, end, claim_text, (value, currency)))
                 continue
-        if data["ref_before"].search(before):
+        if data["ref_before"].search(before) or data["ref_after"].match(after):
             continue
         if data["thr_before"].search(before) or data["thr_after"].match(after):
             continue
@@ -375,7 +385,7 @@ def _codes(text: str, data: dict, masked) -> list[Claim]:
             add(m.start("tok"), m.end("tok"))
     # tokens with capitals and digits near "code" or after "utilisez", or quoted
     words = list(_CODE_TOKEN.finditer(text))
-    for i, m in enumerate(words):
+    for m in words:
         tok = m.group()
         if m.start() in found or not _looks_like_code(tok, data, caps_only_ok=False):
             continue
@@ -395,6 +405,10 @@ def _codes(text: str, data: dict, masked) -> list[Claim]:
     return sorted(found.values(), key=lambda c: c.start)
 
 
+_RANGE_GAP = re.compile(r"\s*(?:[-–—]|to|au|through|thru|jusqu['’]au)\s*", re.IGNORECASE)
+
+
+
 def _make_date(day: int, month: int, year: int | None, default_year: int) -> date | None:
     if year is not None and year < 100:
         year += 2000
@@ -409,6 +423,7 @@ def _end_dates(text: str, lang: str, region: str, data: dict, reference_year: in
     day_first = data["order"] == "dmy" or region in data["day_first_regions"]
     offer_text = bool(data["positive"].search(text))
     claims: list[Claim] = []
+    prev_end: int | None = None
     for m in data["date_re"].finditer(text):
         if _inside(masked, m.start()):
             continue
@@ -425,16 +440,27 @@ def _end_dates(text: str, lang: str, region: str, data: dict, reference_year: in
             d = _make_date(day, month, int(g["ny"]) if g.get("ny") else None, default_year)
         if d is None:
             continue
-        before = _clause_before(text, m.start(), 50)
+        start, end, written = m.start(), m.end(), m.group()
+        before = _clause_before(text, start, 50)
         strong = bool(data["cue_re"].search(before))
         weak = bool(data["weak_re"].search(before)) or bool(data["range_re"].search(before))
+        # "June 1 – June 15": the second date of a range
+        weak = weak or (prev_end is not None and bool(_RANGE_GAP.fullmatch(text, prev_end, start)))
+        prev_end = end
+        # "May 1–31": a range of days inside one month ends on the second day
+        tail = data["day_range_tail"].match(text, end)
+        if tail and (g.get("day2") or g.get("day")):
+            last = _make_date(int(tail.group(1)), d.month, d.year, default_year)
+            if last is not None and last > d:
+                start, end, written, d = tail.start(1), tail.end(1), tail.group(1), last
+                weak = True
+                prev_end = end
         if not (strong or (weak and offer_text)):
             continue
-        sentence = _sentence_around(text, m.start(), m.end())
+        sentence = _sentence_around(text, start, end)
         if data["negative"].search(sentence) and not data["positive"].search(sentence):
             continue
-        claims.append(Claim(m.start(), m.end(), m.group(), d))
-    # "May 1–31": the end of a day range inside one month
+        claims.append(Claim(start, end, written, d))
     return claims
 
 

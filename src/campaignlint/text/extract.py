@@ -14,7 +14,8 @@ official conformance cases (``tests/data/twitter-text/extract.yml``):
   mention;
 * a URL is found with or without its scheme: ``https://verdure.fr/p`` and
   ``verdure.fr/p`` both are URLs (the domain must end in a real top-level
-  domain, so ``M.Dupont`` is not one).  URL extraction uses the
+  domain, so ``merci.Votre`` is not one; beware that many brand names are
+  TLDs now: ``M.Dupont`` is a URL, as on Twitter).  URL extraction uses the
   ``twitter-text-parser`` package (an exact port of twitter-text's URL regular
   expression and TLD list, which passes every official URL case); it is
   imported on first use.

@@ -1,0 +1,83 @@
+"""Small helpers shared by the rule families: how values read in messages,
+and when a message is sent.
+
+Messages are read by marketers: amounts are written "12,000 EUR" (thousands
+separated by commas, cents only when there are some), percentages "35 %".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..model import Campaign, Money
+
+_CENT = Decimal("0.01")
+_UNIT = Decimal("1")
+
+
+def format_amount(amount: Decimal) -> str:
+    """``12000`` → ``"12,000"``; ``49.9`` → ``"49.90"``; ``0.125`` → ``"0.125"``.
+
+    Whole amounts are written without decimals, amounts with cents with two
+    decimals, and finer amounts with the decimals they have (never rounded
+    away silently).
+    """
+    amount = Decimal(amount)
+    if amount == amount.to_integral_value():
+        return f"{amount:,.0f}"
+    if amount == amount.quantize(_CENT):
+        return f"{amount:,.2f}"
+    return f"{amount.normalize():,f}"
+
+
+def format_money(money: Money) -> str:
+    """``Money(12000, "EUR")`` → ``"12,000 EUR"``."""
+    return f"{format_amount(money.amount)} {money.currency}"
+
+
+def format_percent(value: Decimal | float, places: int = 0) -> str:
+    """A share or a rate, French-style with a space: ``85 %``, ``12.5 %`` (``places=1``).
+
+    Rounded half up to ``places`` decimals; trailing ``.0`` is dropped.
+    """
+    exponent = Decimal(1).scaleb(-places) if places else _UNIT
+    rounded = Decimal(str(value)).quantize(exponent, rounding=ROUND_HALF_UP)
+    if rounded == rounded.to_integral_value():
+        rounded = rounded.quantize(_UNIT)
+    return f"{rounded} %"
+
+
+def local_time(at: dt.datetime, campaign: Campaign) -> dt.datetime:
+    """``at`` as a naive wall-clock time of the campaign's ``timezone``.
+
+    Send times in a `.camp` file are written in the campaign's local time and
+    arrive naive: they are returned unchanged.  An aware datetime (from a
+    model built by other means) is converted to the campaign's time zone (UTC
+    when the campaign declares none) so that dates and comparisons are those
+    of the campaign's calendar.
+    """
+    if at.tzinfo is None:
+        return at
+    try:
+        zone = zoneinfo.ZoneInfo(campaign.timezone) if campaign.timezone else dt.timezone.utc
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = dt.timezone.utc
+    return at.astimezone(zone).replace(tzinfo=None)
+
+
+def format_time(at: dt.datetime) -> str:
+    """``2027-03-08 10:00`` (seconds only when there are some)."""
+    return at.strftime("%Y-%m-%d %H:%M:%S" if at.second else "%Y-%m-%d %H:%M")
+
+
+def names(items, limit: int = 6) -> str:
+    """``a, b and c``; beyond ``limit`` items: ``a, b, … and 4 more``."""
+    items = [str(i) for i in items]
+    if len(items) > limit:
+        shown = items[: limit - 1]
+        return ", ".join(shown) + f", … and {len(items) - len(shown)} more"
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

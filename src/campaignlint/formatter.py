@@ -1,0 +1,370 @@
+"""The formatter: one canonical layout for `.camp` files (``campaignlint fmt``).
+
+It prints the parsed tree again, from the tokens' positions, and changes only
+the layout:
+
+* 2 spaces of indentation per block level; ``{`` ends its header line and ``}``
+  stands on its own line, under the keyword; an empty block is ``{}``;
+* one statement per line (a ``;`` between statements becomes a new line), with
+  one exception: a block that was written on one line, holds only simple
+  statements, no comment, and fits in ``MAX_INLINE_WIDTH`` columns stays on one
+  line as ``keyword values { a; b; c }`` (the idiom of channel settings);
+* one space between a keyword and its values and between values, ``a .. b``
+  for ranges, ``a, b, c`` for lists; a list that was wrapped after a comma
+  stays wrapped there, its continuation lines indented 4 spaces more;
+* every literal keeps its raw text (``12_000`` stays ``12_000``, ``20 %``
+  stays ``20 %``); a long string (``\"\"\"…\"\"\"``) spanning lines is
+  re-indented to the keyword's indentation + 2, its closing quotes under the
+  keyword, which leaves its value unchanged (the common indentation is removed
+  when it is read); a long string containing a backslash is kept as written;
+* comments stay where they were: a comment on its own line keeps its place
+  between statements (indented like them), a comment at the end of a line
+  stays at the end of the line of the statement it followed (two spaces, then
+  ``#``); trailing spaces go;
+* blank lines between statements are kept (at most one in a row), dropped after
+  ``{``, before ``}`` and at the start and the end of the file;
+* the file ends with one line end; CRLF files stay CRLF (the BOM is the
+  caller's business: it is not part of the text).
+
+Formatting is idempotent, and checked: the result is parsed again and must give
+the same tree and the same comments, or ``FormatError`` is raised and nothing
+is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .parser import Comment, Document, Node, SyntaxProblem, Value, parse
+
+INDENT = "  "
+CONTINUATION = "    "
+MAX_INLINE_WIDTH = 100
+_BLANK_LINE = re.compile(r"\n[ \t\r\f]*\n")
+
+
+class FormatError(Exception):
+    """The formatter refused to change the file (it would have changed its meaning)."""
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    out_line: int = -1  # output line holding the token's end
+
+
+class _Printer:
+    def __init__(self, text: str, document: Document):
+        self.text = text
+        self.document = document
+        self.out: list[str] = []  # pieces of the output ("\n" separated)
+        self.line = 0  # current output line
+        self.tokens: list[_Token] = []
+        self.own_line: list[Comment] = []
+        self.end_of_line: list[Comment] = []
+        self._classify_comments()
+
+    # ------------------------------------------------------------ comments
+    def _line_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+    def _classify_comments(self) -> None:
+        for comment in self.document.comments:
+            before = self.text[self._line_start(comment.start): comment.start]
+            if before.strip(" \t\f\u00a0\r;") == "":
+                self.own_line.append(comment)
+            else:
+                self.end_of_line.append(comment)
+
+    # ------------------------------------------------------------ output
+    def write(self, piece: str) -> None:
+        self.out.append(piece)
+        self.line += piece.count("\n")
+
+    def token(self, start: int, end: int, piece: str) -> None:
+        self.write(piece)
+        self.tokens.append(_Token(start, end, self.line))
+
+    def newline(self) -> None:
+        self.write("\n")
+
+    # ------------------------------------------------------------ values
+    def value_text(self, value: Value, indent: str) -> str:
+        if value.kind == "range":
+            low, high = value.data
+            parts = []
+            if low is not None:
+                parts.append(self.value_text(low, indent))
+            parts.append("..")
+            if high is not None:
+                parts.append(self.value_text(high, indent))
+            return " ".join(parts)
+        raw = value.raw
+        if raw.startswith('"""'):
+            return _reindent_long_string(raw, indent)
+        return raw
+
+    def header(self, node: Node, indent: str) -> None:
+        self.token(node.keyword_start, node.keyword_end, node.keyword)
+        for group in node.groups:
+            self.write(" ")
+            for position, value in enumerate(group):
+                if position:
+                    wrapped = "\n" in self.text[group[position - 1].end: value.start]
+                    self.write(",")
+                    if wrapped:
+                        self.newline()
+                        self.write(indent + CONTINUATION)
+                    else:
+                        self.write(" ")
+                self.token(value.start, value.end, self.value_text(value, indent))
+
+    # ------------------------------------------------------------ nodes
+    def _inline(self, node: Node, indent: str) -> str | None:
+        """The one-line form of a block written on one line, if it may stay so."""
+        children = node.children or []
+        if not children or node.block_start is None or node.block_end is None:
+            return None
+        if "\n" in self.text[node.start: node.block_end]:
+            return None
+        if any(child.children is not None for child in children):
+            return None
+        if any(node.block_start < c.start < node.block_end for c in self.document.comments):
+            return None
+        pieces = []
+        for child in children:
+            words = [child.keyword] + [", ".join(self.value_text(v, indent) for v in group) for group in child.groups]
+            pieces.append(" ".join(words))
+        head = " ".join([node.keyword] + [", ".join(self.value_text(v, indent) for v in group) for group in node.groups])
+        line = f"{indent}{head} {{ {'; '.join(pieces)} }}"
+        if len(line) > MAX_INLINE_WIDTH or "\n" in line:
+            return None
+        return line
+
+    def node(self, node: Node, indent: str) -> None:
+        inline = self._inline(node, indent)
+        if inline is not None:
+            # record every token on this one line (for end-of-line comments)
+            self.token(node.start, node.block_end, inline[len(indent):])
+            return
+        self.header(node, indent)
+        if node.children is None:
+            return
+        assert node.block_start is not None and node.block_end is not None
+        self.write(" ")
+        self.token(node.block_start, node.block_start + 1, "{")
+        inner = self._items(node.children, node.block_start + 1, node.block_end - 1)
+        if not inner:
+            self.write("}")
+            self.tokens.append(_Token(node.block_end - 1, node.block_end, self.line))
+            return
+        self.newline()
+        self.container(inner, indent + INDENT)
+        self.write(indent)
+        self.token(node.block_end - 1, node.block_end, "}")
+
+    def _items(self, nodes: list[Node], start: int, end: int) -> list:
+        comments = [c for c in self.own_line if start <= c.start < end
+                    and not any(n.start <= c.start < n.end for n in nodes)]
+        return sorted([*nodes, *comments], key=lambda item: item.start)
+
+    def container(self, items: list, indent: str) -> None:
+        previous_end = None
+        for item in items:
+            if previous_end is not None and _BLANK_LINE.search(self.text[previous_end: item.start]):
+                self.newline()
+            if isinstance(item, Comment):
+                self.write(indent)
+                self.token(item.start, item.end, item.text.rstrip())
+            else:
+                self.write(indent)
+                self.node(item, indent)
+            self.newline()
+            previous_end = item.end
+
+    # ------------------------------------------------------------ all
+    def run(self) -> str:
+        items = self._items(self.document.nodes, 0, len(self.text) + 1)
+        self.container(items, "")
+        lines = "".join(self.out).split("\n")
+        self._place_end_of_line_comments(lines)
+        while lines and lines[-1] == "":
+            lines.pop()
+        return "\n".join(lines) + ("\n" if lines else "")
+
+    def _place_end_of_line_comments(self, lines: list[str]) -> None:
+        if not self.end_of_line:
+            return
+        for comment in self.end_of_line:
+            line_start = self._line_start(comment.start)
+            # the first token that ends on the comment's line, before it
+            anchor = next((t for t in self.tokens if line_start < t.end <= comment.start
+                           and "\n" not in self.text[t.end: comment.start]), None)
+            if anchor is None:  # pragma: no cover - classified as own-line above
+                continue
+            target = anchor.out_line
+            lines[target] = lines[target].rstrip(" \t") + "  " + comment.text.rstrip()
+
+
+def _reindent_long_string(raw: str, indent: str) -> str:
+    """Re-indent a long string so its content is at ``indent`` + 2, value unchanged."""
+    body = raw[3:-3]
+    if "\\" in body or re.search(r"\r(?!\n)", body):
+        return raw.replace("\r\n", "\n")
+    lines = body.replace("\r\n", "\n").split("\n")
+    if len(lines) == 1:
+        return raw
+    blank = [line.strip(" \t") == "" for line in lines]
+    rest = [line for line, is_blank in zip(lines[1:], blank[1:]) if not is_blank]
+    margin = min((len(line) - len(line.lstrip(" \t")) for line in rest), default=0)
+    content_indent = indent + INDENT
+    out = ['"""' + ("" if blank[0] else lines[0].lstrip(" \t"))]
+    for number in range(1, len(lines)):
+        line = lines[number]
+        last = number == len(lines) - 1
+        if blank[number]:
+            out.append(indent + '"""' if last else "")
+        else:
+            out.append(content_indent + line[margin:] + ('"""' if last else ""))
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- checking
+
+def _value_key(value: Value | None):
+    if value is None:
+        return None
+    if value.kind == "range":
+        low, high = value.data
+        return ("range", _value_key(low), _value_key(high))
+    if value.kind == "string":
+        return ("string", value.data, value.error)
+    return (value.kind, value.raw, value.error)
+
+
+def _tree_key(nodes: list[Node]) -> list:
+    return [(n.keyword, [[_value_key(v) for v in group] for group in n.groups],
+             None if n.children is None else _tree_key(n.children)) for n in nodes]
+
+
+def document_key(document: Document) -> tuple:
+    """What formatting must not change: the tree, the values, the comments."""
+    return (_tree_key(document.nodes), [c.text.rstrip() for c in document.comments])
+
+
+# ---------------------------------------------------------------- API
+
+def format_text(text: str) -> str:
+    """Format decoded source text (no BOM).  Raises ``SyntaxProblem`` or ``FormatError``."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    document = parse(text)
+    comments = [Comment(c.start, c.end, c.text) for c in document.comments]
+    formatted = _Printer(text, Document(document.nodes, comments)).run()
+    if newline != "\n":
+        formatted = formatted.replace("\n", newline)
+    try:
+        again = parse(formatted)
+    except SyntaxProblem as error:  # pragma: no cover - a formatter bug
+        raise FormatError(f"formatting would break the file ({error.message}); it was left as it is") from None
+    if document_key(again) != document_key(document):  # pragma: no cover - a formatter bug
+        raise FormatError("formatting would change what the file says; it was left as it is (please report it)")
+    return formatted
+
+
+# ---------------------------------------------------------------- files
+
+@dataclass
+class FileResult:
+    """What ``fmt`` did (or would do) to one file."""
+
+    path: str  # as displayed
+    original: str = ""
+    formatted: str = ""
+    error: str | None = None  # "line:col: CODE message" when the file cannot be formatted
+
+    @property
+    def changed(self) -> bool:
+        return self.error is None and self.formatted != self.original
+
+
+def format_source(display: str, data: bytes) -> tuple[FileResult, bool]:
+    """Format the bytes of one file; return the result and whether it had a BOM."""
+    from .loader import DEFAULT_MAX_FILE_SIZE, decode
+
+    source, problem = decode(data, display, max(DEFAULT_MAX_FILE_SIZE, len(data)))
+    if problem is not None or source is None:
+        line, column = source.position(problem.span.start) if source is not None and problem else (1, 1)
+        return FileResult(display, error=f"{display}:{line}:{column}: {problem.code if problem else 'E008'} "
+                                       f"{problem.message if problem else 'the file cannot be read'}"), False
+    try:
+        formatted = format_text(source.text)
+    except SyntaxProblem as error:
+        line, column = source.position(error.offset)
+        return FileResult(display, source.text, error=f"{display}:{line}:{column}: E001 {error.message}"), source.had_bom
+    except RecursionError:
+        return FileResult(display, source.text, error=f"{display}:1:1: E001 the file is nested too deeply to be read"), source.had_bom
+    except FormatError as error:
+        return FileResult(display, source.text, error=f"{display}:1:1: {error}"), source.had_bom
+    return FileResult(display, source.text, formatted), source.had_bom
+
+
+def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_filename: str | None = None,
+            echo=print, echo_err=None) -> int:
+    """``campaignlint fmt``: format files in place, or only report (``check``/``diff``).
+
+    Returns the exit code: 1 when a file could not be formatted, or (with
+    ``check``/``diff``) when a file would change; 0 otherwise.  Raises
+    ``engine.UsageError`` for a path that does not exist.
+    """
+    import os
+    import sys
+    from pathlib import Path
+
+    from .engine import discover_files
+    from .fixes import unified_diff, write_atomically
+    from .loader import display_path
+
+    echo_err = echo_err or (lambda text: print(text, file=sys.stderr))
+    changed = failed = unchanged = 0
+    targets: list[tuple[Path | None, str]] = []
+    for raw in paths:
+        if raw == "-":
+            targets.append((None, stdin_filename or "stdin.camp"))
+        else:
+            targets.extend((path, display_path(path)) for path in discover_files([raw]))
+    for path, display in targets:
+        data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+        result, had_bom = format_source(display, data)
+        if result.error is not None:
+            echo_err(result.error)
+            failed += 1
+            if path is None:
+                sys.stdout.buffer.write(data)
+            continue
+        if path is None and not (check or diff):
+            sys.stdout.write(("\ufeff" if had_bom else "") + result.formatted)
+            continue
+        if not result.changed:
+            unchanged += 1
+            continue
+        changed += 1
+        if diff:
+            echo(unified_diff(display, result.original, result.formatted), end="")
+        elif check:
+            echo_err(f"would reformat {display}")
+        else:
+            assert path is not None
+            write_atomically(Path(os.path.abspath(path)), result.formatted, had_bom)
+    if not (len(targets) == 1 and targets[0][0] is None):
+        verb = "would be reformatted" if (check or diff) else "reformatted"
+        parts = [f"{changed} file{'s' if changed != 1 else ''} {verb}"]
+        if unchanged:
+            parts.append(f"{unchanged} file{'s' if unchanged != 1 else ''} left unchanged")
+        if failed:
+            parts.append(f"{failed} file{'s' if failed != 1 else ''} could not be read")
+        echo_err(", ".join(parts) + ".")
+    if failed:
+        return 1
+    return 1 if (check or diff) and changed else 0

@@ -1,0 +1,162 @@
+"""The measured tone of copy, and whether it fits the declared tone words (T009).
+
+:func:`measure_tone` reads a text's energy (exclamation marks per sentence,
+share of words in capitals, emoji), formality (French *vous*/*tu*, from
+:func:`campaignlint.language.address.detect_address`) and complexity (mean
+sentence length, reading ease).  :func:`check_tone` compares those figures with
+the bounds that ``rules/tones.toml`` gives each tone word and explains, in
+words, every bound that is crossed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from campaignlint.language.readability import prose_words, readability, split_sentences
+from campaignlint.resources import load_toml
+
+__all__ = ["ToneFeatures", "ToneViolation", "measure_tone", "check_tone", "known_tones"]
+
+
+@dataclass(frozen=True, slots=True)
+class ToneFeatures:
+    """What :func:`measure_tone` measured in one text."""
+
+    words: int
+    sentences: int
+    exclamations: int
+    exclamations_per_sentence: float
+    caps_words: int
+    caps_share: float  # 0-1
+    emoji: int
+    address: str | None  # "formal" | "informal" | "mixed" | None (not told / not French)
+    formality: float | None  # 1 formal, 0.5 mixed, 0 informal, None unknown
+    mean_sentence_words: float
+    readability: float | None  # None below the readability word minimum
+    readability_formula: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ToneViolation:
+    """One bound of one tone word that the text crosses."""
+
+    tone: str
+    bound: str  # the key in rules/tones.toml, e.g. "max_exclamations_per_sentence"
+    value: float
+    limit: float
+    message: str
+
+
+_CAPS_WORD = re.compile(r"^[^\W\d_]{2,}$")
+_FORMALITY = {"formal": 1.0, "mixed": 0.5, "informal": 0.0}
+
+
+def _count_emoji(text: str) -> int:
+    import emoji  # light, but only needed here
+
+    return emoji.emoji_count(text)
+
+
+def _address(text: str, language: str) -> str | None:
+    from campaignlint.language.address import detect_address
+
+    return detect_address(text, language).address
+
+
+def measure_tone(text: str, language: str) -> ToneFeatures:
+    """Measure the tone of ``text`` (written in ``language``).
+
+    Words and sentences are counted as for readability (URLs, hashtags and
+    mentions left out, a line break before a capital ends a sentence).  A word
+    is "in capitals" when it has two letters or more, all capitals, and no digit
+    (so promo codes such as ``HIVER30`` do not count).
+    """
+    sentences = split_sentences(text)
+    words = prose_words(text)
+    n_sentences = len(sentences)
+    exclamations = text.count("!") + text.count("！")
+    caps = sum(1 for w in words if _CAPS_WORD.match(w) and w.isupper())
+    address = _address(text, language)
+    score = readability(text, language)
+    return ToneFeatures(
+        words=len(words),
+        sentences=n_sentences,
+        exclamations=exclamations,
+        exclamations_per_sentence=exclamations / max(1, n_sentences),
+        caps_words=caps,
+        caps_share=caps / len(words) if words else 0.0,
+        emoji=_count_emoji(text),
+        address=address,
+        formality=_FORMALITY.get(address) if address else None,
+        mean_sentence_words=len(words) / n_sentences if n_sentences else 0.0,
+        readability=score.score if score else None,
+        readability_formula=score.formula if score else None,
+    )
+
+
+def known_tones() -> dict[str, dict[str, float]]:
+    """Every tone word of ``rules/tones.toml`` with its bounds."""
+    return load_toml("tones.toml").get("tones", {})
+
+
+def _a(word: str) -> str:
+    return f"an '{word}'" if word[:1].lower() in "aeiou" else f"a '{word}'"
+
+
+def _num(x: float) -> str:
+    return f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def check_tone(features: ToneFeatures, tone_words: list[str]) -> list[ToneViolation]:
+    """The bounds of ``tone_words`` that ``features`` crosses (unknown words are skipped).
+
+    Each violation's message names the measured value, the tone and its bound,
+    e.g. "3 exclamation marks for 2 sentences: too loud for an 'authoritative'
+    tone (at most 0.25 per sentence)".
+    """
+    table = known_tones()
+    min_caps_words = load_toml("tones.toml").get("settings", {}).get("min_words_for_caps", 5)
+    out: list[ToneViolation] = []
+    f = features
+    for tone in dict.fromkeys(w.strip().lower() for w in tone_words):
+        bounds = table.get(tone)
+        if not bounds:
+            continue
+        t = _a(tone)
+        limit = bounds.get("max_exclamations_per_sentence")
+        if limit is not None and f.exclamations and f.exclamations_per_sentence > limit:
+            out.append(ToneViolation(tone, "max_exclamations_per_sentence", f.exclamations_per_sentence, limit,
+                f"{_plural(f.exclamations, 'exclamation mark', 'exclamation marks')} for "
+                f"{_plural(max(1, f.sentences), 'sentence', 'sentences')}: too loud for {t} tone "
+                f"(at most {_num(limit)} per sentence)"))
+        limit = bounds.get("max_caps_share")
+        if limit is not None and f.caps_words and f.words >= min_caps_words and f.caps_share > limit:
+            out.append(ToneViolation(tone, "max_caps_share", f.caps_share, limit,
+                f"{f.caps_words} of {f.words} words in capitals ({round(f.caps_share * 100)} %): "
+                f"too loud for {t} tone (at most {round(limit * 100)} %)"))
+        limit = bounds.get("max_emoji")
+        if limit is not None and f.emoji > limit:
+            out.append(ToneViolation(tone, "max_emoji", f.emoji, limit,
+                f"{_plural(f.emoji, 'emoji', 'emoji')}: too many for {t} tone (at most {_num(limit)})"))
+        limit = bounds.get("min_formality")
+        if limit is not None and f.formality is not None and f.formality < limit:
+            how = {"informal": "informally (tu)", "mixed": "both formally and informally (vous and tu)"}
+            out.append(ToneViolation(tone, "min_formality", f.formality, limit,
+                f"addresses the reader {how.get(f.address or '', f.address or '')}: too familiar for {t} tone "
+                f"({'formal address expected' if limit > 0.5 else 'at least partly formal address expected'})"))
+        limit = bounds.get("max_mean_sentence_words")
+        if limit is not None and f.sentences and f.mean_sentence_words > limit:
+            out.append(ToneViolation(tone, "max_mean_sentence_words", f.mean_sentence_words, limit,
+                f"sentences average {_num(round(f.mean_sentence_words, 1))} words: too long for {t} tone "
+                f"(at most {_num(limit)})"))
+        limit = bounds.get("min_readability")
+        if limit is not None and f.readability is not None and f.readability < limit:
+            out.append(ToneViolation(tone, "min_readability", f.readability, limit,
+                f"reading ease {_num(round(f.readability, 1))} ({f.readability_formula}): too hard for {t} tone "
+                f"(at least {_num(limit)})"))
+    return out

@@ -1,0 +1,100 @@
+"""Reading ease (campaignlint.language.readability), checked against textstat."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from campaignlint.language.readability import count_text, readability, split_sentences
+from campaignlint.resources import load_toml
+
+FR_PLAIN = (
+    "Notre nouvelle collection est conçue pour durer avec du coton biologique et des fibres recyclées. "
+    "Les ateliers partenaires sont installés au Portugal depuis vingt ans. Pour son lancement, profitez "
+    "de quinze pour cent de remise sur toute la collection. Portez le changement à votre rythme."
+)
+EN_PLAIN = (
+    "Most dashboards show you what happened last week. Ours answer the next question for you: why it "
+    "happened. Northwind explains every change in your numbers with the driver behind it. Connect your "
+    "warehouse in minutes and see the answers on your own data today."
+)
+FR_HARD = (
+    "L'implémentation opérationnelle de notre méthodologie d'optimisation multicanale, conformément aux "
+    "recommandations réglementaires internationales, nécessite préalablement l'identification systématique "
+    "des problématiques organisationnelles, technologiques, environnementales et comportementales "
+    "caractéristiques des consommateurs particulièrement sensibilisés aux considérations écologiques."
+)
+
+
+def test_matches_textstat_on_text_without_traps():
+    import textstat
+
+    textstat.set_lang("fr")
+    assert readability(FR_PLAIN, "fr").score == pytest.approx(textstat.flesch_reading_ease(FR_PLAIN), abs=0.01)
+    # "en-US" makes textstat skip its CMU dictionary (network) and use Pyphen, as we do
+    textstat.set_lang("en-US")
+    assert readability(EN_PLAIN, "en").score == pytest.approx(textstat.flesch_reading_ease(EN_PLAIN), abs=0.01)
+
+
+def test_coefficients_agree_with_textstat():
+    from textstat.backend.utils.constants import LANG_CONFIGS
+
+    ours = load_toml("readability.toml")
+    for lang in ("en", "fr", "de", "es", "it", "nl"):
+        theirs = {**LANG_CONFIGS["en"], **LANG_CONFIGS[lang]}
+        assert ours[lang]["base"] == theirs["fre_base"]
+        assert ours[lang]["sentence_length"] == theirs["fre_sentence_length"]
+        assert ours[lang]["syllables_per_word"] == theirs["fre_syll_per_word"]
+    assert readability(FR_PLAIN, "fr").formula.startswith("Kandel")
+    assert readability(EN_PLAIN, "en").formula == "Flesch reading ease"
+
+
+def test_hard_french_scores_low_plain_scores_high():
+    assert readability(FR_HARD, "fr", min_words=10).score < 30
+    assert readability(FR_PLAIN, "fr").score > 60
+
+
+def test_short_texts_give_none():
+    assert readability("Portez le changement 🌱", "fr") is None
+    assert readability(FR_PLAIN, "fr", min_words=100) is None
+    assert readability(FR_PLAIN, "fr", min_words=45) is not None  # FR_PLAIN has 45 words
+    assert readability(FR_PLAIN, "ja") is None  # no formula
+
+
+def test_traps_neutralised():
+    # elisions stay one word, hyphenated words are their parts
+    assert count_text("Profitez-en dès aujourd'hui, d'été comme d'hiver.") == (7, 1)
+    # short sentences count ("textstat ignores sentences of two words or fewer")
+    assert count_text("Soldes ! Vite ! Tout doit disparaître.") == (5, 3)
+    # a line break before a capital ends a sentence, a wrapped line does not
+    assert split_sentences("Portez le changement 🌱\nNotre collection est durable,\net belle.") == [
+        "Portez le changement 🌱", "Notre collection est durable,\net belle"]
+    # URLs, hashtags and mentions are not prose
+    assert count_text("Découvrez la collection sur https://verdure.fr/p #Mode @verdure verdure.fr/p") == (4, 1)
+
+
+def test_elision_does_not_change_syllables():
+    a = readability("d'été " * 30, "fr")
+    b = readability("été " * 30, "fr")
+    assert a.syllables == b.syllables
+
+
+def test_english_needs_no_network_and_no_nltk():
+    """textstat's English mode would call nltk.download('cmudict'); we never import it."""
+    src = Path(__file__).resolve().parents[1] / "src"
+    code = (
+        "import sys, socket\n"
+        "def boom(*a, **k): raise RuntimeError('network used')\n"
+        "socket.socket.connect = boom\n"
+        "from campaignlint.language.readability import readability\n"
+        f"r = readability({EN_PLAIN!r}, 'en')\n"
+        "assert r is not None and r.score > 50, r\n"
+        "assert 'nltk' not in sys.modules and 'textstat' not in sys.modules\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(src)}, timeout=60)
+    assert out.stdout.strip() == "ok", out.stderr

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import DATA, REPO, run_cli
 
-EXAMPLES = DATA / "spec-examples"
+EXAMPLES = DATA / "examples"
 GOOD = """campaign soldes {
   period 2027-01-07 .. 2027-02-03
 }

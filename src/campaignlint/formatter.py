@@ -13,7 +13,9 @@ the layout:
   for ranges, ``a, b, c`` for lists; a list that was wrapped after a comma
   stays wrapped there, its continuation lines indented 4 spaces more;
 * every literal keeps its raw text (``12_000`` stays ``12_000``, ``20 %``
-  stays ``20 %``); a long string (``\"\"\"…\"\"\"``) spanning lines is
+  stays ``20 %``), except that spaces and tabs inside an amount, a percentage,
+  a date and time or a duration shrink to one space (``9_000   EUR`` becomes
+  ``9_000 EUR``); a long string (``\"\"\"…\"\"\"``) spanning lines is
   re-indented to the keyword's indentation + 2, its closing quotes under the
   keyword, which leaves its value unchanged (the common indentation is removed
   when it is read); a long string containing a backslash is kept as written;
@@ -41,6 +43,7 @@ from .parser import Comment, Document, Node, SyntaxProblem, Value, parse
 INDENT = "  "
 CONTINUATION = "    "
 MAX_INLINE_WIDTH = 100
+_SPACES = re.compile(r"[ \t]+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f]*\n")
 
 
@@ -104,7 +107,9 @@ class _Printer:
         raw = value.raw
         if raw.startswith('"""'):
             return _reindent_long_string(raw, indent)
-        return raw
+        if raw.startswith('"'):
+            return raw
+        return _SPACES.sub(" ", raw)  # `9_000   EUR` → `9_000 EUR`
 
     def header(self, node: Node, indent: str) -> None:
         self.token(node.keyword_start, node.keyword_end, node.keyword)
@@ -241,7 +246,7 @@ def _value_key(value: Value | None):
         return ("range", _value_key(low), _value_key(high))
     if value.kind == "string":
         return ("string", value.data, value.error)
-    return (value.kind, value.raw, value.error)
+    return (value.kind, _SPACES.sub(" ", value.raw), value.error)
 
 
 def _tree_key(nodes: list[Node]) -> list:

@@ -112,8 +112,8 @@ class TierSplit(Rule):
         "at risk."
     )
     example = (
-        "channel instagram { budget 17_000 EUR; tier proven }\n"
-        "channel tiktok    { budget 3_000 EUR; tier emerging }"
+        "channel instagram { budget 18_000 EUR; tier proven }\n"
+        "channel tiktok    { budget 2_000 EUR; tier emerging }"
     )
     correction = (
         "channel instagram { budget 14_000 EUR; tier proven }\n"
@@ -136,7 +136,7 @@ class TierSplit(Rule):
         tolerance = Decimal(str(ctx.setting("tier-tolerance")))
         if all(abs(shares[t] - target) <= tolerance for t, target in TIER_TARGETS.items()):
             return
-        split = " / ".join(f"{format_percent(shares[t])} {t}" for t in TIER_TARGETS)
+        split = " / ".join(f"{format_percent(shares[t], 1)} {t}" for t in TIER_TARGETS)
         text = (f"budget split is {split}, far from 70-20-10 "
                 f"(tolerance {format_amount(tolerance)} points)")
         unbudgeted = [f"{c.name} ({c.tier})" for c in campaign.channels.values() if c.tier and c.budget is None]

@@ -472,7 +472,6 @@ def _tokenize(text: str, v: _Vocab) -> list[_Tok]:
             continue
         if m.group("num") is not None:
             raw, suf = m.group("num"), m.group("suf")
-            num_end = m.start("num") + len(raw)
             try:
                 value = _parse_digits(raw, v.decimal)
             except InvalidOperation:
@@ -497,7 +496,6 @@ def _tokenize(text: str, v: _Vocab) -> list[_Tok]:
                     # "3D", "4G": not a quantity
                     toks.append(_Tok("word", m.start(), m.end(), norm=folded[m.start() : m.end()]))
                     continue
-            del num_end
             toks.append(tok)
             continue
         if kind == "word":
@@ -786,8 +784,6 @@ class _Reader:
                         index = 2
                 if kind is None:
                     continue
-                if first > 0 and self.word(first - 1) in ("the", "le"):
-                    pass
             # optional year: "T3 2027", "Q3 of 2027", "du T3 2027"
             year = None
             j = last + 1

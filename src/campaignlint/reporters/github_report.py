@@ -28,7 +28,8 @@ def escape_property(text: str) -> str:
 
 def command(finding: Finding) -> str:
     where = finding.range
-    title = f"{finding.code} {finding.rule_name}".strip()
+    name = finding.rule_name if finding.rule_name not in ("", finding.code) else ""
+    title = f"{finding.code} {name}".strip()
     properties = [
         ("file", finding.path.replace("\\", "/")),
         ("line", str(where.start_line)),

@@ -184,15 +184,73 @@ class RunResult:
     diffs: list[str] = field(default_factory=list)
 
 
+#: files loaded, analysed (one batched spaCy pass) and released together by ``Linter.lint``
+BATCH_FILES = 32
+
+
+@dataclass
+class FileOutcome:
+    """The result of linting one file: its findings and the files it depends on."""
+
+    findings: list[Finding]
+    #: every import target asked for, directly or not (absolute; found or not)
+    dependencies: list[Path] = field(default_factory=list)
+
+
+class SourceStore(dict):
+    """Display path → ``SourceText``, re-reading released files from disk on demand.
+
+    ``Linter.lint`` releases each file once its findings are made (memory stays
+    flat however many files are linted); reporters then get the text back by
+    asking for it.  Only the last file re-read is kept.
+    """
+
+    def __init__(self, cwd: Path):
+        super().__init__()
+        self.cwd = cwd
+        self._last: tuple[str, SourceText | None] | None = None
+
+    def _reread(self, key: str) -> SourceText | None:
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
+        from .loader import DEFAULT_MAX_FILE_SIZE, decode
+
+        path = Path(key)
+        if not path.is_absolute():
+            path = self.cwd / path
+        try:
+            data = path.read_bytes()
+        except OSError:
+            source = None
+        else:
+            source = decode(data, key, max(DEFAULT_MAX_FILE_SIZE, len(data)))[0]
+        self._last = (key, source)
+        return source
+
+    def get(self, key, default=None):
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        found = self._reread(key) if isinstance(key, str) else None
+        return default if found is None else found
+
+    def __missing__(self, key):
+        found = self._reread(key) if isinstance(key, str) else None
+        if found is None:
+            raise KeyError(key)
+        return found
+
+
 class Linter:
     def __init__(self, options: Options | None = None, cwd: Path | None = None):
         self.options = options or Options()
         self.cwd = cwd or Path.cwd()
-        self.sources: dict[str, SourceText] = {}
+        self.sources: dict[str, SourceText] = SourceStore(self.cwd)
         self._configs: dict[Path, Config] = {}
+        self._folder_configs: dict[Path, Config] = {}
+        self._roots: dict[Path, Path | None] = {}
         self._loaders: dict[tuple, Loader] = {}
         self._explicit: Config | None = None
-        load_all_rules()
+        self._rules_loaded = False
         if self.options.config_path is not None:
             self._explicit = self._with_options(read_config_file(self.options.config_path))
 
@@ -213,29 +271,46 @@ class Linter:
     def config_for(self, path: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
-        found = discover(path.parent)
+        folder = path.parent
+        known = self._folder_configs.get(folder)
+        if known is not None:
+            return known
+        found = discover(folder)
         key = found or Path("<default>")
         if key not in self._configs:
             self._configs[key] = self._with_options(read_config_file(found) if found else Config())
+        self._folder_configs[folder] = self._configs[key]
         return self._configs[key]
 
     def project_root(self, config: Config, path: Path, linted_root: Path | None) -> Path:
         if config.folder is not None:
             return config.folder
-        root = git_root(path.parent)
+        folder = path.parent
+        if folder not in self._roots:
+            self._roots[folder] = git_root(folder)
+        root = self._roots[folder]
         if root is not None:
             return root
         return linted_root or path.parent
 
+    def _ensure_rules(self) -> None:
+        if not self._rules_loaded:
+            load_all_rules()
+            self._rules_loaded = True
+
     def loader_for(self, config: Config, root: Path, overrides: dict[Path, str] | None = None) -> Loader:
         key = (id(config), root, tuple(sorted((overrides or {}).items())))
         if key not in self._loaders:
+            if overrides:  # unsaved texts (stdin, editors, fixes): keep only the latest
+                for old in [k for k in self._loaders if k[2]]:
+                    del self._loaders[old]
             self._loaders[key] = Loader(root, max_file_size=config.max_file_size, rule_packs=config.rule_packs,
                                         cwd=self.cwd, overrides=overrides)
         return self._loaders[key]
 
     # -- linting -----------------------------------------------------------
     def lint_file(self, path: Path, *, linted_root: Path | None = None, text: str | None = None) -> list[Finding]:
+        self._ensure_rules()
         path = Path(os.path.abspath(path))
         config = self.config_for(path)
         root = self.project_root(config, path, linted_root)
@@ -323,7 +398,16 @@ class Linter:
         listed = ", ".join(stale)
         return f"`# noqa: {listed}` silences nothing here: remove {'it' if len(stale) == 1 else 'them'}"
 
-    def lint(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None) -> RunResult:
+    def lint(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None,
+             *, cache: bool = False, jobs: int = 1) -> RunResult:
+        """Lint files and folders (``-`` is standard input).
+
+        ``cache``: read and write ``.campaignlint_cache/`` at each project root
+        (see ``campaignlint.cache``).  ``jobs``: worker processes; files are only
+        spread over workers when there are enough of them to pay the start-up
+        (``campaignlint.parallel.workers_for``).  Findings come out in the same
+        order whatever ``jobs`` is.
+        """
         result = RunResult()
         files: list[tuple[Path, Path | None]] = []
         for raw in paths:
@@ -331,11 +415,35 @@ class Linter:
                 continue
             for path in discover_files([raw]):
                 files.append((path, Path(os.path.abspath(raw)) if Path(raw).is_dir() else None))
-        all_findings: list[Finding] = []
-        for path, root in files:
-            display = self._display(path)
-            result.files.append(display)
-            all_findings.extend(self.lint_file(path, linted_root=root))
+        per_file: list[list[Finding]] = [[] for _ in files]
+        for path, _root in files:
+            result.files.append(self._display(path))
+        store = None
+        pending = list(range(len(files)))
+        if cache and files:
+            from .cache import ResultCache
+
+            store = ResultCache(self)
+            pending = []
+            for index, (path, root) in enumerate(files):
+                hit = store.get(path, root)
+                if hit is None:
+                    pending.append(index)
+                else:
+                    per_file[index] = hit
+        if pending:
+            work = [files[index] for index in pending]
+            from .parallel import lint_in_workers, workers_for
+
+            workers = workers_for(jobs, len(work))
+            outcomes = lint_in_workers(self, work, workers) if workers > 1 else self.lint_many(work)
+            for index, outcome in zip(pending, outcomes):
+                per_file[index] = outcome.findings
+                if store is not None:
+                    store.put(files[index][0], files[index][1], outcome)
+        if store is not None:
+            store.close()
+        all_findings = [finding for findings in per_file for finding in findings]
         if "-" in paths:
             name = Path(os.path.abspath(stdin_filename or "stdin.camp"))
             result.files.append(self._display(name))
@@ -345,6 +453,65 @@ class Linter:
             unique.setdefault((finding.path, finding.range, finding.code, finding.message), finding)
         result.findings = sorted(unique.values(), key=Finding.sort_key)
         return result
+
+    def lint_many(self, files: list[tuple[Path, Path | None]]):
+        """Lint files on disk in order, ``BATCH_FILES`` at a time; yields a ``FileOutcome`` each.
+
+        Each batch is loaded, its copy analysed in one spaCy pass, checked, then
+        released (models, sources and the analysis cache), so memory does not
+        grow with the number of files.  Files imported by others stay loaded.
+        """
+        self._ensure_rules()
+        for start in range(0, len(files), BATCH_FILES):
+            batch = files[start : start + BATCH_FILES]
+            prepared = []
+            for path, linted_root in batch:
+                path = Path(os.path.abspath(path))
+                config = self.config_for(path)
+                loader = self.loader_for(config, self.project_root(config, path, linted_root))
+                loaded = loader.load(path)
+                for other in loader.files.values():
+                    if other.source is not None and other.display not in self.sources:
+                        self.sources[other.display] = other.source
+                prepared.append((loaded, config, loader))
+            self._prepare_nlp_batch([(loaded, config) for loaded, config, _loader in prepared])
+            for loaded, config, loader in prepared:
+                yield FileOutcome(self.findings_for(loaded, config), _dependencies(loaded, loader))
+            self._release(prepared)
+
+    def _prepare_nlp_batch(self, items: list[tuple[LoadedFile, Config]]) -> None:
+        """One batched spaCy pass over the copy of every file whose rules need it."""
+        texts = []
+        for loaded, config in items:
+            if loaded.model is None:
+                continue
+            if not any(r.needs_nlp and config.enabled(r.code, r.name) for r in REGISTRY.values()):
+                continue
+            for campaign in loaded.model.campaigns:
+                for message in campaign.messages:
+                    for text in message.copy_texts():
+                        texts.append((text.value, message.language))
+        if texts:
+            from .language.nlp import analyse_many
+
+            analyse_many(texts)
+
+    def _release(self, prepared) -> None:
+        """Forget the files of a finished batch (those no other file imports)."""
+        import sys
+
+        for loader in {id(loader): loader for _loaded, _config, loader in prepared}.values():
+            imported = {path for other in loader.files.values() for path in other.imported}
+            for loaded, _config, owner in prepared:
+                if owner is loader and loaded.path not in imported and loader.files.get(loaded.path) is loaded:
+                    del loader.files[loaded.path]
+            kept = {other.display for other in loader.files.values()}
+            for loaded, _config, owner in prepared:
+                if owner is loader and loaded.display not in kept:
+                    self.sources.pop(loaded.display, None)
+        nlp = sys.modules.get("campaignlint.language.nlp")
+        if nlp is not None:
+            nlp.clear_cache()
 
     def _display(self, path: Path) -> str:
         from .loader import display_path
@@ -360,6 +527,21 @@ class Linter:
             first = Path(paths[0])
             return self.config_for(first if first.is_file() else first / "x.camp").fail_on
         return self.config_for(self.cwd / "x.camp").fail_on
+
+
+def _dependencies(loaded: LoadedFile, loader: Loader) -> list[Path]:
+    """Every path the file's imports asked for, transitively (found or not)."""
+    seen: list[Path] = []
+    queue = list(loaded.requested)
+    while queue:
+        path = queue.pop(0)
+        if path in seen or path == loaded.path:
+            continue
+        seen.append(path)
+        other = loader.files.get(path)
+        if other is not None:
+            queue.extend(other.requested)
+    return seen
 
 
 def allowed(fix: Fix, unsafe: bool) -> bool:

@@ -1,10 +1,11 @@
 """Applying fixes: text edits, re-lint, repeat (Ruff's model).
 
-Each pass applies the non-overlapping edits of the allowed fixes, re-parses the
-result and, if a fix made the file unreadable, drops that fix (and names its
-rule).  Passes repeat until nothing fixable is left, at most ``MAX_PASSES``
+Each pass applies the non-overlapping edits of the allowed fixes, re-parses and
+re-lints the result and, if a fix made the file unreadable (a syntax error or a
+new front-end error E001–E008), drops that fix (and names its rule).  Passes repeat until nothing fixable is left, at most ``MAX_PASSES``
 times.  Files are written atomically (a temporary file in the same folder, then
-a rename), keeping the BOM, the line endings and the file's permissions.
+a rename), keeping the BOM, the line endings and the file's permissions; a
+symbolic link stays a link to the rewritten file.
 """
 
 from __future__ import annotations
@@ -67,41 +68,69 @@ def _parses(text: str) -> bool:
         return False
 
 
+def _front_end_errors(findings: list[Finding], display: str) -> set[tuple[str, str]]:
+    """The file's own E-findings (syntax, schema, references), by code and message."""
+    return {(f.code, f.message) for f in findings if f.path == display and f.code.startswith("E")}
+
+
 def fix_file(linter: Linter, path: Path, unsafe: bool, *, text: str | None = None) -> FixOutcome:
-    """Fix one file in memory; the caller decides whether to write it."""
+    """Fix one file in memory; the caller decides whether to write it.
+
+    A pass applies every allowed, non-overlapping fix at once.  If the result
+    does not parse, or has a front-end error (E001–E008) the file did not have
+    before, the pass is undone and its fixes are tried one at a time: those
+    that break the file are dropped (their rule codes are listed in
+    ``rejected``) and no fix of that rule is tried again in this file.
+    """
     path = Path(os.path.abspath(path))
     findings = linter.lint_file(path, text=text)
     display = linter._display(path)
     source = linter.sources.get(display)
     if source is None:
         return FixOutcome(path, "", "", findings=findings)
+    had_bom = source.had_bom
     original = current = source.text
     outcome = FixOutcome(path, original, original)
     rejected: set[str] = set()
+    baseline = _front_end_errors(findings, display)
+
+    def attempt(text_before: str, fixes: list[Fix]) -> tuple[str, list[Fix], list[Finding] | None]:
+        new_text, chosen = apply_edits(text_before, fixes)
+        if not _parses(new_text):
+            return text_before, chosen, None
+        new_findings = linter.lint_file(path, text=_with_bom(had_bom, new_text))
+        if _front_end_errors(new_findings, display) - baseline:
+            return text_before, chosen, None
+        return new_text, chosen, new_findings
+
     for _pass in range(MAX_PASSES):
         candidates = [(f.fix, f.code) for f in findings
                       if f.fix is not None and f.path == display and allowed(f.fix, unsafe) and f.code not in rejected]
         if not candidates:
             break
         codes = {id(fix): code for fix, code in candidates}
-        new_text, chosen = apply_edits(current, [fix for fix, _code in candidates])
-        if not _parses(new_text):
-            # find the fix that broke the file: apply them one at a time
-            new_text = current
+        new_text, chosen, new_findings = attempt(current, [fix for fix, _code in candidates])
+        if new_findings is None:
+            # find the fixes that broke the file: apply them one at a time
             kept = []
-            for fix in chosen:
-                attempt, _ = apply_edits(new_text, [fix])
-                if _parses(attempt):
-                    new_text = attempt
-                    kept.append(fix)
-                else:
+            # from the end of the file backwards, so that the offsets of the
+            # fixes still to try stay valid after each one is applied
+            for fix in sorted(chosen, key=lambda f: f.edits[0].start, reverse=True):
+                trial, _applied, trial_findings = attempt(new_text, [fix])
+                if trial_findings is None:
                     rejected.add(codes[id(fix)])
+                else:
+                    new_text, new_findings = trial, trial_findings
+                    kept.append(fix)
             chosen = kept
             if not chosen:
+                # restore the findings of the text we keep
+                findings = linter.lint_file(path, text=_with_bom(had_bom, current))
                 continue
         outcome.applied += len(chosen)
         current = new_text
-        findings = linter.lint_file(path, text=_with_bom(source.had_bom, current))
+        assert new_findings is not None
+        findings = new_findings
     else:
         still = sorted({f.code for f in findings if f.fix is not None and f.path == display and allowed(f.fix, unsafe)})
         outcome.looping = still
@@ -118,6 +147,8 @@ def _with_bom(had_bom: bool, text: str) -> str:
 def write_atomically(path: Path, text: str, had_bom: bool) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename."""
     data = _with_bom(had_bom, text).encode("utf-8")
+    if path.is_symlink():  # replace the file the link points to, keep the link
+        path = path.resolve()
     folder = path.parent
     mode = None
     try:

@@ -33,6 +33,9 @@ class LoadedFile:
     imported: list[Path] = field(default_factory=list)
     #: files whose import of this one closed a cycle
     cycles: list[Path] = field(default_factory=list)
+    #: every path this file's own `import` lines asked for, found or not (the
+    #: result cache re-checks them: creating a missing import changes the result)
+    requested: list[Path] = field(default_factory=list)
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -182,6 +185,7 @@ class Loader:
             return None
         raw = loaded.path.parent / text
         target = Path(os.path.abspath(raw))
+        loaded.requested.append(target)
         try:
             real = target.resolve()
         except (OSError, RuntimeError):

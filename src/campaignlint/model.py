@@ -34,16 +34,28 @@ class Text(Model):
     value: str
     span: Span
     char_offsets: list[int] | None = Field(default=None, repr=False, exclude=True)
+    char_ends: list[int] | None = Field(default=None, repr=False, exclude=True)
 
     def span_of(self, start: int, end: int) -> Span:
-        """The source span of ``value[start:end]``."""
+        """The source span of ``value[start:end]`` (through escapes and dedent)."""
         offsets = self.char_offsets
         if not offsets:
             return self.span
         start = max(0, min(start, len(offsets) - 1))
         end = max(start, min(end, len(offsets) - 1))
-        source_end = offsets[end - 1] + 1 if end > start else offsets[start]
+        if end == start:
+            return Span(self.span.path, offsets[start], offsets[start])
+        source_end = self.char_ends[end - 1] if self.char_ends else offsets[end - 1] + 1
         return Span(self.span.path, offsets[start], source_end)
+
+    @property
+    def verbatim(self) -> bool:
+        """True when every character is written as itself (no escape, no dedent)."""
+        if not self.char_offsets or not self.char_ends:
+            return False
+        return all(e - s == 1 for s, e in zip(self.char_offsets, self.char_ends)) and all(
+            b == a + 1 for a, b in zip(self.char_offsets, self.char_offsets[1:-1])
+        )
 
     def __str__(self) -> str:
         return self.value

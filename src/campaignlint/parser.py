@@ -41,6 +41,8 @@ class Value:
     error: str | None = None
     #: for strings: the source offset of every decoded character, plus the end
     char_offsets: list[int] | None = None
+    #: for strings: where each decoded character ends in the source
+    char_ends: list[int] | None = None
     signed: bool = False  # percents and numbers written with an explicit sign
     long: bool = False  # long string
 
@@ -136,19 +138,25 @@ _ESCAPE = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
 _UNICODE_ESCAPE = re.compile(r"u\{([0-9A-Fa-f]{1,6})\}")
 
 
-def _decode_escapes(body: str, base: int) -> tuple[list[str], list[int], str | None, int]:
-    """Decode escapes; return chars, their source offsets, an error and its offset."""
+def _decode_escapes(body: str, base: int) -> tuple[list[str], list[int], list[int], str | None, int]:
+    """Decode escapes: the characters, where each starts and ends in the source, an error."""
     chars: list[str] = []
-    offsets: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
     index = 0
     length = len(body)
+
+    def add(char: str, start: int, end: int) -> None:
+        chars.append(char)
+        starts.append(base + start)
+        ends.append(base + end)
+
     while index < length:
         char = body[index]
         if char == "\\" and index + 1 < length:
             following = body[index + 1]
             if following in _ESCAPE:
-                chars.append(_ESCAPE[following])
-                offsets.append(base + index)
+                add(_ESCAPE[following], index, index + 2)
                 index += 2
                 continue
             if following == "\r" and body[index + 2 : index + 3] == "\n":
@@ -161,29 +169,30 @@ def _decode_escapes(body: str, base: int) -> tuple[list[str], list[int], str | N
             if match:
                 code = int(match.group(1), 16)
                 if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-                    return chars, offsets, f"`\\u{{{match.group(1)}}}` is not a Unicode character", base + index
-                chars.append(chr(code))
-                offsets.append(base + index)
+                    return chars, starts, ends, f"`\\u{{{match.group(1)}}}` is not a Unicode character", base + index
+                add(chr(code), index, match.end())
                 index = match.end()
                 continue
-            return chars, offsets, (
+            return chars, starts, ends, (
                 f"`\\{following}` is not a known escape in a text "
                 "(use \\\" \\\\ \\n \\t or \\u{…})"
             ), base + index
         if char == "\r" and body[index + 1 : index + 2] == "\n":
-            index += 1  # CRLF inside a long string reads as a newline
+            add("\n", index, index + 2)  # CRLF inside a long string reads as a newline
+            index += 2
             continue
-        chars.append(char)
-        offsets.append(base + index)
+        add(char, index, index + 1)
         index += 1
-    return chars, offsets, None, 0
+    return chars, starts, ends, None, 0
 
 
-def _cleandoc(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
-    """``inspect.cleandoc`` on a list of characters, keeping their offsets."""
+def _cleandoc(chars: list[str]) -> list[int]:
+    """``inspect.cleandoc`` on a list of characters: the positions it keeps."""
     lines: list[list[int]] = [[]]
+    breaks: list[int] = []  # position of the newline ending each line
     for position, char in enumerate(chars):
         if char == "\n":
+            breaks.append(position)
             lines.append([])
         else:
             lines[-1].append(position)
@@ -203,23 +212,18 @@ def _cleandoc(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int
     while first and chars[first[0]] in " \t":
         first.pop(0)
     lines = [first] + [line[margin:] if indent(line) >= 0 else [] for line in lines[1:]]
-    # blank lines only made of spaces count as blank
     lines = [line if any(chars[p] not in " \t" for p in line) else [] for line in lines]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    out_chars: list[str] = []
-    out_offsets: list[int] = []
-    for number, line in enumerate(lines):
-        if number:
-            out_chars.append("\n")
-            previous = lines[number - 1]
-            out_offsets.append(offsets[previous[-1]] + 1 if previous else (offsets[line[0]] - 1 if line else 0))
-        for position in line:
-            out_chars.append(chars[position])
-            out_offsets.append(offsets[position])
-    return out_chars, out_offsets
+    numbered = list(enumerate(lines))
+    while numbered and not numbered[0][1]:
+        numbered.pop(0)
+    while numbered and not numbered[-1][1]:
+        numbered.pop()
+    kept: list[int] = []
+    for index, (number, line) in enumerate(numbered):
+        if index:
+            kept.append(breaks[number - 1])
+        kept.extend(line)
+    return kept
 
 
 def _number(text: str) -> Decimal:
@@ -237,18 +241,22 @@ def _decode(kind: str, token: Token) -> Value:
         elif kind in ("string", "long_string"):
             quote = 3 if kind == "long_string" else 1
             body = raw[quote:-quote]
-            chars, offsets, error, where = _decode_escapes(body, start + quote)
+            chars, starts, ends, error, where = _decode_escapes(body, start + quote)
             if error:
                 value.error = error
                 value.start, value.end = where, where + 2
                 value.kind = "string"
                 return value
             if kind == "long_string":
-                chars, offsets = _cleandoc(chars, offsets)
+                kept = _cleandoc(chars)
+                chars = [chars[p] for p in kept]
+                starts = [starts[p] for p in kept]
+                ends = [ends[p] for p in kept]
                 value.long = True
             value.kind = "string"
             value.data = "".join(chars)
-            value.char_offsets = offsets + [end - quote]
+            value.char_offsets = starts + [end - quote]
+            value.char_ends = ends
         elif kind == "number":
             value.data = _number(raw)
             value.signed = raw[0] in "+-"
@@ -443,6 +451,8 @@ def _explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
         offset = error.pos_in_stream
         char = text[offset] if offset < len(text) else ""
         if char == '"':
+            if offset >= 2 and text[offset - 2 : offset] == '""':
+                offset -= 2
             if text.startswith('"""', offset):
                 return SyntaxProblem(offset, offset + 3, 'this long text is not closed: `"""` expected to end it')
             return SyntaxProblem(offset, offset + 1, "this text is not closed: a `\"` is missing before the end of the line")
@@ -478,12 +488,10 @@ def _explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
         return SyntaxProblem(offset, end, "this `}` closes no block")
     if token.type == "LBRACE":
         return SyntaxProblem(offset, end, "`{` cannot open a block here: a block follows a keyword and its values, on the same line")
-    if "RBRACE" in expected and token.type == "NAME" and not ({"_NL", "SEMICOLON"} & expected):
-        pass
+    if token.type in ("_NL", "SEMICOLON"):
+        return SyntaxProblem(offset, end, "a value is missing before the end of the line (after a `,` another value must follow)")
     if expected <= {"_COMMA", "_NL", "SEMICOLON", "LBRACE", "RBRACE", "RANGE_OP", "$END"} or "_NL" in expected or "SEMICOLON" in expected:
         return SyntaxProblem(offset, end, f"{_describe_token(token)} cannot follow here: end the statement with a new line or `;` first")
-    if token.type in ("_NL", "SEMICOLON"):
-        return SyntaxProblem(offset, end, "a value is missing before the end of the line (after a `,` or `..` another value must follow)")
     words = sorted({_TOKEN_WORDS.get(name, name) for name in expected})
     return SyntaxProblem(offset, end, f"{_describe_token(token)} is not expected here (expected {', '.join(words[:4])})")
 

@@ -137,7 +137,8 @@ class FileReader:
         return found[0] if found else None
 
     def text(self, value: Value, cls=m.Text, **extra) -> m.Text:
-        return cls(value=value.data, span=self.vspan(value), char_offsets=value.char_offsets, **extra)
+        return cls(value=value.data, span=self.vspan(value), char_offsets=value.char_offsets,
+                   char_ends=value.char_ends, **extra)
 
     def choice(self, node: Node, choices: list[str]) -> str | None:
         value = self.one(node, "name", what="one of " + ", ".join(choices))

@@ -283,14 +283,6 @@ def _twitter_weight(ch: str) -> int:
     return config["defaultWeight"] // config["scale"]
 
 
-def _bounds(low: int | None, high: int | None) -> str:
-    if low is not None and high is not None:
-        return f"{low} to {high}"
-    if low is not None:
-        return f"at least {low}"
-    return f"at most {high}"
-
-
 def _char_name(ch: str) -> str:
     name = unicodedata.name(ch, "")
     return name.lower() if name else f"U+{ord(ch):04X}"
@@ -410,10 +402,11 @@ class OutsideRecommended(Rule):
                 low, high = bounds
                 length = measure(text.value, profile.counting)
                 unit = describe_unit(profile.counting)
+                both = f" (recommended: {low} to {high})" if low is not None and high is not None else ""
                 if high is not None and length > high:
-                    side = f"longer than the recommended {_bounds(low, high)}"
+                    side = f"more than the recommended {high}{both}"
                 elif low is not None and length < low:
-                    side = f"shorter than the recommended {_bounds(low, high)}"
+                    side = f"fewer than the recommended {low}{both}"
                 else:
                     continue
                 yield ctx.finding(

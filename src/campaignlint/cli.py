@@ -89,7 +89,7 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
         if fix or diff:
             result, diff_text = _fix_run(linter, paths, unsafe_fixes, write=fix and not diff, stdin_text=stdin_text, stdin_filename=stdin_filename)
         else:
-            result = linter.lint(paths, stdin_text, stdin_filename)
+            result = linter.lint(paths, stdin_text, stdin_filename, cache=not no_cache, jobs=jobs)
             diff_text = ""
     except (ConfigError, UsageError) as error:
         raise Failure(str(error)) from None

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .findings import Severity
-from .loader import DEFAULT_MAX_FILE_SIZE
+DEFAULT_MAX_FILE_SIZE = 1_000_000  # bytes; the loader reads this (setting `max-file-size`)
 from .rule import REGISTRY, BY_NAME, Rule, all_settings, load_all_rules
 
 CORE_KEYS = {"select", "ignore", "extend-select", "fail-on", "severity", "per-file-ignores", "rule-packs", "max-file-size"}
@@ -124,7 +124,7 @@ def _severity(value: Any, key: str) -> Severity:
 
 def from_table(table: dict[str, Any], path: Path | None) -> Config:
     config = Config(path=path)
-    settings = all_settings()
+    settings = all_settings() if set(table) - CORE_KEYS else {}  # loads the rules only when needed
     where = f" in {path}" if path else ""
     for key, value in table.items():
         if key == "select":

@@ -13,13 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from . import noqa
+from typing import TYPE_CHECKING
+
 from .config import Config, discover, git_root, read_config_file
 from .findings import Applicability, Edit, Finding, Fix, Severity
-from .loader import LoadedFile, Loader
-from .model import Campaign, Located
 from .rule import REGISTRY, Rule, load_all_rules
 from .source import SourceText, Span
+
+if TYPE_CHECKING:  # pragma: no cover - the loader and model (lark, pydantic) load lazily:
+    from .loader import LoadedFile, Loader  # a run answered from the cache never needs them
+    from .model import Campaign, Located
 
 
 class UsageError(Exception):
@@ -47,7 +50,7 @@ class FileContext:
         return self.engine.sources.get(path)
 
     def finding(self, rule: Rule, at: Span | Located, message: str, fix: Fix | None = None) -> Finding:
-        span = at.span if isinstance(at, Located) else at
+        span = at if isinstance(at, Span) else at.span  # a Span or a model object (Located)
         source = self.source(span.path)
         if source is not None:
             where = source.range(span.start, span.end)
@@ -299,6 +302,8 @@ class Linter:
             self._rules_loaded = True
 
     def loader_for(self, config: Config, root: Path, overrides: dict[Path, str] | None = None) -> Loader:
+        from .loader import Loader
+
         key = (id(config), root, tuple(sorted((overrides or {}).items())))
         if key not in self._loaders:
             if overrides:  # unsaved texts (stdin, editors, fixes): keep only the latest
@@ -363,6 +368,8 @@ class Linter:
         return self._finish(findings, loaded, config)
 
     def _finish(self, findings: list[Finding], loaded: LoadedFile, config: Config) -> list[Finding]:
+        from . import noqa
+
         kept = []
         for finding in findings:
             if finding.code not in ("E001", "E008") and not config.enabled(finding.code, finding.rule_name, finding.path):
@@ -388,7 +395,7 @@ class Linter:
         return sorted(unique.values(), key=Finding.sort_key)
 
     @staticmethod
-    def _unused(suppression: noqa.Suppression, config: Config) -> str | None:
+    def _unused(suppression, config: Config) -> str | None:  # a noqa.Suppression
         if suppression.codes is None:
             return None if suppression.used_any else "this `# noqa` silences nothing on this line: remove it"
         stale = [code for code in suppression.codes if code not in suppression.used

@@ -17,7 +17,7 @@ from .resources import rules_path
 from .schema import Definitions, FileReader, Problem
 from .source import SourceText, Span
 
-DEFAULT_MAX_FILE_SIZE = 1_000_000
+from .config import DEFAULT_MAX_FILE_SIZE  # one definition, re-exported here
 MAX_IMPORTS = 200
 
 

@@ -162,7 +162,7 @@ class Segment(Located):
     name: str
     persona: str | None = None
     description: str | None = None
-    size: Decimal | None = None
+    size: int | None = None
     channels: list[str] = Field(default_factory=list)
     language: str | None = None
 

@@ -156,7 +156,8 @@ def _removal_ranges(value: str, spans: Iterable[extract.Span]) -> list[tuple[int
 
     The space before is taken when there is one (else the space after), never
     a space another removal already takes, so no double space is left behind
-    ("#a #b #c" minus #b and #c is "#a").  Contiguous ranges are merged.
+    ("#a #b #c" minus #b and #c is "#a"); a line left empty goes with its line
+    break.  Contiguous ranges are merged.
     """
     spans = sorted(spans, key=lambda s: s.start)
     claimed: set[int] = set()
@@ -169,6 +170,12 @@ def _removal_ranges(value: str, spans: Iterable[extract.Span]) -> list[tuple[int
             start -= 1
         elif end < len(value) and value[end] == " " and end not in claimed:
             end += 1
+        if (start == 0 or value[start - 1] == "\n") and (end == len(value) or value[end] == "\n"):
+            # the line would be left empty: remove it with its line break
+            if start > 0 and start - 1 not in claimed:
+                start -= 1
+            elif end < len(value) and end not in claimed:
+                end += 1
         claimed.update(range(start, end))
         ranges.append((start, end))
     merged: list[list[int]] = []
@@ -233,7 +240,7 @@ def _count_rule(rule: Rule, ctx: "CampaignContext", key: str, finder, word: str,
             yield ctx.finding(
                 rule, text.span_of(span.start, span.end),
                 f"{version.label} has {_plural(len(items), word, plural)}, more than the {maximum} "
-                f"allowed on {profile.name}{note} (extra: {_quote(extra)})",
+                f"allowed on {profile.name} (extra: {_quote(extra)}{note})",
             )
 
 
@@ -551,7 +558,7 @@ class TooManyLinks(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         yield from _count_rule(self, ctx, "links", extract.extract_urls, "link", "links",
-                               " (the `link` attribute is not counted)")
+                               "; the `link` attribute is not counted")
 
 
 class TooManyMentions(Rule):
@@ -707,16 +714,30 @@ class SmsTooLong(Rule):
 
     @staticmethod
     def _forcing_characters(ctx: "CampaignContext", text: TextField, non_gsm: list[tuple[int, str]]) -> str:
+        """``’ (right single quotation mark) at column 12; « (…) at line 9, columns 30 and 41``."""
         source = ctx.source(text.span.path)
-        start_line = source.position(text.span.start)[0] if source else 1
-        shown = []
+        by_char: dict[str, list[tuple[int, int]]] = {}
         for index, ch in non_gsm:
-            where = ""
             if source is not None and text.char_offsets:
-                line, column = source.position(text.char_offsets[index])
-                where = f" at column {column}" if line == start_line else f" at line {line}, column {column}"
-            shown.append(f"{_shown(ch)} ({_char_name(ch)}){where}")
-        return names(shown, limit=5)
+                by_char.setdefault(ch, []).append(source.position(text.char_offsets[index]))
+            else:
+                by_char.setdefault(ch, [])
+        start_line = source.position(text.span.start)[0] if source is not None else 1
+        one_line = all(line == start_line for places in by_char.values() for line, _c in places)
+        described = []
+        for ch, places in by_char.items():
+            lines: dict[int, list[int]] = {}
+            for line, column in places:
+                lines.setdefault(line, []).append(column)
+            where = []
+            for line, columns in lines.items():
+                word = "column" if len(columns) == 1 else "columns"
+                where.append(f"{word} {names(columns)}" if one_line else f"line {line}, {word} {names(columns)}")
+            at = f" at {', and '.join(where)}" if where else ""
+            described.append(f"{_shown(ch)} ({_char_name(ch)}){at}")
+        if len(described) > 5:
+            described = described[:4] + [f"{len(described) - 4} other characters"]
+        return "; ".join(described)
 
     @staticmethod
     def _fix(ctx: "CampaignContext", text: TextField, non_gsm: list[tuple[int, str]], maximum: int):
@@ -845,7 +866,7 @@ def _unsubscribe_data(language: str) -> dict:
         patterns = []
         for phrase in section["phrases"]:
             words = [re.escape(w) for w in re.split(r"[\s\-]+", _fold(phrase).strip()) if w]
-            patterns.append(re.compile(r"(?<!\w)" + r"[\s\-]+".join(words)))
+            patterns.append(re.compile(r"(?<![^\W_])" + r"[\s\-]+".join(words)))
         _UNSUBSCRIBE_CACHE[language] = {"patterns": patterns, "example": section["example"]}
     return _UNSUBSCRIBE_CACHE[language]
 
@@ -981,17 +1002,19 @@ class QuietHours(Rule):
             at = local_time(message.at, campaign)
             if profile.quiet_hours is not None and _in_quiet_hours(at.time(), *profile.quiet_hours):
                 start, end = profile.quiet_hours
+                advice = (f"send between {end:%H:%M} and {start:%H:%M}" if start > end
+                          else f"send before {start:%H:%M} or from {end:%H:%M}")
                 yield ctx.finding(
                     self, message.where("at"),
                     f"send time {format_time(at)}{zone} falls in the quiet hours of {profile.name}, "
-                    f"{start:%H:%M} .. {end:%H:%M}: send between {end:%H:%M} and {start:%H:%M}",
+                    f"{start:%H:%M} .. {end:%H:%M}: {advice}",
                 )
             day = at.strftime("%A").lower()
             if day in profile.quiet_days:
                 yield ctx.finding(
                     self, message.where("at"),
                     f"send time {format_time(at)}{zone} is on a {day.capitalize()}, a quiet day on "
-                    f"{profile.name} (quiet days: {', '.join(profile.quiet_days)})",
+                    f"{profile.name} (quiet days: {names(profile.quiet_days)})",
                 )
 
 

@@ -404,7 +404,8 @@ def _theme_label(campaign: Campaign) -> str:
         parts.append(f"the theme “{campaign.theme.value.strip()}”")
     keywords = [k.value.strip() for k in campaign.theme_keywords if k.value.strip()]
     if keywords:
-        parts.append(f"{'its keywords' if parts else 'the theme keywords'} ({names(keywords)})")
+        which = "one of its keywords" if parts else "any of the theme keywords"
+        parts.append(f"{which} ({', '.join(keywords)})")
     return " or ".join(parts)
 
 
@@ -600,7 +601,7 @@ class PastedCopy(Rule):
                 if ratio + 1e-9 < threshold:
                     continue
                 how = "the same body as" if words == earlier_words else (
-                    f"nearly the same body as ({format_percent(ratio * 100)} similar)")
+                    f"nearly the same body ({format_percent(ratio * 100)} similar) as")
                 yield ctx.finding(
                     self, body.span,
                     f"message `{message.name}` on {message.channel} has {how} `{earlier.name}` on "
@@ -612,11 +613,24 @@ class PastedCopy(Rule):
 
 # --------------------------------------------------------------- M008
 
+_WWW = re.compile(r"^(\w+://)www\.", re.IGNORECASE)
+
+
+def landing_page(url: str) -> str:
+    """The page a link lands on, as M008 compares them: :func:`page_of`
+    (no query string, no fragment, no trailing slash) without a leading
+    ``www.`` ("https://www.northwind.io/trial/?utm_source=x" →
+    "https://northwind.io/trial")."""
+    from ..text.urls import page_of
+
+    return _WWW.sub(r"\1", page_of(url))
+
 class LandingPageMismatch(Rule):
     """Messages promoting the same offer link to different landing pages.
 
     A page is a link without its query string and fragment ("https://verdure.fr/printemps"),
-    so links that differ only by tracking parameters go to the same page.
+    so links that differ only by tracking parameters go to the same page; a
+    trailing `/` and a leading `www.` make no difference either.
     When the offer has a `landing`, every message promoting it must link to
     that page (among its links or its variants'); otherwise the page linked by
     the most messages (the first, on a tie) is the reference.  Messages without
@@ -644,12 +658,12 @@ class LandingPageMismatch(Rule):
     )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
-        from ..text.urls import is_valid_http_url, page_of
+        from ..text.urls import is_valid_http_url
 
         campaign = ctx.campaign
         by_offer: dict[str, list[tuple[Message, list[tuple[str, Text]]]]] = defaultdict(list)
         for message, offer in _promoting(campaign):
-            pages = [(page_of(link.value), link) for link in message.all_links()
+            pages = [(landing_page(link.value), link) for link in message.all_links()
                      if is_valid_http_url(link.value.strip())[0]]
             if pages:
                 by_offer[offer.name].append((message, pages))
@@ -657,14 +671,14 @@ class LandingPageMismatch(Rule):
             offer = campaign.offers[offer_name]
             landing = offer.landing.value.strip() if offer.landing is not None else ""
             if landing and is_valid_http_url(landing)[0]:
-                reference = page_of(landing)
+                reference = landing_page(landing)
                 source = f"the offer `{offer_name}` lands on {reference}"
             else:
                 if len(items) < 2:
                     continue
                 counts: Counter = Counter()
                 for _message, pages in items:
-                    counts.update(dict.fromkeys(page for page, _ in pages))
+                    counts.update(dict.fromkeys((page for page, _ in pages), 1))
                 order = {}
                 for _message, pages in items:
                     for page, _ in pages:

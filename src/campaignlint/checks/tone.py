@@ -341,11 +341,16 @@ class TooManyExclamations(Rule):
     Counted per text field (subject, body, each headline…): "!!!" is three, a
     French "!" after a space counts like any other ("‼" is two).  Marks inside
     URLs do not count.  The finding points at the first mark over the limit.
+    When the voice sets no `max exclamations` (or there is no voice), the
+    limit is the setting `default-max-exclamations` (2: "!!!" is always too
+    many).
     """
 
     code = "T004"
     name = "too-many-exclamations"
     severity = Severity.WARNING
+    settings = (Setting("default-max-exclamations", 2,
+                        "exclamation marks allowed per text when the voice sets no `max exclamations`", int, 0),)
     why = (
         "Exclamation marks are the cheapest way to sound excited, and they wear out "
         "fast: copy that exclaims every sentence reads as pushy, gets flagged by spam "
@@ -363,9 +368,11 @@ class TooManyExclamations(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         voice = ctx.campaign.voice
-        if voice is None or voice.max_exclamations is None:
-            return
-        limit = voice.max_exclamations
+        if voice is not None and voice.max_exclamations is not None:
+            limit, source = voice.max_exclamations, f"more than the voice allows (max exclamations {voice.max_exclamations} per text)"
+        else:
+            limit = ctx.setting("default-max-exclamations")
+            source = f"more than the default of {limit} per text (the voice sets no `max exclamations`)"
         for message in ctx.campaign.messages:
             for text in message.copy_texts():
                 marks = exclamation_marks(text.value)
@@ -382,8 +389,7 @@ class TooManyExclamations(Rule):
                 yield ctx.finding(
                     self, text.span_of(first_over, first_over + 1),
                     f"{_field_label(message, text)} of message `{message.name}` has "
-                    f"{_plural(total, 'exclamation mark')}, more than the voice allows "
-                    f"(max exclamations {limit} per text)",
+                    f"{_plural(total, 'exclamation mark')}, {source}",
                 )
 
 
@@ -576,13 +582,13 @@ class HardToRead(Rule):
                 score = readability(text.value, message.language, min_words=min_words)
                 if score is None or score.score >= limit:
                     continue
-                note = f"; {', '.join(others)}" if others else ""
+                note = f" ({', '.join(others)})" if others else ""
                 yield ctx.finding(
                     self, text.span,
                     f"{_field_label(message, text)} of message `{message.name}` has a reading ease of "
-                    f"{_num(round(score.score, 1))} ({score.formula}, {score.words} words in "
-                    f"{_plural(score.sentences, 'sentence')}), below the minimum of {_num(limit)} set by "
-                    f"{' and '.join(setters)}{note}: use shorter sentences and everyday words",
+                    f"{_num(round(score.score, 1))} ({score.words} words in {_plural(score.sentences, 'sentence')}), "
+                    f"below the minimum of {_num(limit)} set by {' and '.join(setters)}{note}; "
+                    f"formula: {score.formula}. Use shorter sentences and everyday words",
                 )
 
 
@@ -759,13 +765,24 @@ class ToneOutOfBounds(Rule):
                 if text.field == "sender" or not text.value.strip():
                     continue
                 features = measure_tone(text.value, message.language)
+                by_bound: dict[str, list] = {}
                 for violation in check_tone(features, list(declared)):
                     if (violation.bound == "min_readability" and text.field == "body"
                             and readability_floor is not None and violation.limit <= readability_floor):
                         continue  # T006 reports it
-                    who = " and ".join(declared.get(violation.tone, []))
+                    by_bound.setdefault(violation.bound, []).append(violation)
+                for bound, violations in by_bound.items():
+                    # one finding per bound: the strictest tone word, naming the others
+                    lower_is_stricter = not bound.startswith("min_")
+                    violations.sort(key=lambda v: v.limit if lower_is_stricter else -v.limit)
+                    strictest, others = violations[0], violations[1:]
+                    who = " and ".join(declared.get(strictest.tone, []))
+                    also = ""
+                    if others:
+                        also = "; " + ", ".join(f"'{v.tone}'" for v in others) + (
+                            " is" if len(others) == 1 else " are") + " crossed too"
                     yield ctx.finding(
                         self, text.span,
-                        f"{_field_label(message, text)} of message `{message.name}`: {violation.message}, "
-                        f"a tone declared by {who}",
+                        f"{_field_label(message, text)} of message `{message.name}`: {strictest.message}, "
+                        f"a tone declared by {who}{also}",
                     )

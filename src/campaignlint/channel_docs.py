@@ -1,0 +1,195 @@
+"""The documentation of the built-in channel profiles, generated from their data.
+
+``channels_markdown()`` writes ``docs/channels.md`` from ``rules/channels.camp``:
+the values come from the loaded profiles (``loader.builtin_channels()``), the
+source of each profile from the comment lines written just above its
+``channel`` block.  Regenerate the page after changing the data::
+
+    python -m campaignlint.channel_docs            # writes docs/channels.md
+    python -m campaignlint.channel_docs --check    # exit 1 if it is out of date
+
+A test checks that the committed page equals the generated text.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from .model import ChannelProfile
+from .resources import rules_path
+from .text.counting import describe_unit
+
+__all__ = ["channel_sources", "channels_markdown", "main"]
+
+_CHANNEL_RE = re.compile(r"^channel\s+([A-Za-z_][A-Za-z0-9_]*)\s*\{")
+
+#: how each counting unit works, for the legend (language reference §3)
+_UNIT_DETAILS = {
+    "chars": "one Unicode code point (after NFC normalisation)",
+    "graphemes": "what the eye sees as one character: an emoji with modifiers is one",
+    "utf16": "UTF-16 code units: an emoji outside the basic plane counts 2",
+    "twitter": "twitter-text v3 weighted length: links count 23, emoji and CJK characters 2",
+    "gsm": "SMS: GSM-7 septets (€ [ ] { } \\ ~ ^ | count 2), or UTF-16 units once a character outside GSM 03.38 forces UCS-2",
+    "width": "display width: East Asian wide and full-width characters count 2",
+}
+
+
+def channel_sources(text: str | None = None) -> dict[str, str]:
+    """Each built-in channel's source note: the comment lines just above its block.
+
+    The lines are joined into one paragraph; a leading ``name —`` is dropped
+    (``"twitter — O: twitter-text v3 …"`` gives ``"O: twitter-text v3 …"``).
+    """
+    if text is None:
+        text = rules_path("channels.camp").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    sources: dict[str, str] = {}
+    for number, line in enumerate(lines):
+        match = _CHANNEL_RE.match(line)
+        if not match:
+            continue
+        comment: list[str] = []
+        index = number - 1
+        while index >= 0 and lines[index].lstrip().startswith("#"):
+            comment.insert(0, lines[index].lstrip()[1:].strip())
+            index -= 1
+        note = " ".join(part for part in comment if part)
+        name = match.group(1)
+        note = re.sub(rf"^{re.escape(name)}\s*[—–-]\s*", "", note)
+        sources[name] = note
+    return sources
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|") if value else "–"
+
+
+def _limits(profile: ChannelProfile) -> str:
+    return ", ".join(f"{field} {n}" for field, n in profile.limits.items())
+
+
+def _recommend(profile: ChannelProfile) -> str:
+    parts = []
+    for field, (low, high) in profile.recommend.items():
+        if low is not None and high is not None:
+            parts.append(f"{field} {low} to {high}")
+        elif low is not None:
+            parts.append(f"{field} at least {low}")
+        else:
+            parts.append(f"{field} up to {high}")
+    return ", ".join(parts)
+
+
+def _other(profile: ChannelProfile) -> str:
+    parts = [f"max {key} {n}" for key, n in profile.maxima.items()]
+    if profile.require:
+        parts.append("require " + ", ".join(profile.require))
+    if profile.opt_out:
+        parts.append(f'opt_out "{profile.opt_out}"')
+    if profile.quiet_hours:
+        start, end = profile.quiet_hours
+        parts.append(f"quiet_hours {start:%H:%M} .. {end:%H:%M}")
+    if profile.quiet_days:
+        parts.append("quiet_days " + ", ".join(profile.quiet_days))
+    return "; ".join(parts)
+
+
+def _tracking(profile: ChannelProfile) -> str:
+    if not profile.utm_source and not profile.utm_medium:
+        return ""
+    return f"{profile.utm_source or '–'} / {profile.utm_medium or '–'}"
+
+
+def _source_kind(note: str) -> str:
+    """``O`` (official) or ``S`` (secondary): the first ``O:`` or ``S:`` of the note."""
+    match = re.search(r"(?<![A-Za-z])([OS]):", note)
+    return match.group(1) if match else ""
+
+
+def channels_markdown(profiles: dict[str, ChannelProfile] | None = None, sources: dict[str, str] | None = None) -> str:
+    """The text of ``docs/channels.md``."""
+    if profiles is None:
+        from .loader import builtin_channels
+
+        profiles = builtin_channels()
+    if sources is None:
+        sources = channel_sources()
+    out = [
+        "# Built-in channel profiles",
+        "",
+        "Generated from `rules/channels.camp` by `python -m campaignlint.channel_docs`; "
+        "do not edit by hand.",
+        "",
+        "Platforms change their limits, so the limits are data: each profile below says "
+        "where its figures come from and when they were checked (O = official "
+        "documentation or the platform's own code, S = secondary sources only). "
+        "Refine any of them in your own files with a top-level block of the same "
+        "name, attribute by attribute, e.g. `channel sms { opt_out \"STOP au 36173\" }`; "
+        "a campaign's `channel` block refines them again for that campaign.",
+        "",
+        "Hard `limit`s are errors (C001), `recommend`ed lengths warnings (C002); both "
+        "are measured in the channel's counting unit.",
+        "",
+        "| channel | kind | counting | limits (hard) | recommend (soft) | other | utm_source / utm_medium | src |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, profile in profiles.items():
+        note = sources.get(name, "")
+        out.append(
+            f"| [`{name}`](#{name}) | {_cell(profile.kind or '')} | {profile.counting} | "
+            f"{_cell(_limits(profile))} | {_cell(_recommend(profile))} | {_cell(_other(profile))} | "
+            f"{_cell(_tracking(profile))} | {_cell(_source_kind(note))} |"
+        )
+    out += ["", "## Counting units", "", "| counting | unit in messages | one unit is |", "|---|---|---|"]
+    used = list(dict.fromkeys(p.counting for p in profiles.values()))
+    for unit in used:
+        out.append(f"| `{unit}` | {describe_unit(unit)} | {_cell(_UNIT_DETAILS.get(unit, ''))} |")
+    out += ["", "## Profiles", ""]
+    for name, profile in profiles.items():
+        out += [f"### {name}", ""]
+        out.append(f"- **kind**: {profile.kind or '–'}")
+        out.append(f"- **counting**: `{profile.counting}` ({describe_unit(profile.counting)})")
+        if profile.limits:
+            out.append(f"- **limits**: {_limits(profile)} {describe_unit(profile.counting)}")
+        if profile.recommend:
+            out.append(f"- **recommend**: {_recommend(profile)} {describe_unit(profile.counting)}")
+        other = _other(profile)
+        if other:
+            out.append(f"- **other**: {other}")
+        if profile.tone:
+            out.append(f"- **tone**: {', '.join(profile.tone)}")
+        if profile.readability is not None:
+            out.append(f"- **readability**: {profile.readability}")
+        if profile.stages:
+            out.append(f"- **stages**: {', '.join(profile.stages)}")
+        tracking = _tracking(profile)
+        if tracking:
+            out.append(f"- **utm_source / utm_medium**: {tracking}")
+        out.append(f"- **source**: {sources.get(name) or 'not given'}")
+        out.append("")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write (or with ``--check`` compare) the page; the path defaults to ``docs/channels.md``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    check = "--check" in args
+    paths = [a for a in args if a != "--check"]
+    target = Path(paths[0] if paths else "docs/channels.md")
+    text = channels_markdown()
+    if check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current != text:
+            print(f"{target} is out of date: run `python -m campaignlint.channel_docs`", file=sys.stderr)
+            return 1
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -280,3 +280,45 @@ def test_parse_prints_the_resolved_model():
 def test_version():
     result = run_cli("--version")
     assert result.returncode == 0 and "campaignlint" in result.stdout
+
+
+def test_stdin_fix_writes_fixed_text_to_stdout_and_report_to_stderr(project):
+    (project / "campaignlint.toml").write_text("", encoding="utf-8")
+    text = (
+        'rule no_cheap { message "Say « petit prix », not « pas cher »"; forbid "pas cher"; suggest "petit prix" }\n'
+        "campaign c {\n  period 2027-01-01 .. 2027-01-31\n"
+        '  message m { channel web; body "Des vestes pas cher" }  # the web post\n}\n'
+    )
+    result = run_cli("check", "-", "--stdin-filename", "draft.camp", "--fix", "--select", "no_cheap", cwd=project, input=text)
+    assert result.stdout == text.replace('body "Des vestes pas cher"', 'body "Des vestes petit prix"')
+    assert "Fixed 1 problem" in result.stderr
+    assert result.returncode == 0
+
+
+def test_rule_packs_apply_to_every_campaign(project):
+    (project / "house").mkdir()
+    (project / "house" / "rules.camp").write_text(
+        'rule no_free_in_ads {\n  message "Paid ads must not promise anything free"\n  severity error\n'
+        '  channels google_ads\n  forbid "gratuit", "free"\n  code "ACME001"\n}\n'
+        'channel google_ads { max headlines 3 }\n',
+        encoding="utf-8",
+    )
+    (project / "campaignlint.toml").write_text('rule-packs = ["house/rules.camp"]\nselect = ["ACME001"]\n', encoding="utf-8")
+    (project / "a.camp").write_text(
+        "campaign c {\n  period 2027-01-01 .. 2027-01-31\n  channel google_ads\n"
+        '  message ad { channel google_ads; headline "Free delivery" }\n}\n',
+        encoding="utf-8",
+    )
+    result = run_cli("check", "a.camp", "--quiet", cwd=project)
+    assert result.returncode == 1
+    line = result.stdout.strip()
+    column = 1 + '  message ad { channel google_ads; headline "Free delivery" }'.index("Free")
+    assert line == f"a.camp:4:{column}: ACME001 error: Paid ads must not promise anything free: “Free” in the headline of `ad`"
+
+
+def test_color_always_and_never(project):
+    (project / "a.camp").write_text(UNKNOWN, encoding="utf-8")
+    coloured = run_cli("check", "a.camp", "--color", "always", cwd=project)
+    assert "\x1b[" in coloured.stdout
+    plain = run_cli("check", "a.camp", "--color", "never", cwd=project)
+    assert "\x1b[" not in plain.stdout

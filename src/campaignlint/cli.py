@@ -99,11 +99,17 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
         if fix:
             pass
         raise SystemExit(0 if exit_zero or not diff_text else 1)
+    # with `-` and --fix the fixed text goes to standard output: the report goes to standard error
+    report_to_stderr = fix and stdin_text is not None and output_file is None
     use_color = color == "always" or (color == "auto" and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     context = ReportContext(files=result.files, color=use_color and fmt == "text", quiet=quiet, statistics=statistics,
                             show_source=show_source, unsafe_fixes=unsafe_fixes, sources=linter.sources,
                             fixed=result.fixed, notes=result.fix_notes)
-    _emit(render(fmt, result.findings, context), output_file)
+    report = render(fmt, result.findings, context)
+    if report_to_stderr:
+        click.echo(report, nl=False, err=True)
+    else:
+        _emit(report, output_file, color=context.color or None)
     failing = any(f.severity.rank >= threshold.rank for f in result.findings)
     raise SystemExit(0 if exit_zero or not failing else 1)
 
@@ -145,14 +151,14 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
     return result, "".join(diffs)
 
 
-def _emit(text: str, output_file: str | None) -> None:
+def _emit(text: str, output_file: str | None, color: bool | None = None) -> None:
     if output_file:
         try:
             Path(output_file).write_text(text, encoding="utf-8")
         except OSError as error:
             raise Failure(f"--output-file: cannot write {output_file}: {error.strerror or error}") from None
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)
 
 
 @cli.command()
@@ -213,15 +219,12 @@ def parse(file):
         findings = linter.lint_file(path)
     except (ConfigError, UsageError) as error:
         raise Failure(str(error)) from None
-    config = linter.config_for(Path(os.path.abspath(path)))
-    loader = next(iter(linter._loaders.values()))
-    loaded = loader.files[Path(os.path.abspath(path))]
+    loaded = linter.loaded(path)
     errors = [f for f in findings if f.code.startswith("E")]
     if loaded.model is None:
         for finding in errors:
             click.echo(f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}: {finding.code} {finding.message}", err=True)
         raise Failure(f"{file} could not be read")
-    del config
     click.echo(json.dumps(file_to_json(loaded.model, errors), ensure_ascii=False, indent=2))
 
 

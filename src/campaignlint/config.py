@@ -19,7 +19,7 @@ DEFAULT_MAX_FILE_SIZE = 1_000_000  # bytes; the loader reads this (setting `max-
 from .rule import REGISTRY, BY_NAME, Rule, all_settings, load_all_rules
 
 CORE_KEYS = {"select", "ignore", "extend-select", "fail-on", "severity", "per-file-ignores", "rule-packs", "max-file-size"}
-SELECTOR = re.compile(r"^(?:[A-Z][A-Z0-9_]*|[a-z][a-z0-9-]*)$")
+SELECTOR = re.compile(r"^(?:[A-Z][A-Z0-9_]*|[a-z][a-z0-9_-]*)$")
 
 
 class ConfigError(Exception):
@@ -108,7 +108,8 @@ def parse_selectors(value: Any, key: str) -> list[str]:
             continue
         if not SELECTOR.match(selector):
             raise ConfigError(f"`{key}`: `{selector}` is not a rule code, prefix or name")
-        if selector[0].islower() and selector not in BY_NAME:
+        # built-in rule names have dashes; a name without one may be a custom `rule`'s
+        if selector[0].islower() and "-" in selector and selector not in BY_NAME:
             raise ConfigError(f"`{key}`: no rule is named `{selector}` (see `campaignlint rules`)")
         if selector[0].isupper() and not any(c.startswith(selector) for c in REGISTRY) and not re.match(r"^[A-Z]+\d+$", selector):
             raise ConfigError(f"`{key}`: no rule code starts with `{selector}` (see `campaignlint rules`)")

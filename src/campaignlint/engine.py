@@ -126,6 +126,8 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
         if not path.exists():
             raise UsageError(f"{raw}: no such file or folder")
         if path.is_file():
+            if not os.access(path, os.R_OK):
+                raise UsageError(f"{raw}: this file cannot be read (permission denied)")
             resolved = Path(os.path.abspath(path))
             if resolved not in seen:
                 seen.add(resolved)
@@ -216,8 +218,6 @@ class SourceStore(dict):
     def _reread(self, key: str) -> SourceText | None:
         if self._last is not None and self._last[0] == key:
             return self._last[1]
-        from .loader import DEFAULT_MAX_FILE_SIZE, decode
-
         path = Path(key)
         if not path.is_absolute():
             path = self.cwd / path
@@ -225,8 +225,12 @@ class SourceStore(dict):
             data = path.read_bytes()
         except OSError:
             source = None
-        else:
-            source = decode(data, key, max(DEFAULT_MAX_FILE_SIZE, len(data)))[0]
+        else:  # as loader.decode does (without importing it): text up to the first bad byte
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as error:
+                text = data[: error.start].decode("utf-8")
+            source = SourceText.from_text(key, text)
         self._last = (key, source)
         return source
 
@@ -327,6 +331,14 @@ class Linter:
                 self.sources[other.display] = other.source
         self._prepare_nlp(loader, config)
         return self.findings_for(loaded, config)
+
+    def loaded(self, path: Path) -> LoadedFile | None:
+        """The file as read by the last ``lint_file`` of it (model, problems, source)."""
+        path = Path(os.path.abspath(path))
+        for loader in self._loaders.values():
+            if path in loader.files:
+                return loader.files[path]
+        return None
 
     def _prepare_nlp(self, loader: Loader, config: Config) -> None:
         rules = [r for r in REGISTRY.values() if r.needs_nlp and config.enabled(r.code, r.name)]
@@ -521,9 +533,11 @@ class Linter:
             nlp.clear_cache()
 
     def _display(self, path: Path) -> str:
-        from .loader import display_path
-
-        return display_path(path, self.cwd)
+        # loader.display_path, without importing the loader (lark, pydantic) on cached runs
+        try:
+            return os.path.relpath(path, self.cwd) if str(path).startswith(str(self.cwd)) else str(path)
+        except ValueError:
+            return str(path)
 
     def fail_on(self, paths: list[str]) -> Severity:
         if self.options.fail_on is not None:

@@ -1,0 +1,325 @@
+"""The language server (``campaignlint lsp``), on standard input/output (pygls 2).
+
+* Diagnostics when a document is opened or saved, and ~300 ms after the last
+  change: the editor's unsaved text is linted (``Linter.lint_file(path,
+  text=…)``) with the configuration found from the file's folder; findings in
+  files it imports are published for those files too.
+* Positions: findings count code points; LSP clients count UTF-16 code units
+  by default (or what was negotiated): every position goes through the
+  workspace's position codec, so an emoji before a word still puts the
+  squiggle under that word.
+* Quick fixes: one code action per finding with a fix ("Fix CODE:
+  description", "(unsafe)" for unsafe ones, safe ones preferred), plus a
+  "fix all" source action applying every safe fix.
+* Hover on a finding shows its rule's documentation (``campaignlint explain``).
+* Document formatting with the formatter (``campaignlint fmt``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from . import __version__
+from .findings import Applicability, Finding, Severity
+
+DEBOUNCE_SECONDS = 0.3
+SOURCE = "campaignlint"
+FIX_ALL_KIND = "source.fixAll.campaignlint"
+SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Entry:
+    """A finding, its diagnostic, and the text its offsets refer to."""
+
+    finding: Finding
+    diagnostic: types.Diagnostic
+    text: str  # the linted text (BOM removed)
+    had_bom: bool
+
+
+class CampaignServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__(SOURCE, __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        #: origin document → target uri → entries (a lint of one document may report on its imports)
+        self.contributions: dict[str, dict[str, list[Entry]]] = {}
+        self._pending: dict[str, asyncio.TimerHandle] = {}
+
+    # ------------------------------------------------------------ positions
+    def _lines(self, text: str) -> list[str]:
+        return text.split("\n")
+
+    def to_client(self, lines: list[str], had_bom: bool, line: int, column: int) -> types.Position:
+        """1-based (line, code-point column) → LSP position in the negotiated units."""
+        codec = self.workspace.position_codec
+        position = codec.position_to_client_units(lines, types.Position(line=line - 1, character=column - 1))
+        if had_bom and position.line == 0:
+            position = types.Position(line=0, character=position.character + codec.client_num_units("\ufeff"))
+        return position
+
+    def offset_to_client(self, text: str, lines: list[str], had_bom: bool, offset: int) -> types.Position:
+        before = text[:offset]
+        line = before.count("\n") + 1
+        column = offset - (before.rfind("\n") + 1) + 1
+        return self.to_client(lines, had_bom, line, column)
+
+    # ------------------------------------------------------------ linting
+    def schedule(self, uri: str, delay: float = DEBOUNCE_SECONDS) -> None:
+        handle = self._pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+        loop = asyncio.get_running_loop()
+        self._pending[uri] = loop.call_later(delay, self._lint_now, uri)
+
+    def _lint_now(self, uri: str) -> None:
+        self._pending.pop(uri, None)
+        try:
+            self.lint(uri)
+        except Exception as error:  # never let one bad file kill the server
+            log.exception("campaignlint failed on %s", uri)
+            self.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Error, message=f"campaignlint failed on {uri}: {type(error).__name__}: {error}"))
+
+    def lint(self, uri: str) -> None:
+        """Lint the open document ``uri`` and publish the diagnostics it produces."""
+        from .config import ConfigError
+        from .engine import Linter, Options, UsageError
+
+        document = self.workspace.get_text_document(uri)
+        fs_path = to_fs_path(uri)
+        if fs_path is None:
+            return
+        path = Path(os.path.abspath(fs_path))
+        folder = path.parent
+        by_target: dict[str, list[Entry]] = {}
+        try:
+            linter = Linter(Options(), cwd=folder)
+            findings = linter.lint_file(path, text=document.source)
+        except (ConfigError, UsageError) as error:
+            diagnostic = types.Diagnostic(
+                range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+                message=f"campaignlint cannot run: {error}", severity=types.DiagnosticSeverity.Error, source=SOURCE)
+            by_target[uri] = [Entry(Finding("config", Severity.ERROR, str(error), "", None), diagnostic, "", False)]  # type: ignore[arg-type]
+        else:
+            for finding in findings:
+                source = linter.sources.get(finding.path)
+                if source is None:
+                    continue
+                target_path = Path(finding.path) if os.path.isabs(finding.path) else folder / finding.path
+                target = uri if os.path.abspath(target_path) == str(path) else from_fs_path(os.path.abspath(target_path))
+                if target is None:
+                    continue
+                by_target.setdefault(target, []).append(self._entry(finding, source.text, source.had_bom))
+        previous = self.contributions.get(uri, {})
+        self.contributions[uri] = by_target
+        by_target.setdefault(uri, [])
+        for target in {*previous, *by_target}:
+            self.publish(target)
+
+    def _entry(self, finding: Finding, text: str, had_bom: bool) -> Entry:
+        lines = self._lines(text)
+        where = finding.range
+        diagnostic = types.Diagnostic(
+            range=types.Range(start=self.to_client(lines, had_bom, where.start_line, where.start_column),
+                              end=self.to_client(lines, had_bom, where.end_line, where.end_column)),
+            message=finding.message,
+            severity=SEVERITIES[finding.severity],
+            code=finding.code,
+            source=SOURCE,
+        )
+        return Entry(finding, diagnostic, text, had_bom)
+
+    def entries(self, target: str) -> list[Entry]:
+        """Every origin's entries for ``target``, without duplicates."""
+        seen: set[tuple] = set()
+        found = []
+        for origin in sorted(self.contributions, key=lambda o: o != target):  # the document's own lint first
+            for entry in self.contributions[origin].get(target, []):
+                d = entry.diagnostic
+                key = (d.code, d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(entry)
+        return found
+
+    def publish(self, target: str) -> None:
+        version = None
+        document = self.workspace.text_documents.get(target) if hasattr(self.workspace, "text_documents") else None
+        if document is not None:
+            version = document.version
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=target, diagnostics=[entry.diagnostic for entry in self.entries(target)], version=version))
+
+    def forget(self, uri: str) -> None:
+        handle = self._pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+        previous = self.contributions.pop(uri, {})
+        for target in {*previous, uri}:
+            self.publish(target)
+
+    # ------------------------------------------------------------ features
+    def current_text(self, uri: str) -> tuple[str, bool]:
+        source = self.workspace.get_text_document(uri).source
+        return (source[1:], True) if source.startswith("\ufeff") else (source, False)
+
+    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        text, _bom = self.current_text(uri)
+        wanted = params.context.only
+        actions: list[types.CodeAction] = []
+        fixable = [e for e in self.entries(uri) if e.finding.fix is not None and e.finding.fix.edits and e.text == text]
+        if wanted is None or any(kind.startswith(types.CodeActionKind.QuickFix) for kind in wanted):
+            for entry in fixable:
+                if not _overlaps(entry.diagnostic.range, params.range):
+                    continue
+                fix = entry.finding.fix
+                assert fix is not None
+                unsafe = fix.applicability is Applicability.UNSAFE
+                title = f"Fix {entry.finding.code}: {fix.description or 'apply the fix'}" + (" (unsafe)" if unsafe else "")
+                actions.append(types.CodeAction(
+                    title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[entry.diagnostic],
+                    is_preferred=not unsafe, edit=types.WorkspaceEdit(changes={uri: self._edits(entry)})))
+        if wanted is not None and any(FIX_ALL_KIND.startswith(kind) or kind.startswith(FIX_ALL_KIND) for kind in wanted) or (
+                wanted is None and any(e.finding.fix.applicability is Applicability.SAFE for e in fixable)):  # type: ignore[union-attr]
+            action = self._fix_all(uri)
+            if action is not None:
+                actions.append(action)
+        return actions
+
+    def _edits(self, entry: Entry) -> list[types.TextEdit]:
+        lines = self._lines(entry.text)
+        assert entry.finding.fix is not None
+        return [types.TextEdit(
+            range=types.Range(start=self.offset_to_client(entry.text, lines, entry.had_bom, edit.start),
+                              end=self.offset_to_client(entry.text, lines, entry.had_bom, edit.end)),
+            new_text=edit.replacement) for edit in entry.finding.fix.edits]
+
+    def _fix_all(self, uri: str) -> types.CodeAction | None:
+        from .engine import Linter, Options
+        from .fixes import fix_file
+
+        fs_path = to_fs_path(uri)
+        if fs_path is None:
+            return None
+        path = Path(os.path.abspath(fs_path))
+        document = self.workspace.get_text_document(uri)
+        outcome = fix_file(Linter(Options(), cwd=path.parent), path, unsafe=False, text=document.source)
+        if not outcome.changed:
+            return None
+        return types.CodeAction(title="Fix all safe campaignlint problems", kind=FIX_ALL_KIND,
+                                edit=types.WorkspaceEdit(changes={uri: [self._whole(document.source, _keep_bom(document.source, outcome.fixed))]}))
+
+    def _whole(self, before: str, after: str) -> types.TextEdit:
+        lines = before.split("\n")
+        codec = self.workspace.position_codec
+        end = types.Position(line=len(lines) - 1, character=codec.client_num_units(lines[-1]))
+        return types.TextEdit(range=types.Range(start=types.Position(line=0, character=0), end=end), new_text=after)
+
+    def hover(self, params: types.HoverParams) -> types.Hover | None:
+        from .docs import explain_text
+        from .rule import REGISTRY, load_all_rules
+
+        load_all_rules()
+        position = params.position
+        parts = []
+        hit = None
+        for entry in self.entries(params.text_document.uri):
+            if not _contains(entry.diagnostic.range, position):
+                continue
+            hit = hit or entry.diagnostic.range
+            finding = entry.finding
+            rule = REGISTRY.get(finding.code)
+            if rule is not None:
+                parts.append(f"**{finding.code} {rule.name}**: {finding.message}\n\n```text\n{explain_text(rule)}\n```")
+            else:
+                parts.append(f"**{finding.code}** (custom rule `{finding.rule_name or finding.code}`): {finding.message}")
+        if not parts:
+            return None
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+                           range=hit)
+
+    def formatting(self, params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
+        from .formatter import FormatError, format_text
+        from .parser import SyntaxProblem
+
+        source = self.workspace.get_text_document(params.text_document.uri).source
+        text, bom = (source[1:], True) if source.startswith("\ufeff") else (source, False)
+        try:
+            formatted = format_text(text)
+        except (SyntaxProblem, FormatError, RecursionError):
+            return None  # the E001 diagnostic already says why
+        if formatted == text:
+            return []
+        return [self._whole(source, ("\ufeff" if bom else "") + formatted)]
+
+
+def _keep_bom(before: str, after: str) -> str:
+    return "\ufeff" + after if before.startswith("\ufeff") and not after.startswith("\ufeff") else after
+
+
+def _key(position: types.Position) -> tuple[int, int]:
+    return (position.line, position.character)
+
+
+def _overlaps(a: types.Range, b: types.Range) -> bool:
+    return _key(a.start) <= _key(b.end) and _key(b.start) <= _key(a.end)
+
+
+def _contains(r: types.Range, position: types.Position) -> bool:
+    return _key(r.start) <= _key(position) <= _key(r.end)
+
+
+def make_server() -> CampaignServer:
+    server = CampaignServer()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    async def did_open(ls: CampaignServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    async def did_change(ls: CampaignServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    async def did_save(ls: CampaignServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    async def did_close(ls: CampaignServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.forget(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]))
+    def code_action(ls: CampaignServer, params: types.CodeActionParams):
+        return ls.code_actions(params)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: CampaignServer, params: types.HoverParams):
+        return ls.hover(params)
+
+    @server.feature(types.TEXT_DOCUMENT_FORMATTING)
+    def formatting(ls: CampaignServer, params: types.DocumentFormattingParams):
+        return ls.formatting(params)
+
+    return server
+
+
+def serve() -> None:
+    """Run the server on standard input/output until the client exits."""
+    logging.basicConfig(level=logging.WARNING, format="campaignlint lsp: %(message)s")
+    make_server().start_io()

@@ -1,0 +1,102 @@
+"""X — custom declarative rules (language §4): every check kind, scope, fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from campaignlint.engine import Linter, Options
+from campaignlint.fixes import fix_file
+
+CAMPAIGN = """{rule}
+campaign rentree {{
+  period 2027-09-01 .. 2027-09-30
+  channel google_ads
+  channel instagram
+  message ad {{
+    channel google_ads
+    stage conversion
+    headline "Livraison GRATUITE dès 30 €"
+    description "Cartables et trousses, offerts en 48 h."
+  }}
+  message post {{
+    channel instagram
+    stage awareness
+    body "La rentrée approche : découvrez nos cartables. Livraison gratuite !"
+  }}
+}}
+"""
+
+
+def lint(tmp_path, rule: str, select: list[str] | None = None):
+    path = tmp_path / "c.camp"
+    path.write_text(CAMPAIGN.format(rule=rule), encoding="utf-8")
+    (tmp_path / "campaignlint.toml").write_text("", encoding="utf-8")
+    linter = Linter(Options(select=select or ["ALL"]), cwd=tmp_path)
+    return [f for f in linter.lint_file(path) if f.code not in "ABCDEFGHIJKLMNOPQRSTUVW" or len(f.code) > 4 or f.code.startswith("ACME")]
+
+
+def custom(findings, code):
+    return [f for f in findings if f.code == code]
+
+
+def test_forbid_scoped_to_channels_with_its_code_and_severity(tmp_path):
+    rule = 'rule no_free_in_ads { message "Paid ads must not promise anything free"; severity error; channels google_ads; forbid "gratuite", "free"; code "ACME001" }'
+    findings = custom(lint(tmp_path, rule), "ACME001")
+    assert len(findings) == 1  # the instagram post also says gratuite, but is out of scope
+    finding = findings[0]
+    assert finding.severity.value == "error"
+    assert (finding.range.start_line, finding.range.start_column) == (9, 25)
+    assert finding.message == "Paid ads must not promise anything free: “GRATUITE” in the headline of `ad`"
+
+
+def test_forbid_without_code_uses_the_rule_name_and_warning(tmp_path):
+    rule = 'rule pas_gratuit { message "Avoid gratuit"; forbid "gratuite" }'
+    findings = custom(lint(tmp_path, rule), "pas_gratuit")
+    assert [f.severity.value for f in findings] == ["warning", "warning"]
+
+
+def test_forbid_with_suggest_fixes_safely(tmp_path):
+    rule = 'rule offert { message "Say offerte"; stages awareness; forbid "gratuite"; suggest "offerte" }'
+    path = tmp_path / "c.camp"
+    findings = custom(lint(tmp_path, rule), "offert")
+    assert len(findings) == 1 and findings[0].fix is not None
+    outcome = fix_file(Linter(Options(select=["offert"]), cwd=tmp_path), path, unsafe=False)
+    assert "Livraison offerte !" in outcome.fixed
+    assert 'headline "Livraison GRATUITE dès 30 €"' in outcome.fixed  # out of the rule's stages
+
+
+def test_require_pattern_and_require_pattern(tmp_path):
+    rule = (
+        'rule mention_cartable { message "Name the product"; require "cartable", "cartables" }\n'
+        'rule no_hours { message "Write delays in days"; pattern "\\\\d+ h\\\\b" }\n'
+        'rule has_price { message "Ads state a price"; channels google_ads; require_pattern "\\\\d+ €" }\n'
+    )
+    findings = lint(tmp_path, rule)
+    assert custom(findings, "mention_cartable") == []
+    hours = custom(findings, "no_hours")
+    assert len(hours) == 1 and "“48 h”" in hours[0].message
+    assert custom(findings, "has_price") == []
+
+
+def test_require_fires_when_no_term_appears(tmp_path):
+    rule = 'rule theme { message "Mention la rentrée"; fields headline; require "rentrée" }'
+    findings = custom(lint(tmp_path, rule), "theme")
+    assert len(findings) == 1
+    assert findings[0].message == "Mention la rentrée: `ad` contains none of “rentrée”"
+
+
+def test_max_length_in_the_channel_unit(tmp_path):
+    rule = 'rule short_headlines { message "Headlines stay short"; fields headline; max_length 20 }'
+    findings = custom(lint(tmp_path, rule), "short_headlines")
+    assert len(findings) == 1
+    assert "is 27 width units, more than 20" in findings[0].message
+
+
+@pytest.mark.parametrize("rule,message", [
+    ('rule r { message "x"; pattern "(" }', "not a valid regular expression"),
+    ('rule r { message "x" }', "checks nothing"),
+    ('rule r { message "x"; forbid "a"; require "b" }', "more than one check"),
+])
+def test_invalid_rules_are_reported(tmp_path, rule, message):
+    findings = lint(tmp_path, rule, select=["E"])
+    assert any(message in f.message for f in findings), [f.message for f in findings]

@@ -1,0 +1,198 @@
+"""The language server, end to end over stdio (pytest-lsp): diagnostics, UTF-16 columns, quick fixes, hover, formatting."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+from campaignlint.formatter import format_text
+
+from conftest import DATA
+
+PROMO = '''rule pas_gratuit {
+  message "Dites « offert », pas « gratuit »"
+  severity error
+  forbid "gratuit", "offert"
+  suggest "inclus"
+}
+
+campaign soldes {
+  name "Soldes d'été"
+  language fr
+  period 2027-06-24 .. 2027-07-21
+  message ig {
+    channel instagram
+    body "Livraison gratuit 🌱🎉 et retour offert, pas cher !"
+  }
+}
+'''
+BODY_LINE = 13  # 0-based line of the body
+BROKEN = 'campaign soldes {\n  name "Soldes d\'été\n}\n'
+UNFORMATTED = 'campaign   soldes{\n      name "Soldes";  language fr\n  period 2027-06-24..2027-07-21 # dates\n}\n'
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "campaignlint", "lsp"]))
+async def client(lsp_client: LanguageClient, tmp_path_factory):
+    root = tmp_path_factory.mktemp("workspace")
+    shutil.copytree(DATA / "examples" / "verdure", root / "verdure")
+    lsp_client.root = root  # type: ignore[attr-defined]
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _open(client: LanguageClient, name: str, text: str) -> str:
+    path: Path = client.root / name  # type: ignore[attr-defined]
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="campaign", version=1, text=text)))
+    await _diagnostics(client, uri)
+    return uri
+
+
+async def _diagnostics(client: LanguageClient, uri: str, timeout: float = 60) -> list[types.Diagnostic]:
+    async def wait():
+        while uri not in client.diagnostics:
+            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        return client.diagnostics[uri]
+
+    return await asyncio.wait_for(wait(), timeout)
+
+
+def _utf16_offset(text: str, position: types.Position) -> int:
+    """A UTF-16 LSP position → a Python index into ``text``."""
+    lines = text.split("\n")
+    offset = sum(len(line) + 1 for line in lines[: position.line])
+    units = 0
+    for index, char in enumerate(lines[position.line]):
+        if units >= position.character:
+            return offset + index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return offset + len(lines[position.line])
+
+
+def _apply(text: str, edits: list[types.TextEdit]) -> str:
+    spans = sorted(((_utf16_offset(text, e.range.start), _utf16_offset(text, e.range.end), e.new_text) for e in edits), reverse=True)
+    for start, end, new in spans:
+        text = text[:start] + new + text[end:]
+    return text
+
+
+@pytest.mark.asyncio
+async def test_diagnostics_use_utf16_columns_after_emoji(client: LanguageClient):
+    uri = await _open(client, "promo.camp", PROMO)
+    diagnostics = client.diagnostics[uri]
+    ours = [d for d in diagnostics if d.code == "pas_gratuit"]
+    assert len(ours) == 2
+    assert all(d.source == "campaignlint" and d.severity == types.DiagnosticSeverity.Error for d in ours)
+    gratuit, offert = sorted(ours, key=lambda d: d.range.start.character)
+    line = PROMO.split("\n")[BODY_LINE]
+    assert gratuit.range.start == types.Position(line=BODY_LINE, character=line.index("gratuit"))
+    # 🌱 and 🎉 are two UTF-16 units each: the code-point column 41 becomes 43
+    assert line.index("offert") == 41
+    assert offert.range.start == types.Position(line=BODY_LINE, character=43)
+    assert offert.range.end == types.Position(line=BODY_LINE, character=49)
+    assert "“offert”" in offert.message
+    assert {d.severity for d in diagnostics if d.code in ("P005", "F004")} <= {types.DiagnosticSeverity.Information}
+
+
+@pytest.mark.asyncio
+async def test_quick_fix_replaces_the_word_under_the_squiggle(client: LanguageClient):
+    uri = await _open(client, "promo.camp", PROMO)
+    offert = next(d for d in client.diagnostics[uri] if d.code == "pas_gratuit" and "offert" in d.message)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=offert.range,
+        context=types.CodeActionContext(diagnostics=[offert])))
+    quick = [a for a in actions if a.kind == types.CodeActionKind.QuickFix]
+    assert [a.title for a in quick] == ["Fix pas_gratuit: replace with “inclus”"]
+    action = quick[0]
+    assert action.is_preferred is True
+    assert action.diagnostics[0].range == offert.range
+    fixed = _apply(PROMO, action.edit.changes[uri])
+    assert 'body "Livraison gratuit 🌱🎉 et retour inclus, pas cher !"' in fixed
+
+    # the editor applies it: the finding goes away, the other stays
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)]))
+    client.diagnostics.pop(uri)
+    remaining = await _diagnostics(client, uri)
+    assert [d.message for d in remaining if d.code == "pas_gratuit"] == [
+        "Dites « offert », pas « gratuit »: “gratuit” in the body of `ig`"]
+
+
+@pytest.mark.asyncio
+async def test_fix_all_source_action(client: LanguageClient):
+    uri = await _open(client, "promo.camp", PROMO)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+        context=types.CodeActionContext(diagnostics=[], only=["source.fixAll"])))
+    (action,) = actions
+    assert action.kind == "source.fixAll.campaignlint"
+    fixed = _apply(PROMO, action.edit.changes[uri])
+    assert 'body "Livraison inclus 🌱🎉 et retour inclus, pas cher !"' in fixed
+
+
+@pytest.mark.asyncio
+async def test_debounced_changes_lint_the_latest_text(client: LanguageClient):
+    uri = await _open(client, "promo.camp", PROMO)
+    text = PROMO
+    for version, word in enumerate(["offerte", "gratuite", "sans frais"], start=2):
+        text = PROMO.replace("retour offert", f"retour {word}")
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    client.diagnostics.pop(uri)
+    diagnostics = await _diagnostics(client, uri)
+    assert [d.message.split(": ")[-1] for d in diagnostics if d.code == "pas_gratuit"] == ["“gratuit” in the body of `ig`"]
+
+
+@pytest.mark.asyncio
+async def test_hover_shows_the_rule_documentation(client: LanguageClient):
+    uri = await _open(client, "broken.camp", BROKEN)
+    (syntax,) = [d for d in client.diagnostics[uri] if d.code == "E001"]
+    assert syntax.severity == types.DiagnosticSeverity.Error
+    assert syntax.range.start == types.Position(line=1, character=7)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=syntax.range.start))
+    assert hover is not None and hover.contents.kind == types.MarkupKind.Markdown
+    assert "**E001 syntax-error**" in hover.contents.value
+    assert "Why it matters" in hover.contents.value and "Corrected" in hover.contents.value
+    nothing = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=0)))
+    assert nothing is None
+
+
+@pytest.mark.asyncio
+async def test_formatting_returns_the_canonical_layout(client: LanguageClient):
+    uri = await _open(client, "layout.camp", UNFORMATTED)
+    edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), options=types.FormattingOptions(tab_size=4, insert_spaces=True)))
+    assert _apply(UNFORMATTED, edits) == format_text(UNFORMATTED) == (
+        'campaign soldes {\n  name "Soldes"\n  language fr\n  period 2027-06-24 .. 2027-07-21  # dates\n}\n')
+    broken = await _open(client, "broken.camp", BROKEN)
+    assert not await client.text_document_formatting_async(types.DocumentFormattingParams(
+        text_document=types.TextDocumentIdentifier(uri=broken), options=types.FormattingOptions(tab_size=2, insert_spaces=True)))
+
+
+@pytest.mark.asyncio
+async def test_an_import_is_read_and_closing_clears(client: LanguageClient):
+    root: Path = client.root  # type: ignore[attr-defined]
+    text = (root / "verdure" / "printemps.camp").read_text(encoding="utf-8")
+    uri = await _open(client, "verdure/printemps.camp", text.replace("segments loyal_customers\n", "segments loyal_customer\n"))
+    unknown = [d for d in client.diagnostics[uri] if d.code == "E004"]
+    assert unknown and "loyal_customer" in unknown[0].message  # the segments of brand.camp were read
+    client.diagnostics.pop(uri)
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert await _diagnostics(client, uri) == []

@@ -256,8 +256,11 @@ def test_one_curly_apostrophe_costs_a_segment_and_the_fix_saves_it(tmp_path):
     assert findings[0].fix is not None and findings[0].fix.applicability.value == "unsafe"
     path = tmp_path / "campaign.camp"
     outcome = fix_file(Linter(Options(select=["C008"]), cwd=tmp_path), path, unsafe=True)
-    fixed_body = SMS_CURLY.replace("’", "'")
-    assert outcome.fixed == source.replace(SMS_CURLY, fixed_body)
+    fixed_body = "Verdure : -15 % sur la collection durable de printemps avec le code PRINTEMPS15 jusqu'au 31/03. STOP"
+    assert outcome.fixed == (
+        "\ncampaign test_2027 {\n  language fr\n  period 2027-03-01 .. 2027-05-31\n  channel sms\n"
+        "  message m_sms {\n    channel sms\n    body \"" + fixed_body + "\"\n  }\n}\n"
+    )
     assert sms_info(fixed_body).segments == 1
     # without --unsafe-fixes nothing changes
     assert fix_file(Linter(Options(select=["C008"]), cwd=tmp_path), path, unsafe=False).fixed == source

@@ -623,8 +623,11 @@ class TooManyEmoji(Rule):
         campaign = ctx.campaign
         voice = campaign.voice
         voice_max = voice.max_emoji if voice is not None else None
-        if voice is not None and campaign.brand is not None and voice is campaign.brand.voice:
-            voice_name = f"the voice of brand `{campaign.brand.name}`"
+        brand_voice = campaign.brand.voice if campaign.brand is not None else None
+        if voice is not None and brand_voice is not None and (
+            voice is brand_voice or voice.spans.get("max_emoji") == brand_voice.spans.get("max_emoji")
+        ):
+            voice_name = f"the voice of brand `{campaign.brand.name}`"  # the campaign did not change it
         else:
             voice_name = "the campaign's voice"
         for message, profile in _messages(campaign):

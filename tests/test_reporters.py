@@ -284,9 +284,9 @@ def test_json_output_matches_its_schema(promo):
     findings = _json_findings(promo, ".")
     assert findings
     validator.validate(findings)
-    fixed = [f for f in findings if f["fix"]]
-    assert fixed and all(f["fix"]["applicability"] == "safe" for f in fixed)
-    gratuit = next(f for f in fixed if "gratuit" in f["message"])
+    fixed = [f for f in findings if f["fix"] and f["code"] == "pas_gratuit"]
+    assert len(fixed) == 2 and all(f["fix"]["applicability"] == "safe" for f in fixed)
+    gratuit = next(f for f in fixed if "“gratuit”" in f["message"])
     assert gratuit["fix"]["edits"] == [{"start": gratuit["range"]["start"], "end": gratuit["range"]["end"], "content": "inclus"}]
 
 

@@ -27,6 +27,9 @@ DURATION_UNITS = {
     "hour": "hours", "hours": "hours", "minute": "minutes", "minutes": "minutes",
 }
 MAX_NESTING = 32
+#: longest text (in characters, between the quotes) one string may hold; longer
+#: ones are reported (E008) instead of being handed to the rules and to spaCy
+MAX_STRING_LENGTH = 100_000
 
 
 @dataclass
@@ -44,6 +47,8 @@ class Value:
     #: for strings: where each decoded character ends in the source
     char_ends: list[int] | None = None
     signed: bool = False  # percents and numbers written with an explicit sign
+    #: the finding code of ``error`` when it is not the usual one (E008: a limit)
+    error_code: str | None = None
     long: bool = False  # long string
 
     def describe(self) -> str:
@@ -272,6 +277,12 @@ def _decode(kind: str, token: Token) -> Value:
         elif kind in ("string", "long_string"):
             quote = 3 if kind == "long_string" else 1
             body = raw[quote:-quote]
+            if len(body) > MAX_STRING_LENGTH:
+                value.kind = "string"
+                value.error_code = "E008"
+                value.error = (f"this text is {len(body):,} characters long; one text may hold at most "
+                               f"{MAX_STRING_LENGTH:,}: split it or shorten it")
+                return value
             chars, starts, ends, error, where = _decode_escapes(body, start + quote)
             if error:
                 value.error = error

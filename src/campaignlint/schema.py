@@ -98,7 +98,7 @@ class FileReader:
                     self.problem("E003", self.vspan(bound), bound.error)
                     return False
         if value.error:
-            code = "E001" if value.kind == "string" else "E003"
+            code = value.error_code or ("E001" if value.kind == "string" else "E003")
             self.problem(code, self.vspan(value), value.error)
             return False
         if value.kind == "range":

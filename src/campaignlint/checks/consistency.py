@@ -376,12 +376,9 @@ def theme_terms(campaign: Campaign) -> list[str]:
 
 def on_theme(message: Message, terms: list[str]) -> bool:
     """Whether any text of the message (or of its variants) mentions a theme term."""
-    from ..language.terms import find_terms
+    from ..language.terms import mentions_any
 
-    return any(
-        find_terms(text.value, message.language, terms, in_hashtags=True)
-        for text in message.copy_texts()
-    )
+    return mentions_any([text.value for text in message.copy_texts()], message.language, terms, in_hashtags=True)
 
 
 def _by_channel(campaign: Campaign) -> dict[str, list[Message]]:

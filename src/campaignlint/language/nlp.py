@@ -44,6 +44,7 @@ __all__ = [
     "english_lemma",
     "language_root",
     "clear_cache",
+    "defer_many",
 ]
 
 
@@ -235,6 +236,7 @@ _CACHE_MAX = 50_000
 def clear_cache() -> None:
     """Forget every analysed text (the pipelines stay loaded)."""
     _CACHE.clear()
+    _DEFERRED.clear()
 
 
 def _remember(key: tuple[str, str], analysis: Analysis) -> None:
@@ -378,12 +380,31 @@ def analyse_many(items: list[tuple[str, str]]) -> list[Analysis]:
     return results  # type: ignore[return-value]
 
 
+_DEFERRED: dict[str, dict[str, None]] = {}  # language root → texts to analyse with the next one
+
+
+def defer_many(items: list[tuple[str, str]]) -> None:
+    """Announce texts that may need analysing, without analysing them yet.
+
+    The engine announces all copy up front; the first :func:`analyse` of a
+    language that misses the cache then runs every announced text of that
+    language through one ``nlp.pipe`` batch.  Nothing is loaded if no rule
+    ever asks (most copy never needs lemmas: see ``terms.find_terms``).
+    """
+    for text, language in items:
+        root = language_root(language)
+        if (root, text) not in _CACHE:
+            _DEFERRED.setdefault(root, {})[text] = None
+
+
 def analyse(text: str, language: str) -> Analysis:
-    """Analyse one text (cached); see :func:`analyse_many` for batches."""
-    cached = _CACHE.get((language_root(language), text))
+    """Analyse one text (cached), with every deferred text of its language."""
+    root = language_root(language)
+    cached = _CACHE.get((root, text))
     if cached is not None:
         return cached
-    return analyse_many([(text, language)])[0]
+    batch = [(t, root) for t in _DEFERRED.pop(root, {}) if t != text]
+    return analyse_many(batch + [(text, language)])[-1]
 
 
 def strip_urls(text: str) -> str:

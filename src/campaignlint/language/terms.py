@@ -30,7 +30,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from campaignlint.language.nlp import Analysis, analyse, analyse_many, english_lemma, language_root
+from campaignlint.language.nlp import Analysis, analyse, analyse_many, english_lemma, language_root, strip_urls
 
 __all__ = ["TermMatch", "find_terms", "find_hype", "replace_preserving_case"]
 
@@ -167,6 +167,53 @@ def _joined_by_hyphen(text: str, left: _Word, right: _Word) -> bool:
     return bool(gap) and all(c in _HYPHENS for c in gap)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=8192)
+def _stems(term: str) -> tuple[tuple[str, int], ...]:
+    """For each word of ``term``: the beginning its inflected forms keep, and their longest length.
+
+    Inflection changes the end of a word ("écolo" → "écolos", "synergy" →
+    "synergies", "porter" → "portaient"): a word of n letters keeps its first
+    max(4, n - 2) letters (all of it when shorter) and grows by 3 letters at most.
+    Words of under 4 letters (articles) are not required.  Accents and case are
+    ignored.
+    """
+    words = _LETTERS.findall(_unaccent(_fold(term)))
+    long_words = [w for w in words if len(w) >= 4] or words  # "le", "la", "les": too variable to require
+    return tuple((w if len(w) <= 4 else w[: max(4, len(w) - 2)], len(w) + 3) for w in long_words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _flat(text: str) -> str:
+    return _unaccent(_fold(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _flat_words(text: str, in_hashtags: bool) -> frozenset[str]:
+    words = set(_LETTERS.findall(_flat(text)))
+    if in_hashtags:
+        for tag in _HASHTAG.finditer(text):
+            words.update(_flat(part) for part in _CAMEL.findall(tag.group()[1:]))
+    return frozenset(words)
+
+
+def _could_match(text: str, term: str, in_hashtags: bool = False) -> bool:
+    """A cheap necessary condition for ``term`` to occur in ``text``.
+
+    Only when it holds is the text analysed with the language model: careful
+    copy usually contains none of the avoided or hype terms, so most runs never
+    load spaCy.  (Suppletive forms — "yeux" for "œil", "bought" for "buy" —
+    are not found: write terms in the form copy uses.)
+    """
+    words = _flat_words(text, in_hashtags)
+    return all(
+        any(word.startswith(stem) and len(word) <= longest for word in words)
+        for stem, longest in _stems(term)
+    )
+
+
 _TERM_SEEN: set[tuple[str, str]] = set()  # terms already sent to analyse_many
 
 
@@ -194,6 +241,9 @@ def find_terms(
     terms = [t for t in dict.fromkeys(terms) if t and t.strip()]
     if not terms or not text:
         return []
+    terms = [t for t in terms if _could_match(text, t, in_hashtags)]
+    if not terms:
+        return []  # no term can be there: spare the language model
     if analysis is None:
         analysis = analyse(text, language)
     words = _words(analysis, in_hashtags=in_hashtags)
@@ -254,6 +304,35 @@ def find_terms(
     kept.sort(key=lambda m: m.start)
     return kept
 
+
+
+@functools.lru_cache(maxsize=4096)
+def _surface_pattern(term: str) -> re.Pattern | None:
+    words = _LETTERS.findall(_unaccent(_fold(term)))
+    if not words:
+        return None
+    joined = r"[\s'’‐‑-]+".join(re.escape(w) for w in words)
+    return re.compile(r"(?<![\w‐‑-])" + joined + r"(?:s|es|x)?(?![\w‐‑-])")
+
+
+def mentions_any(texts: list[str], language: str, terms: list[str], *, in_hashtags: bool = False) -> bool:
+    """Whether any of ``texts`` mentions any of ``terms`` (as :func:`find_terms` would find).
+
+    A term written as is (up to case, accents and a plural ending) answers at
+    once; only otherwise are the texts analysed for inflected forms.
+    """
+    for text in texts:
+        flat = _flat(strip_urls(text))
+        hashtags = ""
+        if in_hashtags:
+            hashtags = _flat(" ".join(
+                " ".join(_CAMEL.findall(m.group()[1:])) for m in _HASHTAG.finditer(text) if m.group().startswith("#")
+            ))
+        for term in terms:
+            pattern = _surface_pattern(term)
+            if pattern is not None and (pattern.search(flat) or (hashtags and pattern.search(hashtags))):
+                return True
+    return any(find_terms(text, language, terms, in_hashtags=in_hashtags) for text in texts)
 
 
 def find_hype(text: str, language: str, analysis: Analysis | None = None) -> list[TermMatch]:

@@ -21,7 +21,6 @@ from ..findings import Finding, Severity
 from . import ReportContext
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/campaignlint/campaignlint"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -131,7 +130,6 @@ def build(findings: list[Finding], context: ReportContext) -> dict:
             "name": "campaignlint",
             "version": __version__,
             "semanticVersion": __version__,
-            "informationUri": INFORMATION_URI,
             "rules": rules,
         }},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},

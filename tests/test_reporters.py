@@ -96,6 +96,7 @@ def test_sarif_of_the_examples_is_valid_and_documents_every_rule():
     (run,) = log["runs"]
     assert run["columnKind"] == "unicodeCodePoints"
     driver = run["tool"]["driver"]
+    assert driver["name"] == "campaignlint" and driver["version"]
     ids = [rule["id"] for rule in driver["rules"]]
     assert set(ids) >= set(load_all_rules())  # every registered rule, findings or not
     listed = json.loads(run_cli("rules", "--format", "json").stdout)

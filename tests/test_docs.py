@@ -46,3 +46,16 @@ def test_explain_every_code_through_the_command():
         result = run_cli("explain", code)
         assert result.returncode == 0
         assert result.stdout.startswith(code)
+
+
+def test_every_case_file_fires_and_stays_quiet():
+    import yaml
+
+    weak = []
+    for path in sorted((Path(__file__).parent / "rules").glob("*.yml")):
+        cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+        fires = any(case.get("expect") for case in cases)
+        quiet = any(("pass" in case) or ("files" in case and not case.get("expect")) for case in cases)
+        if not (fires and quiet):
+            weak.append(path.stem)
+    assert weak == [], f"case files without both a firing and a quiet case: {weak}"

@@ -75,13 +75,17 @@ def finding_to_data(finding: Finding) -> list:
             finding.rule_name, fix]
 
 
+_SEVERITIES = {s.value: s for s in Severity}
+_APPLICABILITIES = {a.value: a for a in Applicability}
+
+
 def finding_from_data(data: list) -> Finding:
     code, severity, message, path, where, rule_name, fix = data
     decoded_fix = None
     if fix is not None:
         applicability, description, edits = fix
-        decoded_fix = Fix(Applicability(applicability), tuple(Edit(s, e, t) for s, e, t in edits), description)
-    return Finding(code, Severity(severity), message, path, Range(*where), decoded_fix, rule_name)
+        decoded_fix = Fix(_APPLICABILITIES[applicability], tuple(Edit(s, e, t) for s, e, t in edits), description)
+    return Finding(code, _SEVERITIES[severity], message, path, Range(*where), decoded_fix, rule_name)
 
 
 # ------------------------------------------------------------------ the cache

@@ -353,9 +353,9 @@ class Linter:
                     for text in message.copy_texts():
                         items.append((text.value, message.language))
         if items:
-            from .language.nlp import analyse_many
+            from .language.nlp import defer_many
 
-            analyse_many(items)  # one batched pass; rules read the cache
+            defer_many(items)  # analysed in one batch when a rule first asks
 
     def findings_for(self, loaded: LoadedFile, config: Config) -> list[Finding]:
         from .checks.custom import custom_findings
@@ -499,7 +499,7 @@ class Linter:
             self._release(prepared)
 
     def _prepare_nlp_batch(self, items: list[tuple[LoadedFile, Config]]) -> None:
-        """One batched spaCy pass over the copy of every file whose rules need it."""
+        """One batched spaCy pass (when a rule asks) over the copy of the batch's files."""
         texts = []
         for loaded, config in items:
             if loaded.model is None:
@@ -511,9 +511,11 @@ class Linter:
                     for text in message.copy_texts():
                         texts.append((text.value, message.language))
         if texts:
-            from .language.nlp import analyse_many
+            from .language import nlp
 
-            analyse_many(texts)
+            # announce the batch's copy: the first rule that needs an analysis gets
+            # every announced text of its language through one spaCy batch
+            nlp.defer_many(texts) if hasattr(nlp, "defer_many") else nlp.analyse_many(texts)
 
     def _release(self, prepared) -> None:
         """Forget the files of a finished batch (those no other file imports)."""

@@ -1,0 +1,181 @@
+"""The result cache: hits give identical output; every key invalidates it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import campaignlint.cache as cache_module
+from campaignlint import resources
+from campaignlint.cache import CACHE_DIR, finding_from_data, finding_to_data
+from campaignlint.engine import Linter, Options
+
+from conftest import command
+
+BRAND = '''brand verdure {
+  name "Verdure"
+  language fr
+  voice {
+    tone inspiring, warm
+    address formal
+    avoid "pas cher"
+  }
+}
+'''
+
+CAMPAIGN = '''import "brand.camp"
+
+campaign ete {
+  name "L'été en lin"
+  brand verdure
+  period 2027-06-01 .. 2027-07-31
+  segment citadins { channels instagram }
+  message ig {
+    channel instagram
+    segment citadins
+    stage awareness
+    at 2027-06-02 09:00
+    body "Notre collection en lin, pas cher et tissée en Europe !!! #lin #lin"
+  }
+}
+'''
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "campaignlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "brand.camp").write_text(BRAND, encoding="utf-8")
+    (tmp_path / "ete.camp").write_text(CAMPAIGN, encoding="utf-8")
+    (tmp_path / "other.camp").write_text(CAMPAIGN.replace("ete", "hiver"), encoding="utf-8")
+    return tmp_path
+
+
+class Spy:
+    """Runs the linter with the cache on and records which files were really linted."""
+
+    def __init__(self, folder: Path, monkeypatch):
+        self.folder = folder
+        self.linted: list[str] = []
+        original = Linter.lint_many
+
+        def lint_many(linter, files):
+            self.linted.extend(Path(path).name for path, _root in files)
+            return original(linter, files)
+
+        monkeypatch.setattr(Linter, "lint_many", lint_many)
+
+    def run(self, cache: bool = True):
+        self.linted = []
+        result = Linter(Options(), cwd=self.folder).lint([str(self.folder)], cache=cache)
+        return [f.to_json() for f in result.findings], sorted(self.linted)
+
+
+def test_a_hit_returns_identical_findings_without_linting(project, monkeypatch):
+    spy = Spy(project, monkeypatch)
+    cold, linted = spy.run()
+    assert linted == ["brand.camp", "ete.camp", "other.camp"]
+    assert cold  # the campaign has findings (avoided term, repeated hashtag...)
+    warm, linted = spy.run()
+    assert linted == []
+    assert warm == cold
+    assert (project / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_changing_the_file_relints_only_that_file(project, monkeypatch):
+    spy = Spy(project, monkeypatch)
+    spy.run()
+    (project / "ete.camp").write_text(CAMPAIGN.replace("!!!", "."), encoding="utf-8")
+    after, linted = spy.run()
+    assert linted == ["ete.camp"]
+    assert after == spy.run(cache=False)[0]
+
+
+def test_changing_an_imported_file_relints_its_importers(project, monkeypatch):
+    spy = Spy(project, monkeypatch)
+    before, _ = spy.run()
+    (project / "brand.camp").write_text(BRAND.replace('avoid "pas cher"', 'avoid "soldes"'), encoding="utf-8")
+    after, linted = spy.run()
+    assert linted == ["brand.camp", "ete.camp", "other.camp"]
+    assert after != before
+    assert after == spy.run(cache=False)[0]
+
+
+def test_creating_a_missing_import_invalidates(project, monkeypatch):
+    (project / "ete.camp").write_text(CAMPAIGN.replace('"brand.camp"', '"brand2.camp"'), encoding="utf-8")
+    spy = Spy(project, monkeypatch)
+    before, _ = spy.run()
+    assert any(f["code"] == "E006" and "brand2.camp" in f["message"] for f in before)
+    (project / "brand2.camp").write_text(BRAND, encoding="utf-8")
+    after, linted = spy.run()
+    assert "ete.camp" in linted
+    assert not any(f["code"] == "E006" for f in after)
+
+
+def test_changing_the_configuration_invalidates(project, monkeypatch):
+    spy = Spy(project, monkeypatch)
+    before, _ = spy.run()
+    code = before[0]["code"]
+    (project / "campaignlint.toml").write_text(f'ignore = ["{code}"]\n', encoding="utf-8")
+    after, linted = spy.run()
+    assert linted == ["brand.camp", "ete.camp", "other.camp"]
+    assert not any(f["code"] == code for f in after)
+
+
+def test_changing_the_rule_data_invalidates(project, monkeypatch):
+    spy = Spy(project, monkeypatch)
+    spy.run()
+    monkeypatch.setattr(resources, "rule_data_fingerprint", lambda: "another version of rules/")
+    _, linted = spy.run()
+    assert linted == ["brand.camp", "ete.camp", "other.camp"]
+    _, linted = spy.run()
+    assert linted == []
+
+
+def test_changing_the_tool_version_invalidates(project, monkeypatch):
+    spy = Spy(project, monkeypatch)
+    spy.run()
+    monkeypatch.setattr(cache_module, "__version__", "99.0.0")
+    _, linted = spy.run()
+    assert linted == ["brand.camp", "ete.camp", "other.camp"]
+
+
+def test_a_damaged_entry_is_a_miss_not_a_crash(project, monkeypatch):
+    spy = Spy(project, monkeypatch)
+    cold, _ = spy.run()
+    for entry in (project / CACHE_DIR).glob("*.json"):
+        entry.write_bytes(b'{"context": "x", "content": [1, 2')
+    again, linted = spy.run()
+    assert linted == ["brand.camp", "ete.camp", "other.camp"] and again == cold
+
+
+def test_findings_and_fixes_round_trip(project):
+    findings = Linter(Options(), cwd=project).lint([str(project)]).findings
+    with_fix = [f for f in findings if f.fix is not None]
+    assert with_fix, "the sample must carry a fixable finding"
+    for finding in findings:
+        data = json.loads(json.dumps(finding_to_data(finding)))
+        assert finding_from_data(data) == finding
+
+
+def test_the_command_uses_the_cache_and_no_cache_bypasses_it(project, cli):
+    fresh = cli("check", ".", "--no-cache", cwd=project)
+    assert not (project / CACHE_DIR).exists()
+    first = cli("check", ".", cwd=project)
+    assert (project / CACHE_DIR / ".gitignore").is_file()
+    assert len(list((project / CACHE_DIR).glob("*.json"))) == 3
+    second = cli("check", ".", "--format", "json", cwd=project)
+    third = cli("check", ".", "--format", "json", "--no-cache", cwd=project)
+    assert fresh.stdout == first.stdout and fresh.returncode == first.returncode == 0  # warnings only
+    assert second.stdout == third.stdout
+
+
+def test_concurrent_runs_share_the_cache_safely(project):
+    processes = [subprocess.Popen([*command(), "check", ".", "--format", "json"], cwd=project,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    assert all(p.returncode == 0 for p in processes), [o[1] for o in outputs]
+    assert len({o[0] for o in outputs}) == 1
+    assert not [p for p in (project / CACHE_DIR).iterdir() if p.name.startswith(".tmp-")]

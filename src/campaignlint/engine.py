@@ -515,7 +515,7 @@ class Linter:
 
             # announce the batch's copy: the first rule that needs an analysis gets
             # every announced text of its language through one spaCy batch
-            nlp.defer_many(texts) if hasattr(nlp, "defer_many") else nlp.analyse_many(texts)
+            nlp.defer_many(texts)
 
     def _release(self, prepared) -> None:
         """Forget the files of a finished batch (those no other file imports)."""

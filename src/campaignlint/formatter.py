@@ -35,6 +35,7 @@ is written.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -111,10 +112,33 @@ class _Printer:
             return raw
         return _SPACES.sub(" ", raw)  # `9_000   EUR` → `9_000 EUR`
 
+    def _kept_apart(self, left: Value, right: Value, indent: str) -> bool:
+        """Must ``right`` stay on a continuation line after ``left`` (next groups of one statement)?
+
+        Values written apart only by spaces and tabs read the same with one
+        space.  Values kept apart by a line continuation (``\\`` at the end
+        of a line), a form feed or a no-break space may not: ``0\\`` then
+        ``USD`` on the next line are a number and a name, ``0 USD`` is an
+        amount.  Those are joined only when the joined text reads the same.
+        """
+        gap = self.text[left.end: right.start]
+        if not gap.strip(" \t"):
+            return False
+        return not _reads_the_same_joined(self.value_text(left, indent), self.value_text(right, indent))
+
+    def _has_kept_apart(self, node: Node, indent: str) -> bool:
+        return any(self._kept_apart(before[-1], after[0], indent)
+                   for before, after in zip(node.groups, node.groups[1:]))
+
     def header(self, node: Node, indent: str) -> None:
         self.token(node.keyword_start, node.keyword_end, node.keyword)
-        for group in node.groups:
-            self.write(" ")
+        for number, group in enumerate(node.groups):
+            if number and self._kept_apart(node.groups[number - 1][-1], group[0], indent):
+                self.write(" \\")  # a line continuation: the values stay apart
+                self.newline()
+                self.write(indent + CONTINUATION)
+            else:
+                self.write(" ")
             for position, value in enumerate(group):
                 if position:
                     wrapped = "\n" in self.text[group[position - 1].end: value.start]
@@ -137,6 +161,8 @@ class _Printer:
         if any(child.children is not None for child in children):
             return None
         if any(node.block_start < c.start < node.block_end for c in self.document.comments):
+            return None
+        if self._has_kept_apart(node, indent) or any(self._has_kept_apart(c, indent) for c in children):
             return None
         pieces = []
         for child in children:
@@ -211,6 +237,17 @@ class _Printer:
                 continue
             target = anchor.out_line
             lines[target] = lines[target].rstrip(" \t") + "  " + comment.text.rstrip()
+
+
+@functools.lru_cache(maxsize=256)
+def _reads_the_same_joined(left: str, right: str) -> bool:
+    """Do the values ``left`` and ``right`` parse the same joined by a space as kept apart?"""
+    try:
+        joined = parse(f"x {left} {right}\n")
+        apart = parse(f"x {left} \\\n{right}\n")
+    except SyntaxProblem:
+        return False
+    return _tree_key(joined.nodes) == _tree_key(apart.nodes)
 
 
 def _reindent_long_string(raw: str, indent: str) -> str:

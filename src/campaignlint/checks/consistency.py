@@ -530,13 +530,19 @@ def normalised_words(text: str, remove: tuple[str, ...] = ()) -> list[str]:
     """The words of a copy as compared by M007: lower-case, without URLs,
     domains, e-mail addresses, hashtags, mentions, punctuation, emoji and the
     given fixed phrases (the channel's opt-out text)."""
+    return list(_normalised_words(text, tuple(remove)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _normalised_words(text: str, remove: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`normalised_words`, memoised (campaigns repeat bodies)."""
     text = text.casefold()
     for phrase in remove:
         if phrase:
             text = text.replace(phrase.casefold(), " ")
     text = _URL_OR_TAG.sub(" ", text)
     text = _NOT_WORD.sub(" ", text)
-    return _WORDS.findall(text)
+    return tuple(_WORDS.findall(text))
 
 
 class PastedCopy(Rule):
@@ -588,11 +594,22 @@ class PastedCopy(Rule):
             words = normalised_words(body.value, opt_out)
             if len(words) < self.min_words:
                 continue
+            # speed: a pair is ruled out by its lengths, then by the words the bodies
+            # share, before difflib aligns them; the matcher indexes this body once
+            matcher: difflib.SequenceMatcher | None = None
+            size = len(words)
             for earlier, earlier_words in seen:
                 if earlier.channel == message.channel:
                     continue
-                matcher = difflib.SequenceMatcher(None, earlier_words, words, autojunk=False)
-                if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+                # difflib's real_quick_ratio (the upper bound the lengths allow), without a matcher
+                other = len(earlier_words)
+                if 2.0 * min(other, size) / (other + size) < threshold:
+                    continue
+                if matcher is None:  # index this body once (b2j), compare it with each earlier one
+                    matcher = difflib.SequenceMatcher(None, autojunk=False)
+                    matcher.set_seq2(words)
+                matcher.set_seq1(earlier_words)
+                if matcher.quick_ratio() < threshold:
                     continue
                 ratio = matcher.ratio()
                 if ratio + 1e-9 < threshold:

@@ -22,6 +22,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..findings import Applicability, Finding, Severity
+from ..language.scanning import EMAIL, bare_domain
 from ..model import Campaign, Message, TextField
 from ..rule import Rule, Setting, fix
 from ..source import Span
@@ -289,8 +290,9 @@ class AvoidedTerm(Rule):
                 if not matches:
                     continue
                 keep = find_terms(text.value, message.language, preferred_terms) if preferred_terms else []
-                for match in matches:
-                    if any(k.start <= match.start and match.end <= k.end and k.term != match.term for k in keep):
+                inside = _inside_other_term(matches, keep)
+                for match, is_inside in zip(matches, inside):
+                    if is_inside:
                         continue  # the word is part of the preferred term ("mode" in "mode durable")
                     span = text.span_of(match.start, match.end)
                     label = _field_label(message, text)
@@ -317,6 +319,37 @@ class AvoidedTerm(Rule):
                         )
 
 
+def _inside_other_term(matches: list, keep: list) -> list[bool]:
+    """For each match: does some ``keep`` match of another term contain it?
+
+    ``k.start <= m.start and m.end <= k.end and k.term != m.term`` for some
+    ``k``, answered for all matches in one sweep by start (not matches × keep):
+    among the ``keep`` matches starting at or before ``m``, the furthest end of
+    a term other than ``m``'s is the furthest end overall, or the furthest end
+    of the other terms when the furthest belongs to ``m``'s own term.
+    """
+    if not keep:
+        return [False] * len(matches)
+    spans = sorted((k.start, k.end, k.term) for k in keep)
+    answer = [False] * len(matches)
+    best_end, best_term, second_end = -1, None, -1  # second: furthest end of a term other than best_term
+    j = 0
+    for i in sorted(range(len(matches)), key=lambda i: matches[i].start):
+        m = matches[i]
+        while j < len(spans) and spans[j][0] <= m.start:
+            _, end, term = spans[j]
+            j += 1
+            if term == best_term:
+                best_end = max(best_end, end)
+            elif end > best_end:
+                best_end, best_term, second_end = end, term, best_end
+            else:
+                second_end = max(second_end, end)
+        other_end = best_end if best_term != m.term else second_end
+        answer[i] = other_end >= m.end
+    return answer
+
+
 # --------------------------------------------------------------- T004: exclamation marks
 
 # "!" and the full-width "！" count one; "‼" two; "⁉" one.  URLs are skipped.
@@ -326,10 +359,13 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 def exclamation_marks(text: str) -> list[tuple[int, int]]:
     """``(offset, weight)`` of every exclamation mark of ``text`` outside URLs."""
-    urls = [m.span() for m in _URL.finditer(text)]
+    urls = [m.span() for m in _URL.finditer(text)]  # in text order, not overlapping
     out = []
+    next_url = 0
     for m in _EXCLAMATION.finditer(text):
-        if any(s <= m.start() < e for s, e in urls):
+        while next_url < len(urls) and urls[next_url][1] <= m.start():
+            next_url += 1
+        if next_url < len(urls) and urls[next_url][0] <= m.start():
             continue
         out.append((m.start(), 2 if m.group() == "‼" else 1))
     return out
@@ -397,8 +433,10 @@ class TooManyExclamations(Rule):
 
 _CHUNK = re.compile(r"[^\W_]+")
 _CODE_LIKE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[\w][\w-]*")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_BARE_DOMAIN = re.compile(r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?")
+# e-mail addresses ([\w.+-]+@[\w-]+(?:\.[\w-]+)+) and bare domains, found in
+# linear time (see ``language.scanning``)
+_EMAIL = EMAIL
+_BARE_DOMAIN = bare_domain(r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?")
 
 
 def _shouting_data(language: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -454,6 +492,10 @@ def shouting_runs(text: str, language: str, names: frozenset[str] = frozenset(),
     masked = [(s.start, s.end) for s in (*extract_hashtags(text), *extract_mentions(text), *extract_urls(text))]
     for pattern in (_EMAIL, _BARE_DOMAIN, _CODE_LIKE):
         masked.extend(m.span() for m in pattern.finditer(text))
+    masked.sort()
+    # words come in text order: sweep the masked spans (sorted by start) once,
+    # keeping the furthest end of those starting at or before the word
+    next_mask, covered_until = 0, -1
     runs: list[tuple[int, int]] = []
     current: list[tuple[int, int, int]] = []  # (start, end, letters)
     previous_word = ""
@@ -467,7 +509,10 @@ def shouting_runs(text: str, language: str, names: frozenset[str] = frozenset(),
         word, (start, end) = m.group(), m.span()
         cue_before = previous_word.lower() in cues
         previous_word = word
-        if any(s <= start < e for s, e in masked) or not word.isalpha() or not word.isupper():
+        while next_mask < len(masked) and masked[next_mask][0] <= start:
+            covered_until = max(covered_until, masked[next_mask][1])
+            next_mask += 1
+        if start < covered_until or not word.isalpha() or not word.isupper():
             close()
             continue
         key = _unaccent_upper(word)

@@ -44,6 +44,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from campaignlint.language.scanning import EMAIL, PROMO_CODE, bare_domain
 from campaignlint.resources import load_toml
 
 __all__ = ["Marker", "AddressResult", "detect_address"]
@@ -91,19 +92,19 @@ class AddressResult:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _APOSTROPHES = "'’ʼ"
-# Spans whose words never count.
+# Spans whose words never count (each found in linear time: see ``scanning``).
 _MASKS = [
     re.compile(r"(?i)\b(?:https?://|www\.)\S+"),
-    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    EMAIL,  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+
     re.compile(r"(?<![\w@])@\w+"),
     re.compile(r"(?<![\w&])#\w+"),
     # bare domains: verdure.fr, verdure.fr/p, kiosque-bio.fr
-    re.compile(
+    bare_domain(
         r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\."
         r"(?:fr|com|io|net|org|eu|co|be|ch|ca|de|uk|app|shop|store|info|biz)\b(?:/\S*)?"
     ),
     # promo codes: capitals with at least one digit (TUTO20, VOUS-10)
-    re.compile(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{2,}\b"),
+    PROMO_CODE,
 ]
 # Characters that end a clause in the gap between two words.
 _HARD_BREAKS = set(".!?…:;\n\r•·→|»«\"“”()[]{}*/")
@@ -149,12 +150,18 @@ class _Token:
 
 
 def _tokens(text: str, data: dict) -> list[_Token]:
-    masked = [m.span() for pattern in (*_MASKS, data["phrases"]) for m in pattern.finditer(text)]
+    masked = sorted(m.span() for pattern in (*_MASKS, data["phrases"]) for m in pattern.finditer(text))
     tokens: list[_Token] = []
     prev_end = 0
+    # words come in text order: sweep the masked spans (sorted by start) once,
+    # keeping the furthest end of those that start at or before the word
+    next_mask, n_masks, covered_until = 0, len(masked), -1
     for m in _WORD.finditer(text):
         s, e = m.span()
-        if any(ms <= s < me for ms, me in masked):
+        while next_mask < n_masks and masked[next_mask][0] <= s:
+            covered_until = max(covered_until, masked[next_mask][1])
+            next_mask += 1
+        if s < covered_until:
             # a masked word still separates clauses like any other word
             tokens.append(_Token(s, e, m.group(), "", text[prev_end:s]))
         else:
@@ -190,6 +197,8 @@ def _detect_french(text: str) -> AddressResult:
     data = _french_data()
     tokens = _tokens(text, data)
     result = AddressResult()
+    # the kind of the gap before each token, worked out once (a gap can be long)
+    gaps = [_gap_kind(tok.gap_before) for tok in tokens]
 
     def add(kind: str, tok: _Token, reason: str) -> None:
         target = result.formal if kind == "formal" else result.informal
@@ -199,7 +208,7 @@ def _detect_french(text: str) -> AddressResult:
     # comma, or an opener word such as "et", "puis").
     clause_start: list[bool] = []
     for i, tok in enumerate(tokens):
-        kind = _gap_kind(tok.gap_before)
+        kind = gaps[i]
         if i == 0 or kind in ("hard", "comma"):
             clause_start.append(True)
         elif kind == "space" and tokens[i - 1].low in data["openers"]:
@@ -210,15 +219,15 @@ def _detect_french(text: str) -> AddressResult:
     def next_low(i: int) -> str:
         if i + 1 < len(tokens):
             nxt = tokens[i + 1]
-            if _gap_kind(nxt.gap_before) in ("hard", "comma"):
+            if gaps[i + 1] in ("hard", "comma"):
                 return ""
-            if _gap_kind(nxt.gap_before) == "apostrophe":
+            if gaps[i + 1] == "apostrophe":
                 return ""
             return nxt.low + ("'" if _next_is_elided(i + 1) else "")
         return ""
 
     def _next_is_elided(j: int) -> bool:
-        return j + 1 < len(tokens) and _gap_kind(tokens[j + 1].gap_before) == "apostrophe"
+        return j + 1 < len(tokens) and gaps[j + 1] == "apostrophe"
 
     def is_imperative(i: int) -> bool:
         tok = tokens[i]
@@ -226,7 +235,7 @@ def _detect_french(text: str) -> AddressResult:
             return False
         if tok.low in data["imp_ambiguous"]:
             following = next_low(i)
-            hyphen_next = i + 1 < len(tokens) and _gap_kind(tokens[i + 1].gap_before) == "hyphen"
+            hyphen_next = i + 1 < len(tokens) and gaps[i + 1] == "hyphen"
             return hyphen_next or following in data["object_cues"]
         return True
 
@@ -236,7 +245,7 @@ def _detect_french(text: str) -> AddressResult:
             continue
         prev = tokens[i - 1] if i > 0 else None
         prev_low = prev.low if prev is not None else ""
-        gap = _gap_kind(tok.gap_before)
+        gap = gaps[i]
         hyphen_before = gap == "hyphen"
         elided_after = _next_is_elided(i)
 
@@ -274,7 +283,7 @@ def _detect_french(text: str) -> AddressResult:
             and low not in data["ending_exceptions"]
             and not (hyphen_before and prev_low + "-" + low in data["ending_exceptions"])
         ):
-            if low in data["interjections"] and (i + 1 == len(tokens) or _gap_kind(tokens[i + 1].gap_before) != "space"):
+            if low in data["interjections"] and (i + 1 == len(tokens) or gaps[i + 1] != "space"):
                 continue  # "Allez, on y va !"
             capitalised = tok.text[:1].isupper() and not tok.text.isupper()
             if clause_start[i] or not capitalised or (prev is not None and prev.low in data["openers"]):
@@ -294,7 +303,7 @@ def _detect_french(text: str) -> AddressResult:
             if is_imperative(i):
                 add("informal", tok, "imperative")
                 continue
-        elif low in data["formal_initial"] and i + 1 < len(tokens) and _gap_kind(tokens[i + 1].gap_before) == "hyphen":
+        elif low in data["formal_initial"] and i + 1 < len(tokens) and gaps[i + 1] == "hyphen":
             add("formal", tok, "imperative")
             continue
     return result

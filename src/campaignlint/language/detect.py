@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
+from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
 from campaignlint.resources import load_word_list
 
 __all__ = ["detect_language", "LANGUAGES", "MIN_WORDS"]
@@ -27,13 +28,16 @@ __all__ = ["detect_language", "LANGUAGES", "MIN_WORDS"]
 LANGUAGES: tuple[str, ...] = ("fr", "en", "es", "de", "it", "pt", "nl")
 MIN_WORDS = 8
 
-_NOT_PROSE = re.compile(
-    r"(?:https?://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?"
-    r"|(?<![\w#@])[#@][^\W_]\w*"
-    r"|\b\w*\d\w*\b",
-    re.IGNORECASE,
+# URLs, e-mail addresses, bare domains, #hashtags, @mentions and words with a
+# digit: ``(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
+# |\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|(?<![\w#@])[#@][^\W_]\w*|\b\w*\d\w*\b``
+# (case-insensitive), matched in linear time (see ``scanning``).
+_NOT_PROSE = Alternation(
+    re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
+    EMAIL,
+    DOMAIN,
+    re.compile(r"(?<![\w#@])[#@][^\W_]\w*", re.IGNORECASE),
+    re.compile(r"\b\w*\d\w*\b", re.IGNORECASE),
 )
 _TOKEN = re.compile(r"[^\W\d_]+['’]?")
 

@@ -113,6 +113,8 @@ _CURRENCIES = {
     "£": "GBP", "gbp": "GBP", "livre sterling": "GBP", "livres sterling": "GBP",
     "pound": "GBP", "pounds": "GBP",
 }
+_DIGIT = re.compile(r"\d")  # as _NUM and the date patterns read digits
+_ASCII_DIGIT = re.compile(r"[0-9]")  # the digits a _CODE_TOKEN may hold
 _CODE_TOKEN = re.compile(r"(?<![\w#@/.-])[A-Za-z0-9][A-Za-z0-9_-]*[A-Za-z0-9](?![\w@]|\.\w|/)")
 _MASKS = [
     re.compile(r"(?i)\b(?:https?://|www\.)\S+"),
@@ -384,6 +386,8 @@ def _codes(text: str, data: dict, masked) -> list[Claim]:
         if _looks_like_code(tok, data, caps_only_ok=True):
             add(m.start("tok"), m.end("tok"))
     # tokens with capitals and digits near "code" or after "utilisez", or quoted
+    if not _ASCII_DIGIT.search(text):
+        return sorted(found.values(), key=lambda c: c.start)  # no token holds a digit
     words = list(_CODE_TOKEN.finditer(text))
     for m in words:
         tok = m.group()
@@ -421,7 +425,7 @@ def _make_date(day: int, month: int, year: int | None, default_year: int) -> dat
 def _end_dates(text: str, lang: str, region: str, data: dict, reference_year: int | None, masked) -> list[Claim]:
     default_year = reference_year if reference_year is not None else date.today().year
     day_first = data["order"] == "dmy" or region in data["day_first_regions"]
-    offer_text = bool(data["positive"].search(text))
+    offer_text: bool | None = None  # read on first need: a long search
     claims: list[Claim] = []
     prev_end: int | None = None
     for m in data["date_re"].finditer(text):
@@ -455,6 +459,8 @@ def _end_dates(text: str, lang: str, region: str, data: dict, reference_year: in
                 start, end, written, d = tail.start(1), tail.end(1), tail.group(1), last
                 weak = True
                 prev_end = end
+        if not strong and weak and offer_text is None:
+            offer_text = bool(data["positive"].search(text))
         if not (strong or (weak and offer_text)):
             continue
         sentence = _sentence_around(text, start, end)
@@ -477,10 +483,12 @@ def extract_offer_claims(text: str, language: str, reference_year: int | None = 
         return OfferClaims()
     data = _lang_data(lang)
     masked = _masked_spans(text)
-    discounts, prices = _discounts_and_prices(text, lang, data, masked)
+    # percents, amounts and dates all hold a digit: most copy has none
+    has_digit = _DIGIT.search(text) is not None
+    discounts, prices = _discounts_and_prices(text, lang, data, masked) if has_digit else ([], [])
     return OfferClaims(
         discounts=discounts,
         codes=_codes(text, data, masked),
         prices=prices,
-        end_dates=_end_dates(text, lang, region, data, reference_year, masked),
+        end_dates=_end_dates(text, lang, region, data, reference_year, masked) if has_digit else [],
     )

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 from campaignlint.language.nlp import language_root
+from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
 from campaignlint.resources import load_toml
 
 __all__ = ["Readability", "readability", "count_text", "split_sentences", "prose_words"]
@@ -48,17 +49,24 @@ class Readability:
     syllables: int
 
 
-_NOT_PROSE = re.compile(
-    r"(?:https?://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?"
-    r"|(?<![\w#@])[#@][^\W_]\w*",
-    re.IGNORECASE,
+# URLs, e-mail addresses, bare domains, #hashtags and @mentions: the regular
+# expression ``(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
+# |\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|(?<![\w#@])[#@][^\W_]\w*``
+# (case-insensitive), matched in linear time (see ``scanning``).
+_NOT_PROSE = Alternation(
+    re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
+    EMAIL,
+    DOMAIN,
+    re.compile(r"(?<![\w#@])[#@][^\W_]\w*", re.IGNORECASE),
 )
+# Each alternative may start only where the previous character could not
+# extend it (``(?<!…)``): a match starting later in a run of ``.!?…``, spaces
+# or tabs would also match from the run's start, which the engine tries
+# first; the guard saves re-scanning the run from each of its characters.
 _SENTENCE_END = re.compile(
-    r"[.!?…]+(?=[\s\"'»”)\]]|$)"  # end punctuation
-    r"|[ \t]*\n(?:[ \t]*\n)+"  # a blank line
-    r"|[ \t]*\n(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ]))"  # a line break before a capital or a symbol
+    r"(?<![.!?…])[.!?…]+(?=[\s\"'»”)\]]|$)"  # end punctuation
+    r"|(?<![ \t])[ \t]*\n(?:[ \t]*\n)+"  # a blank line
+    r"|(?<![ \t])[ \t]*\n(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ]))"  # a line break before a capital or a symbol
 )
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ELISION = re.compile(

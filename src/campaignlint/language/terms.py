@@ -21,6 +21,14 @@ checks want: "#PortezLeChangement" mentions "changement").
 ``TermMatch.exact`` is true when the text's words are the term's words, up to
 case (so a replacement keeps the meaning); false when they were found through an
 inflected form, a lemma, a missing accent or inside a hashtag.
+
+Speed: rules ask the same text for several term lists (avoided terms, hype,
+theme) and campaigns repeat copy, so the answers are memoised per text and
+term list (when ``find_terms`` analyses the text itself), and so are the
+text's matchable words and each token's keys.  Before any analysis, a text is
+kept only if each stem of a term begins one of its words (see
+:func:`_candidates`): each word looks its beginnings up among the list's
+stems, instead of each term being tried against every word.
 """
 
 from __future__ import annotations
@@ -68,6 +76,7 @@ _HYPHENS = "‐‑-"  # hyphen, non-breaking hyphen, hyphen-minus (last: literal
 _PART = re.compile(r"[^\W_]+(?:['’](?=[^\W_]))?|['’]")
 _ELIDED = re.compile(r"^(?:[^\W\d_]{1,2}|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|dell|dall|nell|sull|all|un|quell)['’]", re.IGNORECASE)
 _CAMEL = re.compile(r"[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+(?![a-zß-öø-ÿ])|\d+")
+_HYPHEN_SPLIT = re.compile(r"[" + _HYPHENS + r"]")
 _GAP_OK = re.compile(r"^[\s'’" + _HYPHENS + r"]*$")
 _FR_ENCLITICS = frozenset(
     "en y moi toi nous vous le la les lui leur je tu il elle on ils elles ci là t".split()
@@ -82,6 +91,7 @@ def _unaccent(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def _keys(surface: str, lemma: str, root: str) -> frozenset[str]:
     forms = {surface, lemma}
     if root == "en":
@@ -112,9 +122,9 @@ def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
     words: list[_Word] = []
     seen_tags: set[tuple[int, int]] = set()
     for tok in analysis.tokens:
-        if inside(blocked, tok.start, tok.end):
+        if blocked and inside(blocked, tok.start, tok.end):
             continue
-        tag = inside(tags, tok.start, tok.end)
+        tag = inside(tags, tok.start, tok.end) if tags else None
         if tag is not None:
             if in_hashtags and tag not in seen_tags and text[tag[0]] == "#":
                 seen_tags.add(tag)
@@ -122,29 +132,14 @@ def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
                     f = _fold(m.group())
                     words.append(_Word(m.start(), m.end(), f, _keys(f, f, root), True))
             continue
-        surface = _fold(tok.text)
-        lemma = tok.lemma
-        parts = [(m.start(), m.end()) for m in _PART.finditer(tok.text)]
-        if not parts:
-            continue
-        lemma_parts = re.split(r"[" + _HYPHENS + r"]", lemma)
-        single = len(parts) == 1
-        for n, (s, e) in enumerate(parts):
-            part = surface[s:e]
-            if part == "'":
-                continue
-            if single:
-                part_lemma = lemma
-            elif len(lemma_parts) == len(parts):
-                part_lemma = lemma_parts[n]
-            else:
-                part_lemma = part
-            words.append(_Word(tok.start + s, tok.start + e, part, _keys(part, part_lemma, root)))
+        start = tok.start
+        for s, e, part, keys in _token_parts(tok.text, tok.lemma, root):
+            words.append(_Word(start + s, start + e, part, keys))
     # split an elided word glued to its host by the regex tokenizer ("l'amore")
     out: list[_Word] = []
     for w in words:
-        m = _ELIDED.match(w.surface)
-        if m and m.end() < len(w.surface) and not w.in_hashtag and "'" in w.surface[:-1]:
+        m = "'" in w.surface[:-1] and not w.in_hashtag and _ELIDED.match(w.surface)
+        if m and m.end() < len(w.surface):
             cut = w.start + m.end()
             head, tail = w.surface[: m.end()], w.surface[m.end():]
             out.append(_Word(w.start, cut, head, _keys(head, head, root)))
@@ -152,6 +147,31 @@ def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
         else:
             out.append(w)
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _token_parts(token: str, lemma: str, root: str) -> tuple[tuple[int, int, str, frozenset[str]], ...]:
+    """The words of one token (cut at hyphens and after an apostrophe): their
+    offsets in the token, folded surface and keys; memoised (copy repeats words)."""
+    surface = _fold(token)
+    parts = [(m.start(), m.end()) for m in _PART.finditer(token)]
+    if not parts:
+        return ()
+    lemma_parts = _HYPHEN_SPLIT.split(lemma)
+    single = len(parts) == 1
+    found = []
+    for n, (s, e) in enumerate(parts):
+        part = surface[s:e]
+        if part == "'":
+            continue
+        if single:
+            part_lemma = lemma
+        elif len(lemma_parts) == len(parts):
+            part_lemma = lemma_parts[n]
+        else:
+            part_lemma = part
+        found.append((s, e, part, _keys(part, part_lemma, root)))
+    return tuple(found)
 
 
 def _same_word(term_word: str, written: str) -> bool:
@@ -202,15 +222,60 @@ def _flat_words(text: str, in_hashtags: bool) -> frozenset[str]:
 def _could_match(text: str, term: str, in_hashtags: bool = False) -> bool:
     """A cheap necessary condition for ``term`` to occur in ``text``.
 
-    Only when it holds is the text analysed with the language model: careful
-    copy usually contains none of the avoided or hype terms, so most runs never
-    load spaCy.  (Suppletive forms — "yeux" for "œil", "bought" for "buy" —
-    are not found: write terms in the form copy uses.)
+    Every stem of the term (see :func:`_stems`) must begin a word of the text
+    that is not too long for it.  Only when it holds is the text analysed with
+    the language model: careful copy usually contains none of the avoided or
+    hype terms, so most runs never load spaCy.  (Suppletive forms — "yeux" for
+    "œil", "bought" for "buy" — are not found: write terms in the form copy
+    uses.)
     """
-    words = _flat_words(text, in_hashtags)
-    return all(
-        any(word.startswith(stem) and len(word) <= longest for word in words)
-        for stem, longest in _stems(term)
+    return bool(_candidates(text, (term,), in_hashtags))
+
+
+_Stems = tuple[tuple[str, int], ...]
+
+
+@functools.lru_cache(maxsize=256)
+def _stem_index(terms: tuple[str, ...]) -> tuple[tuple[_Stems, ...], dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
+    """For a term list: each term's stems, the terms (by position) each stem
+    belongs to, the stems' lengths (ascending), and the terms without stems."""
+    stems = tuple(_stems(term) for term in terms)
+    owners: dict[str, list[int]] = {}
+    for index, term_stems in enumerate(stems):
+        for stem, _longest in term_stems:
+            owners.setdefault(stem, []).append(index)
+    lengths = tuple(sorted({len(stem) for stem in owners}))
+    always = tuple(index for index, term_stems in enumerate(stems) if not term_stems)
+    return stems, {stem: tuple(found) for stem, found in owners.items()}, lengths, always
+
+
+@functools.lru_cache(maxsize=8192)
+def _candidates(text: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[str, ...]:
+    """The ``terms`` that :func:`_could_match` ``text``, in their order.
+
+    Instead of testing every stem against every word, each word of the text
+    looks up its own beginnings among the list's stems, keeping for each stem
+    the length of the shortest word it begins; a term is a candidate when each
+    of its stems begins a word no longer than that stem allows.
+    """
+    stems, owners, lengths, always = _stem_index(terms)
+    shortest: dict[str, int] = {}
+    for word in _flat_words(text, in_hashtags):
+        size = len(word)
+        for length in lengths:
+            if length > size:
+                break
+            head = word[:length]
+            if head in owners and shortest.get(head, size + 1) > size:
+                shortest[head] = size
+    if not shortest and not always:
+        return ()
+    found = set(always)
+    for stem in shortest:
+        found.update(owners[stem])
+    return tuple(
+        terms[index] for index in sorted(found)
+        if all(stem in shortest and shortest[stem] <= longest for stem, longest in stems[index])
     )
 
 
@@ -238,26 +303,59 @@ def find_terms(
     (see the module docstring).
     """
     root = language_root(language)
-    terms = [t for t in dict.fromkeys(terms) if t and t.strip()]
-    if not terms or not text:
+    unique = _unique_terms(tuple(terms))
+    if not unique or not text:
         return []
-    terms = [t for t in terms if _could_match(text, t, in_hashtags)]
+    if analysis is None:
+        return list(_find_terms(text, root, unique, in_hashtags))
+    terms = _candidates(text, unique, in_hashtags)
     if not terms:
         return []  # no term can be there: spare the language model
-    if analysis is None:
-        analysis = analyse(text, language)
     words = _words(analysis, in_hashtags=in_hashtags)
+    return _match(text, root, terms, words, _by_key(words))
+
+
+@functools.lru_cache(maxsize=1024)
+def _unique_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The terms, without repeats and blanks, in their order."""
+    return tuple(t for t in dict.fromkeys(terms) if t and t.strip())
+
+
+@functools.lru_cache(maxsize=8192)
+def _find_terms(text: str, root: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[TermMatch, ...]:
+    """:func:`find_terms` with the text's own analysis, memoised: rules ask the
+    same text for several term lists, and campaigns repeat copy."""
+    terms = _candidates(text, terms, in_hashtags)
+    if not terms:
+        return ()  # no term can be there: spare the language model
+    words, by_key = _indexed_words(text, root, in_hashtags)
+    return tuple(_match(text, root, terms, words, by_key))
+
+
+@functools.lru_cache(maxsize=256)  # a campaign's texts, twice (with and without hashtags)
+def _indexed_words(text: str, root: str, in_hashtags: bool) -> tuple[list[_Word], dict[str, list[int]]]:
+    """The words of ``analyse(text, root)`` and their index by key (shared by every term list)."""
+    words = _words(analyse(text, root), in_hashtags=in_hashtags)
+    return words, _by_key(words)
+
+
+def _by_key(words: list[_Word]) -> dict[str, list[int]]:
+    by_key: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        for k in w.keys:
+            by_key.setdefault(k, []).append(i)
+    return by_key
+
+
+def _match(text: str, root: str, terms: tuple[str, ...], words: list[_Word],
+           by_key: dict[str, list[int]]) -> list[TermMatch]:
+    """The matches of the candidate ``terms`` among the text's ``words`` (longest first, no overlaps)."""
     if not words:
         return []
     missing = [t for t in terms if (t, root) not in _TERM_SEEN]
     if missing:  # analyse new terms in one batch, then cache their words
         analyse_many([(t, root) for t in missing])
         _TERM_SEEN.update((t, root) for t in missing)
-
-    by_key: dict[str, list[int]] = {}
-    for i, w in enumerate(words):
-        for k in w.keys:
-            by_key.setdefault(k, []).append(i)
 
     candidates: list[TermMatch] = []
     for term in terms:
@@ -321,18 +419,27 @@ def mentions_any(texts: list[str], language: str, terms: list[str], *, in_hashta
     A term written as is (up to case, accents and a plural ending) answers at
     once; only otherwise are the texts analysed for inflected forms.
     """
-    for text in texts:
-        flat = _flat(strip_urls(text))
-        hashtags = ""
-        if in_hashtags:
-            hashtags = _flat(" ".join(
-                " ".join(_CAMEL.findall(m.group()[1:])) for m in _HASHTAG.finditer(text) if m.group().startswith("#")
-            ))
-        for term in terms:
-            pattern = _surface_pattern(term)
-            if pattern is not None and (pattern.search(flat) or (hashtags and pattern.search(hashtags))):
-                return True
+    terms = tuple(terms)
+    if any(_on_surface(text, terms, in_hashtags) for text in texts):
+        return True
     return any(find_terms(text, language, terms, in_hashtags=in_hashtags) for text in texts)
+
+
+@functools.lru_cache(maxsize=8192)
+def _on_surface(text: str, terms: tuple[str, ...], in_hashtags: bool) -> bool:
+    """Whether ``text`` mentions one of ``terms`` as written (up to case, accents
+    and a plural ending), in its hashtags too with ``in_hashtags``; memoised."""
+    flat = _flat(strip_urls(text))
+    hashtags = ""
+    if in_hashtags:
+        hashtags = _flat(" ".join(
+            " ".join(_CAMEL.findall(m.group()[1:])) for m in _HASHTAG.finditer(text) if m.group().startswith("#")
+        ))
+    for term in terms:
+        pattern = _surface_pattern(term)
+        if pattern is not None and (pattern.search(flat) or (hashtags and pattern.search(hashtags))):
+            return True
+    return False
 
 
 def find_hype(text: str, language: str, analysis: Analysis | None = None) -> list[TermMatch]:
@@ -340,12 +447,20 @@ def find_hype(text: str, language: str, analysis: Analysis | None = None) -> lis
 
     Languages without a list give no match.
     """
+    terms = _hype_terms(language_root(language))
+    if not terms:
+        return []
+    return find_terms(text, language, terms, analysis)
+
+
+@functools.lru_cache(maxsize=64)
+def _hype_terms(root: str) -> tuple[str, ...]:
+    """The hype list of a language root (empty without ``rules/<root>/hype.txt``)."""
     from campaignlint.resources import load_word_list, rules_path
 
-    root = language_root(language)
     if not root or not rules_path(root, "hype.txt").is_file():
-        return []
-    return find_terms(text, language, list(load_word_list(root, "hype.txt")), analysis)
+        return ()
+    return load_word_list(root, "hype.txt")
 
 
 def replace_preserving_case(original: str, replacement: str) -> str:

@@ -41,6 +41,7 @@ sequences come from the up-to-date ``emoji`` package.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -154,13 +155,20 @@ def twitter_length(text: str, config: str = "v3") -> TwitterLength:
 
     >>> twitter_length("Portez le changement 🌱 https://verdure.fr/printemps").weighted_length
     47
+
+    Memoised per text and config (C001, C002 and their messages measure the
+    same text).
     """
-    try:
-        cfg = TWITTER_CONFIGS[config]
-    except KeyError:
+    if config not in TWITTER_CONFIGS:
         raise ValueError(
             f"unknown twitter-text config {config!r} (expected one of {', '.join(TWITTER_CONFIGS)})"
-        ) from None
+        )
+    return _twitter_length(text, config)
+
+
+@functools.lru_cache(maxsize=4096)
+def _twitter_length(text: str, config: str) -> TwitterLength:
+    cfg = TWITTER_CONFIGS[config]
     scale = cfg["scale"]
     max_scaled = cfg["maxWeightedTweetLength"] * scale
     url_weight = cfg["transformedURLLength"] * scale

@@ -26,11 +26,21 @@ Emoji are full sequences found with the ``emoji`` package: a ZWJ sequence
 Every function returns :class:`Span` objects whose ``start``/``end`` are
 Python ``str`` indices (code points) into the text it was given, end-exclusive,
 in text order.
+
+Speed: several rules ask for the URLs and emoji of the same text, and
+twitter-text's URL expression and the ``emoji`` tokenizer are slow, so URLs,
+hashtags and emoji are memoised per text (each call returns a fresh list), and texts that
+cannot hold any are answered without them: no URL without a ``.`` directly
+followed by a letter (every top-level domain starts with one), no ``http(s)://``
+URL without ``://``, no emoji without one of the non-ASCII characters of the
+``emoji`` package's sequences (accented letters, ``’``, ``«``, ``…`` and no-break
+spaces are not among them).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import sys
 import types
 from dataclasses import dataclass
@@ -110,18 +120,23 @@ def extract_hashtags(text: str) -> list[Span]:
     """
     if "#" not in text and "＃" not in text:
         return []
+    return list(_hashtags(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _hashtags(text: str) -> tuple[Span, ...]:
+    """:func:`extract_hashtags` without the pre-check, memoised per text."""
     tags: list[Span] = []
     for match in _HASHTAG_RE.finditer(text):
         end = match.end()
         if _HASHTAG_END_RE.match(text, end):
             continue
         tags.append(Span(match.start(), end, match.group(0)))
-    if not tags:
-        return tags
-    urls = extract_urls(text)
-    if urls:
-        tags = [tag for tag in tags if not any(_overlaps(tag, url) for url in urls)]
-    return tags
+    if tags:
+        urls = extract_urls(text)
+        if urls:
+            tags = [tag for tag in tags if not any(_overlaps(tag, url) for url in urls)]
+    return tuple(tags)
 
 
 def extract_mentions(text: str) -> list[Span]:
@@ -150,15 +165,26 @@ def extract_urls(text: str, with_scheme_only: bool = False) -> list[Span]:
     With ``with_scheme_only=True`` only the URLs written with ``http://`` or
     ``https://`` are returned (a bare ``verdure.fr/p`` in copy is display text).
     """
-    if "." not in text:
+    if not _URL_HINT.search(text) or (with_scheme_only and "://" not in text):
         return []
+    return list(_urls(text, with_scheme_only))
+
+
+# A URL's domain ends with "." and a top-level domain, and every TLD of
+# twitter-text's lists (and punycode's "xn--") starts with a letter.
+_URL_HINT = re.compile(r"\.[^\W\d_]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _urls(text: str, with_scheme_only: bool) -> tuple[Span, ...]:
+    """:func:`extract_urls` without the pre-checks, memoised per text."""
     spans = []
     for entity in _twitter_url_extractor()(text, not with_scheme_only):
         start, end = entity["indices"]
         if with_scheme_only and not _SCHEME_RE.match(text, start):
             continue
         spans.append(Span(start, end, text[start:end]))
-    return spans
+    return tuple(spans)
 
 
 def extract_emoji(text: str) -> list[Span]:
@@ -179,14 +205,34 @@ def emoji_sequences(text: str) -> list[Span]:
     This is what twitter-text's length counting treats as an emoji (its table
     also lists them); :func:`extract_emoji` is the reader's view.
     """
-    if text.isascii():
+    if text.isascii() or _emoji_characters().isdisjoint(text):
         return []
+    return list(_emoji_sequences(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _emoji_sequences(text: str) -> tuple[Span, ...]:
+    """:func:`emoji_sequences` without the pre-checks, memoised per text."""
     import emoji  # a trie of every emoji sequence (Unicode emoji 16+), built on first use
 
-    return [
+    return tuple(
         Span(item["match_start"], item["match_end"], item["emoji"])
         for item in emoji.emoji_list(text)
-    ]
+    )
+
+
+@functools.cache
+def _emoji_characters() -> frozenset[str]:
+    """Every non-ASCII character of the ``emoji`` package's sequences.
+
+    The package's tokenizer only reports sequences it knows, whole, and each
+    of them holds at least one non-ASCII character (the keycaps ``1️⃣`` and
+    ``#️⃣`` too: U+FE0F, U+20E3): a text with none of these characters holds no
+    emoji.
+    """
+    import emoji
+
+    return frozenset(ch for sequence in emoji.EMOJI_DATA for ch in sequence if not ch.isascii())
 
 
 _TYPOGRAPHIC_SYMBOLS = frozenset("\u00a9\u00ae\u2122")

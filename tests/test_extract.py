@@ -220,3 +220,17 @@ def test_typographic_symbols_are_emoji_only_with_the_selector():
     assert extract_emoji(text) == []
     assert len(emoji_sequences(text)) == 3  # what twitter-text weighs as emoji
     assert [s.text for s in extract_emoji("Verdure©️")] == ["©️"]
+
+
+def test_long_dotted_chains_are_not_urls_and_stay_fast():
+    import time
+
+    from campaignlint.text.extract import MAX_DOTS_IN_URL, extract_urls
+
+    chain = "a." * 50_000
+    started = time.perf_counter()
+    assert extract_urls(chain) == []
+    assert extract_urls("www." * 25_000) == []
+    text = "voir https://verdure.fr/p?a=1 et " + "a." * (MAX_DOTS_IN_URL + 5) + " puis verdure.fr"
+    assert [span.text for span in extract_urls(text)] == ["https://verdure.fr/p?a=1", "verdure.fr"]
+    assert time.perf_counter() - started < 2

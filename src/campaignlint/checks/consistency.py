@@ -20,6 +20,8 @@ import datetime as dt
 import difflib
 import functools
 import re
+
+from ..language.scanning import DOMAIN, EMAIL, Alternation
 from collections import Counter, defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator
@@ -517,10 +519,9 @@ class ChannelThemeShare(Rule):
 
 # --------------------------------------------------------------- M007
 
-_URL_OR_TAG = re.compile(
-    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![\w&])[#＃@＠]\w+",
-    re.IGNORECASE,
+_URL_OR_TAG = Alternation(  # linear time even on a 100,000-character word
+    re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), DOMAIN, EMAIL,
+    re.compile(r"(?<![\w&])[#＃@＠]\w+", re.IGNORECASE),
 )
 _NOT_WORD = re.compile(r"[^\w\s]|_")
 _WORDS = re.compile(r"\w+")

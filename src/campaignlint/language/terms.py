@@ -38,6 +38,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
 from campaignlint.language.nlp import Analysis, analyse, analyse_many, english_lemma, language_root, strip_urls
 
 __all__ = ["TermMatch", "find_terms", "find_hype", "replace_preserving_case"]
@@ -67,10 +68,7 @@ class _Word:
     in_hashtag: bool = False
 
 
-_URL_LIKE = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?",
-    re.IGNORECASE,
-)
+_URL_LIKE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN)  # linear time
 _HASHTAG = re.compile(r"(?<![\w#@])[#@][^\W_][\w]*")
 _HYPHENS = "‐‑-"  # hyphen, non-breaking hyphen, hyphen-minus (last: literal in a [class])
 _PART = re.compile(r"[^\W_]+(?:['’](?=[^\W_]))?|['’]")

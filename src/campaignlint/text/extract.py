@@ -175,9 +175,29 @@ def extract_urls(text: str, with_scheme_only: bool = False) -> list[Span]:
 _URL_HINT = re.compile(r"\.[^\W\d_]")
 
 
+# twitter-text's URL pattern takes time quadratic in the length of a chain of
+# dotted segments ("a.a.a.a…": 1,000 characters take a second, 2,000 four).
+# No URL has that many segments (a dot followed by a letter) in one word, so a
+# word with more than MAX_DOTS_IN_URL of them is never a URL, and the others are
+# read word by word.  (Trailing periods are not segments: "verdure.fr......" stays a URL.)
+MAX_DOTS_IN_URL = 30
+_WORD = re.compile(r"\S+")
+
+
+def _segments(word: str) -> int:
+    return len(_URL_HINT.findall(word))
+
+
 @functools.lru_cache(maxsize=4096)
 def _urls(text: str, with_scheme_only: bool) -> tuple[Span, ...]:
     """:func:`extract_urls` without the pre-checks, memoised per text."""
+    if any(_segments(word) > MAX_DOTS_IN_URL for word in text.split()):
+        spans: list[Span] = []
+        for word in _WORD.finditer(text):
+            if 0 < _segments(word.group()) <= MAX_DOTS_IN_URL:
+                for span in _urls(word.group(), with_scheme_only):
+                    spans.append(Span(word.start() + span.start, word.start() + span.end, span.text))
+        return tuple(spans)
     spans = []
     for entity in _twitter_url_extractor()(text, not with_scheme_only):
         start, end = entity["indices"]

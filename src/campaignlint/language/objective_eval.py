@@ -20,10 +20,11 @@ import datetime
 import json
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from campaignlint.language import evaluation
 from campaignlint.language.objective_text import (
     Quantity,
     compare_with_attributes,
@@ -62,12 +63,10 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
 
 
 @dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Score(evaluation.Score):
+    """``evaluation.Score`` plus true negatives: O007/O008 label every case."""
+
     tn: int = 0
-    errors: list[str] = field(default_factory=list)
 
     def add(self, predicted: bool, expected: bool, label: str) -> None:
         if predicted and expected:
@@ -80,14 +79,6 @@ class Score:
             self.errors.append(f"false negative: {label}")
         else:
             self.tn += 1
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     @property
     def total(self) -> int:

@@ -341,21 +341,7 @@ class Linter:
         return None
 
     def _prepare_nlp(self, loader: Loader, config: Config) -> None:
-        rules = [r for r in REGISTRY.values() if r.needs_nlp and config.enabled(r.code, r.name)]
-        if not rules:
-            return
-        items = []
-        for loaded in loader.files.values():
-            if loaded.model is None:
-                continue
-            for campaign in loaded.model.campaigns:
-                for message in campaign.messages:
-                    for text in message.copy_texts():
-                        items.append((text.value, message.language))
-        if items:
-            from .language.nlp import defer_many
-
-            defer_many(items)  # analysed in one batch when a rule first asks
+        self._prepare_nlp_batch([(loaded, config) for loaded in loader.files.values()])
 
     def findings_for(self, loaded: LoadedFile, config: Config) -> list[Finding]:
         from .checks.custom import custom_findings

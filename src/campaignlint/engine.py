@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .config import Config, discover, git_root, read_config_file
 from .findings import Applicability, Edit, Finding, Fix, Severity
 from .rule import REGISTRY, Rule, load_all_rules
+from .context import CampaignContext, FileContext
 from .source import SourceText, Span
 
 if TYPE_CHECKING:  # pragma: no cover - the loader and model (lark, pydantic) load lazily:
@@ -27,57 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover - the loader and model (lark, pydantic) lo
 
 class UsageError(Exception):
     """The tool cannot do its job (exit 2): bad path, unreadable folder, …"""
-
-
-# --------------------------------------------------------------- contexts
-
-class FileContext:
-    """What a rule sees of one file."""
-
-    def __init__(self, engine: "Linter", loaded: LoadedFile, config: Config):
-        self.engine = engine
-        self.loaded = loaded
-        self.config = config
-
-    @property
-    def model(self):
-        return self.loaded.model
-
-    def setting(self, key: str):
-        return self.config.setting(key)
-
-    def source(self, path: str) -> SourceText | None:
-        return self.engine.sources.get(path)
-
-    def finding(self, rule: Rule, at: Span | Located, message: str, fix: Fix | None = None) -> Finding:
-        span = at if isinstance(at, Span) else at.span  # a Span or a model object (Located)
-        source = self.source(span.path)
-        if source is not None:
-            where = source.range(span.start, span.end)
-        else:
-            from .findings import Range
-
-            where = Range(1, 1, 1, 1)
-        return Finding(rule.code, rule.severity, message, span.path, where, fix, rule.name)
-
-    def replace(self, span: Span, replacement: str) -> Edit:
-        return Edit(span.start, span.end, replacement)
-
-    def insert_after_line(self, span: Span, line_text: str) -> Edit:
-        """An edit that adds a new line (indented like the line of ``span``) after it."""
-        source = self.source(span.path)
-        assert source is not None
-        line, _column = source.position(span.start)
-        current = source.line_text(line)
-        indent = current[: len(current) - len(current.lstrip())]
-        end_of_line = source.offset_of(line, len(current) + 1)
-        return Edit(end_of_line, end_of_line, f"{source.newline}{indent}{line_text}")
-
-
-class CampaignContext(FileContext):
-    def __init__(self, engine: "Linter", loaded: LoadedFile, config: Config, campaign: Campaign):
-        super().__init__(engine, loaded, config)
-        self.campaign = campaign
 
 
 # --------------------------------------------------------------- walking
@@ -347,7 +297,7 @@ class Linter:
         from .checks.custom import custom_findings
 
         findings: list[Finding] = []
-        ctx = FileContext(self, loaded, config)
+        ctx = FileContext(self.sources, loaded, config)
         for problem in loaded.problems:
             rule = REGISTRY[problem.code]
             findings.append(ctx.finding(rule, problem.span, problem.message))
@@ -358,7 +308,7 @@ class Linter:
                 if rule.scope == "file":
                     findings.extend(rule.check_file(ctx))
             for campaign in loaded.model.campaigns:
-                cctx = CampaignContext(self, loaded, config, campaign)
+                cctx = CampaignContext(self.sources, loaded, config, campaign)
                 for rule in selected:
                     if rule.scope == "campaign":
                         findings.extend(rule.check(cctx))
@@ -382,7 +332,7 @@ class Linter:
             kept = own + others
             n001 = REGISTRY.get("N001")
             if n001 and config.enabled("N001", n001.name, loaded.display):
-                ctx = FileContext(self, loaded, config)
+                ctx = FileContext(self.sources, loaded, config)
                 for suppression in suppressions:
                     unused = self._unused(suppression, config)
                     if unused:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 from .findings import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import CampaignContext, FileContext
+    from .context import CampaignContext, FileContext
 
 FAMILIES = {
     "E": ("file", "The file itself: syntax, keywords, values, references"),

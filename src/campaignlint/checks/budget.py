@@ -19,7 +19,7 @@ from ..rule import Rule, Setting
 from ._format import format_amount, format_money, format_percent, names
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import CampaignContext
+    from ..context import CampaignContext
 
 #: Google's 70-20-10 split: proven, emerging, experimental
 TIER_TARGETS = {"proven": Decimal(70), "emerging": Decimal(20), "experimental": Decimal(10)}

@@ -42,7 +42,7 @@ from ..text.sms import gsm_replacements, is_gsm, sms_info
 from ._format import format_time, local_time, names
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import CampaignContext
+    from ..context import CampaignContext
 
 _SPACES_RE = re.compile(r"\s+")
 _TWITTER_URL_WEIGHT = 23

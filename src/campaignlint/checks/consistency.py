@@ -33,7 +33,7 @@ from ..rule import Rule, Setting
 from ._format import format_amount, format_money, format_percent, format_time, local_time, names
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import CampaignContext
+    from ..context import CampaignContext
     from ..language.offers import Claim, OfferClaims
 
 

@@ -14,7 +14,7 @@ from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..model import CustomRule, Message, TextField
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import CampaignContext
+    from ..context import CampaignContext
 
 
 def _term_pattern(term: str) -> re.Pattern:

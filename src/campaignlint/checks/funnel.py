@@ -20,7 +20,7 @@ from ._format import format_time, local_time, names
 from .segments import audience_label, audiences
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import CampaignContext
+    from ..context import CampaignContext
 
 
 def conversion_stage(campaign: Campaign) -> str:

@@ -18,7 +18,7 @@ from ..rule import Rule
 from ._format import names
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import CampaignContext
+    from ..context import CampaignContext
 
 
 def _examples(stage: str | None, limit: int = 3) -> str:

@@ -29,7 +29,7 @@ from ..rule import Rule, Setting, fix
 from ._format import format_amount, format_money, format_percent, names
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import CampaignContext
+    from ..context import CampaignContext
     from ..language.objective_text import Quantity
 
 #: days in an average month (365.25 / 12)

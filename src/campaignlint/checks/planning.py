@@ -17,7 +17,7 @@ from ._format import format_time, local_time, names
 from .segments import audience_label, audiences
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import CampaignContext
+    from ..context import CampaignContext
 
 
 class OutsidePeriod(Rule):

@@ -16,7 +16,7 @@ from ..rule import Rule
 from ._format import names
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import CampaignContext
+    from ..context import CampaignContext
 
 #: the whole audience, for a campaign that defines no segment
 WHOLE_AUDIENCE = None

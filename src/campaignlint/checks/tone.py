@@ -28,7 +28,7 @@ from ..rule import Rule, Setting, fix
 from ..source import Span
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import CampaignContext
+    from ..context import CampaignContext
     from ..language.address import Marker
 
 

@@ -32,7 +32,7 @@ from ..rule import Rule, fix
 from ._format import names
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import CampaignContext
+    from ..context import CampaignContext
 
 _REQUIRED = ("utm_source", "utm_medium", "utm_campaign")
 

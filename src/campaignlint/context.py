@@ -1,0 +1,73 @@
+"""What a rule sees: the contexts the engine hands to ``Rule.check``.
+
+This module is the whole rule API besides :mod:`campaignlint.rule` and
+:mod:`campaignlint.findings`.  It knows nothing of the engine: a context is
+built from
+
+* a source lookup (``display path → SourceText``, a mapping with ``get``),
+* the loaded file (its model, its source, its display path),
+* a settings object (anything with ``setting(key)``: the configuration),
+
+so a rule can be run by the engine, by a test, or by any other tool.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Mapping, Protocol
+
+from .findings import Edit, Finding, Fix, Range
+from .source import SourceText, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Campaign, Located
+    from .rule import Rule
+
+
+class Settings(Protocol):
+    def setting(self, key: str) -> Any: ...
+
+
+class FileContext:
+    """What a rule sees of one file."""
+
+    def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings):
+        self.sources = sources
+        self.loaded = loaded
+        self.config = settings
+
+    @property
+    def model(self):
+        return self.loaded.model
+
+    def setting(self, key: str):
+        return self.config.setting(key)
+
+    def source(self, path: str) -> SourceText | None:
+        return self.sources.get(path)
+
+    def finding(self, rule: "Rule", at: "Span | Located", message: str, fix: Fix | None = None) -> Finding:
+        span = at if isinstance(at, Span) else at.span  # a Span or a model object (Located)
+        source = self.source(span.path)
+        where = source.range(span.start, span.end) if source is not None else Range(1, 1, 1, 1)
+        return Finding(rule.code, rule.severity, message, span.path, where, fix, rule.name)
+
+    def replace(self, span: Span, replacement: str) -> Edit:
+        return Edit(span.start, span.end, replacement)
+
+    def insert_after_line(self, span: Span, line_text: str) -> Edit:
+        """An edit that adds a new line (indented like the line of ``span``) after it."""
+        source = self.source(span.path)
+        assert source is not None
+        line, _column = source.position(span.start)
+        current = source.line_text(line)
+        indent = current[: len(current) - len(current.lstrip())]
+        end_of_line = source.offset_of(line, len(current) + 1)
+        return Edit(end_of_line, end_of_line, f"{source.newline}{indent}{line_text}")
+
+
+class CampaignContext(FileContext):
+    """What a rule sees of one campaign of a file."""
+
+    def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings, campaign: "Campaign"):
+        super().__init__(sources, loaded, settings)
+        self.campaign = campaign

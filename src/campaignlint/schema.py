@@ -566,6 +566,7 @@ class FileReader:
                         data["max_length"] = value
                     else:
                         data["pattern"] = value
+                        data.setdefault("spans", {})["pattern"] = self.vspan(child.values[0])
             return handler
 
         def pattern(child):

@@ -31,7 +31,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, safe_io
 from .findings import Applicability, Edit, Finding, Fix, Range, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -111,7 +111,7 @@ class ResultCache:
         """SHA-256 of a file's bytes (memoised for the run); None if it cannot be read."""
         if path not in self._hashes:
             try:
-                self._hashes[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                self._hashes[path] = hashlib.sha256(safe_io.read_bytes(path)).hexdigest()
             except OSError:
                 self._hashes[path] = None
         return self._hashes[path]

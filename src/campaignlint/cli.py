@@ -211,7 +211,12 @@ def parse(file):
     from .config import ConfigError
     from .model_json import file_to_json
 
+    from .safe_io import describe
+
     path = Path(file)
+    kind = None if path.is_dir() else describe(path)
+    if kind is not None:
+        raise Failure(f"{file}: this is {kind}, not a file; it was not read")
     if not path.is_file():
         raise Failure(f"{file}: no such file")
     try:

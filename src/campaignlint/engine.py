@@ -15,6 +15,7 @@ from typing import Iterable
 
 from typing import TYPE_CHECKING
 
+from . import safe_io
 from .config import Config, discover, git_root, read_config_file
 from .findings import Applicability, Edit, Finding, Fix, Severity
 from .rule import REGISTRY, Rule, load_all_rules
@@ -75,6 +76,9 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
         path = Path(raw)
         if not path.exists():
             raise UsageError(f"{raw}: no such file or folder")
+        kind = None if path.is_dir() else safe_io.describe(path)
+        if kind is not None:  # a pipe, a device, a link to /dev/zero: never opened
+            raise UsageError(f"{raw}: this is {kind}, not a file; it was not read")
         if path.is_file():
             if not os.access(path, os.R_OK):
                 raise UsageError(f"{raw}: this file cannot be read (permission denied)")
@@ -172,7 +176,7 @@ class SourceStore(dict):
         if not path.is_absolute():
             path = self.cwd / path
         try:
-            data = path.read_bytes()
+            data = safe_io.read_bytes(path)  # a pipe or a device is never opened
         except OSError:
             source = None
         else:  # as loader.decode does (without importing it): text up to the first bad byte

@@ -364,6 +364,7 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
     import sys
     from pathlib import Path
 
+    from . import safe_io
     from .engine import discover_files
     from .fixes import unified_diff, write_atomically
     from .loader import display_path
@@ -377,7 +378,12 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
         else:
             targets.extend((path, display_path(path)) for path in discover_files([raw]))
     for path, display in targets:
-        data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+        try:
+            data = sys.stdin.buffer.read() if path is None else safe_io.read_bytes(path)
+        except OSError as error:  # a pipe or a device found in a folder walk, a file gone or unreadable
+            echo_err(f"{display}: cannot read this file: {error.strerror or error}")
+            failed += 1
+            continue
         result, had_bom = format_source(display, data)
         if result.error is not None:
             echo_err(result.error)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
+from . import safe_io
 from .parser import Document, SyntaxProblem, parse
 from .resources import rules_path
 from .schema import Definitions, FileReader, Problem
@@ -108,7 +109,7 @@ class Loader:
             source, problem = decode(self.overrides[path].encode("utf-8", "surrogatepass"), display, self.max_file_size)
         else:
             try:
-                data = path.read_bytes()
+                data = safe_io.read_bytes(path)  # a pipe or a device is refused, never opened
             except OSError as error:
                 loaded = LoadedFile(path, display, None, problems=[Problem("E006", Span(display, 0, 0), f"cannot read this file: {error.strerror or error}")])
                 self.files[path] = loaded

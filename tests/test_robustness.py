@@ -95,3 +95,130 @@ def test_the_engine_never_opens_a_fifo(tmp_path, deadline):
     findings = Linter(Options(), cwd=tmp_path).lint_file(tmp_path / "fifo.camp")
     assert [(f.code, f.message) for f in findings] == [
         ("E006", "cannot read this file: it is a named pipe (FIFO), not a file; it was not read")]
+
+
+# ------------------------------------------------------------------ items 6, 7, 11: configuration
+
+def as_nobody(fn, *args):
+    """Run ``fn(*args)`` in a forked child whose user is `nobody` (root reads everything); its return value."""
+    import pickle
+
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.close(reader)
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            value = ("ok", fn(*args))
+        except BaseException as error:  # noqa: BLE001 - sent back to the parent
+            value = ("error", repr(error))
+        with os.fdopen(writer, "wb") as stream:
+            pickle.dump(value, stream)
+        os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as stream:
+        data = stream.read()
+    os.waitpid(pid, 0)
+    status, value = pickle.loads(data)
+    assert status == "ok", value
+    return value
+
+
+def shared_folder() -> Path:
+    """A folder `nobody` can use (pytest's tmp_path is private to root)."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="campaignlint-robust-"))
+    folder.chmod(0o777)
+    return folder
+
+
+def cli_result(args, cwd):
+    result = run(*args, cwd=cwd)
+    exception = result.exception
+    return result.exit_code, output(result), "" if exception is None or isinstance(exception, SystemExit) else repr(exception)
+
+
+@pytest.mark.parametrize("pyproject,expected", [
+    ('tool = "campaignlint"\n[project]\nname = "x"\n', "`tool` must be a table"),
+    ("tool = 5\n", "`tool` must be a table"),
+    ('tool = ["campaignlint"]\n', "`tool` must be a table"),
+    ('[tool]\ncampaignlint = "yes"\n', "[tool.campaignlint] in"),
+    ('[tool.campaignlint]\nselect = ["E"\n', "is not valid TOML"),  # item 11: a TOML error is not ignored
+])
+def test_a_malformed_pyproject_is_a_configuration_error(tmp_path, pyproject, expected):
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    (tmp_path / "a.camp").write_text(GOOD, encoding="utf-8")
+    code, text, exception = cli_result(["check", "a.camp"], tmp_path)
+    assert code == 2 and exception == "", (text, exception)
+    assert expected in text and "pyproject.toml" in text and "internal error" not in text
+
+
+def test_a_broken_pyproject_of_another_tool_is_ignored(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project\nname = "x"\n', encoding="utf-8")
+    (tmp_path / "a.camp").write_text(GOOD, encoding="utf-8")
+    code, text, exception = cli_result(["check", "--select", "E", "a.camp"], tmp_path)
+    assert code == 0 and exception == "", (text, exception)
+
+
+def test_a_configuration_file_that_is_not_utf8_is_a_configuration_error(tmp_path):
+    (tmp_path / "campaignlint.toml").write_bytes(b'select = ["E"]\n# caf\xe9\n')
+    (tmp_path / "a.camp").write_text(GOOD, encoding="utf-8")
+    code, text, exception = cli_result(["check", "a.camp"], tmp_path)
+    assert code == 2 and exception == "", (text, exception)
+    assert "campaignlint.toml" in text and "not valid UTF-8" in text and "byte 20" in text
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to drop root")
+def test_checking_an_unreadable_folder_says_so(tmp_path):
+    folder = shared_folder()
+    (folder / "campaignlint.toml").write_text('select = ["E"]\n', encoding="utf-8")
+    (folder / "good.camp").write_text(GOOD, encoding="utf-8")
+    locked = folder / "locked"
+    locked.mkdir()
+    (locked / "a.camp").write_text(GOOD, encoding="utf-8")
+    assert cli_result(["check", "--no-cache", "locked"], folder)[0] == 0  # warm up: every module imported
+    locked.chmod(0)
+    code, text, exception = as_nobody(cli_result, ["check", "--no-cache", "locked"], folder)
+    assert (code, exception) == (2, ""), text
+    assert "locked: this folder cannot be read (permission denied)" in text
+    # item 11: an unreadable subfolder in a walk is not skipped without a word
+    code, text, exception = as_nobody(cli_result, ["check", "--no-cache", "."], folder)
+    assert (code, exception) == (2, ""), text
+    assert "locked: this folder cannot be read (permission denied)" in text
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+@pytest.mark.parametrize("key", ["theme-share", "copy-similarity", "language-min-confidence"])
+def test_settings_refuse_nan_and_infinity(tmp_path, key, value):
+    from campaignlint.config import ConfigError, from_table
+
+    with pytest.raises(ConfigError, match=f"`{key}` must be a number"):
+        from_table({key: float(value)}, None)
+
+
+PACK_RULE = 'rule pas_gratuit { message "Avoid gratuit"; forbid "gratuite" }\n'
+
+
+def test_a_rule_pack_with_an_error_is_reported_not_dropped(tmp_path):
+    (tmp_path / "pack.camp").write_text('rule pas_gratuit { message "Avoid gratuit"; forbid "gratuite"\n', encoding="utf-8")
+    (tmp_path / "campaignlint.toml").write_text('rule-packs = ["pack.camp"]\n', encoding="utf-8")
+    (tmp_path / "a.camp").write_text(GOOD, encoding="utf-8")
+    code, text, exception = cli_result(["check", "a.camp"], tmp_path)
+    assert (code, exception) == (2, ""), text
+    assert "the rule pack pack.camp has an error at line 1, column 62: `}` expected" in text
+
+
+def test_a_rule_pack_outside_the_project_is_refused(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (tmp_path / "pack.camp").write_text(PACK_RULE, encoding="utf-8")
+    (project / "campaignlint.toml").write_text('rule-packs = ["../pack.camp"]\n', encoding="utf-8")
+    (project / "a.camp").write_text(GOOD, encoding="utf-8")
+    code, text, exception = cli_result(["check", "a.camp"], project)
+    assert (code, exception) == (2, ""), text
+    assert "`../pack.camp` is outside the project folder" in text
+    (project / "campaignlint.toml").write_text('rule-packs = ["/etc/hostname"]\n', encoding="utf-8")
+    code, text, exception = cli_result(["check", "a.camp"], project)
+    assert (code, exception) == (2, "") and "outside the project folder" in text, text

@@ -151,8 +151,19 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"`rule-packs`{where} must be a list of .camp file paths")
             base = path.parent if path else Path.cwd()
+            project = git_root(base) or base.resolve()
             for item in value:
-                pack = (base / item).resolve()
+                try:
+                    pack = (base / item).resolve()
+                except (OSError, RuntimeError, ValueError):
+                    raise ConfigError(f"`rule-packs`{where}: `{item}` cannot be resolved") from None
+                try:
+                    pack.relative_to(project)
+                except ValueError:
+                    raise ConfigError(f"`rule-packs`{where}: `{item}` is outside the project folder ({project}); "
+                                      "rule packs must stay inside it") from None
+                if not item.endswith(".camp"):
+                    raise ConfigError(f"`rule-packs`{where}: `{item}` is not a .camp file")
                 if not pack.is_file():
                     raise ConfigError(f"`rule-packs`{where}: `{item}` was not found")
                 config.rule_packs.append(pack)
@@ -174,19 +185,79 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
     return config
 
 
-def read_config_file(path: Path) -> Config:
+#: a configuration file is a few hundred bytes; a bigger one is refused before it is read
+MAX_CONFIG_SIZE = 1_000_000
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    """The TOML table of a configuration file, or ConfigError in words (never another exception)."""
+    from . import safe_io
+
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = safe_io.read_bytes(path, MAX_CONFIG_SIZE)
     except OSError as error:
         raise ConfigError(f"cannot read the configuration file {path}: {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"the configuration file {path} is not valid UTF-8 text: byte {error.start} "
+                          f"(0x{data[error.start]:02x}) cannot be read; save the file as UTF-8") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"the configuration file {path} is not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"the configuration file {path} is nested too deeply to be read") from None
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> Any:
+    """``data["tool"]["campaignlint"]`` of a pyproject.toml (None if absent); ConfigError if misshapen."""
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool` must be a table ([tool.campaignlint] …), not {_kind(tool)}")
+    return tool.get("campaignlint")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    return "a date or a time"
+
+
+def read_config_file(path: Path) -> Config:
+    data = _load_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("campaignlint", {})
+        data = _tool_table(data, path)
+        if data is None:
+            data = {}
         if not isinstance(data, dict):
-            raise ConfigError(f"[tool.campaignlint] in {path} must be a table")
+            raise ConfigError(f"[tool.campaignlint] in {path} must be a table, not {_kind(data)}")
     return from_table(data, path.resolve())
+
+
+#: a pyproject.toml too broken to read "mentions" campaignlint when it has one of these
+_MENTION = re.compile(rb"^\s*\[\s*tool\s*\.\s*[\"']?campaignlint|^\s*tool\s*\.\s*[\"']?campaignlint|^\s*tool\s*=", re.M)
+
+
+def _configures_us(pyproject: Path) -> bool:
+    """Does this pyproject.toml configure campaignlint?  A broken one that seems to is (read_config_file says why)."""
+    try:
+        return _tool_table(_load_toml(pyproject), pyproject) is not None
+    except ConfigError:
+        from . import safe_io
+
+        try:
+            return bool(_MENTION.search(safe_io.read_bytes(pyproject, MAX_CONFIG_SIZE)))
+        except OSError:
+            return False
 
 
 def discover(start: Path) -> Path | None:
@@ -194,16 +265,14 @@ def discover(start: Path) -> Path | None:
     folder = start.resolve()
     for candidate in [folder, *folder.parents]:
         own = candidate / "campaignlint.toml"
-        if own.is_file():
-            return own
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                with pyproject.open("rb") as handle:
-                    if "campaignlint" in tomllib.load(handle).get("tool", {}):
-                        return pyproject
-            except (OSError, tomllib.TOMLDecodeError):
-                continue
+        try:  # an unreadable folder: no configuration found here (the walk then says it cannot be read)
+            if own.exists():
+                return own  # even a pipe or a folder: read_config_file says what is wrong
+            if pyproject.is_file() and _configures_us(pyproject):
+                return pyproject
+        except OSError:
+            continue
     return None
 
 

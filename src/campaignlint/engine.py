@@ -92,7 +92,15 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
         root = Path(os.path.abspath(path))
         specs = _gitignore_specs(root)
         visited: set[tuple[int, int]] = set()
-        for current, dirs, files in os.walk(root, followlinks=True, onerror=None):
+        def unreadable(error: OSError, raw=raw, root=root) -> None:  # a subfolder: not skipped without a word
+            try:
+                shown = os.path.normpath(os.path.join(raw, os.path.relpath(error.filename, root)))
+            except (TypeError, ValueError):
+                shown = str(error.filename)
+            reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
+            raise UsageError(f"{shown}: this folder cannot be read ({reason})")
+
+        for current, dirs, files in os.walk(root, followlinks=True, onerror=unreadable):
             here = Path(current)
             try:
                 stat = here.stat()

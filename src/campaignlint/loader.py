@@ -94,6 +94,17 @@ class Loader:
         self.pack_definitions = Definitions()
         for pack in rule_packs or []:
             loaded = self.load(pack)
+            errors = [p for p in loaded.problems if p.code.startswith("E")]
+            if errors:  # its rules would vanish without a word: the run stops and says why
+                from .config import ConfigError
+
+                first = errors[0]
+                where = ""
+                if loaded.source is not None:
+                    line, column = loaded.source.position(first.span.start)
+                    where = f" at line {line}, column {column}"
+                more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+                raise ConfigError(f"the rule pack {loaded.display} has an error{where}: {first.message}{more}")
             if loaded.model:
                 self.pack_definitions.absorb(self._visible(loaded))
 

@@ -222,3 +222,126 @@ def test_a_rule_pack_outside_the_project_is_refused(tmp_path):
     (project / "campaignlint.toml").write_text('rule-packs = ["/etc/hostname"]\n', encoding="utf-8")
     code, text, exception = cli_result(["check", "a.camp"], project)
     assert (code, exception) == (2, "") and "outside the project folder" in text, text
+
+
+# ------------------------------------------------------------------ items 8, 9, 10, 13: fixes
+
+FIXABLE = """campaign rentree {
+  period 2027-09-01 .. 2027-09-30
+  channel instagram
+  message post {
+    channel instagram
+    stage awareness
+    body "Bonjour %s"
+  }
+}
+"""
+DUPLICATES = FIXABLE % "#rentree #rentree"
+
+
+def fix_project(folder: Path) -> Path:
+    (folder / "campaignlint.toml").write_text('select = ["C004"]\n', encoding="utf-8")
+    (folder / "c.camp").write_text(DUPLICATES, encoding="utf-8")
+    return folder / "c.camp"
+
+
+@pytest.mark.parametrize("target", ["link.camp", "."])
+def test_a_fix_never_writes_through_a_link_out_of_the_project(tmp_path, target):
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    project.mkdir()
+    outside.mkdir()
+    (project / "campaignlint.toml").write_text('select = ["C004"]\n', encoding="utf-8")
+    (outside / "target.camp").write_text(DUPLICATES, encoding="utf-8")
+    (project / "link.camp").symlink_to("../outside/target.camp")
+    code, text, exception = cli_result(["check", "--fix", "--no-cache", target], project)
+    assert (outside / "target.camp").read_text(encoding="utf-8") == DUPLICATES
+    assert (code, exception) == (2, ""), text
+    assert "link.camp: the fix was not written: it is a link to a file outside the project folder" in text
+
+
+def test_a_fix_inside_the_project_still_writes_through_its_link(tmp_path):
+    (tmp_path / "campaignlint.toml").write_text('select = ["C004"]\n', encoding="utf-8")
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "c.camp").write_text(DUPLICATES, encoding="utf-8")
+    (tmp_path / "link.camp").symlink_to("real/c.camp")
+    code, text, exception = cli_result(["check", "--fix", "--no-cache", "link.camp"], tmp_path)
+    assert (code, exception) == (0, ""), text
+    assert (tmp_path / "link.camp").is_symlink()
+    assert (tmp_path / "real" / "c.camp").read_text(encoding="utf-8") == FIXABLE % "#rentree"
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path):
+    path = fix_project(tmp_path)
+    path.chmod(0o444)
+    code, text, exception = cli_result(["check", "--fix", "--no-cache", "c.camp"], tmp_path)
+    assert path.read_text(encoding="utf-8") == DUPLICATES and path.stat().st_mode & 0o777 == 0o444
+    assert (code, exception) == (2, ""), text
+    assert "c.camp: the fix was not written: the file is read-only" in text
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to drop root")
+def test_a_fix_in_a_read_only_folder_says_why_and_exits_2():
+    folder = shared_folder()
+    path = fix_project(folder)
+    os.chown(path, 65534, 65534)
+    assert cli_result(["check", "--diff", "--no-cache", "c.camp"], folder)[0] == 1  # warm up
+    folder.chmod(0o555)
+    code, text, exception = as_nobody(cli_result, ["check", "--fix", "--no-cache", "c.camp"], folder)
+    assert path.read_text(encoding="utf-8") == DUPLICATES
+    assert (code, exception) == (2, ""), text
+    assert "c.camp: the fix was not written: the folder cannot be written (permission denied)" in text
+
+
+def test_a_full_disk_is_said_in_words_and_exits_2(tmp_path, monkeypatch):
+    import errno
+
+    path = fix_project(tmp_path)
+
+    def full(descriptor):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    code, text, exception = cli_result(["check", "--fix", "--no-cache", "c.camp"], tmp_path)
+    assert path.read_text(encoding="utf-8") == DUPLICATES
+    assert (code, exception) == (2, ""), text
+    assert "c.camp: the fix was not written: the disk is full" in text
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_fix_keeps_the_owner_and_the_hard_links(tmp_path):
+    path = fix_project(tmp_path)
+    other = tmp_path / "other-name.txt"
+    os.link(path, other)
+    if os.geteuid() == 0:
+        os.chown(path, 65534, 65534)
+    before = path.stat()
+    code, text, exception = cli_result(["check", "--fix", "--no-cache", "c.camp"], tmp_path)
+    assert (code, exception) == (0, ""), text
+    after = path.stat()
+    assert path.read_text(encoding="utf-8") == FIXABLE % "#rentree"
+    assert (after.st_ino, after.st_nlink, after.st_uid, after.st_gid) == (before.st_ino, 2, before.st_uid, before.st_gid)
+    assert other.read_text(encoding="utf-8") == FIXABLE % "#rentree"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_two_thousand_repeated_hashtags_are_fixed_in_one_run(tmp_path):
+    from campaignlint.fixes import fix_file
+
+    path = fix_project(tmp_path)
+    path.write_text(FIXABLE % " ".join(["#tag"] * 2000), encoding="utf-8")
+    linter = Linter(Options(), cwd=tmp_path)
+    outcome = fix_file(linter, path, unsafe=False)
+    assert outcome.fixed == FIXABLE % "#tag" and outcome.looping == []
+    again = fix_file(Linter(Options(), cwd=tmp_path), path, unsafe=False, text=outcome.fixed)
+    assert not again.changed  # idempotent
+
+
+def test_the_pass_limit_names_what_is_still_fixable(tmp_path, monkeypatch):
+    from campaignlint import fixes
+
+    fix_project(tmp_path)
+    monkeypatch.setattr(fixes, "MAX_PASSES", 0)
+    code, text, exception = cli_result(["check", "--fix", "--no-cache", "c.camp"], tmp_path)
+    assert exception == "", text
+    assert "c.camp: the fixes stopped after 0 passes" in text
+    assert "C004 at line 7, column 28 (hashtag #rentree is already used earlier in message `post`" in text

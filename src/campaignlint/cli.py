@@ -110,23 +110,29 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
         click.echo(report, nl=False, err=True)
     else:
         _emit(report, output_file, color=context.color or None)
+    for failure in getattr(result, "write_failures", []):  # a fix that could not be written: the run failed
+        click.echo(f"campaignlint: {failure}", err=True)
+    if getattr(result, "write_failures", []):
+        raise SystemExit(2)
     failing = any(f.severity.rank >= threshold.rank for f in result.findings)
     raise SystemExit(0 if exit_zero or not failing else 1)
 
 
 def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
     from .engine import RunResult, discover_files
-    from .fixes import fix_file, unified_diff, write_atomically
+    from .fixes import WriteError, fix_file, pass_limit_note, unified_diff, write_atomically
 
     result = RunResult()
     diffs: list[str] = []
+    failures: list[str] = []
     targets = []
     for raw in paths:
         if raw == "-":
-            targets.append((Path(os.path.abspath(stdin_filename or "stdin.camp")), stdin_text or ""))
+            targets.append((Path(os.path.abspath(stdin_filename or "stdin.camp")), stdin_text or "", None))
         else:
-            targets.extend((path, None) for path in discover_files([raw]))
-    for path, text in targets:
+            folder = Path(os.path.abspath(raw)) if Path(raw).is_dir() else None
+            targets.extend((path, None, folder) for path in discover_files([raw]))
+    for path, text, linted_root in targets:
         outcome = fix_file(linter, path, unsafe, text=text)
         display = linter._display(path)
         result.files.append(display)
@@ -134,7 +140,7 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
         for code in outcome.rejected:
             result.fix_notes.append(f"{display}: the fix of {code} would have broken the file; it was not applied.")
         if outcome.looping:
-            result.fix_notes.append(f"{display}: still fixable after 10 passes ({', '.join(outcome.looping)}); stopped.")
+            result.fix_notes.append(pass_limit_note(display, outcome))
         if outcome.changed:
             result.fixed[display] = outcome.applied
             diffs.append(unified_diff(display, outcome.original, outcome.fixed))
@@ -143,7 +149,13 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
                     sys.stdout.write(outcome.fixed)
                 else:
                     source = linter.sources.get(display)
-                    write_atomically(path, outcome.fixed, bool(source and source.had_bom))
+                    root = linter.project_root(linter.config_for(path), Path(os.path.abspath(path)), linted_root)
+                    try:
+                        write_atomically(path, outcome.fixed, bool(source and source.had_bom), root=root)
+                    except WriteError as error:  # the file is unchanged
+                        result.fixed.pop(display, None)
+                        failures.append(f"{display}: the fix was not written: {error}; the file was not changed")
+    result.write_failures = failures
     from .findings import Finding
 
     unique = {(f.path, f.range, f.code, f.message): f for f in result.findings}

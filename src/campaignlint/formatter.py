@@ -366,11 +366,11 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
 
     from . import safe_io
     from .engine import discover_files
-    from .fixes import unified_diff, write_atomically
+    from .fixes import WriteError, unified_diff, write_atomically
     from .loader import display_path
 
     echo_err = echo_err or (lambda text: print(text, file=sys.stderr))
-    changed = failed = unchanged = 0
+    changed = failed = unchanged = unwritten = 0
     targets: list[tuple[Path | None, str]] = []
     for raw in paths:
         if raw == "-":
@@ -404,7 +404,12 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
             echo_err(f"would reformat {display}")
         else:
             assert path is not None
-            write_atomically(Path(os.path.abspath(path)), result.formatted, had_bom)
+            try:
+                write_atomically(Path(os.path.abspath(path)), result.formatted, had_bom)
+            except WriteError as error:  # the file is unchanged
+                echo_err(f"{display}: the formatted text was not written: {error}; the file was not changed")
+                changed -= 1
+                unwritten += 1
     if not (len(targets) == 1 and targets[0][0] is None):
         verb = "would be reformatted" if (check or diff) else "reformatted"
         parts = [f"{changed} file{'s' if changed != 1 else ''} {verb}"]
@@ -413,6 +418,8 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
         if failed:
             parts.append(f"{failed} file{'s' if failed != 1 else ''} could not be read")
         echo_err(", ".join(parts) + ".")
+    if unwritten:
+        return 2  # the tool could not do its job
     if failed:
         return 1
     return 1 if (check or diff) and changed else 0

@@ -345,3 +345,68 @@ def test_the_pass_limit_names_what_is_still_fixable(tmp_path, monkeypatch):
     assert exception == "", text
     assert "c.camp: the fixes stopped after 0 passes" in text
     assert "C004 at line 7, column 28 (hashtag #rentree is already used earlier in message `post`" in text
+
+
+# ------------------------------------------------------------------ item 14: the language server's framing
+
+class _KeptOpen:
+    """A byte sink the server may 'close' (at shutdown) and the test still read."""
+
+    def __init__(self):
+        import io
+
+        self.buffer = io.BytesIO()
+
+    def write(self, data):
+        self.buffer.write(data)
+
+    def flush(self):
+        pass
+
+    def close(self):
+        pass
+
+
+def _frame(body: bytes, header: bytes | None = None) -> bytes:
+    return (header if header is not None else f"Content-Length: {len(body)}\r\n\r\n".encode()) + body
+
+
+def _request(number: int, method: str = "textDocument/hover", params=None) -> bytes:
+    import json
+
+    if method == "textDocument/hover":
+        params = {"textDocument": {"uri": "file:///nowhere/x.camp"}, "position": {"line": 0, "character": 0}}
+    return json.dumps({"jsonrpc": "2.0", "id": number, "method": method, "params": params}).encode()
+
+
+def _answered(stream: bytes) -> list:
+    import json
+    import re
+
+    ids = []
+    for match in re.finditer(rb"Content-Length: (\d+)\r\n(?:[^\r\n]+\r\n)*\r\n", stream):
+        body = stream[match.end(): match.end() + int(match.group(1))]
+        ids.append(json.loads(body).get("id"))
+    return ids
+
+
+@pytest.mark.parametrize("bad", [
+    _frame(_request(2), b"Content-Length: abc\r\n\r\n"),  # not a number
+    _frame(_request(2), f"Content-Length: {len(_request(2)) - 7}\r\n\r\n".encode()),  # shorter than the body
+    _frame(_request(2), f"Content-Length: {len(_request(2)) + 30}\r\n\r\n".encode()),  # longer than the body
+    _frame(_request(2), b"Content-Length: 99999999999999\r\n\r\n"),  # far too long
+    _frame(b"{not json at all", None),
+    b"garbage line\r\n\r\n\x00\xff\r\n",
+    _frame(_request(2), b"Content-Length: 10\r\nContent-Length: x\r\n\r\n"),
+])
+def test_a_bad_frame_is_dropped_and_the_next_request_answered(bad, deadline):
+    import io
+
+    from campaignlint.lsp import make_server
+
+    initialize = _request(1, "initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    stream = _frame(initialize) + bad + _frame(_request(3)) + _frame(_request(4))
+    out = _KeptOpen()
+    make_server().start_io(io.BytesIO(stream), out)
+    answered = _answered(out.buffer.getvalue())
+    assert answered[0] == 1 and answered[-2:] == [3, 4], answered

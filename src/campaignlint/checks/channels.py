@@ -436,7 +436,7 @@ class TooManyHashtags(Rule):
     code = "C003"
     name = "too-many-hashtags"
     severity = Severity.ERROR
-    fix = Applicability.UNSAFE
+    fix_applicability = (Applicability.UNSAFE,)
     why = (
         "Platforms cap hashtags and punish stuffing: since December 2025 Instagram "
         "accepts at most 5 per post, and a caption full of hashtags reads as spam. "
@@ -491,7 +491,7 @@ class RepeatedHashtag(Rule):
     code = "C004"
     name = "repeated-hashtag"
     severity = Severity.WARNING
-    fix = Applicability.SAFE
+    fix_applicability = (Applicability.SAFE,)
     why = (
         "A repeated hashtag adds nothing to reach (the post is already in that "
         "hashtag's feed) and takes room and attention: it looks careless."
@@ -671,7 +671,7 @@ class SmsTooLong(Rule):
     code = "C008"
     name = "sms-too-long"
     severity = Severity.ERROR
-    fix = Applicability.UNSAFE
+    fix_applicability = (Applicability.UNSAFE,)
     why = (
         "Every segment is billed: an SMS that goes one character over doubles the "
         "cost of the whole send. A single typographic apostrophe (’) or a French "
@@ -896,7 +896,7 @@ class MissingOptOut(Rule):
     code = "C010"
     name = "missing-opt-out"
     severity = Severity.ERROR
-    fix = Applicability.SAFE
+    fix_applicability = (Applicability.SAFE,)
     why = (
         "A marketing SMS must offer a free way to stop receiving them (in France "
         "the law, CPCE art. L34-5, and operators reject campaigns without "

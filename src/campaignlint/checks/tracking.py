@@ -175,7 +175,8 @@ class LinkWithoutUtm(Rule):
     code = "U001"
     name = "link-without-utm"
     severity = Severity.WARNING
-    fix = Applicability.SAFE
+    fix_applicability = (Applicability.SAFE, Applicability.UNSAFE)
+    fix_note = "safe on a `link` attribute; unsafe on a URL written in the copy, which the reader sees grow"
     why = (
         "Without UTM parameters, visits from an email or an Instagram story land "
         "in the analytics as direct traffic: the campaign cannot tell which "
@@ -232,7 +233,8 @@ class UtmSourceMismatch(Rule):
     code = "U002"
     name = "utm-source-mismatch"
     severity = Severity.WARNING
-    fix = Applicability.SAFE
+    fix_applicability = (Applicability.SAFE, Applicability.UNSAFE)
+    fix_note = "safe on a `link` attribute; unsafe on a URL written in the copy, which the reader sees grow"
     why = (
         "A link copied from the email into the SMS keeps utm_source=newsletter: "
         "the SMS's sales are then credited to the newsletter, and the channel "
@@ -276,7 +278,8 @@ class UtmCampaignMismatch(Rule):
     code = "U003"
     name = "utm-campaign-mismatch"
     severity = Severity.WARNING
-    fix = Applicability.SAFE
+    fix_applicability = (Applicability.SAFE, Applicability.UNSAFE)
+    fix_note = "safe on a `link` attribute; unsafe on a URL written in the copy, which the reader sees grow"
     why = (
         "Analytics group visits and sales by utm_campaign: if the email says "
         "\"printemps\" and Instagram \"printemps_2027\", the campaign's results "
@@ -319,7 +322,8 @@ class UtmValueCase(Rule):
     code = "U004"
     name = "utm-value-case"
     severity = Severity.WARNING
-    fix = Applicability.SAFE
+    fix_applicability = (Applicability.SAFE, Applicability.UNSAFE)
+    fix_note = "safe on a `link` attribute; unsafe on a URL written in the copy, which the reader sees grow"
     why = (
         "Analytics tools treat utm values as case-sensitive text: \"Instagram\", "
         "\"instagram\" and \"instagram \" become three separate sources, and a "

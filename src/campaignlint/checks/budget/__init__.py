@@ -8,7 +8,7 @@ skipped too.  B004 compares `target_cpa` with `clv` × `margin` only when both
 amounts are in the same currency.
 """
 
-# Importing the package registers every budget rule.
+# Importing the package registers every B rule (one module per rule or pair).
 from . import (
     b001_channel_budgets_over_campaign,
     b002_tier_split,

@@ -62,7 +62,8 @@ class TooManyHashtags(Rule):
                 reported.add(key)
                 extra = tags[maximum:]
                 edits = removal_edits(ctx, extra)
-                found = fix(Applicability.UNSAFE, edits, f"remove {quoted_names(s.text for _t, s in extra)}") if edits else None
+                removed = quoted_names(s.text for _t, s in extra)
+                found = fix(Applicability.UNSAFE, edits, f"remove {removed}") if edits else None
                 yield ctx.finding(
                     self, text.span_of(span.start, span.end),
                     f"{version.label} has {len(tags)} hashtags, more than the {maximum} allowed on "

@@ -44,12 +44,14 @@ class SmsTooLong(Rule):
     example = (
         "channel sms\n\n"
         "message sms_relance {\n  channel sms\n"
-        "  body \"Verdure : -15 % sur la collection de printemps avec le code PRINTEMPS15 jusqu’au 31/03. STOP au 36173\"\n}"
+        "  body \"Verdure : -15 % sur la collection de printemps avec le code PRINTEMPS15 jusqu’au 31/03. "
+        "STOP au 36173\"\n}"
     )
     correction = (
         "channel sms\n\n"
         "message sms_relance {\n  channel sms\n"
-        "  body \"Verdure : -15 % sur la collection de printemps avec le code PRINTEMPS15 jusqu'au 31/03. STOP au 36173\"\n}"
+        "  body \"Verdure : -15 % sur la collection de printemps avec le code PRINTEMPS15 jusqu'au 31/03. "
+        "STOP au 36173\"\n}"
     )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:

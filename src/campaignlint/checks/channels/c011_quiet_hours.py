@@ -31,8 +31,14 @@ class QuietHours(Rule):
         "message: it is the surest way to get opt-outs. French operators' practice "
         "forbids commercial SMS at night and on Sundays and public holidays."
     )
-    example = "channel sms\n\nmessage sms_relance {\n  channel sms\n  at 2027-03-25 21:30\n  body \"Verdure : -15 % jusqu'à minuit. STOP\"\n}"
-    correction = "channel sms\n\nmessage sms_relance {\n  channel sms\n  at 2027-03-25 12:30\n  body \"Verdure : -15 % jusqu'à minuit. STOP\"\n}"
+    example = (
+        "channel sms\n\nmessage sms_relance {\n  channel sms\n  at 2027-03-25 21:30\n"
+        "  body \"Verdure : -15 % jusqu'à minuit. STOP\"\n}"
+    )
+    correction = (
+        "channel sms\n\nmessage sms_relance {\n  channel sms\n  at 2027-03-25 12:30\n"
+        "  body \"Verdure : -15 % jusqu'à minuit. STOP\"\n}"
+    )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign

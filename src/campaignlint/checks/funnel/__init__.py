@@ -9,7 +9,7 @@ where (F002) — is `conversion` in the default funnel (loyalty comes after it),
 its last stage.
 """
 
-# Importing the package registers every funnel rule.
+# Importing the package registers every F rule (one module per rule or pair).
 from . import (
     f001_empty_funnel_stage,
     f002_conversion_without_cta,

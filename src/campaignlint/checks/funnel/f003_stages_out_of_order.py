@@ -64,7 +64,9 @@ class StagesOutOfOrder(Rule):
                 first = firsts.get(stage)
                 if first is None:
                     continue
-                if latest_before is not None and local_time(first.at, campaign) < local_time(latest_before.at, campaign):
+                if latest_before is not None and (
+                    local_time(first.at, campaign) < local_time(latest_before.at, campaign)
+                ):
                     key = (id(first), id(latest_before))
                     pairs[key] = (first, latest_before)
                     grouped.setdefault(key, []).append(segment)

@@ -1,6 +1,6 @@
 """N — the linter's own hygiene."""
 
-# Importing the package registers every hygiene rule.
+# Importing the package registers every N rule (one module per rule or pair).
 from . import (
     n001_unused_noqa,
 )

@@ -8,7 +8,7 @@ misplaced.  Stages are read through ``rules/funnel.toml`` (AIDA stages and
 aliases map onto awareness, consideration, conversion, loyalty).
 """
 
-# Importing the package registers every kpis rule.
+# Importing the package registers every K rule (one module per rule or pair).
 from . import (
     k001_objective_without_kpi,
     k002_k003_kpi_stage,

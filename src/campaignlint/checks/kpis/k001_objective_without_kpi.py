@@ -25,7 +25,10 @@ class ObjectiveWithoutKpi(Rule):
         "the ones that look good."
     )
     example = "objective ventes {\n  metric orders\n  target 1_500\n  stage conversion\n}"
-    correction = "objective ventes {\n  metric orders\n  target 1_500\n  kpi conversion_rate, cpa, roas\n  stage conversion\n}"
+    correction = (
+        "objective ventes {\n  metric orders\n  target 1_500\n  kpi conversion_rate, cpa, roas\n"
+        "  stage conversion\n}"
+    )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         for objective in ctx.campaign.objectives:

@@ -42,7 +42,10 @@ class VanityKpisOnly(Rule):
         "per acquisition, ROAS, repeat purchase rate."
     )
     example = "objective ventes {\n  metric orders\n  target 1_500\n  kpi likes, impressions\n  stage conversion\n}"
-    correction = "objective ventes {\n  metric orders\n  target 1_500\n  kpi likes, conversion_rate, cpa\n  stage conversion\n}"
+    correction = (
+        "objective ventes {\n  metric orders\n  target 1_500\n  kpi likes, conversion_rate, cpa\n"
+        "  stage conversion\n}"
+    )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign
@@ -83,7 +86,10 @@ class KpiDoesNotFitStage(Rule):
         "the objective does not aim at, and can hide that it is off track."
     )
     example = "objective ventes {\n  metric orders\n  kpi conversion_rate, impressions\n  stage conversion\n}"
-    correction = "objective ventes {\n  metric orders\n  kpi conversion_rate, average_order_value\n  stage conversion\n}"
+    correction = (
+        "objective ventes {\n  metric orders\n  kpi conversion_rate, average_order_value\n"
+        "  stage conversion\n}"
+    )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign

@@ -5,7 +5,7 @@ days are the campaign's calendar days.  The campaign `period` is inclusive of
 its last day: a message at 23:30 on the last day is inside it.
 """
 
-# Importing the package registers every planning rule.
+# Importing the package registers every P rule (one module per rule or pair).
 from . import (
     p001_outside_period,
     p002_too_many_messages_per_day,

@@ -8,7 +8,7 @@ receives (``audiences``) and whether two channel names are one platform
 in ``checks/_format.py``.
 """
 
-# Importing the package registers every segments rule.
+# Importing the package registers every S rule (one module per rule or pair).
 from . import (
     s001_no_segment,
     s002_unreached_segment,

@@ -20,7 +20,7 @@ the text may no longer fit the channel).  No fix is offered when the string
 is written with escapes (the text in the file differs from its value).
 """
 
-# Importing the package registers every tracking rule.
+# Importing the package registers every U rule (one module per rule or pair).
 from . import (
     u001_link_without_utm,
     u002_u003_utm_mismatch,

@@ -17,7 +17,6 @@ from ...rule import fix
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
 
-
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign")
 
 

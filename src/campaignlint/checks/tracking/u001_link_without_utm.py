@@ -40,7 +40,8 @@ class LinkWithoutUtm(Rule):
     correction = (
         "campaign soldes_hiver {\n  brand verdure   # website \"verdure.fr\"\n\n"
         "  message email_1 {\n    channel email\n"
-        "    link \"https://verdure.fr/soldes?utm_source=newsletter&utm_medium=email&utm_campaign=soldes_hiver\"\n  }\n}"
+        "    link \"https://verdure.fr/soldes?utm_source=newsletter&utm_medium=email&utm_campaign=soldes_hiver\""
+        "\n  }\n}"
     )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:

@@ -79,11 +79,13 @@ class UtmCampaignMismatch(Rule):
     )
     example = (
         "campaign printemps_2027 {\n  message ig_bio {\n    channel instagram\n"
-        "    link \"https://verdure.fr/printemps?utm_source=instagram&utm_medium=social&utm_campaign=printemps\"\n  }\n}"
+        "    link \"https://verdure.fr/printemps?utm_source=instagram&utm_medium=social&utm_campaign=printemps\""
+        "\n  }\n}"
     )
     correction = (
         "campaign printemps_2027 {\n  message ig_bio {\n    channel instagram\n"
-        "    link \"https://verdure.fr/printemps?utm_source=instagram&utm_medium=social&utm_campaign=printemps_2027\"\n  }\n}"
+        "    link \"https://verdure.fr/printemps?utm_source=instagram&utm_medium=social"
+        "&utm_campaign=printemps_2027\"\n  }\n}"
     )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:

@@ -1,4 +1,4 @@
-"""The command line (cli.md).  Exit codes: 0 clean, 1 findings, 2 the tool failed."""
+"""The command line (docs/outputs.md, README).  Exit codes: 0 clean, 1 findings, 2 the tool failed."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Configuration: discovery, validation, rule selection (cli.md "Configuration").
+"""Configuration: discovery, validation, rule selection (docs/configuration.md).
 
 Discovered from the linted file's folder upwards: ``campaignlint.toml``, then
 the ``[tool.campaignlint]`` table of ``pyproject.toml``; the nearest wins.  An

@@ -64,7 +64,7 @@ def _custom_descriptor(finding: Finding) -> dict:
         "id": finding.code,
         "name": name,
         "shortDescription": {"text": f"Custom rule `{name}` (a `rule` block in a .camp file)"},
-        "fullDescription": {"text": f"Custom rule `{name}`, defined in the campaign files themselves (language.md §4)."},
+        "fullDescription": {"text": f"Custom rule `{name}`, defined in the campaign files themselves (docs/language.md, custom rules)."},
         "help": {"text": f"Custom rule {name}: see its `rule {name}` block.",
                  "markdown": f"Custom rule `{name}`: see its `rule {name} {{ … }}` block."},
         "defaultConfiguration": {"level": level(finding.severity)},

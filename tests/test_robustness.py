@@ -193,9 +193,10 @@ def test_checking_an_unreadable_folder_says_so(tmp_path):
 @pytest.mark.parametrize("key", ["theme-share", "copy-similarity", "language-min-confidence"])
 def test_settings_refuse_nan_and_infinity(tmp_path, key, value):
     from campaignlint.config import ConfigError, from_table
+    from campaignlint.registry import load_all_rules
 
     with pytest.raises(ConfigError, match=f"`{key}` must be a number"):
-        from_table({key: float(value)}, None)
+        from_table({key: float(value)}, None, load_all_rules())
 
 
 PACK_RULE = 'rule pas_gratuit { message "Avoid gratuit"; forbid "gratuite" }\n'

@@ -1,4 +1,4 @@
-"""The command line (cli.md).  Exit codes: 0 clean, 1 findings, 2 the tool failed."""
+"""The command line (docs/outputs.md, README).  Exit codes: 0 clean, 1 findings, 2 the tool failed."""
 
 from __future__ import annotations
 
@@ -96,8 +96,6 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
 
     if diff:
         _emit(diff_text, output_file)
-        if fix:
-            pass
         raise SystemExit(0 if exit_zero or not diff_text else 1)
     # with `-` and --fix the fixed text goes to standard output: the report goes to standard error
     report_to_stderr = fix and stdin_text is not None and output_file is None
@@ -156,10 +154,9 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
                         result.fixed.pop(display, None)
                         failures.append(f"{display}: the fix was not written: {error}; the file was not changed")
     result.write_failures = failures
-    from .findings import Finding
+    from .findings import unique_sorted
 
-    unique = {(f.path, f.range, f.code, f.message): f for f in result.findings}
-    result.findings = sorted(unique.values(), key=Finding.sort_key)
+    result.findings = unique_sorted(result.findings)
     return result, "".join(diffs)
 
 
@@ -177,12 +174,15 @@ def _emit(text: str, output_file: str | None, color: bool | None = None) -> None
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt):
     """List every rule: code, name, default severity, fixable or not."""
-    from .rule import FAMILIES, load_all_rules
+    from .docs import fix_label
+    from .registry import load_all_rules
+    from .rule import FAMILIES
 
     registry = load_all_rules()
     if fmt == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity.value,
-                 "fix": r.fix.value if r.fix else None, "summary": r.summary} for r in registry.values()]
+                 "fix": r.fix_availability.value, "fix_applicability": [a.value for a in r.fix_applicability],
+                 "summary": r.summary} for r in registry.values()]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     current = None
@@ -192,8 +192,8 @@ def rules(fmt):
         if family != current:
             current = family
             click.echo(f"\n{family} — {FAMILIES.get(family, ('', 'Custom'))[1]}")
-        fixable = {None: "", "safe": "fix", "unsafe": "fix (unsafe)"}[rule.fix.value if rule.fix else None]
-        click.echo(f"  {rule.code}  {rule.severity.value:<7}  {fixable:<12}  {rule.name}: {rule.summary}")
+        fixable = f"fix ({fix_label(rule)})" if rule.fixable else ""
+        click.echo(f"  {rule.code}  {rule.severity.value:<7}  {fixable:<19}  {rule.name}: {rule.summary}")
     click.echo("\nMore on a rule: campaignlint explain CODE")
 
 
@@ -202,7 +202,8 @@ def rules(fmt):
 def explain(code):
     """Explain a rule: what it checks, why it matters, an example and its fix."""
     from .docs import explain_text
-    from .rule import BY_NAME, REGISTRY, load_all_rules
+    from .rule import BY_NAME, REGISTRY
+    from .registry import load_all_rules
 
     load_all_rules()
     rule = REGISTRY.get(code.upper()) or BY_NAME.get(code)

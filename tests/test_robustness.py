@@ -411,3 +411,102 @@ def test_a_bad_frame_is_dropped_and_the_next_request_answered(bad, deadline):
     make_server().start_io(io.BytesIO(stream), out)
     answered = _answered(out.buffer.getvalue())
     assert answered[0] == 1 and answered[-2:] == [3, 4], answered
+
+
+# ------------------------------------------------------------------ item 2: sizes checked before reading
+
+def capped(fn, *args, extra_mb: int = 400):
+    """Run ``fn(*args)`` in a forked child whose address space may grow by at most ``extra_mb``."""
+    import pickle
+    import resource
+
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.close(reader)
+        try:
+            with open("/proc/self/statm") as stream:
+                pages = int(stream.read().split()[0])
+            limit = pages * os.sysconf("SC_PAGE_SIZE") + extra_mb * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+            value = ("ok", fn(*args))
+        except BaseException as error:  # noqa: BLE001 - sent back to the parent
+            value = ("error", repr(error))
+        with os.fdopen(writer, "wb") as stream:
+            pickle.dump(value, stream)
+        os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as stream:
+        data = stream.read()
+    os.waitpid(pid, 0)
+    status, value = pickle.loads(data)
+    assert status == "ok", value
+    return value
+
+
+def sparse(path: Path, size: int = 10 * 1024 ** 3) -> Path:
+    with open(path, "wb") as stream:
+        stream.truncate(size)  # 10 GB that take no room on disk
+    return path
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/statm").exists() or not hasattr(os, "fork"), reason="Linux only")
+
+
+def _lint_messages(folder: Path, name: str, cache: bool = False):
+    linter = Linter(Options(select=["E"]), cwd=folder)
+    if cache:
+        return [(f.path, f.code, f.message) for f in linter.lint([name], cache=True).findings]
+    return [(f.path, f.code, f.message) for f in linter.lint_file(folder / name)]
+
+
+@needs_proc
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path, deadline, cache):
+    (tmp_path / "campaignlint.toml").touch()
+    sparse(tmp_path / "big.camp")
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        found = capped(_lint_messages, tmp_path, "big.camp", cache)
+    finally:
+        os.chdir(old)
+    assert [(code, message) for _path, code, message in found] == [
+        ("E008", "the file is 10,737,418,240 bytes, more than the maximum of 1,000,000 (setting `max-file-size`)")]
+
+
+@needs_proc
+def test_a_huge_import_is_refused_before_it_is_read(tmp_path, deadline):
+    (tmp_path / "campaignlint.toml").touch()
+    sparse(tmp_path / "big.camp")
+    (tmp_path / "a.camp").write_text('import "big.camp"\n' + GOOD, encoding="utf-8")
+    found = capped(_lint_messages, tmp_path, "a.camp")
+    assert any(code == "E006" and "more than the maximum of 1,000,000" in message for _p, code, message in found), found
+
+
+@needs_proc
+@pytest.mark.parametrize("huge", ["campaignlint.toml", "pack.camp"])
+def test_a_huge_configuration_or_rule_pack_is_refused_before_it_is_read(tmp_path, deadline, huge):
+    (tmp_path / "a.camp").write_text(GOOD, encoding="utf-8")
+    if huge == "pack.camp":
+        (tmp_path / "campaignlint.toml").write_text('rule-packs = ["pack.camp"]\n', encoding="utf-8")
+    sparse(tmp_path / huge)
+    code, text, exception = capped(cli_result, ["check", "--no-cache", "a.camp"], tmp_path)
+    assert (code, exception) == (2, ""), text
+    assert "more than the maximum" in text and huge in text, text
+
+
+@needs_proc
+def test_fmt_refuses_a_huge_file_before_reading_it(tmp_path, deadline):
+    sparse(tmp_path / "big.camp")
+    code, text, exception = capped(cli_result, ["fmt", "--check", "big.camp"], tmp_path)
+    assert exception == "" and code == 1, text
+    assert "big.camp: cannot read this file: the file is 10,737,418,240 bytes, more than the maximum" in text
+
+
+def test_max_file_size_is_bounded(tmp_path):
+    from campaignlint.config import ConfigError, from_table
+    from campaignlint.registry import load_all_rules
+
+    with pytest.raises(ConfigError, match="from 1 to 100,000,000"):
+        from_table({"max-file-size": 10 ** 12}, None, load_all_rules())

@@ -112,7 +112,8 @@ class ResultCache:
         """SHA-256 of a file's bytes (memoised for the run); None if it cannot be read."""
         if path not in self._hashes:
             try:
-                self._hashes[path] = hashlib.sha256(safe_io.read_bytes(path)).hexdigest()
+                limit = self.project.config_for(path).max_file_size  # a bigger file is a miss (then E008), unread
+                self._hashes[path] = hashlib.sha256(safe_io.read_bytes(path, limit)).hexdigest()
             except OSError:
                 self._hashes[path] = None
         return self._hashes[path]

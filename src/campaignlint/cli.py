@@ -82,7 +82,10 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
     )
     stdin_text = None
     if "-" in paths:
-        stdin_text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+        from .config import MAX_FILE_SIZE_LIMIT
+
+        data = sys.stdin.buffer.read(MAX_FILE_SIZE_LIMIT + 1)  # never more: then E008 says it is too large
+        stdin_text = data.decode("utf-8", "surrogateescape")
     try:
         linter = Linter(options)
         threshold = linter.fail_on(paths)

@@ -16,6 +16,8 @@ from typing import Any, Mapping
 
 from .findings import Severity
 DEFAULT_MAX_FILE_SIZE = 1_000_000  # bytes; the loader reads this (setting `max-file-size`)
+#: the largest `max-file-size` allowed, and the most any file read by the tool may have (memory stays bounded)
+MAX_FILE_SIZE_LIMIT = 100_000_000
 from .rule import Rule, Setting
 
 CORE_KEYS = {"select", "ignore", "extend-select", "fail-on", "severity", "per-file-ignores", "rule-packs", "max-file-size"}
@@ -76,10 +78,22 @@ class Config:
             "select": self.select, "ignore": self.ignore, "extend": self.extend_select,
             "severity": {k: v.value for k, v in self.severity.items()},
             "pfi": self.per_file_ignores, "packs": [str(p) for p in self.rule_packs],
-            "packs_content": [p.read_bytes().hex() if p.is_file() else "" for p in self.rule_packs],
+            "packs_content": [_pack_digest(p, self.max_file_size) for p in self.rule_packs],
             "max": self.max_file_size, "settings": self.settings,
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _pack_digest(path: Path, limit: int) -> str:
+    """A rule pack's content for the fingerprint: its hash, read only if it is small enough."""
+    import hashlib
+
+    from . import safe_io
+
+    try:
+        return hashlib.sha256(safe_io.read_bytes(path, limit)).hexdigest()
+    except OSError as error:
+        return f"unreadable: {error}"
 
 
 def _glob_match(path: str, pattern: str) -> bool:
@@ -176,8 +190,9 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
                     raise ConfigError(f"`rule-packs`{where}: `{item}` was not found")
                 config.rule_packs.append(pack)
         elif key == "max-file-size":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ConfigError(f"`max-file-size`{where} must be a positive number of bytes")
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_FILE_SIZE_LIMIT:
+                raise ConfigError(f"`max-file-size`{where} must be a number of bytes from 1 to "
+                                  f"{MAX_FILE_SIZE_LIMIT:,}, not {value!r}")
             config.max_file_size = value
         elif key in settings:
             try:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from . import safe_io
-from .config import Config, git_root
+from .config import MAX_FILE_SIZE_LIMIT, Config, git_root
 from .findings import Applicability, Edit, Finding, Fix, Severity, unique_sorted
 from .rule import Rule
 from .project import Options, Project
@@ -44,7 +44,7 @@ def _gitignore_specs(folder: Path):
         ignore = candidate / ".gitignore"
         if ignore.is_file():
             try:
-                lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+                lines = safe_io.read_text(ignore, MAX_FILE_SIZE_LIMIT, errors="replace").splitlines()
             except OSError:
                 lines = []
             specs.append((candidate, pathspec.GitIgnoreSpec.from_lines(lines)))
@@ -116,7 +116,8 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
             local = here / ".gitignore"
             if here != root and local.is_file():
                 try:
-                    specs.append((here, pathspec.GitIgnoreSpec.from_lines(local.read_text(encoding="utf-8", errors="replace").splitlines())))
+                    lines = safe_io.read_text(local, MAX_FILE_SIZE_LIMIT, errors="replace").splitlines()
+                    specs.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
                 except OSError:
                     pass
             dirs[:] = sorted(
@@ -175,7 +176,7 @@ class SourceStore(dict):
         if not path.is_absolute():
             path = self.cwd / path
         try:
-            data = safe_io.read_bytes(path)  # a pipe or a device is never opened
+            data = safe_io.read_bytes(path, MAX_FILE_SIZE_LIMIT)  # a pipe or a device is never opened
         except OSError:
             source = None
         else:  # as loader.decode does (without importing it): text up to the first bad byte

@@ -365,6 +365,7 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
     from pathlib import Path
 
     from . import safe_io
+    from .config import MAX_FILE_SIZE_LIMIT
     from .engine import discover_files
     from .fixes import WriteError, unified_diff, write_atomically
     from .loader import display_path
@@ -379,7 +380,8 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
             targets.extend((path, display_path(path)) for path in discover_files([raw]))
     for path, display in targets:
         try:
-            data = sys.stdin.buffer.read() if path is None else safe_io.read_bytes(path)
+            data = (_read_stdin(MAX_FILE_SIZE_LIMIT) if path is None
+                    else safe_io.read_bytes(path, MAX_FILE_SIZE_LIMIT))
         except OSError as error:  # a pipe or a device found in a folder walk, a file gone or unreadable
             echo_err(f"{display}: cannot read this file: {error.strerror or error}")
             failed += 1
@@ -423,3 +425,15 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
     if failed:
         return 1
     return 1 if (check or diff) and changed else 0
+
+
+def _read_stdin(limit: int) -> bytes:
+    """Standard input, at most ``limit`` bytes (``safe_io.TooLarge`` past it)."""
+    import sys
+
+    from .safe_io import TooLarge
+
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge("standard input", len(data), limit)
+    return data

@@ -47,10 +47,15 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
         return str(path)
 
 
+def _too_large(display: str, size: int, max_size: int) -> Problem:
+    return Problem("E008", Span(display, 0, 0),
+                   f"the file is {size:,} bytes, more than the maximum of {max_size:,} (setting `max-file-size`)")
+
+
 def decode(data: bytes, display: str, max_size: int) -> tuple[SourceText | None, Problem | None]:
     """Bytes → SourceText, or an E008 problem."""
     if len(data) > max_size:
-        return None, Problem("E008", Span(display, 0, 0), f"the file is {len(data):,} bytes, more than the maximum of {max_size:,} (setting `max-file-size`)")
+        return None, _too_large(display, len(data), max_size)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -120,7 +125,11 @@ class Loader:
             source, problem = decode(self.overrides[path].encode("utf-8", "surrogatepass"), display, self.max_file_size)
         else:
             try:
-                data = safe_io.read_bytes(path)  # a pipe or a device is refused, never opened
+                data = safe_io.read_bytes(path, self.max_file_size)  # size checked first; pipes never opened
+            except safe_io.TooLarge as error:
+                loaded = LoadedFile(path, display, None, problems=[_too_large(display, error.size, self.max_file_size)])
+                self.files[path] = loaded
+                return loaded
             except OSError as error:
                 loaded = LoadedFile(path, display, None, problems=[Problem("E006", Span(display, 0, 0), f"cannot read this file: {error.strerror or error}")])
                 self.files[path] = loaded

@@ -510,3 +510,68 @@ def test_max_file_size_is_bounded(tmp_path):
 
     with pytest.raises(ConfigError, match="from 1 to 100,000,000"):
         from_table({"max-file-size": 10 ** 12}, None, load_all_rules())
+
+
+# ------------------------------------------------------------------ items 4, 5: numbers, durations, dates, import paths
+
+NUMBERS = '''campaign c {
+  period %s
+  objective o {
+    metric signups
+    target %s
+    %s
+  }
+  segment s { size %s }
+}
+'''
+PERIOD = "2027-01-01 .. 2027-02-01"
+
+
+def _problems(tmp_path, text: str):
+    (tmp_path / "campaignlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "c.camp").write_text(text, encoding="utf-8")
+    return Linter(Options(select=["ALL"]), cwd=tmp_path).lint_file(tmp_path / "c.camp")
+
+
+@pytest.mark.parametrize("period,target,within,size,written,expected", [
+    (PERIOD, "100", "within 99999 years", "10", "99999 years", "at most 100 years"),
+    (PERIOD, "100", "within 3000000 days", "10", "3000000 days", "at most 36,500 days"),
+    (PERIOD, "100", "within 99999999999999999999 hours", "10", "99999999999999999999 hours", "at most 876,000 hours"),
+    (PERIOD, "9" * 5000, "within 3 months", "10", "9" * 5000, "at most 15 digits"),
+    (PERIOD, "100", "within 3 months", "9" * 5000, "9" * 5000, "at most 15 digits"),
+    (PERIOD, "1." + "5" * 5000, "within 3 months", "10", "1." + "5" * 5000, "at most 10 digits after"),
+    (PERIOD, "100", "deadline 9999-12-31", "10", "9999-12-31", "between 1900-01-01 and 2199-12-31"),
+    ("9999-12-01 .. 9999-12-31", "100", "within 3 months", "10", "9999-12-01", "between 1900-01-01 and 2199-12-31"),
+])
+def test_numbers_durations_and_dates_are_bounded_where_they_are_read(tmp_path, period, target, within, size, written,
+                                                                     expected):
+    text = NUMBERS % (period, target, within, size)
+    findings = _problems(tmp_path, text)
+    bounded = [f for f in findings if f.code == "E003" and expected in f.message]
+    assert len(bounded) == 1, [(f.code, f.message[:200]) for f in findings]
+    start = text.index(written)
+    assert bounded[0].range.start_offset == start and bounded[0].range.end_offset == start + len(written)
+    assert len(bounded[0].message) < 300  # the number is not repeated in full
+
+
+@pytest.mark.parametrize("command", [["check", "--no-cache"], ["parse"], ["fmt", "--check"], ["check", "--fix"],
+                                     ["check", "--format", "sarif"]])
+def test_huge_numbers_never_reach_a_traceback(tmp_path, command):
+    text = NUMBERS % ("9999-12-01 .. 9999-12-31", "9" * 5000, "within 3000000 days", "9" * 5000)
+    (tmp_path / "campaignlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "c.camp").write_text(text, encoding="utf-8")
+    code, out, exception = cli_result([*command, "c.camp"], tmp_path)
+    assert exception == "" and "internal error" not in out and code in (0, 1, 2), out[-500:]
+
+
+@pytest.mark.parametrize("path,expected", [
+    ("a\\u{0}b.camp", "an import path cannot contain a NUL character"),
+    ("a/" * 2100 + "b.camp", "this import path is too long"),
+    ("x" * 300 + ".camp", "this import path is too long"),
+])
+def test_odd_import_paths_are_e006_with_a_plain_message(tmp_path, path, expected):
+    text = f'import "{path}"\n' + NUMBERS % (PERIOD, "100", "within 1 month", "10")
+    findings = _problems(tmp_path, text)
+    e006 = [f for f in findings if f.code == "E006"]
+    assert len(e006) == 1 and expected in e006[0].message, [(f.code, f.message[:200]) for f in findings]
+    assert e006[0].range.start_line == 1 and len(e006[0].message) < 300

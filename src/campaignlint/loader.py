@@ -20,6 +20,8 @@ from .source import SourceText, Span
 
 from .config import DEFAULT_MAX_FILE_SIZE  # one definition, re-exported here
 MAX_IMPORTS = 200
+MAX_IMPORT_PATH = 1_024  # characters in one import path
+MAX_NAME = 255  # characters in one folder or file name of it (the usual file-system limit)
 
 
 @dataclass
@@ -201,6 +203,15 @@ class Loader:
         return visible
 
     def _import_target(self, loaded: LoadedFile, text: str, reader: FileReader, value) -> Path | None:
+        if "\x00" in text:
+            reader.problem("E006", reader.vspan(value), "an import path cannot contain a NUL character")
+            return None
+        longest = max((len(part) for part in text.replace("\\", "/").split("/")), default=0)
+        if len(text) > MAX_IMPORT_PATH or longest > MAX_NAME:
+            reader.problem("E006", reader.vspan(value),
+                           f"this import path is too long ({len(text):,} characters): at most {MAX_IMPORT_PATH:,}, "
+                           f"and {MAX_NAME} for each folder or file name")
+            return None
         if not text.endswith(".camp"):
             reader.problem("E006", reader.vspan(value), f"only .camp files can be imported, not `{text}`")
             return None
@@ -209,7 +220,7 @@ class Loader:
         loaded.requested.append(target)
         try:
             real = target.resolve()
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError, ValueError):
             reader.problem("E006", reader.vspan(value), f"`{text}` cannot be resolved (a link loop?)")
             return None
         if not _inside(real, self.root):
@@ -220,7 +231,12 @@ class Loader:
             loaded.cycles.append(target)
             reader.problem("E006", reader.vspan(value), f"import cycle: {chain}")
             return None
-        if not real.is_file() and target not in self.overrides:
+        try:
+            found = real.is_file()
+        except (OSError, ValueError) as error:
+            reader.problem("E006", reader.vspan(value), f"`{text}` cannot be read: {getattr(error, 'strerror', None) or error}")
+            return None
+        if not found and target not in self.overrides:
             reader.problem("E006", reader.vspan(value), f"`{text}` was not found (looked for {self.display(target)})")
             return None
         return target

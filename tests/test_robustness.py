@@ -575,3 +575,53 @@ def test_odd_import_paths_are_e006_with_a_plain_message(tmp_path, path, expected
     e006 = [f for f in findings if f.code == "E006"]
     assert len(e006) == 1 and expected in e006[0].message, [(f.code, f.message[:200]) for f in findings]
     assert e006[0].range.start_line == 1 and len(e006[0].message) < 300
+
+
+# ------------------------------------------------------------------ item 12: odd cache entries are misses
+
+def _cached_project(tmp_path) -> tuple[Path, Path]:
+    (tmp_path / "campaignlint.toml").write_text('select = ["C004"]\n', encoding="utf-8")
+    (tmp_path / "c.camp").write_text(DUPLICATES, encoding="utf-8")
+    code, text, exception = cli_result(["check", "c.camp"], tmp_path)
+    assert code == 0 and "C004" in text, text
+    entries = [p for p in (tmp_path / ".campaignlint_cache").iterdir() if p.suffix == ".json"]
+    assert len(entries) == 1
+    return tmp_path, entries[0]
+
+
+def _mutated(entry: Path, change) -> bytes:
+    import json
+
+    data = json.loads(entry.read_bytes())
+    change(data)
+    return json.dumps(data).encode()
+
+
+@pytest.mark.parametrize("odd", [
+    lambda entry: b"[" * 200_000 + b"]" * 200_000,  # nested too deeply for json
+    lambda entry: b'{"context": ' + b"[" * 200_000 + b"]" * 200_000 + b"}",
+    lambda entry: b"1" * 5_000,  # too many digits for an int
+    lambda entry: b"\xff\xfe not json",
+    lambda entry: b"[]",
+    lambda entry: _mutated(entry, lambda d: d["findings"][0].__setitem__(4, ["a", "b", "c", "d", "e", "f"])),
+    lambda entry: _mutated(entry, lambda d: d["findings"][0].__setitem__(2, 12)),
+    lambda entry: _mutated(entry, lambda d: d["findings"][0].__setitem__(6, ["safe", "x", [[0, "z", 5]]])),
+    lambda entry: _mutated(entry, lambda d: d["findings"].append({"code": "E001"})),
+    lambda entry: _mutated(entry, lambda d: d.__setitem__("deps", [["a"]])),
+    lambda entry: _mutated(entry, lambda d: d.__setitem__("deps", 5)),
+])
+def test_an_odd_cache_entry_is_a_miss(tmp_path, odd):
+    folder, entry = _cached_project(tmp_path)
+    entry.write_bytes(odd(entry))
+    code, text, exception = cli_result(["check", "c.camp"], folder)
+    assert (code, exception) == (0, ""), text
+    assert "hashtag #rentree is already used earlier" in text and "internal error" not in text
+
+
+@posix_only
+def test_a_cache_entry_that_is_a_pipe_is_a_miss(tmp_path, deadline):
+    folder, entry = _cached_project(tmp_path)
+    entry.unlink()
+    os.mkfifo(entry)
+    code, text, exception = cli_result(["check", "c.camp"], folder)
+    assert (code, exception) == (0, ""), text

@@ -227,7 +227,8 @@ async def test_requests_for_a_document_never_opened_get_an_empty_answer(client: 
             context=types.CodeActionContext(diagnostics=[])))
         assert not actions
         edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
-            text_document=types.TextDocumentIdentifier(uri=target), options=types.FormattingOptions(tab_size=2, insert_spaces=True)))
+            text_document=types.TextDocumentIdentifier(uri=target),
+            options=types.FormattingOptions(tab_size=2, insert_spaces=True)))
         assert edits in (None, [])
         hover = await client.text_document_hover_async(types.HoverParams(
             text_document=types.TextDocumentIdentifier(uri=target), position=types.Position(line=0, character=0)))

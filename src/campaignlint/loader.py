@@ -234,7 +234,8 @@ class Loader:
         try:
             found = real.is_file()
         except (OSError, ValueError) as error:
-            reader.problem("E006", reader.vspan(value), f"`{text}` cannot be read: {getattr(error, 'strerror', None) or error}")
+            reason = getattr(error, "strerror", None) or error
+            reader.problem("E006", reader.vspan(value), f"`{text}` cannot be read: {reason}")
             return None
         if not found and target not in self.overrides:
             reader.problem("E006", reader.vspan(value), f"`{text}` was not found (looked for {self.display(target)})")

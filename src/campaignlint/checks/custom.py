@@ -121,7 +121,8 @@ def _check_pattern(ctx, rule: CustomRule, severity: Severity, message: Message, 
     try:
         pattern = regex.compile(rule.pattern or "")
     except (regex.error, ValueError, OverflowError) as error:  # valid for `re` (checked by the schema), not here
-        yield ctx.finding(REGISTRY["E003"], rule.where("pattern"), f"this pattern is not a valid regular expression: {error}")
+        yield ctx.finding(REGISTRY["E003"], rule.where("pattern"),
+                          f"this pattern is not a valid regular expression: {error}")
         return
     try:
         if rule.check == "pattern":

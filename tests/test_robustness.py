@@ -557,6 +557,17 @@ def test_numbers_durations_and_dates_are_bounded_where_they_are_read(tmp_path, p
     assert len(bounded[0].message) < 300  # the number is not repeated in full
 
 
+@pytest.mark.parametrize("statement", ["brand b { voice { max exclamations %s } }", "channel c { max hashtags %s }",
+                                       "channel c { limit body %s }", "channel c { recommend body 1 .. %s }"])
+def test_a_huge_count_is_one_e003_not_an_internal_error(tmp_path, statement):
+    # found by the hostile fuzzer (seed 12, case 12637): `max hashtags` read the number without its check
+    huge = "9" * 40
+    text = statement % huge + "\n" + NUMBERS % (PERIOD, "100", "within 1 month", "10")
+    findings = _problems(tmp_path, text)
+    bounded = [f for f in findings if f.code == "E003" and "at most 15 digits" in f.message]
+    assert len(bounded) == 1 and bounded[0].range.start_offset == text.index(huge), [f.message for f in findings]
+
+
 @pytest.mark.parametrize("command", [["check", "--no-cache"], ["parse"], ["fmt", "--check"], ["check", "--fix"],
                                      ["check", "--format", "sarif"]])
 def test_huge_numbers_never_reach_a_traceback(tmp_path, command):

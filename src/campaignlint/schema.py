@@ -157,6 +157,9 @@ class FileReader:
         return self.values(node, ("string",), many=True, what="texts in quotes separated by commas") or []
 
     def integer(self, value: Value, keyword: str, minimum: int = 0) -> int | None:
+        if value.error or value.data is None:  # a number out of bounds (parser): its own E003, once
+            self._valid(value)
+            return None
         number = value.data
         if number != number.to_integral_value() or number < minimum:
             self.problem("E003", self.vspan(value), f"`{keyword}` must be a whole number of at least {minimum}, not {value.raw}")

@@ -639,3 +639,16 @@ def test_a_cache_entry_that_is_a_pipe_is_a_miss(tmp_path, deadline):
     os.mkfifo(entry)
     code, text, exception = cli_result(["check", "c.camp"], folder)
     assert (code, exception) == (0, ""), text
+
+
+def test_fmt_never_writes_through_a_link_out_of_the_project(tmp_path):
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    project.mkdir()
+    outside.mkdir()
+    messy = "campaign   soldes{\n      period 2027-01-07..2027-02-03\n}\n"
+    (outside / "target.camp").write_text(messy, encoding="utf-8")
+    (project / "link.camp").symlink_to("../outside/target.camp")
+    code, text, exception = cli_result(["fmt", "."], project)
+    assert (outside / "target.camp").read_text(encoding="utf-8") == messy
+    assert (code, exception) == (2, ""), text
+    assert "link.camp: the formatted text was not written: it is a link to a file outside the project folder" in text

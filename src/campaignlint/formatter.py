@@ -365,7 +365,7 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
     from pathlib import Path
 
     from . import safe_io
-    from .config import MAX_FILE_SIZE_LIMIT
+    from .config import MAX_FILE_SIZE_LIMIT, git_root
     from .engine import discover_files
     from .fixes import WriteError, unified_diff, write_atomically
     from .loader import display_path
@@ -375,10 +375,13 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
     targets: list[tuple[Path | None, str]] = []
     for raw in paths:
         if raw == "-":
-            targets.append((None, stdin_filename or "stdin.camp"))
+            targets.append((None, stdin_filename or "stdin.camp", None))
         else:
-            targets.extend((path, display_path(path)) for path in discover_files([raw]))
-    for path, display in targets:
+            given = Path(os.path.abspath(raw))
+            folder = given if given.is_dir() else given.parent
+            root = git_root(folder) or folder  # fmt never writes through a link out of it
+            targets.extend((path, display_path(path), root) for path in discover_files([raw]))
+    for path, display, root in targets:
         try:
             data = (_read_stdin(MAX_FILE_SIZE_LIMIT) if path is None
                     else safe_io.read_bytes(path, MAX_FILE_SIZE_LIMIT))
@@ -407,7 +410,7 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
         else:
             assert path is not None
             try:
-                write_atomically(Path(os.path.abspath(path)), result.formatted, had_bom)
+                write_atomically(Path(os.path.abspath(path)), result.formatted, had_bom, root=root)
             except WriteError as error:  # the file is unchanged
                 echo_err(f"{display}: the formatted text was not written: {error}; the file was not changed")
                 changed -= 1

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import os
+import plistlib
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -101,3 +103,16 @@ def test_extension_version_follows_the_python_package() -> None:
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     version = re.search(r'^version = "([^"]+)"', pyproject, re.MULTILINE).group(1)
     assert MANIFEST["version"] == version
+
+
+def test_documented_plist_conversion_gives_the_same_grammar(tmp_path: Path) -> None:
+    """docs/editors.md's command for Sublime Text and TextMate writes the grammar as an XML property list."""
+    doc = (REPO / "docs" / "editors.md").read_text(encoding="utf-8")
+    code = re.search(r"python3 -c '([^']+)' \\\n\s+(\S+) > (\S+)", doc)
+    assert code, "the conversion command is not in docs/editors.md"
+    source, target = REPO / code.group(2), tmp_path / code.group(3)
+    with target.open("wb") as out:
+        subprocess.run([sys.executable, "-c", code.group(1), str(source)], stdout=out, check=True, timeout=60)
+    converted = plistlib.loads(target.read_bytes())
+    assert converted == json.loads(source.read_text(encoding="utf-8"))
+    assert converted["scopeName"] == "source.campaign"

@@ -118,7 +118,6 @@ function statement(beginKeyword, captures, name, extra = []) {
 }
 
 const grammar = {
-  $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
   name: 'Campaign',
   scopeName: 'source.campaign',
   fileTypes: ['camp'],

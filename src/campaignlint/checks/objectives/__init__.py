@@ -1,0 +1,34 @@
+"""O — objectives are SMART.
+
+Each objective should be Specific and Measurable (a `metric` and a `target`),
+Achievable (a growth rate a team can reach), Relevant (tied to what the
+campaign actually does) and Time-bound (a `deadline`, or `within` counted from
+the campaign's first day), with someone accountable for it (`owner`).  Its
+free `text` is read by :mod:`campaignlint.language.objective_text` to find
+vague wording (O007) and sentences that say something else than the
+attributes (O008).
+
+Time frames: ``within 3 months`` from 2027-03-01 ends on 2027-05-31 (the
+first day counts); ``within 2 weeks`` ends 13 days after the start.  A time
+frame's length in days counts both ends (2027-03-01 .. 2027-05-31 is 92
+days), and a month is 30.4375 days.
+
+One module per rule (O001–O003, the missing essentials, together);
+``_shared`` holds the time frames, the formatting of attribute values and
+the reading of the objective's text.  Importing this package registers
+every rule.
+"""
+
+from __future__ import annotations
+
+from . import (  # noqa: F401  (importing a rule module registers its rules)
+    o001_o003_missing,
+    o004_deadline,
+    o005_period,
+    o006_baseline,
+    o007_vague_text,
+    o008_text_contradicts,
+    o009_growth,
+    o010_metric_channel,
+    o011_owner,
+)

@@ -12,11 +12,8 @@ from decimal import Decimal as D
 import pytest
 
 from campaignlint.language.objective_eval import evaluate, parse_duration, parse_quantity
-from campaignlint.language.objective_text import (
-    Quantity,
-    compare_with_attributes,
-    read_objective_text,
-)
+from campaignlint.checks.objectives.o008_text_contradicts import Quantity, compare_with_attributes
+from campaignlint.language.objective_text import read_objective_text
 
 MARCH = datetime.date(2027, 3, 1)
 

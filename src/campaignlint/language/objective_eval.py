@@ -25,11 +25,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from campaignlint.language import evaluation
-from campaignlint.language.objective_text import (
-    Quantity,
-    compare_with_attributes,
-    read_objective_text,
-)
+from campaignlint.checks.objectives.o008_text_contradicts import Quantity, compare_with_attributes
+from campaignlint.language.objective_text import read_objective_text
 
 DEFAULT_SET = Path(__file__).resolve().parents[3] / "tests" / "data" / "eval" / "objectives.jsonl"
 

@@ -10,7 +10,7 @@ from ...model import Campaign, Message, Offer, Text
 from .._format import local_time
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ...language.offers import Claim, OfferClaims
+    from ...language.offers import OfferClaim, OfferClaims
 
 
 def reference_year(message: Message, campaign: Campaign) -> int | None:
@@ -41,7 +41,7 @@ def promoting(campaign: Campaign) -> Iterator[tuple[Message, Offer]]:
             yield message, campaign.offers[message.offer]
 
 
-def claims_of(campaign: Campaign, kind: str) -> Iterator[tuple[Message, Offer, Text, "Claim"]]:
+def claims_of(campaign: Campaign, kind: str) -> Iterator[tuple[Message, Offer, Text, "OfferClaim"]]:
     """Every claim of ``kind`` ("discounts", "codes", …) in the copy of messages promoting an offer."""
     for message, offer in promoting(campaign):
         for text in message.copy_texts():
@@ -49,6 +49,6 @@ def claims_of(campaign: Campaign, kind: str) -> Iterator[tuple[Message, Offer, T
                 yield message, offer, text, claim
 
 
-def as_written(claim: "Claim") -> str:
+def as_written(claim: "OfferClaim") -> str:
     """The claim as the copy writes it, to quote in a message."""
     return claim.text.strip()

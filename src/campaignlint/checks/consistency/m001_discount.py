@@ -14,7 +14,7 @@ from ._shared import as_written, claims_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
-    from ...language.offers import Claim
+    from ...language.offers import OfferClaim
 
 
 def _percent_text(value: Decimal) -> str:
@@ -76,7 +76,7 @@ class DiscountMismatch(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign
-        undeclared: dict[str, list[tuple[Message, Text, Claim]]] = defaultdict(list)
+        undeclared: dict[str, list[tuple[Message, Text, OfferClaim]]] = defaultdict(list)
         for message, offer, text, claim in claims_of(campaign, "discounts"):
             if offer.discount is None:
                 undeclared[offer.name].append((message, text, claim))
@@ -92,7 +92,7 @@ class DiscountMismatch(Rule):
             yield from self._across_messages(ctx, offer_name, stated)
 
     def _across_messages(self, ctx, offer_name, stated) -> Iterator[Finding]:
-        by_message: dict[str, list[tuple[Message, Text, Claim]]] = {}
+        by_message: dict[str, list[tuple[Message, Text, OfferClaim]]] = {}
         for item in stated:
             by_message.setdefault(item[0].name, []).append(item)
         if len(by_message) < 2:

@@ -15,7 +15,7 @@ from ._shared import as_written, claims_in, promoting
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
-    from ...language.offers import Claim
+    from ...language.offers import OfferClaim
 
 
 @functools.cache
@@ -38,7 +38,7 @@ def _language_root(language: str) -> str:
     return re.split(r"[-_]", language.strip(), maxsplit=1)[0].lower() if language else ""
 
 
-def _same_end(claim: "Claim", text: str, language: str, ends: dt.date) -> bool:
+def _same_end(claim: "OfferClaim", text: str, language: str, ends: dt.date) -> bool:
     """Whether the end date written in copy agrees with the offer's last day.
 
     A date written without a year (its year was guessed from the send date) is

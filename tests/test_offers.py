@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from campaignlint.language.evaluation import CLAIM_KINDS, load_jsonl, score_offers
+from evaluation import CLAIM_KINDS, load_jsonl, score_offers
 from campaignlint.language.offers import OfferClaim, OfferClaims, extract_offer_claims
 
 EVAL = Path(__file__).parent / "data" / "eval"

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...findings import Finding, Severity
 from ...rule import Rule
-from ._shared import format_duration, within_end
+from ...language.timeframe import within_end
+from ._shared import format_duration
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -47,7 +48,7 @@ class DeadlineOutsidePeriod(Rule):
                     yield ctx.finding(self, objective.where("deadline"),
                                       f"deadline {day.isoformat()} is before the campaign starts on {start.isoformat()}")
             if objective.within is not None:
-                day = within_end(start, objective.within)
+                day = within_end(start, objective.within.amount, objective.within.unit)
                 if day > end:
                     yield ctx.finding(
                         self, objective.where("within"),

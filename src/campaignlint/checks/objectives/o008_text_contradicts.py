@@ -76,7 +76,7 @@ class TextContradictsAttributes(Rule):
             within = None
             if objective.within is not None:
                 within = (objective.within.amount, objective.within.unit)
-                if within[1] == "minutes":  # the text reader counts in hours at the finest
+                if within[1] == "minutes":  # written in hours, the text reader's finest unit
                     within = (within[0] / 60, "hours")
             found = compare_with_attributes(
                 claims,
@@ -126,7 +126,7 @@ def compare_with_attributes(
       point of comparison are not compared.
 
     ``within`` is ``(amount, unit)`` with a unit among days, weeks, months,
-    years, hours (singular or plural).
+    years, hours, minutes (singular or plural).
     """
     out: list[Contradiction] = []
     out += compare_quantities(claims, target, baseline)

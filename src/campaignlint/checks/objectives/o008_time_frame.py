@@ -3,17 +3,15 @@ against its `within` and `deadline`."""
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ...language.timeframe import duration_days, within_end
 from .o008_figures import Contradiction, fmt_num
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...language.objective_text import DateClaim, DurationClaim, ObjectiveClaims
-
-_UNIT_DAYS = {"days": 1.0, "weeks": 7.0, "months": 30.4375, "years": 365.25, "hours": 1 / 24}
 
 
 #: A duration in the text agrees with another one when they differ by at most
@@ -26,22 +24,6 @@ DURATION_TOLERANCE_RATIO = 0.10
 def _fmt_duration(amount: Decimal, unit: str) -> str:
     word = unit[:-1] if amount == 1 else unit
     return f"{fmt_num(amount)} {word}"
-
-
-def _add_months(d: datetime.date, months: int) -> datetime.date:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return datetime.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
-def _within_end(start: datetime.date, amount: Decimal, unit: str) -> datetime.date:
-    """Last day of ``within amount unit`` counted from ``start``, inclusive
-    (``within 3 months`` from 2027-03-01 ends on 2027-05-31)."""
-    if unit in ("months", "years") and amount == amount.to_integral_value():
-        months = int(amount) * (12 if unit == "years" else 1)
-        return _add_months(start, months) - datetime.timedelta(days=1)
-    days = float(amount) * _UNIT_DAYS[unit]
-    return start + datetime.timedelta(days=max(round(days), 1) - 1)
 
 
 def _norm_unit(unit: str) -> str:
@@ -83,9 +65,9 @@ def compare_time(
     refs: list[tuple[float, str, str]] = []  # (days, attribute, description)
     if within is not None:
         if start is not None:
-            days = float((_within_end(start, *within) - start).days + 1)
+            days = float((within_end(start, *within) - start).days + 1)
         else:
-            days = float(within[0]) * _UNIT_DAYS[within[1]]
+            days = duration_days(*within)
         refs.append((days, "within", f"`within` says {_fmt_duration(*within)}"))
     if deadline is not None and start is not None and deadline >= start:
         span = (deadline - start).days + 1
@@ -93,7 +75,7 @@ def compare_time(
     if framed and refs:
         def agrees(d: DurationClaim, ref_days: float) -> bool:
             if start is not None and d.unit in ("months", "years"):
-                days = float((_within_end(start, d.amount, d.unit) - start).days + 1)
+                days = float((within_end(start, d.amount, d.unit) - start).days + 1)
             else:
                 days = d.approx_days
             return _durations_agree(days, ref_days)
@@ -111,7 +93,7 @@ def compare_time(
     if deadline is not None:
         date_refs.append((deadline, "deadline", f"the deadline is {deadline.isoformat()}"))
     if within is not None and start is not None:
-        end = _within_end(start, *within)
+        end = within_end(start, *within)
         date_refs.append((end, "within", f"`within {_fmt_duration(*within)}` ends on {end.isoformat()}"))
     if deadlines and date_refs:
         one = datetime.timedelta(days=1)

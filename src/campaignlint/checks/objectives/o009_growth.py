@@ -11,7 +11,8 @@ from ...findings import Finding, Severity
 from ...model import Campaign, Money, Objective, Percent
 from ...rule import Rule, Setting
 from .._format import format_amount, format_percent
-from ._shared import DAYS_PER_MONTH, UNIT_DAYS, format_quantity, within_end
+from ...language.timeframe import DAYS_PER_MONTH, duration_days, within_end
+from ._shared import format_quantity
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -23,7 +24,7 @@ def objective_end(objective: Objective, campaign: Campaign) -> dt.date | None:
     if objective.deadline is not None:
         return objective.deadline
     if objective.within is not None and campaign.period is not None:
-        return within_end(campaign.period[0], objective.within)
+        return within_end(campaign.period[0], objective.within.amount, objective.within.unit)
     return None
 
 
@@ -33,7 +34,7 @@ def _days(objective: Objective, campaign: Campaign) -> float | None:
     if end is not None and campaign.period is not None:
         return float((end - campaign.period[0]).days + 1)
     if objective.within is not None:
-        return float(objective.within.amount) * UNIT_DAYS[objective.within.unit]
+        return duration_days(objective.within.amount, objective.within.unit)
     return None
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-_UNIT_DAYS = {"days": 1.0, "weeks": 7.0, "months": 30.4375, "years": 365.25, "hours": 1 / 24}
+from ..timeframe import duration_days
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class DurationClaim:
 
     @property
     def approx_days(self) -> float:
-        return float(self.amount) * _UNIT_DAYS[self.unit]
+        return duration_days(self.amount, self.unit)
 
 
 @dataclass(frozen=True)

@@ -71,12 +71,16 @@ class PastedCopy(Rule):
         "Keep the message, adapt the words."
     )
     example = (
-        "message tweet_1 { channel twitter; body \"Les soldes sont là : -30 % sur toute la collection d'hiver avec le code HIVER30\" }\n"
-        "message email_1 { channel email;   body \"Les soldes sont là : -30 % sur toute la collection d'hiver avec le code HIVER30 !\" }"
+        "message tweet_1 { channel twitter; body \"Les soldes sont là : -30 % sur toute la collection d'hiver "
+        "avec le code HIVER30\" }\n"
+        "message email_1 { channel email;   body \"Les soldes sont là : -30 % sur toute la collection d'hiver "
+        "avec le code HIVER30 !\" }"
     )
     correction = (
-        "message tweet_1 { channel twitter; body \"Les soldes sont là : -30 % sur toute la collection d'hiver avec le code HIVER30\" }\n"
-        "message email_1 { channel email;   body \"\"\"\n    Bonjour,\n    Nos soldes d'hiver commencent : profitez de 30 % de remise\n"
+        "message tweet_1 { channel twitter; body \"Les soldes sont là : -30 % sur toute la collection d'hiver "
+        "avec le code HIVER30\" }\n"
+        "message email_1 { channel email;   body \"\"\"\n    Bonjour,\n"
+        "    Nos soldes d'hiver commencent : profitez de 30 % de remise\n"
         "    sur les manteaux en laine recyclée avec le code HIVER30.\n  \"\"\" }"
     )
 

@@ -30,8 +30,10 @@ class DeadlineOutsidePeriod(Rule):
         "one before the start cannot be met at all. The objective and the campaign "
         "must share one calendar."
     )
-    example = "period 2027-09-01 .. 2027-10-15\n\nobjective ventes {\n  metric orders\n  target 600\n  deadline 2027-12-20\n}"
-    correction = "period 2027-09-01 .. 2027-10-15\n\nobjective ventes {\n  metric orders\n  target 600\n  deadline 2027-10-15\n}"
+    example = ("period 2027-09-01 .. 2027-10-15\n\n"
+               "objective ventes {\n  metric orders\n  target 600\n  deadline 2027-12-20\n}")
+    correction = ("period 2027-09-01 .. 2027-10-15\n\n"
+                  "objective ventes {\n  metric orders\n  target 600\n  deadline 2027-10-15\n}")
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign
@@ -45,8 +47,10 @@ class DeadlineOutsidePeriod(Rule):
                     yield ctx.finding(self, objective.where("deadline"),
                                       f"deadline {day.isoformat()} is after the campaign ends on {end.isoformat()}")
                 elif day < start:
-                    yield ctx.finding(self, objective.where("deadline"),
-                                      f"deadline {day.isoformat()} is before the campaign starts on {start.isoformat()}")
+                    yield ctx.finding(
+                        self, objective.where("deadline"),
+                        f"deadline {day.isoformat()} is before the campaign starts on {start.isoformat()}",
+                    )
             if objective.within is not None:
                 day = within_end(start, objective.within.amount, objective.within.unit)
                 if day > end:

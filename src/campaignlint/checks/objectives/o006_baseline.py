@@ -30,7 +30,8 @@ class RelativeTargetWithoutBaseline(Rule):
         "campaign ends."
     )
     example = "objective abonnes {\n  metric instagram.followers\n  target +20%\n  within 3 months\n}"
-    correction = "objective abonnes {\n  metric instagram.followers\n  baseline 12_000\n  target +20%\n  within 3 months\n}"
+    correction = ("objective abonnes {\n  metric instagram.followers\n  baseline 12_000\n"
+                  "  target +20%\n  within 3 months\n}")
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         for objective in ctx.campaign.objectives:

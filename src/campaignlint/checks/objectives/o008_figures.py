@@ -65,8 +65,9 @@ def fmt_quantity(q: Quantity) -> str:
     return f"{sign}{fmt_num(q.value)}"
 
 
-def compare_quantities(claims: ObjectiveClaims, target: Quantity | None,
-                       baseline: Quantity | None) -> list[Contradiction]:
+def compare_quantities(
+    claims: ObjectiveClaims, target: Quantity | None, baseline: Quantity | None
+) -> list[Contradiction]:
     """The text's percentages, numbers and multipliers against ``target`` and ``baseline``
     (see :func:`.o008_text_contradicts.compare_with_attributes` for what agrees)."""
     out: list[Contradiction] = []
@@ -109,21 +110,35 @@ def compare_quantities(claims: ObjectiveClaims, target: Quantity | None,
             p = claims.percents[0]
             out.append(
                 Contradiction(
-                    "percent", "target", p.start, p.end, p.text, fmt_quantity(target),
+                    "percent",
+                    "target",
+                    p.start,
+                    p.end,
+                    p.text,
+                    fmt_quantity(target),
                     f"the text says {p.text.strip()}, the target is {fmt_quantity(target)}"
-                    + (f" (baseline {fmt_quantity(baseline)})" if baseline is not None and target.kind != "percent" else ""),
+                    + (
+                        f" (baseline {fmt_quantity(baseline)})"
+                        if baseline is not None and target.kind != "percent"
+                        else ""
+                    ),
                 )
             )
         elif relative and target.value != 0:
             # an explicit sign that goes the other way: "-10 %" for a +10% target
             want = "+" if t > 0 else "-"
-            if all(p.signed and p.direction not in (None, want) for p in claims.percents if is_close(p.value, abs(t))) and any(
-                is_close(p.value, abs(t)) for p in claims.percents
-            ):
+            if all(
+                p.signed and p.direction not in (None, want) for p in claims.percents if is_close(p.value, abs(t))
+            ) and any(is_close(p.value, abs(t)) for p in claims.percents):
                 p = next(p for p in claims.percents if is_close(p.value, abs(t)))
                 out.append(
                     Contradiction(
-                        "percent", "target", p.start, p.end, p.text, fmt_quantity(target),
+                        "percent",
+                        "target",
+                        p.start,
+                        p.end,
+                        p.text,
+                        fmt_quantity(target),
                         f"the text says {p.text.strip()}, the target is {fmt_quantity(target)} (the other way)",
                     )
                 )
@@ -149,8 +164,15 @@ def compare_quantities(claims: ObjectiveClaims, target: Quantity | None,
             if target.kind == "percent" and baseline is not None:
                 ref += f" from a baseline of {fmt_quantity(baseline)}"
             out.append(
-                Contradiction("number", "target", n.start, n.end, n.text, fmt_quantity(target),
-                              f"the text says {n.text.strip()}, the target is {ref}")
+                Contradiction(
+                    "number",
+                    "target",
+                    n.start,
+                    n.end,
+                    n.text,
+                    fmt_quantity(target),
+                    f"the text says {n.text.strip()}, the target is {ref}",
+                )
             )
 
     # -- multipliers -----------------------------------------------------
@@ -164,9 +186,19 @@ def compare_quantities(claims: ObjectiveClaims, target: Quantity | None,
     if claims.multipliers and expected_m is not None:
         if not any(is_close(m.value, expected_m, Decimal("0.02")) for m in claims.multipliers):
             m = claims.multipliers[0]
-            desc = fmt_quantity(target) + (f" from {fmt_quantity(baseline)}" if baseline is not None and not relative else "")
+            desc = fmt_quantity(target) + (
+                f" from {fmt_quantity(baseline)}" if baseline is not None and not relative else ""
+            )
             out.append(
-                Contradiction("multiplier", "target", m.start, m.end, m.text, fmt_quantity(target),
-                              f"the text says {m.text.strip()} (×{fmt_num(m.value)}), the target is {desc} (×{fmt_num(expected_m.quantize(Decimal('0.01')))})")
+                Contradiction(
+                    "multiplier",
+                    "target",
+                    m.start,
+                    m.end,
+                    m.text,
+                    fmt_quantity(target),
+                    f"the text says {m.text.strip()} (×{fmt_num(m.value)}), the target is {desc} "
+                    f"(×{fmt_num(expected_m.quantize(Decimal('0.01')))})",
+                )
             )
     return out

@@ -61,10 +61,14 @@ class TextContradictsAttributes(Rule):
         "dashboards track. When they disagree, half the team works towards one "
         "figure and is judged on another."
     )
-    example = ('objective ventes {\n  text "Doubler les ventes en trois mois"\n  metric orders\n'
-               "  baseline 400\n  target +50%\n  within 2 months\n}")
-    correction = ('objective ventes {\n  text "Augmenter les ventes de 50 % en deux mois"\n  metric orders\n'
-                  "  baseline 400\n  target +50%\n  within 2 months\n}")
+    example = (
+        'objective ventes {\n  text "Doubler les ventes en trois mois"\n  metric orders\n'
+        "  baseline 400\n  target +50%\n  within 2 months\n}"
+    )
+    correction = (
+        'objective ventes {\n  text "Augmenter les ventes de 50 % en deux mois"\n  metric orders\n'
+        "  baseline 400\n  target +50%\n  within 2 months\n}"
+    )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign
@@ -87,8 +91,9 @@ class TextContradictsAttributes(Rule):
                 campaign_start=start,
             )
             for contradiction in found:
-                yield ctx.finding(self, objective.text.span_of(contradiction.start, contradiction.end),
-                                  contradiction.message)
+                yield ctx.finding(
+                    self, objective.text.span_of(contradiction.start, contradiction.end), contradiction.message
+                )
 
 
 def compare_with_attributes(

@@ -71,8 +71,15 @@ def compare_time(
         refs.append((days, "within", f"`within` says {_fmt_duration(*within)}"))
     if deadline is not None and start is not None and deadline >= start:
         span = (deadline - start).days + 1
-        refs.append((float(span), "deadline", f"the deadline {deadline.isoformat()} is {span} days after the start ({start.isoformat()})"))
+        refs.append(
+            (
+                float(span),
+                "deadline",
+                f"the deadline {deadline.isoformat()} is {span} days after the start ({start.isoformat()})",
+            )
+        )
     if framed and refs:
+
         def agrees(d: DurationClaim, ref_days: float) -> bool:
             if start is not None and d.unit in ("months", "years"):
                 days = float((within_end(start, d.amount, d.unit) - start).days + 1)
@@ -84,8 +91,15 @@ def compare_time(
             d = framed[0]
             r = refs[0]
             out.append(
-                Contradiction("duration", r[1], d.start, d.end, d.text, r[2].split(" says ")[-1] if r[1] == "within" else deadline.isoformat() if deadline else "",  # type: ignore[arg-type]
-                              f"the text says {d.text.strip()}, {r[2]}")
+                Contradiction(
+                    "duration",
+                    r[1],  # type: ignore[arg-type]
+                    d.start,
+                    d.end,
+                    d.text,
+                    r[2].split(" says ")[-1] if r[1] == "within" else deadline.isoformat() if deadline else "",
+                    f"the text says {d.text.strip()}, {r[2]}",
+                )
             )
     # -- dates -----------------------------------------------------------
     deadlines = [d for d in claims.dates if d.role == "deadline"]
@@ -104,9 +118,20 @@ def compare_time(
         if not any(in_range(c, r[0]) for c in deadlines for r in date_refs):
             c = deadlines[0]
             r = date_refs[0]
-            said = f"{c.value.day} {c.value.strftime('%B %Y')}" if c.earliest == c.value else f"{c.text.strip()} ({c.earliest.isoformat()} to {c.value.isoformat()})"
+            said = (
+                f"{c.value.day} {c.value.strftime('%B %Y')}"
+                if c.earliest == c.value
+                else f"{c.text.strip()} ({c.earliest.isoformat()} to {c.value.isoformat()})"
+            )
             out.append(
-                Contradiction("date", r[1], c.start, c.end, c.text, r[0].isoformat(),  # type: ignore[arg-type]
-                              f"the text says {said}, {r[2]}")
+                Contradiction(
+                    "date",
+                    r[1],
+                    c.start,
+                    c.end,
+                    c.text,
+                    r[0].isoformat(),  # type: ignore[arg-type]
+                    f"the text says {said}, {r[2]}",
+                )
             )
     return out

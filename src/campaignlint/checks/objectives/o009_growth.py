@@ -76,8 +76,10 @@ class UnachievableGrowth(Rule):
         "or chases it with tactics that hurt the brand. Compare the growth asked "
         "for with what the channel has delivered before."
     )
-    example = "objective abonnes {\n  metric instagram.followers\n  baseline 12_000\n  target 36_000\n  within 1 month\n}"
-    correction = "objective abonnes {\n  metric instagram.followers\n  baseline 12_000\n  target 14_400\n  within 3 months\n}"
+    example = ("objective abonnes {\n  metric instagram.followers\n  baseline 12_000\n"
+               "  target 36_000\n  within 1 month\n}")
+    correction = ("objective abonnes {\n  metric instagram.followers\n  baseline 12_000\n"
+                  "  target 14_400\n  within 3 months\n}")
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign

@@ -67,7 +67,8 @@ class TooManyExclamations(Rule):
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         voice = ctx.campaign.voice
         if voice is not None and voice.max_exclamations is not None:
-            limit, source = voice.max_exclamations, f"more than the voice allows (max exclamations {voice.max_exclamations} per text)"
+            limit = voice.max_exclamations
+            source = f"more than the voice allows (max exclamations {voice.max_exclamations} per text)"
         else:
             limit = ctx.setting("default-max-exclamations")
             source = f"more than the default of {limit} per text (the voice sets no `max exclamations`)"

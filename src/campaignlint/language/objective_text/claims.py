@@ -114,9 +114,7 @@ class ObjectiveClaims:
     @property
     def has_time_frame(self) -> bool:
         """A framed duration, or a date that is not a mere point of comparison."""
-        return any(d.framed for d in self.durations) or any(
-            d.role != "reference" for d in self.dates
-        )
+        return any(d.framed for d in self.durations) or any(d.role != "reference" for d in self.dates)
 
     @property
     def is_vague(self) -> bool:

@@ -76,7 +76,9 @@ class DateReading(TokenReader):
             # optional year: "T3 2027", "Q3 of 2027", "du T3 2027"
             year = None
             j = last + 1
-            while j < len(self.toks) and (self.word(j) in v.fillers or (self.toks[j].kind == "sym" and self.toks[j].norm in "-'’/")):
+            while j < len(self.toks) and (
+                self.word(j) in v.fillers or (self.toks[j].kind == "sym" and self.toks[j].norm in "-'’/")
+            ):
                 j += 1
             if j < len(self.toks) and (y := self.year_at(j)) is not None:
                 year, last = y, j
@@ -100,7 +102,13 @@ class DateReading(TokenReader):
         t = self.toks[i] if 0 <= i < len(self.toks) else None
         if t is None or self.used[i]:
             return None
-        if t.kind == "num" and t.value is not None and t.value == t.value.to_integral_value() and 1 <= t.value <= 31 and (t.plain or t.ordinal or not t.digits):
+        if (
+            t.kind == "num"
+            and t.value is not None
+            and t.value == t.value.to_integral_value()
+            and 1 <= t.value <= 31
+            and (t.plain or t.ordinal or not t.digits)
+        ):
             return int(t.value)
         if t.kind == "word" and t.norm in self.v.ordinals and self.v.ordinals[t.norm] == 1:
             return 1
@@ -154,7 +162,9 @@ class DateReading(TokenReader):
                 continue
             # a modifier before: "fin juin", "mi-juin", "end of March", "fin d'avril"
             j = i - 1
-            while j >= 0 and (self.toks[j].kind == "sym" and self.toks[j].norm in "-" + APOSTROPHES or self.word(j) in v.fillers):
+            while j >= 0 and (
+                self.toks[j].kind == "sym" and self.toks[j].norm in "-" + APOSTROPHES or self.word(j) in v.fillers
+            ):
                 j -= 1
             mode = "whole"
             first = i
@@ -241,10 +251,14 @@ class DateReading(TokenReader):
             q = (ref.month - 1) // 3
             end_m = q * 3 + 3
             end = datetime.date(ref.year, end_m, calendar.monthrange(ref.year, end_m)[1])
-            return (datetime.date(ref.year, end_m - 2, 1) if kind == "this_quarter" else end - datetime.timedelta(days=14)), end
+            return (
+                datetime.date(ref.year, end_m - 2, 1) if kind == "this_quarter" else end - datetime.timedelta(days=14)
+            ), end
         if kind in ("month_end", "this_month"):
             end = datetime.date(ref.year, ref.month, calendar.monthrange(ref.year, ref.month)[1])
-            return (datetime.date(ref.year, ref.month, 1) if kind == "this_month" else end - datetime.timedelta(days=9)), end
+            return (
+                datetime.date(ref.year, ref.month, 1) if kind == "this_month" else end - datetime.timedelta(days=9)
+            ), end
         return None
 
     def _event_range(self, spec: str, year: int | None) -> tuple[datetime.date, datetime.date] | None:

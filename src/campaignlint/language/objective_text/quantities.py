@@ -34,12 +34,23 @@ class QuantityReading(TokenReader):
                 j -= 1
             # "les 3 prochains mois"
             k = j
-            while k >= 0 and toks[k].kind == "word" and v.next_words.ends_at(self.words_before(k + 1, 2), len(self.words_before(k + 1, 2)) - 1):
+            while (
+                k >= 0
+                and toks[k].kind == "word"
+                and v.next_words.ends_at(self.words_before(k + 1, 2), len(self.words_before(k + 1, 2)) - 1)
+            ):
                 has_next = True
                 k -= 1
             amount: Decimal | None = None
             first = i
-            if k >= 0 and self.free(k) and toks[k].kind == "num" and toks[k].value is not None and not toks[k].ordinal and not toks[k].duration_unit:
+            if (
+                k >= 0
+                and self.free(k)
+                and toks[k].kind == "num"
+                and toks[k].value is not None
+                and not toks[k].ordinal
+                and not toks[k].duration_unit
+            ):
                 amount, first = toks[k].value, k
             elif k >= 0 and toks[k].kind == "word" and toks[k].norm in v.one_words:
                 amount, first = Decimal(1), k
@@ -52,7 +63,11 @@ class QuantityReading(TokenReader):
                     has_next = True
             # "le mois prochain", "l'année prochaine"
             last = i
-            if amount is None and i + 1 < len(toks) and v.next_words.match_at([w.norm if w.kind == "word" else "" for w in toks[i + 1 : i + 3]], 0):
+            if (
+                amount is None
+                and i + 1 < len(toks)
+                and v.next_words.match_at([w.norm if w.kind == "word" else "" for w in toks[i + 1 : i + 3]], 0)
+            ):
                 amount, has_next, last = Decimal(1), True, i + 1
             if amount is None or amount <= 0:
                 continue
@@ -61,12 +76,16 @@ class QuantityReading(TokenReader):
             self._add_duration(first, last, amount, unit, next_word=has_next)
 
     def _age_range(self, first: int, last: int) -> bool:
-        """"les 25-35 ans", "18-24 years old": an age range, neither a measure
+        """ "les 25-35 ans", "18-24 years old": an age range, neither a measure
         nor a time frame (its tokens are consumed)."""
         toks = self.toks
         k = first - 1
         is_range = (
-            k >= 1 and toks[k].kind == "sym" and toks[k].norm in "-–/" and toks[k - 1].kind == "num" and not self.used[k - 1]
+            k >= 1
+            and toks[k].kind == "sym"
+            and toks[k].norm in "-–/"
+            and toks[k - 1].kind == "num"
+            and not self.used[k - 1]
         )
         is_old = self.word(last + 1) == "old"
         if not (is_range or is_old):
@@ -106,13 +125,23 @@ class QuantityReading(TokenReader):
                 before_ok = not before or bool(v.verb_before.ends_at(before, len(before) - 1))
                 if nxt in v.not_multiplier_after:
                     continue  # "double down", "double opt-in", "triple-check"
-                if after_ok or before_ok and not (i + 1 < len(toks) and toks[i + 1].kind == "sym" and toks[i + 1].norm == "-"):
+                if (
+                    after_ok
+                    or before_ok
+                    and not (i + 1 < len(toks) and toks[i + 1].kind == "sym" and toks[i + 1].norm == "-")
+                ):
                     value = Decimal(v.ambiguous_mult[t.norm])
             elif t.kind == "word" and (m := re.fullmatch(r"[x×](\d+(?:[.,]\d+)?)", t.norm)):
                 value = Decimal(m.group(1).replace(",", "."))
             elif t.kind == "num" and t.multiplier:
                 value = t.value
-            elif t.kind == "sym" and t.norm in "x×" and i + 1 < len(toks) and toks[i + 1].kind == "num" and self.free(i + 1):
+            elif (
+                t.kind == "sym"
+                and t.norm in "x×"
+                and i + 1 < len(toks)
+                and toks[i + 1].kind == "num"
+                and self.free(i + 1)
+            ):
                 value, last = toks[i + 1].value, i + 1
             elif t.kind == "word":
                 words = [w.norm if w.kind == "word" else "\0" for w in toks[i : i + 6]]
@@ -129,7 +158,13 @@ class QuantityReading(TokenReader):
                         value, last = num.value, k
                 elif h:
                     value, last = Decimal("0.5"), i + h - 1
-            elif t.kind == "num" and t.value and not t.ordinal and i + 1 < len(toks) and self.word(i + 1) in v.times_words:
+            elif (
+                t.kind == "num"
+                and t.value
+                and not t.ordinal
+                and i + 1 < len(toks)
+                and self.word(i + 1) in v.times_words
+            ):
                 words = [w.norm if w.kind == "word" else "\0" for w in toks[i + 2 : i + 5]]
                 n = v.times_after.match_at(words, 0)
                 if n:
@@ -179,11 +214,19 @@ class QuantityReading(TokenReader):
                 continue
             last = None
             unit = "%"
-            if i + 1 < len(toks) and toks[i + 1].kind == "sym" and toks[i + 1].norm in "%٪" and toks[i + 1].start - t.end <= 1:
+            if (
+                i + 1 < len(toks)
+                and toks[i + 1].kind == "sym"
+                and toks[i + 1].norm in "%٪"
+                and toks[i + 1].start - t.end <= 1
+            ):
                 last = i + 1
             else:
                 # "pour cent": "cent" may have been read as a number word
-                words = [w.norm if w.kind == "word" else fold_aligned(w.norm) if w.kind == "num" and not w.digits else "\0" for w in toks[i + 1 : i + 4]]
+                words = [
+                    w.norm if w.kind == "word" else fold_aligned(w.norm) if w.kind == "num" and not w.digits else "\0"
+                    for w in toks[i + 1 : i + 4]
+                ]
                 if n := v.percent_words.match_at(words, 0):
                     last = i + n
                 elif n := v.point_words.match_at(words, 0):
@@ -202,7 +245,8 @@ class QuantityReading(TokenReader):
             if direction is None:
                 direction = self._direction(first, last)
             s, e, text = self.span(first, last)
-            self.claims.percents.append(PercentClaim(s, e, text, t.value, direction, unit, signed))  # type: ignore[arg-type]
+            claim = PercentClaim(s, e, text, t.value, direction, unit, signed)  # type: ignore[arg-type]
+            self.claims.percents.append(claim)
             self.mark(first, last)
 
     def read_numbers(self) -> None:
@@ -213,7 +257,12 @@ class QuantityReading(TokenReader):
                 continue
             first = last = i
             currency = None
-            if i > 0 and toks[i - 1].kind == "sym" and toks[i - 1].norm in v.currency_symbols and toks[i - 1].end == t.start:
+            if (
+                i > 0
+                and toks[i - 1].kind == "sym"
+                and toks[i - 1].norm in v.currency_symbols
+                and toks[i - 1].end == t.start
+            ):
                 currency, first = v.currency_symbols[toks[i - 1].norm], i - 1
             if i + 1 < len(toks):
                 nxt = toks[i + 1]
@@ -221,7 +270,13 @@ class QuantityReading(TokenReader):
                     currency, last = v.currency_symbols[nxt.norm], i + 1
                 elif nxt.kind == "word" and nxt.norm in v.currency_words and nxt.start - t.end <= 1:
                     currency, last = v.currency_words[nxt.norm], i + 1
-            if i > 0 and toks[i - 1].kind == "sym" and toks[i - 1].norm in "+-−–" and toks[i - 1].end == t.start and first == i:
+            if (
+                i > 0
+                and toks[i - 1].kind == "sym"
+                and toks[i - 1].norm in "+-−–"
+                and toks[i - 1].end == t.start
+                and first == i
+            ):
                 before = self.text[toks[i - 1].start - 1] if toks[i - 1].start > 0 else " "
                 if not before.isalnum():
                     first = i - 1

@@ -25,7 +25,13 @@ class ObjectiveTextReader(DateReading, QuantityReading):
         self.read_multipliers()
         self.read_percents()
         self.read_numbers()
-        for lst in (self.claims.dates, self.claims.durations, self.claims.numbers, self.claims.percents, self.claims.multipliers):
+        for lst in (
+            self.claims.dates,
+            self.claims.durations,
+            self.claims.numbers,
+            self.claims.percents,
+            self.claims.multipliers,
+        ):
             lst.sort(key=lambda c: c.start)
         return self.claims
 
@@ -43,9 +49,7 @@ class ObjectiveTextReader(DateReading, QuantityReading):
                 p += 1
 
 
-def read_objective_text(
-    text: str, language: str, reference_date: datetime.date | None = None
-) -> ObjectiveClaims:
+def read_objective_text(text: str, language: str, reference_date: datetime.date | None = None) -> ObjectiveClaims:
     """Find the measures and the time frame stated by an objective's text.
 
     ``language`` picks the vocabulary (``fr``, ``en``; others fall back to

@@ -11,7 +11,6 @@ from decimal import Decimal, InvalidOperation
 
 from .vocabulary import Vocabulary, fold_aligned
 
-
 _LETTER = r"[^\W\d_]"
 _TOKEN_RE = re.compile(
     r"(?P<isodate>(?<![\w/])\d{4}-\d{2}-\d{2}(?![\w/]))"
@@ -151,12 +150,7 @@ def _merge_number_words(toks: list[Token], text: str, v: Vocabulary) -> list[Tok
                 ):
                     words.append(toks[j + 1])
                     j += 2
-                elif (
-                    t.kind == "word"
-                    and t.norm in v.connectors
-                    and j + 1 < n
-                    and _is_number_word(toks[j + 1], v)
-                ):
+                elif t.kind == "word" and t.norm in v.connectors and j + 1 < n and _is_number_word(toks[j + 1], v):
                     words.append(toks[j + 1])
                     j += 2
                 else:
@@ -170,14 +164,24 @@ def _merge_number_words(toks: list[Token], text: str, v: Vocabulary) -> list[Tok
                 continue
         if tok.kind == "num" and tok.digits and not tok.ordinal and not tok.duration_unit and i + 1 < n:
             nxt = toks[i + 1]
-            if nxt.kind == "word" and nxt.norm in v.scale_words and v.scale_words[nxt.norm] >= 1000 and _adjacent(tok, nxt, text, 2):
+            if (
+                nxt.kind == "word"
+                and nxt.norm in v.scale_words
+                and v.scale_words[nxt.norm] >= 1000
+                and _adjacent(tok, nxt, text, 2)
+            ):
                 tok.value = (tok.value or Decimal(0)) * v.scale_words[nxt.norm]
                 tok.end = nxt.end
                 tok.plain = False
                 out.append(tok)
                 i += 2
                 continue
-            if nxt.kind == "word" and nxt.norm in v.scale_suffixes and _adjacent(tok, nxt, text, 1) and not tok.scale_suffix:
+            if (
+                nxt.kind == "word"
+                and nxt.norm in v.scale_suffixes
+                and _adjacent(tok, nxt, text, 1)
+                and not tok.scale_suffix
+            ):
                 tok.value = (tok.value or Decimal(0)) * v.scale_suffixes[nxt.norm]
                 tok.end = nxt.end
                 tok.plain = False

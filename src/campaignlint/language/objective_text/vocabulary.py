@@ -11,7 +11,6 @@ from typing import Iterable
 
 from campaignlint.resources import load_toml, rules_path
 
-
 APOSTROPHES = "'’‘`´ʼ"
 
 

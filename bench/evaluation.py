@@ -1,5 +1,8 @@
 """Precision and recall of the copy analysers on labelled evaluation sets.
 
+An evaluation harness, not part of the installed package: the tests import
+it with ``bench/`` on ``sys.path`` (see ``tests/conftest.py``).
+
 The sets live in ``tests/data/eval/`` (JSON Lines, one labelled text a line):
 
 * ``address_fr.jsonl``: ``{"id", "text", "label"}`` with ``label`` one of
@@ -19,7 +22,7 @@ negative. Spans are not scored, only values.
 
 Re-run from the repository root::
 
-    PYTHONPATH=src python -m campaignlint.language.evaluation tests/data/eval [-v] [--split holdout]
+    PYTHONPATH=src python bench/evaluation.py [tests/data/eval] [-v] [--split holdout]
 
 Each record may carry ``"split"``: ``"dev"`` (written first, used while the
 word lists were built) or ``"holdout"`` (written afterwards, in other sectors,
@@ -50,6 +53,8 @@ __all__ = [
     "ADDRESS_LABELS",
     "CLAIM_KINDS",
 ]
+
+DEFAULT_FOLDER = Path(__file__).resolve().parents[1] / "tests" / "data" / "eval"
 
 ADDRESS_LABELS = ("formal", "informal", "mixed", "none")
 CLAIM_KINDS = ("discounts", "codes", "prices", "end_dates")
@@ -177,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         at = args.index("--split")
         split = args[at + 1]
         del args[at:at + 2]
-    folder = Path(args[0] if args else "tests/data/eval")
+    folder = Path(args[0]) if args else DEFAULT_FOLDER
 
     def records(name: str) -> list[dict]:
         rows = load_jsonl(folder / name)

@@ -8,7 +8,7 @@ with ``contradiction`` (the text contradicts them).
 
 Run it::
 
-    PYTHONPATH=src python -m campaignlint.language.objective_eval [path] [--verbose]
+    PYTHONPATH=src python bench/objective_eval.py [path] [--verbose]
 
 It prints precision and recall for O007 (vague detection) and O008
 (contradiction detection), the positive class being "the rule fires".
@@ -24,14 +24,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from campaignlint.language import evaluation
-from campaignlint.language.objective_text import (
-    Quantity,
-    compare_with_attributes,
-    read_objective_text,
-)
+from campaignlint.checks.objectives.o008_text_contradicts import Quantity, compare_with_attributes
+from campaignlint.language.objective_text import read_objective_text
 
-DEFAULT_SET = Path(__file__).resolve().parents[3] / "tests" / "data" / "eval" / "objectives.jsonl"
+import evaluation  # bench/evaluation.py, next to this file
+
+DEFAULT_SET = Path(__file__).resolve().parents[1] / "tests" / "data" / "eval" / "objectives.jsonl"
 
 _QTY_RE = re.compile(r"^\s*([+-])?\s*(\d[\d_]*(?:\.\d+)?)\s*(%|[A-Z]{3}|€|\$|£)?\s*$")
 _DUR_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(hours?|days?|weeks?|months?|years?)\s*$")

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from campaignlint.model import Text
-from campaignlint.parser import SyntaxProblem, parse
+from campaignlint.frontend.parser import SyntaxProblem, parse
 from campaignlint.source import SourceText, Span
 
 

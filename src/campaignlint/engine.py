@@ -19,10 +19,12 @@ from .config import Config, discover, git_root, read_config_file
 from .findings import Applicability, Edit, Finding, Fix, Severity
 from .rule import REGISTRY, Rule, load_all_rules
 from .context import CampaignContext, FileContext
+from .frontend.decode import decode
+from .paths import display_path
 from .source import SourceText, Span
 
 if TYPE_CHECKING:  # pragma: no cover - the loader and model (lark, pydantic) load lazily:
-    from .loader import LoadedFile, Loader  # a run answered from the cache never needs them
+    from .frontend.loader import LoadedFile, Loader  # a run answered from the cache never needs them
     from .model import Campaign, Located
 
 
@@ -175,12 +177,8 @@ class SourceStore(dict):
             data = path.read_bytes()
         except OSError:
             source = None
-        else:  # as loader.decode does (without importing it): text up to the first bad byte
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as error:
-                text = data[: error.start].decode("utf-8")
-            source = SourceText.from_text(key, text)
+        else:  # the loader's decoding (light: no Lark, no pydantic); no size limit here
+            source, _problem = decode(data, key, len(data))
         self._last = (key, source)
         return source
 
@@ -256,7 +254,7 @@ class Linter:
             self._rules_loaded = True
 
     def loader_for(self, config: Config, root: Path, overrides: dict[Path, str] | None = None) -> Loader:
-        from .loader import Loader
+        from .frontend.loader import Loader
 
         key = (id(config), root, tuple(sorted((overrides or {}).items())))
         if key not in self._loaders:
@@ -471,11 +469,7 @@ class Linter:
             nlp.clear_cache()
 
     def _display(self, path: Path) -> str:
-        # loader.display_path, without importing the loader (lark, pydantic) on cached runs
-        try:
-            return os.path.relpath(path, self.cwd) if str(path).startswith(str(self.cwd)) else str(path)
-        except ValueError:
-            return str(path)
+        return display_path(path, self.cwd)
 
     def fail_on(self, paths: list[str]) -> Severity:
         if self.options.fail_on is not None:

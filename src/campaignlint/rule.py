@@ -112,7 +112,8 @@ class Rule:
 
 def load_all_rules() -> dict[str, Rule]:
     """Import every family module (cheap: heavy libraries load lazily)."""
-    for module in ("file", "objectives", "kpis", "segments", "funnel", "channels", "tone",
+    importlib.import_module("campaignlint.frontend.problems")  # E001–E008, documented where they are raised
+    for module in ("objectives", "kpis", "segments", "funnel", "channels", "tone",
                    "consistency", "tracking", "budget", "planning", "hygiene"):
         try:
             importlib.import_module(f"campaignlint.checks.{module}")

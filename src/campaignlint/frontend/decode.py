@@ -32,5 +32,6 @@ def decode(data: bytes, display: str, max_size: int) -> tuple[SourceText | None,
     if "\x00" in text:
         index = text.index("\x00")
         return SourceText.from_text(display, text), Problem(
-            "E008", Span(display, index, index + 1), f"the file contains a NUL character at offset {index}: it is not a text file")
+            "E008", Span(display, index, index + 1),
+            f"the file contains a NUL character at offset {index}: it is not a text file")
     return SourceText.from_text(display, text), None

@@ -38,7 +38,8 @@ def grammar_cache_file(grammar: str) -> str | bool:
         if not os.access(base, os.W_OK):
             return False
         digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
-        return str(base / f"grammar-{digest}-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.pickle")
+        python = f"{sys.version_info[0]}{sys.version_info[1]}"
+        return str(base / f"grammar-{digest}-lark{lark.__version__}-py{python}.pickle")
     except (OSError, RuntimeError):
         return False
 

@@ -88,7 +88,8 @@ class Loader:
             try:
                 data = path.read_bytes()
             except OSError as error:
-                loaded = LoadedFile(path, display, None, problems=[Problem("E006", Span(display, 0, 0), f"cannot read this file: {error.strerror or error}")])
+                problem = Problem("E006", Span(display, 0, 0), f"cannot read this file: {error.strerror or error}")
+                loaded = LoadedFile(path, display, None, problems=[problem])
                 self.files[path] = loaded
                 return loaded
             source, problem = decode(data, display, self.max_file_size)
@@ -137,7 +138,8 @@ class Loader:
                     if first and imported.source:
                         line, column = imported.source.position(first.span.start)
                         reason = f"line {line}, column {column}: {reason}"
-                    resolver.problem("E006", resolver.value_span(value), f"`{value.data}` could not be imported ({reason})")
+                    resolver.problem("E006", resolver.value_span(value),
+                                     f"`{value.data}` could not be imported ({reason})")
                     continue
                 outside.update(self._visible(imported))
             resolver.resolve_campaigns(result, campaign_nodes)
@@ -170,7 +172,9 @@ class Loader:
             resolver.problem("E006", resolver.value_span(value), f"`{text}` cannot be resolved (a link loop?)")
             return None
         if not _inside(real, self.root):
-            resolver.problem("E006", resolver.value_span(value), f"`{text}` is outside the project folder ({self.display(self.root) or '.'}); imports must stay inside it")
+            root = self.display(self.root) or "."
+            resolver.problem("E006", resolver.value_span(value),
+                             f"`{text}` is outside the project folder ({root}); imports must stay inside it")
             return None
         if target in self._loading or real in self._loading:
             chain = " → ".join(p.name for p in self._loading + [target])
@@ -178,7 +182,8 @@ class Loader:
             resolver.problem("E006", resolver.value_span(value), f"import cycle: {chain}")
             return None
         if not real.is_file() and target not in self.overrides:
-            resolver.problem("E006", resolver.value_span(value), f"`{text}` was not found (looked for {self.display(target)})")
+            resolver.problem("E006", resolver.value_span(value),
+                             f"`{text}` was not found (looked for {self.display(target)})")
             return None
         return target
 

@@ -91,9 +91,11 @@ def explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
                 offset -= 2
             if text.startswith('"""', offset):
                 return SyntaxProblem(offset, offset + 3, 'this long text is not closed: `"""` expected to end it')
-            return SyntaxProblem(offset, offset + 1, "this text is not closed: a `\"` is missing before the end of the line")
+            return SyntaxProblem(offset, offset + 1,
+                                 "this text is not closed: a `\"` is missing before the end of the line")
         if char == "{":
-            return SyntaxProblem(offset, offset + 1, "`{` must follow a keyword on the same line (for example `message teaser {`)")
+            return SyntaxProblem(offset, offset + 1,
+                                 "`{` must follow a keyword on the same line (for example `message teaser {`)")
         if char == "}":
             return SyntaxProblem(offset, offset + 1, "this `}` closes no block")
         word_start = offset
@@ -103,7 +105,9 @@ def explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
             offset = word_start
             word = re.match(r"[^\s{};,]+", text[offset:])
             found = word.group(0) if word else char
-            return SyntaxProblem(offset, offset + len(found), f"`{found}` is not a value campaignlint understands (dates are written 2027-03-01, times 09:00, amounts 49.90 EUR, percentages 20%)")
+            return SyntaxProblem(offset, offset + len(found),
+                                 f"`{found}` is not a value campaignlint understands (dates are written 2027-03-01, "
+                                 "times 09:00, amounts 49.90 EUR, percentages 20%)")
         shown = repr(char)[1:-1] if char and not char.isprintable() else char
         return SyntaxProblem(offset, offset + 1, f"unexpected character `{shown}` here")
     if isinstance(error, UnexpectedEOF) or (
@@ -113,7 +117,8 @@ def explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
         if opened:
             start, keyword = opened[-1]
             line = _line_of(text, start)
-            return SyntaxProblem(max(len(text) - 1, 0), len(text), f"`}}` expected to close the `{keyword}` block opened on line {line}")
+            return SyntaxProblem(max(len(text) - 1, 0), len(text),
+                                 f"`}}` expected to close the `{keyword}` block opened on line {line}")
         return SyntaxProblem(max(len(text) - 1, 0), len(text), "the file ends in the middle of a statement")
     assert isinstance(error, UnexpectedToken)
     token = error.token
@@ -123,11 +128,16 @@ def explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
     if token.type == "RBRACE":
         return SyntaxProblem(offset, end, "this `}` closes no block")
     if token.type == "LBRACE":
-        return SyntaxProblem(offset, end, "`{` cannot open a block here: a block follows a keyword and its values, on the same line")
+        return SyntaxProblem(offset, end, "`{` cannot open a block here: a block follows a keyword and its values, "
+                                          "on the same line")
     if token.type in ("_NL", "SEMICOLON"):
-        return SyntaxProblem(offset, end, "a value is missing before the end of the line (after a `,` another value must follow)")
-    if expected <= {"_COMMA", "_NL", "SEMICOLON", "LBRACE", "RBRACE", "RANGE_OP", "$END"} or "_NL" in expected or "SEMICOLON" in expected:
-        return SyntaxProblem(offset, end, f"{_describe_token(token)} cannot follow here: end the statement with a new line or `;` first")
+        return SyntaxProblem(offset, end, "a value is missing before the end of the line "
+                                          "(after a `,` another value must follow)")
+    if (expected <= {"_COMMA", "_NL", "SEMICOLON", "LBRACE", "RBRACE", "RANGE_OP", "$END"}
+            or "_NL" in expected or "SEMICOLON" in expected):
+        return SyntaxProblem(offset, end, f"{_describe_token(token)} cannot follow here: "
+                                          "end the statement with a new line or `;` first")
     words = sorted({_TOKEN_WORDS.get(name, name) for name in expected})
-    return SyntaxProblem(offset, end, f"{_describe_token(token)} is not expected here (expected {', '.join(words[:4])})")
+    return SyntaxProblem(offset, end,
+                         f"{_describe_token(token)} is not expected here (expected {', '.join(words[:4])})")
 

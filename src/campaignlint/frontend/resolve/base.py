@@ -163,8 +163,9 @@ class ValueReader:
     def funnel_stage(self, value: Value, campaign: m.Campaign) -> str | None:
         """A reference to a stage of the campaign's funnel (E004 if it has no such stage)."""
         if value.data not in campaign.funnel:
+            stages = ", ".join(campaign.funnel)
             self.problem("E004", self.value_span(value), f"`{value.data}` is not a stage of this campaign's funnel "
-                                                         f"({', '.join(campaign.funnel)}){did_you_mean(value.data, campaign.funnel)}")
+                                                         f"({stages}){did_you_mean(value.data, campaign.funnel)}")
             return None
         return value.data
 

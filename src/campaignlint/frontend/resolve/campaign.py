@@ -192,8 +192,9 @@ def _resolve_brand_and_voice(r: ValueReader, campaign: m.Campaign, held: _Held, 
     if held.brand is not None:
         brand = visible.brands.get(held.brand.data)
         if brand is None:
-            r.problem("E004", r.value_span(held.brand), f"no brand named `{held.brand.data}` is defined here or in "
-                                                        f"an imported file{did_you_mean(held.brand.data, visible.brands)}")
+            name = held.brand.data
+            r.problem("E004", r.value_span(held.brand), f"no brand named `{name}` is defined here or in "
+                                                        f"an imported file{did_you_mean(name, visible.brands)}")
         else:
             campaign.brand = brand
             campaign.spans["brand"] = r.value_span(held.brand)
@@ -221,8 +222,9 @@ def _resolve_segments(r: ValueReader, campaign: m.Campaign, nodes: list[Node], v
             if len(child.values) > 1:
                 r.named(child, "urban_runners")
             if base is None:
-                r.problem("E004", r.value_span(child.values[0]), f"no segment named `{name}` is defined here or in "
-                                                                 f"an imported file{did_you_mean(name, visible.segments)}")
+                r.problem("E004", r.value_span(child.values[0]),
+                          f"no segment named `{name}` is defined here or in "
+                          f"an imported file{did_you_mean(name, visible.segments)}")
                 continue
             segment = base
         else:

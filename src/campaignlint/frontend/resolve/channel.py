@@ -60,8 +60,9 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
             return
         field = values[0].data
         if field not in m.TEXT_FIELDS:
+            fields = ", ".join(m.TEXT_FIELDS)
             r.problem("E003", r.value_span(values[0]), f"`{field}` is not a text field of a message (use one of "
-                                                       f"{', '.join(m.TEXT_FIELDS)}){did_you_mean(field, m.TEXT_FIELDS)}")
+                                                       f"{fields}){did_you_mean(field, m.TEXT_FIELDS)}")
             return
         if not r.valid(values[1]):
             return

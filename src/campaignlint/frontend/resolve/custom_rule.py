@@ -98,6 +98,7 @@ def read_rule(r: ValueReader, node: Node) -> m.CustomRule | None:
                                                "pattern, require_pattern or max_length")
         return None
     if len(checks) > 1:
-        r.problem("E003", r.keyword_span(checks[1][1]), f"rule `{name}` has more than one check; split it into two rules")
+        r.problem("E003", r.keyword_span(checks[1][1]),
+                  f"rule `{name}` has more than one check; split it into two rules")
     data["check"] = checks[0][0]
     return m.CustomRule(**data)

@@ -108,8 +108,9 @@ def read_message(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Message 
             handler(child)
     if channel_value is not None:
         if campaign.channel_profile(channel_value.data) is None:
-            r.problem("E004", r.value_span(channel_value), f"`{channel_value.data}` is not a known channel"
-                                                           f"{did_you_mean(channel_value.data, campaign.known_channels)}")
+            channel_name = channel_value.data
+            r.problem("E004", r.value_span(channel_value),
+                      f"`{channel_name}` is not a known channel{did_you_mean(channel_name, campaign.known_channels)}")
         message.channel = channel_value.data
         message.spans["channel"] = r.value_span(channel_value)
     elif "channel" not in seen:

@@ -9,7 +9,7 @@ brand and voice, segments, channels, offers, objectives, messages, rules.
 from __future__ import annotations
 
 import zoneinfo
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ... import model as m
 from ...source import Span
@@ -18,13 +18,11 @@ from .base import ValueReader, did_you_mean
 from .brand import read_voice
 from .channel import read_channel_profile
 from .custom_rule import read_rule
+from .definitions import Definitions
 from .message import read_message
 from .objective import read_objective
 from .offer import read_offer
 from .segment import read_segment
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .file import Definitions
 
 ATTRIBUTIONS = ["first_click", "last_click", "linear", "time_decay", "u_shaped", "data_driven"]
 

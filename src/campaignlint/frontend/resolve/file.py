@@ -16,28 +16,10 @@ from .brand import read_brand
 from .campaign import read_campaign
 from .channel import read_channel_profile
 from .custom_rule import read_rule
+from .definitions import Definitions
 from .segment import read_segment
 
 TOP_LEVEL = ["import", "brand", "channel", "segment", "rule", "campaign"]
-
-
-class Definitions:
-    """What a file can see from outside: built-in profiles, imports, rule packs."""
-
-    def __init__(self) -> None:
-        self.brands: dict[str, m.Brand] = {}
-        self.channels: dict[str, m.ChannelProfile] = {}
-        self.segments: dict[str, m.Segment] = {}
-        self.rules: list[m.CustomRule] = []
-
-    def update(self, other: "m.CampaignFile | Definitions") -> None:
-        """Adds ``other``'s definitions, like ``dict.update``: a name defined again replaces the
-        earlier one; rules are appended."""
-        self.brands.update(other.brands)
-        for name, profile in other.channels.items():
-            self.channels[name] = profile
-        self.segments.update(other.segments)
-        self.rules.extend(other.rules)
 
 
 class Resolver(ValueReader):

@@ -86,14 +86,11 @@ def render(findings: list[Finding], context: ReportContext) -> str:
     rest = [f for f in findings if f.severity.rank < threshold.rank]
     files = len(context.files)
     lines = ["## campaignlint", ""]
+    checked = ngettext("{files} file checked", "{files} files checked", files).format(files=files)
     if blocking:
-        lines.append("❌ " + ngettext("**{count} problem blocks the launch** ({files} file checked).",
-                                     "**{count} problems block the launch** ({files} file checked).",
-                                     len(blocking)).format(count=len(blocking), files=files)
-                     if files == 1 else "❌ " + ngettext(
-                         "**{count} problem blocks the launch** ({files} files checked).",
-                         "**{count} problems block the launch** ({files} files checked).",
-                         len(blocking)).format(count=len(blocking), files=files))
+        lines.append("❌ " + ngettext("**{count} problem blocks the launch** ({checked}).",
+                                     "**{count} problems block the launch** ({checked}).",
+                                     len(blocking)).format(count=len(blocking), checked=checked))
     elif findings:
         lines.append("✅ " + ngettext("Nothing blocks the launch; {count} thing is worth a look.",
                                      "Nothing blocks the launch; {count} things are worth a look.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import PurePath
 from dataclasses import dataclass, field
 
 from ..findings import Applicability, Finding, Severity
@@ -144,7 +145,7 @@ class BlockingRule:
     severity: str
     severity_label: str
     count: int
-    places: list[tuple[str, str]]  # (path:line, anchor of the finding) of each finding
+    places: list[tuple[str, str]]  # (file name:line, anchor of the finding) of each finding
 
 
 def readable_name(name: str) -> str:
@@ -194,7 +195,7 @@ def summary(findings: list[Finding], files: list[str], campaigns: list[CampaignI
     blocking_rows = [
         BlockingRule(code, readable_name(group[0].rule_name or code), group[0].severity.value,
                      severity_label(group[0].severity), len(group),
-                     [(f"{f.path}:{f.range.start_line}", anchors.finding(f)) for f in group])
+                     [(f"{PurePath(f.path).name}:{f.range.start_line}", anchors.finding(f)) for f in group])
         for code, group in sorted(blocking.items(), key=lambda item: (-item[1][0].severity.rank, item[0]))
     ]
     fixes: dict[str, list[int]] = {path: [0, 0] for path in files}

@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
-from ..findings import Finding, Severity
+from ..findings import Applicability, Finding, Severity
 from ..i18n import gettext as _
 from ..i18n import ngettext
 from . import ReportContext
@@ -62,8 +62,11 @@ def link(finding: Finding, env=None) -> str:
 
 
 def _item(finding: Finding) -> str:
-    return (f"- {ICONS[finding.severity]} {link(finding)} `{finding.code}` {escape(finding.message)}"
-            + (" " + _("(fixable)") if finding.fix else ""))
+    mark = ""
+    if finding.fix is not None:
+        mark = " " + (_("(fixable)") if finding.fix.applicability is Applicability.SAFE
+                      else _("(fixable with --unsafe-fixes)"))
+    return f"- {ICONS[finding.severity]} {link(finding)} `{finding.code}` {escape(finding.message)}{mark}"
 
 
 def _channels(findings: list[Finding], context: ReportContext) -> Counter | None:
@@ -76,7 +79,7 @@ def _channels(findings: list[Finding], context: ReportContext) -> Counter | None
         attribution = Attribution(campaigns_of(load_models(context.linter, context.files)))
     except Exception:  # the summary never fails a run: without models, no channel table
         return None
-    return Counter((attribution.channel(f) or _("not about one channel"), f.severity) for f in findings)
+    return Counter((attribution.channel(f) or _("Not about one channel"), f.severity) for f in findings)
 
 
 def render(findings: list[Finding], context: ReportContext) -> str:
@@ -101,7 +104,7 @@ def render(findings: list[Finding], context: ReportContext) -> str:
     if not findings:
         return "\n".join(lines) + "\n"
     counts = Counter(f.severity for f in findings)
-    fixable = sum(1 for f in findings if f.fix is not None)
+    fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability is Applicability.SAFE)
     lines += ["", f"| {_('Level')} | {_('Problems')} |", "|---|---:|"]
     lines += [f"| {ICONS[s]} {labels[s]} | {counts[s]} |" for s in SEVERITIES]
     if fixable:

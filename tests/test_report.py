@@ -176,7 +176,8 @@ def test_highlight_covers_the_exact_words_through_escapes(campaign):
     [body] = view.fields
     marked = [p for p in body.pieces if any(f.code == "pas_gratuit" for f in p.findings)]
     assert [p.text for p in marked] == ["gratuit"]
-    assert "".join(p.text for p in body.pieces) == "Bienvenue <script>alert('x')</script> & \"bonjour\" : livraison gratuit"
+    copy = "Bienvenue <script>alert('x')</script> & \"bonjour\" : livraison gratuit"
+    assert "".join(p.text for p in body.pieces) == copy
     [finding] = marked[0].findings
     assert "offert" in finding.fix and "--fix" in finding.fix and marked[0].tip
 
@@ -198,7 +199,8 @@ def test_recommended_length_gauge_in_the_channel_unit(campaign):
     [subject] = view.fields
     [gauge] = subject.gauges
     assert gauge.soft and gauge.over and gauge.limit == 60 and gauge.unit == "characters"
-    assert gauge.used == len("Un sujet beaucoup trop long pour un email, qui dépasse largement les soixante caractères")
+    subject_text = "Un sujet beaucoup trop long pour un email, qui dépasse largement les soixante caractères"
+    assert gauge.used == len(subject_text)
     assert "too long by" in gauge.status and gauge.percent == 100
 
 

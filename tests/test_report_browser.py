@@ -32,7 +32,8 @@ websockets_sync = pytest.importorskip("websockets.sync.client", reason="the `web
 CHROMIUM = "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium")
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium; .ci/run does it)"),
+    pytest.mark.skipif(CHROMIUM is None,
+                       reason="chromium is not installed (apt-get install chromium; .ci/run does it)"),
 ]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -111,7 +112,8 @@ class Browser:
     def screenshot(self, path: Path, selector: str | None = None, max_height: int = 1600) -> None:
         """A PNG of the page, or of the box around every element ``selector`` matches."""
         if selector:
-            box = self.js(f"(() => {{ scrollTo(0, 0); const boxes = [...document.querySelectorAll({json.dumps(selector)})]"
+            box = self.js(f"(() => {{ scrollTo(0, 0);"
+                          f"const boxes = [...document.querySelectorAll({json.dumps(selector)})]"
                           ".map(e => e.getBoundingClientRect());"
                           "const x = Math.min(...boxes.map(b => b.left)), y = Math.min(...boxes.map(b => b.top));"
                           "return {x: x, y: y, width: Math.max(...boxes.map(b => b.right)) - x,"
@@ -245,3 +247,15 @@ def test_view_screenshots(browser, reports):
     browser.screenshot(target / "report-phone.png", "header.top, nav.toc, #summary", max_height=1400)
     for name in ("summary", "coverage", "calendar", "budget", "phone"):
         assert 5_000 < (target / f"report-{name}.png").stat().st_size < 300_000
+
+
+def test_print_stylesheet(browser, reports):
+    """Printed, the navigation and the tooltips go away and every problem list stays."""
+    browser.open(reports["flawed"].as_uri(), 1280)
+    browser.call("Emulation.setEmulatedMedia", session=True, media="print")
+    try:
+        assert browser.js("getComputedStyle(document.querySelector('nav.toc')).display") == "none"
+        assert browser.js("getComputedStyle(document.querySelector('.hl .tip')).display") == "none"
+        assert browser.js("[...document.querySelectorAll('li.finding')].every(li => li.offsetHeight > 0)")
+    finally:
+        browser.call("Emulation.setEmulatedMedia", session=True, media="")

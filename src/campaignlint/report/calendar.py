@@ -221,7 +221,8 @@ def build_calendar(item: CampaignInput, anchors: Anchors) -> Calendar | None:
         for day in days.values():
             if is_quiet_day(day.date, profile):
                 marks.append(Mark(pos(day.date), round(100 / total, 3),
-                                  _("{date}: {channel} stays quiet").format(date=day.label, channel=name), kind="quiet"))
+                                  _("{date}: {channel} stays quiet").format(date=day.label, channel=name),
+                                  kind="quiet"))
             if day.holiday and name in avoiders:
                 marks.append(Mark(pos(day.date), round(100 / total, 3), day.notes[0], kind="holiday"))
         marks += [Mark(pos(at.date(), at.hour + at.minute / 60), 0, f"{format_date(at.date())} {format_time(at)} "

@@ -53,14 +53,16 @@ class Report:
 
 def _facts(item: CampaignInput) -> list[tuple[str, str]]:
     from ..i18n import gettext as _
-    from .fmt import format_money, format_range
+    from .fmt import format_date, format_money
 
     campaign = item.campaign
     facts = [(_("File"), item.path)]
     if campaign.brand is not None:
         facts.append((_("Brand"), campaign.brand.display_name or campaign.brand.name))
     if campaign.period:
-        facts.append((_("Period"), format_range(*campaign.period)))
+        start, end = campaign.period
+        facts.append((_("Period"), _("{start} to {end}").format(start=format_date(start, year=True),
+                                                                end=format_date(end, year=True))))
     if campaign.budget:
         facts.append((_("Budget"), format_money(campaign.budget.amount, campaign.budget.currency)))
     if campaign.owner:

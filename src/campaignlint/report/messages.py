@@ -15,6 +15,7 @@ shows its segments, its encoding and the characters that forced UCS-2.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..findings import Applicability, Finding, Severity
@@ -231,7 +232,13 @@ def _message_view(campaign: Campaign, message: Message, findings: list[Finding],
     targets = [("", text) for text in message.texts]
     for variant in message.variants:
         targets += [(variant.name, text) for text in variant.texts]
+    repeated = Counter((variant_name, text.field) for variant_name, text in targets)
+    seen: Counter = Counter()
     for variant_name, text in targets:
+        seen[(variant_name, text.field)] += 1
+        label = field_label(text.field)
+        if repeated[(variant_name, text.field)] > 1:
+            label = _("{field} {number}").format(field=label, number=seen[(variant_name, text.field)])
         spots, whole = [], []
         for finding in findings:
             covered = _covered(text, finding)
@@ -248,7 +255,7 @@ def _message_view(campaign: Campaign, message: Message, findings: list[Finding],
             if piece.findings:
                 tips += 1
                 piece.tip = f"{anchors.message(message)}-tip-{tips}"
-        fields.append(FieldView(field_label(text.field), variant_name, pieces, whole,
+        fields.append(FieldView(label, variant_name, pieces, whole,
                                 _gauges(text, text.field, profile)))
     other = [finding_view(f, anchors) for f in findings if id(f) not in placed]
     when = ""

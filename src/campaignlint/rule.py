@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .context import CampaignContext, FileContext
 
 FAMILIES = {
-    "E": ("file", "The file itself: syntax, keywords, values, references"),
+    "E": ("frontend", "The file itself: syntax, keywords, values, references"),
     "O": ("objectives", "Objectives are SMART"),
     "K": ("kpis", "KPIs"),
     "S": ("segments", "Segments and coverage"),
@@ -93,8 +93,13 @@ class Rule:
     #: the same fragment, corrected
     correction: ClassVar[str] = ""
     settings: ClassVar[tuple[Setting, ...]] = ()
-    #: "campaign": check(ctx) runs once per campaign; "file": check_file(ctx) once
-    #: per file; "front-end": reported by the parser and schema, no check
+    #: when the rule runs and what it reads:
+    #: "campaign": ``check(ctx)`` once per campaign (a CampaignContext);
+    #: "file": ``check_file(ctx)`` once per file (a FileContext);
+    #: "suppressions": ``check_suppressions(ctx, suppressions)`` once per file, after
+    #: every other rule and the ``# noqa`` comments were applied (N001);
+    #: "front-end": raised by the front end while reading the file (E001–E008, in
+    #: ``campaignlint.frontend.problems``), no check
     scope: ClassVar[str] = "campaign"
     #: the rule reads copy through spaCy (loaded lazily, batched)
     needs_nlp: ClassVar[bool] = False
@@ -135,6 +140,9 @@ class Rule:
         return ()
 
     def check_file(self, ctx: "FileContext") -> Iterable[Finding]:
+        return ()
+
+    def check_suppressions(self, ctx: "FileContext", suppressions: list) -> Iterable[Finding]:
         return ()
 
 

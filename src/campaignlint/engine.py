@@ -128,6 +128,8 @@ class Options:
     extend_select: list[str] | None = None
     config_path: Path | None = None
     fail_on: Severity | None = None
+    packs: list[str] | None = None
+    extend_packs: list[str] | None = None
 
 
 @dataclass
@@ -223,6 +225,7 @@ class Linter:
             config.extend_select = config.extend_select + parse_selectors(self.options.extend_select, "--extend-select")
         if self.options.fail_on is not None:
             config.fail_on = self.options.fail_on
+        config.apply_pack_options(self.options.packs, self.options.extend_packs)
         return config
 
     def config_for(self, path: Path) -> Config:
@@ -305,12 +308,12 @@ class Linter:
                     if rule.scope != "front-end" and config.enabled(rule.code, rule.name)]
         if loaded.model is not None:
             for rule in selected:
-                if rule.scope == "file":
+                if rule.scope == "file" and config.pack_enabled(rule):
                     findings.extend(rule.check_file(ctx))
             for campaign in loaded.model.campaigns:
                 cctx = CampaignContext(self.sources, loaded, config, campaign)
                 for rule in selected:
-                    if rule.scope == "campaign":
+                    if rule.scope == "campaign" and config.pack_enabled(rule, campaign):
                         findings.extend(rule.check(cctx))
                 findings.extend(f for f in custom_findings(cctx) if config.enabled(f.code, f.rule_name))
         return self._finish(findings, loaded, config)

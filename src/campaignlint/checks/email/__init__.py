@@ -1,0 +1,1 @@
+"""D — pack `email` (rules.md "Rule packs")."""

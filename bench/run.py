@@ -106,7 +106,7 @@ def installed() -> tuple[None, list[str], dict]:
 
 
 def non_nlp_codes(env: dict) -> str:
-    code = ("from campaignlint.rule import load_all_rules; "
+    code = ("from campaignlint.registry import load_all_rules; "
             "print(','.join(sorted(c for c, r in load_all_rules().items() if not r.needs_nlp)))")
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.strip()
 

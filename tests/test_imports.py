@@ -20,7 +20,7 @@ import json, sys
 from campaignlint.cli import cli
 args = json.loads(sys.argv[1])
 if args == ["explain", "FIRST"]:
-    from campaignlint.rule import load_all_rules
+    from campaignlint.registry import load_all_rules
     args = ["explain", sorted(load_all_rules())[0]]
 try:
     cli.main(args=args, prog_name="campaignlint", standalone_mode=False)

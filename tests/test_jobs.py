@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import functools
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,7 @@ def test_workers_return_outcomes_in_file_order(corpus):
     files = [(path, folder) for path in made.files[:6]]
     linter = Linter(Options(), cwd=folder)
     in_process = [[f.to_json() for f in outcome.findings] for outcome in linter.lint_many(files)]
-    spread = [[f.to_json() for f in outcome.findings] for outcome in lint_in_workers(linter, files, 2)]
+    spread = [[f.to_json() for f in outcome.findings] for outcome in lint_in_workers(functools.partial(Linter, Options(), folder), files, 2)]
     assert spread == in_process
     assert all(in_process)
 

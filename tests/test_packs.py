@@ -10,7 +10,8 @@ import pytest
 from campaignlint.config import Config, ConfigError, from_table
 from campaignlint.engine import Linter, Options
 from campaignlint.packs import DEFAULT_PACKS, PACKS
-from campaignlint.rule import REGISTRY, load_all_rules
+from campaignlint.registry import load_all_rules
+from campaignlint.rule import REGISTRY
 
 from conftest import run_cli
 
@@ -91,7 +92,7 @@ def test_a_campaign_adds_its_own_packs():
 ])
 def test_bad_pack_configuration_names_the_key(table, message):
     with pytest.raises(ConfigError, match="packs") as error:
-        from_table(table, None)
+        from_table(table, None, REGISTRY)
     assert message in str(error.value)
 
 
@@ -109,7 +110,7 @@ def test_selecting_a_rule_of_a_pack_that_is_off_names_the_pack(tmp_path):
 
 
 def test_the_cache_key_knows_the_packs():
-    assert Config().fingerprint() != from_table({"extend-packs": ["email"]}, None).fingerprint()
+    assert Config().fingerprint() != from_table({"extend-packs": ["email"]}, None, REGISTRY).fingerprint()
 
 
 @pytest.mark.slow

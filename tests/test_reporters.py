@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from campaignlint.reporters.github_report import escape_data, escape_property
-from campaignlint.rule import load_all_rules
+from campaignlint.registry import load_all_rules
 
 from conftest import DATA, REPO, run_cli
 

@@ -1,4 +1,4 @@
-"""The command line (cli.md).  Exit codes: 0 clean, 1 findings, 2 the tool failed."""
+"""The command line (docs/outputs.md, README).  Exit codes: 0 clean, 1 findings, 2 the tool failed."""
 
 from __future__ import annotations
 
@@ -99,8 +99,6 @@ def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output
 
     if diff:
         _emit(diff_text, output_file)
-        if fix:
-            pass
         raise SystemExit(0 if exit_zero or not diff_text else 1)
     # with `-` and --fix the fixed text goes to standard output: the report goes to standard error
     report_to_stderr = fix and stdin_text is not None and output_file is None
@@ -147,10 +145,9 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
                 else:
                     source = linter.sources.get(display)
                     write_atomically(path, outcome.fixed, bool(source and source.had_bom))
-    from .findings import Finding
+    from .findings import unique_sorted
 
-    unique = {(f.path, f.range, f.code, f.message): f for f in result.findings}
-    result.findings = sorted(unique.values(), key=Finding.sort_key)
+    result.findings = unique_sorted(result.findings)
     return result, "".join(diffs)
 
 
@@ -168,14 +165,15 @@ def _emit(text: str, output_file: str | None, color: bool | None = None) -> None
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt):
     """List every rule: code, name, default severity, fixable or not."""
-    from .docs import pack_state
-    from .rule import FAMILIES, load_all_rules
+    from .docs import fix_label, pack_state
+    from .registry import load_all_rules
+    from .rule import FAMILIES
 
     registry = load_all_rules()
     if fmt == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity.value,
-                 "fix": r.fix.value if r.fix else None, "summary": r.summary,
-                 "pack": r.pack, "source": r.source or None} for r in registry.values()]
+                 "fix": r.fix_availability.value, "fix_applicability": [a.value for a in r.fix_applicability],
+                 "summary": r.summary, "pack": r.pack, "source": r.source or None} for r in registry.values()]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     current = None
@@ -187,8 +185,8 @@ def rules(fmt):
             click.echo(f"\n{family} — {FAMILIES.get(family, ('', 'Custom'))[1]}")
             if rule.pack:
                 click.echo(f"  (pack `{rule.pack}`: {pack_state(rule.pack)})")
-        fixable = {None: "", "safe": "fix", "unsafe": "fix (unsafe)"}[rule.fix.value if rule.fix else None]
-        click.echo(f"  {rule.code}  {rule.severity.value:<7}  {fixable:<12}  {rule.name}: {rule.summary}")
+        fixable = f"fix ({fix_label(rule)})" if rule.fixable else ""
+        click.echo(f"  {rule.code}  {rule.severity.value:<7}  {fixable:<19}  {rule.name}: {rule.summary}")
         if rule.source:
             click.echo(f"  {'':<4}  source: {rule.source}")
     click.echo("\nMore on a rule: campaignlint explain CODE")
@@ -199,7 +197,8 @@ def rules(fmt):
 def explain(code):
     """Explain a rule: what it checks, why it matters, an example and its fix."""
     from .docs import explain_text
-    from .rule import BY_NAME, REGISTRY, load_all_rules
+    from .rule import BY_NAME, REGISTRY
+    from .registry import load_all_rules
 
     load_all_rules()
     rule = REGISTRY.get(code.upper()) or BY_NAME.get(code)

@@ -232,7 +232,8 @@ class CampaignServer(LanguageServer):
 
     def hover(self, params: types.HoverParams) -> types.Hover | None:
         from .docs import explain_text
-        from .rule import REGISTRY, load_all_rules
+        from .rule import REGISTRY
+        from .registry import load_all_rules
 
         load_all_rules()
         position = params.position

@@ -1,4 +1,4 @@
-"""``# noqa`` suppression (language.md §5).
+"""``# noqa`` suppression (docs/language.md, "Suppressing a finding").
 
 ``# noqa: CODE[, CODE…]`` at the end of a line silences those codes (or
 prefixes, or rule names) for findings on that line; on the header line of a

@@ -264,7 +264,7 @@ class ObjectiveWithoutDeadline(Rule):
     code = "O004"
     name = "objective-without-deadline"
     severity = Severity.ERROR
-    fix = Applicability.UNSAFE
+    fix_applicability = (Applicability.UNSAFE,)
     why = (
         "A target without a date is never missed: the team cannot tell whether it "
         "is on track mid-campaign, nor decide when to shift budget between channels. "

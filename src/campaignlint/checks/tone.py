@@ -251,7 +251,8 @@ class AvoidedTerm(Rule):
     code = "T003"
     name = "avoided-term"
     severity = Severity.WARNING
-    fix = Applicability.SAFE
+    fix_applicability = (Applicability.SAFE, Applicability.UNSAFE)
+    fix_note = "safe when the copy has the old term exactly; unsafe where the match is an inflected form"
     needs_nlp = True
     why = (
         "A style guide's word list is how a brand keeps one vocabulary across "

@@ -98,7 +98,7 @@ class InsecureLink(Rule):
     code = "D005"
     name = "insecure-link"
     severity = Severity.ERROR
-    fix = Applicability.UNSAFE
+    fix_applicability = (Applicability.UNSAFE,)
     pack = PACK
     source = ("Gmail and Yahoo bulk-sender requirements (February 2024: TLS throughout); browsers mark http "
               "pages \"Not secure\"")

@@ -44,7 +44,7 @@ def _c011_reports(ctx: "CampaignContext", profile: "ChannelProfile | None", loca
     config = ctx.config
     if profile is None or not hasattr(config, "enabled") or not config.enabled("C011", "quiet-hours"):
         return False, False
-    from ..channels import _in_quiet_hours
+    from ..channels.c011_quiet_hours import _in_quiet_hours
 
     hour = profile.quiet_hours is not None and _in_quiet_hours(local.time(), *profile.quiet_hours)
     day = WEEKDAYS[local.weekday()] in profile.quiet_days

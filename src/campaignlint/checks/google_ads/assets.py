@@ -32,7 +32,7 @@ class DuplicateAsset(Rule):
     code = "R007"
     name = "duplicate-asset"
     severity = Severity.ERROR
-    fix = Applicability.SAFE
+    fix_applicability = (Applicability.SAFE,)
     pack = PACK
     source = "Google Ads Help, \"About responsive search ads\" (assets must be unique); Google Ads Editor's duplicate check"
     why = (
@@ -136,7 +136,7 @@ class GimmickyCapitalisation(Rule):
     code = "R008"
     name = "gimmicky-capitalisation"
     severity = Severity.ERROR
-    fix = Applicability.UNSAFE
+    fix_applicability = (Applicability.UNSAFE,)
     pack = PACK
     source = "Google Ads policies, Editorial: gimmicky or unclear use of capitalisation"
     why = (

@@ -52,7 +52,7 @@ class StyledUnicodeText(Rule):
     code = "W001"
     name = "styled-unicode-text"
     severity = Severity.ERROR
-    fix = Applicability.SAFE
+    fix_applicability = (Applicability.SAFE,)
     pack = PACK
     source = ("W3C WAI and WCAG 2.2 success criterion 1.3.1 (Info and relationships); Unicode "
               "Mathematical Alphanumeric Symbols block; Meta Advertising Standards (characters used in "

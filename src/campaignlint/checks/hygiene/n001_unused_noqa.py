@@ -1,9 +1,9 @@
-"""N — the linter's own hygiene."""
+"""N001 unused-noqa."""
 
 from __future__ import annotations
 
-from ..findings import Severity
-from ..rule import Rule
+from ...findings import Severity
+from ...rule import Rule
 
 
 class UnusedNoqa(Rule):

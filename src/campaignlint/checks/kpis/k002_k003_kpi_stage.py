@@ -1,24 +1,17 @@
-"""K — KPIs.
-
-KPI names are open (teams have their own); the taxonomy in
-``rules/kpis.toml`` classifies the ones it knows: French and English names and
-synonyms, whether the KPI is a vanity metric, and the funnel stages it
-measures.  A KPI the taxonomy does not know is never reported as vanity nor as
-misplaced.  Stages are read through ``rules/funnel.toml`` (AIDA stages and
-aliases map onto awareness, consideration, conversion, loyalty).
-"""
+"""K002 vanity-kpis-only and K003 kpi-does-not-fit-stage: a KPI against the
+objective's funnel stage."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ..findings import Finding, Severity
-from ..language.taxonomy import all_kpis, canonical_stage, is_outcome_stage, kpi_fits_stage, lookup_kpi
-from ..rule import Rule
-from ._format import names
+from ...findings import Finding, Severity
+from ...language.taxonomy import all_kpis, canonical_stage, is_outcome_stage, kpi_fits_stage, lookup_kpi
+from ...rule import Rule
+from .._format import names
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..context import CampaignContext
+    from ...context import CampaignContext
 
 
 def _examples(stage: str | None, limit: int = 3) -> str:
@@ -27,32 +20,6 @@ def _examples(stage: str | None, limit: int = 3) -> str:
     if not found:
         return ""
     return " or ".join([", ".join(found[: limit - 1]), found[limit - 1]] if len(found) >= limit else [", ".join(found)])
-
-
-class ObjectiveWithoutKpi(Rule):
-    """An objective has no `kpi`: nothing says which indicators will be followed."""
-
-    code = "K001"
-    name = "objective-without-kpi"
-    severity = Severity.WARNING
-    why = (
-        "KPIs are how progress is followed during the campaign, not only judged at "
-        "the end: conversion rate, cost per acquisition, click-through rate, open "
-        "rate. Chosen before launch, they tell the team each week which channel "
-        "works and where to move the budget; chosen afterwards, they tend to be "
-        "the ones that look good."
-    )
-    example = "objective ventes {\n  metric orders\n  target 1_500\n  stage conversion\n}"
-    correction = "objective ventes {\n  metric orders\n  target 1_500\n  kpi conversion_rate, cpa, roas\n  stage conversion\n}"
-
-    def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
-        for objective in ctx.campaign.objectives:
-            if not objective.kpi:
-                yield ctx.finding(
-                    self, objective,
-                    f"objective `{objective.name}` has no KPI: list the indicators that will be "
-                    "followed (`kpi conversion_rate, cpa`…)",
-                )
 
 
 class VanityKpisOnly(Rule):
@@ -75,7 +42,10 @@ class VanityKpisOnly(Rule):
         "per acquisition, ROAS, repeat purchase rate."
     )
     example = "objective ventes {\n  metric orders\n  target 1_500\n  kpi likes, impressions\n  stage conversion\n}"
-    correction = "objective ventes {\n  metric orders\n  target 1_500\n  kpi likes, conversion_rate, cpa\n  stage conversion\n}"
+    correction = (
+        "objective ventes {\n  metric orders\n  target 1_500\n  kpi likes, conversion_rate, cpa\n"
+        "  stage conversion\n}"
+    )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign
@@ -116,7 +86,10 @@ class KpiDoesNotFitStage(Rule):
         "the objective does not aim at, and can hide that it is off track."
     )
     example = "objective ventes {\n  metric orders\n  kpi conversion_rate, impressions\n  stage conversion\n}"
-    correction = "objective ventes {\n  metric orders\n  kpi conversion_rate, average_order_value\n  stage conversion\n}"
+    correction = (
+        "objective ventes {\n  metric orders\n  kpi conversion_rate, average_order_value\n"
+        "  stage conversion\n}"
+    )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign
@@ -136,41 +109,3 @@ class KpiDoesNotFitStage(Rule):
                     f"KPI `{name}` measures {names(kpi.stages)}, not the {stage} stage of "
                     f"objective `{objective.name}`",
                 )
-
-
-class NoAttributionModel(Rule):
-    """The campaign uses two or more channels and declares no `attribution` model.
-
-    Channels count when the campaign declares them (`channel NAME`) or sends
-    a message on them.
-    """
-
-    code = "K004"
-    name = "no-attribution-model"
-    severity = Severity.INFO
-    why = (
-        "A customer often sees a post, opens an email, then clicks an ad before "
-        "buying. Crediting only the last click ignores the channels that built "
-        "the interest. Choosing the attribution model (linear, time decay, "
-        "U-shaped…) before launch decides how each channel's results will be "
-        "compared, and so where the next budget goes."
-    )
-    example = "campaign soldes {\n  period 2027-01-07 .. 2027-02-03\n  channel instagram\n  channel email\n}"
-    correction = ("campaign soldes {\n  period 2027-01-07 .. 2027-02-03\n  attribution linear\n"
-                  "  channel instagram\n  channel email\n}")
-
-    def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
-        campaign = ctx.campaign
-        if campaign.attribution:
-            return
-        channels = list(dict.fromkeys(
-            [*campaign.channels, *(m.channel for m in campaign.messages if m.channel)]
-        ))
-        if len(channels) < 2:
-            return
-        yield ctx.finding(
-            self, campaign,
-            f"the campaign uses {len(channels)} channels ({names(channels)}) but declares no "
-            "`attribution` model (linear, time_decay, u_shaped…): say how each channel "
-            "gets credit for a conversion",
-        )

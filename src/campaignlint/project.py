@@ -14,6 +14,7 @@ from typing import Mapping
 
 from .config import Config, discover, git_root, parse_selectors, read_config_file, settings_of
 from .findings import Severity
+from .paths import display_path
 from .rule import Rule
 
 
@@ -29,14 +30,6 @@ class Options:
     #: rule packs: `--packs` replaces the configured list, `--extend-packs` adds to it
     packs: list[str] | None = None
     extend_packs: list[str] | None = None
-
-
-def display_path(path: Path, cwd: Path) -> str:
-    """How a path is shown in reports: relative to the working folder when inside it."""
-    try:
-        return os.path.relpath(path, cwd) if str(path).startswith(str(cwd)) else str(path)
-    except ValueError:
-        return str(path)
 
 
 class Project:

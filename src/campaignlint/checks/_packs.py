@@ -126,3 +126,13 @@ def find_phrases(text: str, phrases) -> list[tuple[int, int, str]]:
 
 def quote(text: str) -> str:
     return f"« {text} »"
+
+
+#: pack rules that take over a built-in rule's findings (rules.md: "R008 takes over T005's
+#: findings on google_ads messages for the words it reports"): code → hooks registered by the packs
+TAKEOVERS: dict[str, list] = {}
+
+
+def taken_over(code: str, ctx, message: Message, text: TextField, start: int, end: int) -> bool:
+    """Whether an enabled pack rule reports ``text[start:end]`` of ``message`` in place of rule ``code``."""
+    return any(hook(ctx, message, text, start, end) for hook in TAKEOVERS.get(code, ()))

@@ -25,13 +25,13 @@ def _shared() -> dict:
 
 
 def _acronyms(language: str) -> frozenset[str]:
-    from ..tone import _shouting_data
+    from ..tone.t005_shouting import _shouting_data
 
     return _shouting_data(language)[0]
 
 
 def _in_capitals(text: str, language: str, codes: set[str]) -> bool:
-    from ..tone import _unaccent_upper
+    from ..tone.t005_shouting import _unaccent_upper
 
     limit = _shared()["capitals"]["acronym_max_letters"]
     words = [w for w in _WORD.findall(text)
@@ -66,7 +66,7 @@ class SpamTrigger(Rule):
     correction = 'message email_promo {\n  channel email\n  subject "Nos paniers de Noël sont arrivés"\n}'
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
-        from ..tone import _unaccent_upper
+        from ..tone.t005_shouting import _unaccent_upper
 
         codes = {_unaccent_upper(o.code) for o in ctx.campaign.offers.values() if o.code}
         symbols = [re.compile(p) for p in _shared()["spam_symbols"]["patterns"]]

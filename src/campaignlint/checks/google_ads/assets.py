@@ -9,7 +9,7 @@ from ...findings import Applicability, Edit, Finding, Severity
 from ...model import Message, TextField
 from ...rule import Rule, fix
 from ...text.wording import fold
-from .._packs import field_label, quote
+from .._packs import TAKEOVERS, field_label, quote
 from ._common import CHANNEL, PACK, ads, assets, compiled, customizer_spans, data, inside
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -79,14 +79,14 @@ class DuplicateAsset(Rule):
 
 
 def _names(ctx: "CampaignContext") -> frozenset[str]:
-    from ..tone import _campaign_names
+    from ..tone.t005_shouting import _campaign_names
 
     return _campaign_names(ctx.campaign)
 
 
 def gimmicky_spans(text: str, language: str, names: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, kind) of gimmicky capitals in ``text``: "capitals", "inner", "spaced"."""
-    from ..tone import _shouting_data, _unaccent_upper, shouting_runs
+    from ..tone.t005_shouting import _shouting_data, _unaccent_upper, shouting_runs
 
     allowed, _cues = _shouting_data(language)
     skip = customizer_spans(text)
@@ -183,3 +183,6 @@ def takes_over_shouting(ctx: Any, message: Message, text: TextField, start: int,
         return False
     spans = gimmicky_spans(text.value, message.language, _names(ctx))
     return any(s < end and start < e for s, e, _ in spans)
+
+
+TAKEOVERS.setdefault("T005", []).append(takes_over_shouting)

@@ -256,12 +256,12 @@ class Linter:
                     if rule.scope != "front-end" and config.enabled(rule.code, rule.name)]
         if loaded.model is not None:
             for rule in selected:
-                if rule.scope == "file":
+                if rule.scope == "file" and config.pack_enabled(rule):
                     findings.extend(rule.check_file(ctx))
             for campaign in loaded.model.campaigns:
                 cctx = CampaignContext(self.sources, loaded, config, campaign, self.rules)
                 for rule in selected:
-                    if rule.scope == "campaign":
+                    if rule.scope == "campaign" and config.pack_enabled(rule, campaign):
                         findings.extend(rule.check(cctx))
                 findings.extend(f for f in custom_findings(cctx) if config.enabled(f.code, f.rule_name))
         return self._finish(findings, loaded, config)

@@ -33,6 +33,11 @@ FAMILIES = {
     "B": ("budget", "Budget"),
     "P": ("planning", "Planning and coordination"),
     "N": ("hygiene", "The linter's own hygiene"),
+    # rule packs (campaignlint.packs): run only when their pack is enabled
+    "D": ("email", "Pack `email`: deliverability and hygiene of e-mails"),
+    "R": ("google_ads", "Pack `google-ads`: responsive search ads"),
+    "W": ("meta", "Pack `meta`: Facebook, Instagram, Threads, Meta ads"),
+    "L": ("fr_legal", "Pack `fr-legal`: French advertising law"),
 }
 
 
@@ -103,6 +108,10 @@ class Rule:
     scope: ClassVar[str] = "campaign"
     #: the rule reads copy through spaCy (loaded lazily, batched)
     needs_nlp: ClassVar[bool] = False
+    #: the rule pack it belongs to (``campaignlint.packs``), None for built-in families
+    pack: ClassVar[str | None] = None
+    #: for pack rules: the law, standard or platform page the rule enforces
+    source: ClassVar[str] = ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -84,7 +84,7 @@ class Percent(Model):
 
 class Duration(Model):
     amount: Decimal
-    unit: Literal["years", "months", "weeks", "days", "hours", "minutes"]
+    unit: Literal["years", "months", "weeks", "days", "hours", "minutes", "seconds"]
 
     def __str__(self) -> str:
         amount = int(self.amount) if self.amount == int(self.amount) else self.amount

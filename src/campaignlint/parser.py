@@ -25,7 +25,10 @@ DURATION_UNITS = {
     "year": "years", "years": "years", "month": "months", "months": "months",
     "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
     "hour": "hours", "hours": "hours", "minute": "minutes", "minutes": "minutes",
+    "second": "seconds", "seconds": "seconds",
 }
+#: bytes per unit of a file size (1024-based, as upload forms count; language §6.1)
+FILE_SIZE_UNITS = {"B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3, "KiB": 1024, "MiB": 1024**2, "GiB": 1024**3}
 MAX_NESTING = 32
 #: longest text (in characters, between the quotes) one string may hold; longer
 #: ones are reported (E008) instead of being handed to the rules and to spaCy
@@ -66,6 +69,8 @@ KIND_WORDS = {
     "time": "a time of day",
     "duration": "a duration",
     "range": "a range",
+    "ratio": "a ratio",
+    "filesize": "a file size",
 }
 
 
@@ -325,9 +330,24 @@ def _decode(kind: str, token: Token) -> Value:
             match = re.match(r"(\d+(?:\.\d+)?)[ \t]*([a-z]+)", raw)
             assert match
             value.data = (Decimal(match.group(1)), DURATION_UNITS[match.group(2)])
+        elif kind == "ratio":
+            value.data = parse_ratio(raw)
+        elif kind == "filesize":
+            match = re.match(r"(\d[\d_]*(?:\.\d+)?)[ \t]*([A-Za-z]+)", raw)
+            assert match
+            value.data = int(_number(match.group(1)) * FILE_SIZE_UNITS[match.group(2)])
     except (ValueError, InvalidOperation) as error:
         value.error = str(error)
     return value
+
+
+def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
+    """``"1.91:1"`` → (1.91, 1); both sides positive (language §6.1)."""
+    left, _, right = text.partition(":")
+    width, height = Decimal(left), Decimal(right)
+    if width <= 0 or height <= 0:
+        raise ValueError(f"{text} is not a ratio: both sides must be above zero (for example 4:5)")
+    return width, height
 
 
 def _date(text: str) -> dt.date:
@@ -430,6 +450,12 @@ class _ToNodes(Transformer):
     def duration(self, items):
         return _decode("duration", items[0])
 
+    def ratio(self, items):
+        return _decode("ratio", items[0])
+
+    def filesize(self, items):
+        return _decode("filesize", items[0])
+
 
 @functools.cache
 def _building_lark() -> Lark:
@@ -458,7 +484,7 @@ _TOKEN_WORDS = {
     "NAME": "a name", "STRING": "a text in quotes", "LONG_STRING": "a long text",
     "NUMBER": "a number", "PERCENT": "a percentage", "MONEY": "an amount",
     "DATE": "a date", "DATETIME": "a date and time", "TIME": "a time",
-    "DURATION": "a duration", "LBRACE": "`{`", "RBRACE": "`}`", "SEMICOLON": "`;`",
+    "DURATION": "a duration", "RATIO": "a ratio", "FILESIZE": "a file size", "LBRACE": "`{`", "RBRACE": "`}`", "SEMICOLON": "`;`",
     "_COMMA": "`,`", "COMMA": "`,`", "RANGE_OP": "`..`", "_NL": "a new line",
     "$END": "the end of the file",
 }

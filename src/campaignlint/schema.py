@@ -883,6 +883,9 @@ class FileReader:
             if value is None:
                 return None
             amount, unit = value.data
+            if unit == "seconds":
+                self.problem("E003", self.vspan(value), "an objective's `within` counts minutes or longer, not seconds")
+                return None
             if amount <= 0:
                 self.problem("E003", self.vspan(value), "a duration must be longer than zero")
                 return None

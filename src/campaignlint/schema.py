@@ -16,11 +16,12 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from . import model as m
+from . import resolve_v2 as v2
 from .parser import Node, Value
 from .source import Span
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-CHANNEL_KINDS = ["social", "email", "sms", "ads", "push", "web", "chat", "video", "print"]
+CHANNEL_KINDS = ["social", "email", "sms", "ads", "push", "web", "chat", "video", "print", "voice"]
 COUNTING_UNITS = ["chars", "graphemes", "utf16", "twitter", "gsm", "width"]
 TIERS = ["proven", "emerging", "experimental"]
 ATTRIBUTIONS = ["first_click", "last_click", "linear", "time_decay", "u_shaped", "data_driven"]
@@ -56,9 +57,13 @@ class Definitions:
         self.channels: dict[str, m.ChannelProfile] = {}
         self.segments: dict[str, m.Segment] = {}
         self.rules: list[m.CustomRule] = []
+        self.variables: dict[str, m.Variable] = {}
+        self.events: dict[str, m.Event] = {}
 
     def absorb(self, other: "m.CampaignFile | Definitions") -> None:
         self.brands.update(other.brands)
+        self.variables.update(other.variables)
+        self.events.update(other.events)
         for name, profile in other.channels.items():
             self.channels[name] = profile
         self.segments.update(other.segments)
@@ -218,6 +223,9 @@ class FileReader:
         imports: list[tuple[Value, Node]] = []
         seen: dict[str, dict[str, Span]] = {"brand": {}, "channel": {}, "segment": {}, "rule": {}, "campaign": {}}
         campaign_nodes: list[Node] = []
+        self.v2_file_channels = {n.values[0].data for n in nodes
+                                 if n.keyword == "channel" and n.values and n.values[0].kind == "name"}
+        v2_seen: dict[str, dict[str, Span]] = {"variable": {}, "event": {}}
         for node in nodes:
             keyword = node.keyword
             if keyword == "import":
@@ -246,6 +254,10 @@ class FileReader:
                     result.rules.append(rule)
             elif keyword == "campaign":
                 campaign_nodes.append(node)
+            elif keyword == "variable":
+                v2.add_named(self, result.variables, v2.read_variable(self, node), "variable", v2_seen["variable"])
+            elif keyword == "event":
+                v2.add_named(self, result.events, v2.read_event(self, node), "event", v2_seen["event"])
             else:
                 self.unknown(node, "file (at the top level)", TOP_LEVEL)
         return result, imports, campaign_nodes
@@ -282,6 +294,7 @@ class FileReader:
             "language": attr("language", self.language),
             "website": attr("website", lambda c: getattr(self.one(c, "string", what="the domain in quotes, e.g. \"verdure.fr\""), "data", None)),
             "voice": attr("voice", lambda c: self.read_voice(c)),
+            **v2.brand_handlers(self, brand, seen),
         })
         return brand
 
@@ -357,6 +370,7 @@ class FileReader:
             "prefer": read_prefer,
             "avoid": read_avoid,
             "readability": set_attr("readability", read_readability),
+            **v2.voice_handlers(self, voice, seen),
         })
         voice.prefer = voice.prefer + own_prefer
         voice.avoid = voice.avoid + own_avoid
@@ -487,6 +501,7 @@ class FileReader:
             "stages": set_attr("stages", self.names),
             "utm_source": set_attr("utm_source", string_attr),
             "utm_medium": set_attr("utm_medium", string_attr),
+            **v2.channel_handlers(self, profile, seen),
         }
         if campaign_scope is not None:
             def scoped(key, fn):
@@ -535,6 +550,7 @@ class FileReader:
             "size": attr("size", size),
             "channels": attr("channels", self.names),
             "language": attr("language", self.language),
+            **v2.segment_handlers(self, segment, seen),
         })
         return segment
 
@@ -726,7 +742,9 @@ class FileReader:
             if self.once(seen, child, "campaign"):
                 voice_node = child
 
+        v2_handlers, v2_variables, v2_events = v2.campaign_handlers(self, campaign, seen)
         self.walk(children, "campaign", {
+            **v2_handlers,
             "name": attr("display_name", string),
             "brand": read_brand_ref,
             "language": read_language,
@@ -771,6 +789,7 @@ class FileReader:
             campaign.voice = base_voice
         if not funnel_set:
             campaign.funnel = list(m.DEFAULT_FUNNEL)
+        v2.finish_campaign(self, campaign, visible, v2_variables, v2_events)
 
         # segments
         seg_seen: dict[str, Span] = {}
@@ -971,6 +990,7 @@ class FileReader:
             "ends": attr("ends", ends),
             "landing": attr("landing", landing),
             "terms": attr("terms", string),
+            **v2.offer_handlers(self, offer, seen),
         })
         if offer.starts and offer.ends:
             end_day = offer.ends.date() if isinstance(offer.ends, dt.datetime) else offer.ends
@@ -1065,13 +1085,14 @@ class FileReader:
             "language": attr("language", self.language),
             "offer": attr("offer", offer),
             "variant": lambda child: variant_nodes.append(child),
+            **v2.message_handlers(self, message, seen),
         }
         others = self.read_message_fields(children, campaign, message, "message", seen)
         for child in others:
             handler = handlers.get(child.keyword)
             if handler is None:
                 self.unknown(child, "message", list(handlers) + list(m.TEXT_FIELDS) + ["link"])
-            elif child.children is not None and child.keyword != "variant":
+            elif child.children is not None and child.keyword not in ("variant", *v2.ASSET_KINDS):
                 self.problem("E003", self.span(child.block_start, child.block_start + 1), f"`{child.keyword}` does not take a `{{ … }}` block")
             else:
                 handler(child)
@@ -1082,6 +1103,7 @@ class FileReader:
             message.spans["channel"] = self.vspan(channel_value)
         elif "channel" not in seen:
             self.problem("E007", self.hspan(node), f"message `{name}` has no `channel`")
+        v2.finish_message(self, message, campaign)
         var_seen: dict[str, Span] = {}
         for child in variant_nodes:
             var_name, var_children = self.named(child, "b")
@@ -1094,6 +1116,8 @@ class FileReader:
             var_fields: set[str] = set()
             rest = self.read_message_fields(var_children, campaign, variant, "variant", var_fields, variant.overrides)
             for other in rest:
+                if v2.variant_asset(self, other, variant):
+                    continue
                 if other.keyword in ("at", "stage", "offer", "segments", "segment", "channel"):
                     variant.overrides.append(other.keyword)
                     continue
@@ -1103,9 +1127,11 @@ class FileReader:
         return message
 
 
-TOP_LEVEL = ["import", "brand", "channel", "segment", "rule", "campaign"]
-BLOCK_KEYWORDS = {"brand", "voice", "channel", "segment", "campaign", "objective", "offer", "message", "variant", "rule"}
-REPEATABLE = {"prefer", "avoid", "limit", "recommend", "max", "link", "headline", "description", "segment", "channel", "objective", "offer", "message", "variant", "rule"}
+TOP_LEVEL = ["import", "brand", "channel", "segment", "rule", "campaign", "variable", "event"]
+BLOCK_KEYWORDS = {"brand", "voice", "channel", "segment", "campaign", "objective", "offer", "message", "variant", "rule",
+                  *v2.BLOCKS}
+REPEATABLE = {"prefer", "avoid", "limit", "recommend", "max", "link", "headline", "description", "segment", "channel",
+              "objective", "offer", "message", "variant", "rule", *v2.REPEATABLE}
 
 
 def _copy_profile(base: m.ChannelProfile) -> m.ChannelProfile:

@@ -353,6 +353,10 @@ def read_asset_spec(r: "FileReader", node: Node, kind: str, base: m.AssetSpec | 
 
     def recommend(child: Node):
         values = child.values
+        if len(values) == 1 and values[0].kind == "range" and values[0].data[0] is not None \
+                and values[0].data[0].kind == "name":  # `recommend size .. 1 MB` reads as a range from `size`
+            low, high = values[0].data
+            values = [low, Value("range", "", low.end, values[0].end, (None, high))]
         if len(values) != 2 or values[0].kind != "name" or values[0].data not in ("width", "height", "size"):
             r.problem("E003", r.hspan(child), "write `recommend width 600 .. 1200` (or height, size)")
             return

@@ -32,6 +32,10 @@ FAMILIES = {
     "B": ("budget", "Budget"),
     "P": ("planning", "Planning and coordination"),
     "N": ("hygiene", "The linter's own hygiene"),
+    "V": ("personalisation", "Personalisation: merge tags"),
+    "A": ("assets", "Creative assets"),
+    "G": ("consent", "Consent"),
+    "J": ("journeys", "Journeys: triggered messages"),
 }
 
 
@@ -113,7 +117,8 @@ class Rule:
 def load_all_rules() -> dict[str, Rule]:
     """Import every family module (cheap: heavy libraries load lazily)."""
     for module in ("file", "objectives", "kpis", "segments", "funnel", "channels", "tone",
-                   "consistency", "tracking", "budget", "planning", "hygiene"):
+                   "consistency", "tracking", "budget", "planning", "hygiene",
+                   "personalisation", "assets", "consent", "journeys"):
         try:
             importlib.import_module(f"campaignlint.checks.{module}")
         except ModuleNotFoundError as error:

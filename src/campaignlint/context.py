@@ -71,3 +71,18 @@ class CampaignContext(FileContext):
     def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings, campaign: "Campaign"):
         super().__init__(sources, loaded, settings)
         self.campaign = campaign
+
+
+class ProjectContext:
+    """What a project-scope rule sees: every campaign file of the run (v2, cli.md "Project-scope rules").
+
+    ``files`` holds each file of the run, loaded (model, source, display path),
+    with its configuration; a rule reports only on those files.
+    """
+
+    def __init__(self, sources: Mapping[str, SourceText], files: list[tuple[Any, Settings]]):
+        self.sources = sources
+        self.files = files
+
+    def context_for(self, loaded: Any, settings: Settings) -> FileContext:
+        return FileContext(self.sources, loaded, settings)

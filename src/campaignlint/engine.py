@@ -347,7 +347,8 @@ class Linter:
         if suppression.codes is None:
             return None if suppression.used_any else "this `# noqa` silences nothing on this line: remove it"
         stale = [code for code in suppression.codes if code not in suppression.used
-                 and any(config.enabled(c, r.name) for c, r in REGISTRY.items() if c.startswith(code) or r.name == code)]
+                 and any(config.enabled(c, r.name) for c, r in REGISTRY.items()
+                         if (c.startswith(code) or r.name == code) and r.scope != "project")]
         if not stale:
             return None
         listed = ", ".join(stale)
@@ -396,9 +397,10 @@ class Linter:
                 per_file[index] = outcome.findings
                 if store is not None:
                     store.put(files[index][0], files[index][1], outcome)
+        all_findings = [finding for findings in per_file for finding in findings]
+        all_findings.extend(self.lint_project(files, store))  # v2: the project-scope phase
         if store is not None:
             store.close()
-        all_findings = [finding for findings in per_file for finding in findings]
         if "-" in paths:
             name = Path(os.path.abspath(stdin_filename or "stdin.camp"))
             result.files.append(self._display(name))
@@ -408,6 +410,63 @@ class Linter:
             unique.setdefault((finding.path, finding.range, finding.code, finding.message), finding)
         result.findings = sorted(unique.values(), key=Finding.sort_key)
         return result
+
+    # -- project scope (v2) ------------------------------------------------
+    def lint_project(self, files: list[tuple[Path, Path | None]], store=None) -> list[Finding]:
+        """The second phase: project-scope rules over every campaign file of the run.
+
+        A rule declares ``scope = "project"`` and implements ``check_project``,
+        which sees every file of the run loaded (``context.ProjectContext``) and
+        reports on those files only.  Its findings go through each file's
+        configuration and ``# noqa`` like any other.  Results are cached under a
+        key made of every file of the run and its contents (``cache.ResultCache.
+        get_project``): any change to any file re-runs this phase, and only it.
+        """
+        from . import noqa
+        from .context import ProjectContext
+
+        self._ensure_rules()
+        rules = [rule for rule in REGISTRY.values() if rule.scope == "project"]
+        if not rules or not files:
+            return []
+        if store is not None:
+            cached = store.get_project(files)
+            if cached is not None:
+                return cached
+        loaded: list[tuple[LoadedFile, Config]] = []
+        fresh: list[tuple[Loader, Path]] = []
+        for path, linted_root in files:
+            path = Path(os.path.abspath(path))
+            config = self.config_for(path)
+            if not any(config.enabled(rule.code, rule.name) for rule in rules):
+                continue
+            loader = self.loader_for(config, self.project_root(config, path, linted_root))
+            if path not in loader.files:
+                fresh.append((loader, path))
+            loaded.append((loader.load(path), config))
+        by_display = {item.display: (item, config) for item, config in loaded}
+        per_file: dict[str, list[Finding]] = {}
+        context = ProjectContext(self.sources, loaded)
+        for rule in rules:
+            for finding in rule.check_project(context):
+                item, config = by_display.get(finding.path, (None, None))
+                if config is None or not config.enabled(finding.code, finding.rule_name, finding.path):
+                    continue
+                finding.severity = config.severity_of(finding.code, finding.severity)
+                per_file.setdefault(finding.path, []).append(finding)
+        found: list[Finding] = []
+        for display, findings in per_file.items():
+            item = by_display[display][0]
+            if item.document is not None and item.source is not None:
+                findings = noqa.apply(findings, noqa.collect(item.document, item.source))
+            found.extend(findings)
+        for loader, path in fresh:  # memory stays flat: forget what this phase loaded
+            if not any(path in other.imported for other in loader.files.values()):
+                loader.files.pop(path, None)
+        found.sort(key=Finding.sort_key)
+        if store is not None:
+            store.put_project(files, found)
+        return found
 
     def lint_many(self, files: list[tuple[Path, Path | None]]):
         """Lint files on disk in order, ``BATCH_FILES`` at a time; yields a ``FileOutcome`` each.

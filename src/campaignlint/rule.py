@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 from .findings import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .context import CampaignContext, FileContext
+    from .context import CampaignContext, FileContext, ProjectContext
 
 FAMILIES = {
     "E": ("file", "The file itself: syntax, keywords, values, references"),
@@ -79,7 +79,8 @@ class Rule:
     correction: ClassVar[str] = ""
     settings: ClassVar[tuple[Setting, ...]] = ()
     #: "campaign": check(ctx) runs once per campaign; "file": check_file(ctx) once
-    #: per file; "front-end": reported by the parser and schema, no check
+    #: per file; "project": check_project(ctx) once per run, over every campaign
+    #: file of the run (v2); "front-end": reported by the parser and schema, no check
     scope: ClassVar[str] = "campaign"
     #: the rule reads copy through spaCy (loaded lazily, batched)
     needs_nlp: ClassVar[bool] = False
@@ -113,12 +114,15 @@ class Rule:
     def check_file(self, ctx: "FileContext") -> Iterable[Finding]:
         return ()
 
+    def check_project(self, ctx: "ProjectContext") -> Iterable[Finding]:
+        return ()
+
 
 def load_all_rules() -> dict[str, Rule]:
     """Import every family module (cheap: heavy libraries load lazily)."""
     for module in ("file", "objectives", "kpis", "segments", "funnel", "channels", "tone",
                    "consistency", "tracking", "budget", "planning", "hygiene",
-                   "personalisation", "assets", "consent", "journeys"):
+                   "personalisation", "assets", "consent", "journeys", "planning_caps"):
         try:
             importlib.import_module(f"campaignlint.checks.{module}")
         except ModuleNotFoundError as error:

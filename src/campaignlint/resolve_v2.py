@@ -712,8 +712,31 @@ def message_handlers(r: "FileReader", message: m.Message, seen: set[str]) -> dic
     }
 
 
+def append_footer(message: m.Message, footer: m.Text) -> None:
+    """The channel's `footer` is read as the end of the body by every rule (§7)."""
+    for holder in (message, *message.variants):
+        body = next((t for t in holder.texts if t.field == "body"), None)
+        if body is None:
+            if holder is not message:
+                continue
+            holder.texts.append(m.TextField(value=footer.value, span=footer.span, char_offsets=footer.char_offsets,
+                                            char_ends=footer.char_ends, field="body"))
+            continue
+        if body.span.path != footer.span.path or not body.char_offsets or not footer.char_offsets:
+            body.value = body.value + "\n\n" + footer.value
+            continue
+        end = body.char_offsets[-1]
+        offsets = body.char_offsets[:-1] + [end, end] + footer.char_offsets
+        ends = (body.char_ends or []) + [end, end] + (footer.char_ends or [])
+        body.value = body.value + "\n\n" + footer.value
+        body.char_offsets, body.char_ends = offsets, ends
+
+
 def finish_message(r: "FileReader", message: m.Message, campaign: m.Campaign) -> None:
     """Checks that need the whole message: scheduled or triggered, not both (E003); the placement (E004)."""
+    profile = campaign.channel_profile(message.channel)
+    if profile is not None and profile.footer is not None and profile.footer.value:
+        append_footer(message, profile.footer)
     if message.at is not None and message.triggered:
         where = message.spans.get("after") or message.where("trigger")
         r.problem("E003", where, "a message is either scheduled (`at`) or triggered (`trigger`, `after`), not both")

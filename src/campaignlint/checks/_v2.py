@@ -182,3 +182,31 @@ def journeys(campaign: Campaign) -> dict[str, list[JourneyStep]]:
                 if follower.name in by_name:
                     stack.append((follower, at + seconds(follower.after_message[1]), path + [current]))
     return result
+
+
+# ---------------------------------------------------------------- lengths with merge tags
+
+def worst_case_text(campaign: Campaign, value: str) -> tuple[str, str]:
+    """The text with each tag at its longest value, and the words saying so ("" without tags)."""
+    if not tags(value):
+        return value, ""
+    rendered, done = mt.worst_case(value, field_spec(campaign), list(tags(value)))
+    return rendered, _note(done, "is")
+
+
+def shortest_text(campaign: Campaign, value: str) -> tuple[str, str]:
+    if not tags(value):
+        return value, ""
+    rendered, done = mt.shortest(value, field_spec(campaign), list(tags(value)))
+    return rendered, _note(done, "is", shortest=True)
+
+
+def _note(done: list[mt.Substitution], verb: str, shortest: bool = False) -> str:
+    if not done:
+        return ""
+    parts = []
+    for sub in done:
+        name = sub.variable or sub.tag.raw
+        parts.append(f"`{name}` is empty" if shortest and sub.length == 0 else f"`{name}` is {sub.length} long")
+    unique = list(dict.fromkeys(parts))
+    return " when " + " and ".join(unique)

@@ -39,6 +39,7 @@ from ..rule import Rule, fix
 from ..text import extract
 from ..text.counting import TWITTER_CONFIGS, describe_unit, measure
 from ..text.sms import gsm_replacements, is_gsm, sms_info
+from ._v2 import shortest_text, worst_case_text
 from ._format import format_time, local_time, names
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -346,13 +347,14 @@ class OverLimit(Rule):
                 limit = profile.limits.get(text.field)
                 if limit is None:
                     continue
-                length = measure(text.value, profile.counting)
+                value, worst = worst_case_text(ctx.campaign, text.value)  # v2: merge tags at their longest
+                length = measure(value, profile.counting)
                 if length > limit:
                     yield ctx.finding(
                         self, text.span,
                         f"{_field_label(message, text)} is {length} of {limit} "
-                        f"{describe_unit(profile.counting)} on {profile.name}"
-                        f"{_length_note(text.value, profile.counting)}",
+                        f"{describe_unit(profile.counting)} on {profile.name}{worst}"
+                        f"{_length_note(value, profile.counting)}",
                     )
             maximum = profile.maxima.get("headlines")
             if maximum is None:
@@ -407,19 +409,23 @@ class OutsideRecommended(Rule):
                 if bounds is None:
                     continue
                 low, high = bounds
-                length = measure(text.value, profile.counting)
+                value, note = worst_case_text(ctx.campaign, text.value)  # v2: merge tags at their longest
+                length = measure(value, profile.counting)
                 unit = describe_unit(profile.counting)
                 both = f" (recommended: {low} to {high})" if low is not None and high is not None else ""
                 if high is not None and length > high:
                     side = f"more than the recommended {high}{both}"
-                elif low is not None and length < low:
-                    side = f"fewer than the recommended {low}{both}"
                 else:
-                    continue
+                    value, note = shortest_text(ctx.campaign, text.value)  # lower bounds: at their shortest
+                    length = measure(value, profile.counting)
+                    if low is not None and length < low:
+                        side = f"fewer than the recommended {low}{both}"
+                    else:
+                        continue
                 yield ctx.finding(
                     self, text.span,
-                    f"{_field_label(message, text)} is {length} {unit} on {profile.name}, {side}"
-                    f"{_length_note(text.value, profile.counting)}",
+                    f"{_field_label(message, text)} is {length} {unit} on {profile.name}{note}, {side}"
+                    f"{_length_note(value, profile.counting)}",
                 )
 
 
@@ -697,10 +703,13 @@ class SmsTooLong(Rule):
             for text in message.copy_texts():
                 if text.field != "body":
                     continue
-                info = sms_info(text.value)
+                value, worst = worst_case_text(ctx.campaign, text.value)  # v2: merge tags at their longest
+                info = sms_info(value)
                 if info.segments <= maximum:
                     continue
-                label = _field_label(message, text)
+                if worst:
+                    worst += " (a name outside GSM 03.38 would switch the SMS to UCS-2)"
+                label = _field_label(message, text) + worst
                 what = (f"SMS {label} needs {_plural(info.segments, 'segment')}, more than the "
                         f"{maximum} allowed on {profile.name} (`max segments`): ")
                 capacity = (f"{info.units} {info.unit_word}; one SMS holds {info.single_capacity}, "
@@ -708,11 +717,12 @@ class SmsTooLong(Rule):
                 if info.encoding == "GSM-7":
                     yield ctx.finding(self, text.span, what + capacity)
                     continue
-                forced = self._forcing_characters(ctx, text, info.non_gsm)
+                non_gsm = sms_info(text.value).non_gsm if worst else info.non_gsm  # positions in the copy
+                forced = self._forcing_characters(ctx, text, non_gsm)
                 yield ctx.finding(
                     self, text.span,
                     what + f"it is sent in UCS-2 ({capacity}) because of {forced}",
-                    fix=self._fix(ctx, text, info.non_gsm, maximum),
+                    fix=self._fix(ctx, text, non_gsm, maximum),
                 )
 
     @staticmethod

@@ -106,6 +106,20 @@ def _quote(claim: "Claim") -> str:
 
 # --------------------------------------------------------------- M001–M004
 
+def _is_reference_price(offer, claim) -> bool:
+    """Does the copy state the offer's `reference price` here (v2, rules.md "Reference price")?"""
+    reference = getattr(offer, "reference_price", None)
+    if reference is None or isinstance(reference, str):
+        return False
+    value = claim.value
+    amount = getattr(value, "amount", None)
+    if amount is None and isinstance(value, tuple) and value:
+        amount = value[0]
+    try:
+        return amount is not None and Decimal(amount) == reference.amount
+    except (ArithmeticError, TypeError, ValueError):
+        return False
+
 class DiscountMismatch(Rule):
     """The copy states a discount that differs from its offer's `discount`.
 
@@ -142,6 +156,8 @@ class DiscountMismatch(Rule):
         campaign = ctx.campaign
         undeclared: dict[str, list[tuple[Message, Text, Claim]]] = defaultdict(list)
         for message, offer, text, claim in _claims_of(campaign, "discounts"):
+            if _is_reference_price(offer, claim):
+                continue  # v2: « 27 € au lieu de 30 € » states the reference price, not a discount
             if offer.discount is None:
                 undeclared[offer.name].append((message, text, claim))
                 continue
@@ -354,7 +370,7 @@ class PriceMismatch(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         for _message, offer, text, claim in _claims_of(ctx.campaign, "prices"):
-            if offer.price is None:
+            if offer.price is None or _is_reference_price(offer, claim):
                 continue
             amount, currency = claim.value
             if Decimal(amount) != offer.price.amount or str(currency).upper() != offer.price.currency.upper():

@@ -14,7 +14,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from .source import Span
 
@@ -63,6 +63,18 @@ class Text(Model):
 
 class TextField(Text):
     field: str
+    #: v2: the copy as written when it holds merge tags; ``value`` then has each
+    #: tag blanked (same length, so offsets hold): copy rules read a tag as a
+    #: neutral token, the V rules and the length rules read ``raw`` (language §6.3)
+    raw: str | None = Field(default=None, exclude=True)
+
+    @property
+    def written(self) -> str:
+        return self.raw if self.raw is not None else self.value
+
+    @field_serializer("value")
+    def _serialise_value(self, value: str) -> str:
+        return self.raw if self.raw is not None else value
 
 
 class Money(Model):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from . import model as m
 from .parser import Node, Value, parse_ratio
-from .text.merge_tags import NO_SYNTAX, SYNTAXES
+from .text.merge_tags import NO_SYNTAX, SYNTAXES, masked, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
     from .schema import FileReader
@@ -737,6 +737,12 @@ def finish_message(r: "FileReader", message: m.Message, campaign: m.Campaign) ->
     profile = campaign.channel_profile(message.channel)
     if profile is not None and profile.footer is not None and profile.footer.value:
         append_footer(message, profile.footer)
+    for text in message.copy_texts():  # merge tags are neutral tokens for the copy rules
+        if text.raw is None and any(o in text.value for o in ("{{", "{%", "*|", "%%")):
+            tags = tokenize(text.value)
+            if tags:
+                text.raw = text.value
+                text.value = masked(text.value, tags)
     if message.at is not None and message.triggered:
         where = message.spans.get("after") or message.where("trigger")
         r.problem("E003", where, "a message is either scheduled (`at`) or triggered (`trigger`, `after`), not both")

@@ -29,7 +29,7 @@ def tags(text: str) -> tuple[mt.Tag, ...]:
 def message_tags(message: Message) -> Iterator[tuple[TextField, mt.Tag]]:
     """Every merge tag in the message's copy (its variants' too), with its field."""
     for text in message.copy_texts():
-        for tag in tags(text.value):
+        for tag in tags(text.written):
             yield text, tag
 
 

@@ -347,7 +347,7 @@ class OverLimit(Rule):
                 limit = profile.limits.get(text.field)
                 if limit is None:
                     continue
-                value, worst = worst_case_text(ctx.campaign, text.value)  # v2: merge tags at their longest
+                value, worst = worst_case_text(ctx.campaign, text.written)  # v2: merge tags at their longest
                 length = measure(value, profile.counting)
                 if length > limit:
                     yield ctx.finding(
@@ -409,14 +409,14 @@ class OutsideRecommended(Rule):
                 if bounds is None:
                     continue
                 low, high = bounds
-                value, note = worst_case_text(ctx.campaign, text.value)  # v2: merge tags at their longest
+                value, note = worst_case_text(ctx.campaign, text.written)  # v2: merge tags at their longest
                 length = measure(value, profile.counting)
                 unit = describe_unit(profile.counting)
                 both = f" (recommended: {low} to {high})" if low is not None and high is not None else ""
                 if high is not None and length > high:
                     side = f"more than the recommended {high}{both}"
                 else:
-                    value, note = shortest_text(ctx.campaign, text.value)  # lower bounds: at their shortest
+                    value, note = shortest_text(ctx.campaign, text.written)  # lower bounds: at their shortest
                     length = measure(value, profile.counting)
                     if low is not None and length < low:
                         side = f"fewer than the recommended {low}{both}"
@@ -703,7 +703,7 @@ class SmsTooLong(Rule):
             for text in message.copy_texts():
                 if text.field != "body":
                     continue
-                value, worst = worst_case_text(ctx.campaign, text.value)  # v2: merge tags at their longest
+                value, worst = worst_case_text(ctx.campaign, text.written)  # v2: merge tags at their longest
                 info = sms_info(value)
                 if info.segments <= maximum:
                     continue

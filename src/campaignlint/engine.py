@@ -280,7 +280,9 @@ class Linter:
             if other.source is not None:
                 self.sources[other.display] = other.source
         self._prepare_nlp(loader, config)
-        return self.findings_for(loaded, config)
+        findings = self.findings_for(loaded, config)
+        project = self.lint_project([(path, linted_root)], overrides=overrides)  # v2: this file is the whole run
+        return sorted(findings + project, key=Finding.sort_key) if project else findings
 
     def loaded(self, path: Path) -> LoadedFile | None:
         """The file as read by the last ``lint_file`` of it (model, problems, source)."""
@@ -412,7 +414,8 @@ class Linter:
         return result
 
     # -- project scope (v2) ------------------------------------------------
-    def lint_project(self, files: list[tuple[Path, Path | None]], store=None) -> list[Finding]:
+    def lint_project(self, files: list[tuple[Path, Path | None]], store=None,
+                     overrides: dict[Path, str] | None = None) -> list[Finding]:
         """The second phase: project-scope rules over every campaign file of the run.
 
         A rule declares ``scope = "project"`` and implements ``check_project``,
@@ -440,7 +443,7 @@ class Linter:
             config = self.config_for(path)
             if not any(config.enabled(rule.code, rule.name) for rule in rules):
                 continue
-            loader = self.loader_for(config, self.project_root(config, path, linted_root))
+            loader = self.loader_for(config, self.project_root(config, path, linted_root), overrides)
             if path not in loader.files:
                 fresh.append((loader, path))
             loaded.append((loader.load(path), config))

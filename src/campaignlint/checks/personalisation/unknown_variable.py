@@ -31,7 +31,8 @@ class UnknownVariable(Rule):
     (`contact.FIRSTNAME`) the last part is the name.  System tags
     (`*|UNSUB|*`, `{{ unsubscribe }}`…) are listed in `rules/merge_tags.toml`.
     Tags on a channel that cannot personalise are V004's, tags in another
-    platform's syntax V005's.
+    platform's syntax V005's.  A campaign that sees no `variable` at all (a v1
+    file) is not checked: the rule starts with the first declaration.
     """
 
     code = "V001"
@@ -54,6 +55,8 @@ class UnknownVariable(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign
+        if not campaign.variables:
+            return  # a v1 file declares no variable: it keeps its meaning (language §6: only G004 is new)
         for message in campaign.messages:
             profile = campaign.channel_profile(message.channel)
             if profile is None or profile.syntax == mt.NO_SYNTAX:

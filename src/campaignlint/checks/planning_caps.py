@@ -21,7 +21,8 @@ def _ordinal(n: int) -> str:
 
 
 class FrequencyCapExceeded(Rule):
-    """A segment receives more messages on a channel than its frequency cap allows, across every campaign file of the run.
+    """A segment receives more messages on a channel than its frequency cap allows, across every campaign file of the
+    run.
 
     Project scope: it sees the scheduled messages of every campaign file the
     run was given or found.  Segments are the same people when they are the

@@ -59,7 +59,10 @@ class VideoDurationOutOfBounds(Rule):
     severity = Severity.ERROR
     why = "The platform refuses the upload, or cuts the video (a story longer than 60 seconds is split or trimmed)."
     example = "message story {\n  channel instagram\n  placement stories\n  video \"s.mp4\" { duration 90 seconds }\n}"
-    correction = "message story {\n  channel instagram\n  placement stories\n  video \"s.mp4\" { duration 45 seconds }\n}"
+    correction = (
+        "message story {\n  channel instagram\n  placement stories\n"
+        "  video \"s.mp4\" { duration 45 seconds }\n}"
+    )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign
@@ -75,7 +78,8 @@ class VideoDurationOutOfBounds(Rule):
 
 
 class AssetTooLarge(Rule):
-    """The asset's size (the file's, else declared) is over the placement's `max size`; or its width or height is outside the placement's `width`/`height`."""
+    """The asset's size (the file's, else declared) is over the placement's `max size`; or its width or height is
+    outside the placement's `width`/`height`."""
 
     code = "A005"
     name = "asset-too-large"
@@ -107,7 +111,8 @@ class AssetTooLarge(Rule):
 
 
 class VideoWithoutCaptions(Rule):
-    """A video without `captions yes` where the placement has `captions required` or the voice says `captions required`."""
+    """A video without `captions yes` where the placement has `captions required` or the voice says `captions
+    required`."""
 
     code = "A006"
     name = "video-without-captions"

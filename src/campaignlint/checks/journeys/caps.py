@@ -21,7 +21,8 @@ def _offset(seconds: float) -> str:
 
 
 class JourneyOverFrequencyCap(Rule):
-    """The messages one person can receive from a journey on a channel exceed the channel's frequency cap within one period.
+    """The messages one person can receive from a journey on a channel exceed the channel's frequency cap within one
+    period.
 
     Every message of the journey counts, at its offset from the root event
     (send windows can only delay).  The cap is the segment's, else the

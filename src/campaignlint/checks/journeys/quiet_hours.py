@@ -27,7 +27,8 @@ def overlap(window: tuple[dt.time, dt.time], quiet: tuple[dt.time, dt.time]) -> 
 
 
 class TriggeredSendInQuietHours(Rule):
-    """A triggered message on a channel with `quiet_hours` or `quiet_days` has no `send window`, or one that reaches into them.
+    """A triggered message on a channel with `quiet_hours` or `quiet_days` has no `send window`, or one that reaches
+    into them.
 
     Also when its `send days` (default: every day) include a quiet day.  C011
     checks scheduled messages; this rule does its job for triggered ones.

@@ -18,7 +18,8 @@ def _hint(word: str, choices) -> str:
 
 
 class UnknownJourneyReference(Rule):
-    """`trigger`, `after event` or `unless` names an undeclared event, or `after message` names no message of the campaign.
+    """`trigger`, `after event` or `unless` names an undeclared event, or `after message` names no message of the
+    campaign.
 
     Events are declared with `event NAME { … }`, at the top level or in the
     campaign; E004 does not report these references.

@@ -107,3 +107,20 @@ def test_a_noqa_silences_p006_and_is_not_reported_unused(tmp_path):
     (tmp_path / "noel.camp").write_text(text, encoding="utf-8")
     codes = [f.code for f in _lint([tmp_path / "noel.camp"], tmp_path).findings]
     assert "P006" not in codes and "N001" not in codes
+
+
+def test_changing_an_asset_file_invalidates_the_cached_result(tmp_path):
+    from PIL import Image
+
+    (tmp_path / ".git").mkdir()
+    Image.new("RGB", (800, 400)).save(tmp_path / "b.png", "PNG")
+    (tmp_path / "c.camp").write_text(
+        'campaign c {\n  period 2026-12-01 .. 2026-12-31\n  message m { channel email; at 2026-12-02 10:00;'
+        ' subject "Paniers"; image "b.png" { alt "Panier garni"; width 800; height 400 } }\n}\n', encoding="utf-8")
+
+    def a008():
+        return [f for f in _lint([tmp_path / "c.camp"], tmp_path, cache=True).findings if f.code == "A008"]
+
+    assert a008() == []
+    Image.new("RGB", (1200, 600)).save(tmp_path / "b.png", "PNG")
+    assert len(a008()) == 1

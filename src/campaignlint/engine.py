@@ -562,6 +562,16 @@ def _dependencies(loaded: LoadedFile, loader: Loader) -> list[Path]:
         other = loader.files.get(path)
         if other is not None:
             queue.extend(other.requested)
+    if loaded.model is not None:  # v2: the local asset files the A rules read (a missing one counts too)
+        from .assets import is_remote
+
+        for campaign in loaded.model.campaigns:
+            for message in campaign.messages:
+                for asset in message.all_assets():
+                    if not is_remote(asset.path.value):
+                        target = Path(os.path.abspath(loaded.path.parent / asset.path.value))
+                        if target not in seen:
+                            seen.append(target)
     return seen
 
 

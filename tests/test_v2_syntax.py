@@ -89,6 +89,7 @@ def test_footer_is_read_as_the_end_of_the_body(tmp_path):
 
 def test_worst_case_length_says_so(tmp_path):
     text = ('variable first_name { max length 40 }\n' + CAMPAIGN.format(
-        body='  message m { channel email; at 2026-12-02 10:00; subject "{{ first_name }}, nos paniers de Noël sont arrivés" }'))
+        body='  message m { channel email; at 2026-12-02 10:00;\n'
+             '    subject "{{ first_name }}, nos paniers de Noël sont arrivés" }'))
     found = lint(tmp_path, text, "C002")
     assert len(found) == 1 and "when `first_name` is 40 long" in found[0][2]

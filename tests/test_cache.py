@@ -73,6 +73,7 @@ class Spy:
         return [f.to_json() for f in result.findings], sorted(self.linted)
 
 
+@pytest.mark.slow
 def test_a_hit_returns_identical_findings_without_linting(project, monkeypatch):
     spy = Spy(project, monkeypatch)
     cold, linted = spy.run()
@@ -160,6 +161,7 @@ def test_findings_and_fixes_round_trip(project):
         assert finding_from_data(data) == finding
 
 
+@pytest.mark.slow
 def test_the_command_uses_the_cache_and_no_cache_bypasses_it(project, cli):
     fresh = cli("check", ".", "--no-cache", cwd=project)
     assert not (project / CACHE_DIR).exists()
@@ -172,6 +174,7 @@ def test_the_command_uses_the_cache_and_no_cache_bypasses_it(project, cli):
     assert second.stdout == third.stdout
 
 
+@pytest.mark.slow
 def test_concurrent_runs_share_the_cache_safely(project):
     processes = [subprocess.Popen([*command(), "check", ".", "--format", "json"], cwd=project,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]

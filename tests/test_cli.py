@@ -41,6 +41,7 @@ def test_spec_examples_parse_and_resolve_without_errors():
     assert json.loads(result.stdout) == []
 
 
+@pytest.mark.slow
 def test_flawed_example_yields_findings_not_a_crash():
     result = run_cli("check", str(EXAMPLES / "flawed"), "--fail-on", "warning")
     assert result.returncode == 1, result.stderr

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from campaignlint.docs import configuration_markdown, explain_text, rule_catalogue_markdown
-from campaignlint.rule import REGISTRY, load_all_rules
+from campaignlint.rule import REGISTRY
+from campaignlint.registry import load_all_rules
 
 from conftest import REPO, run_cli
 

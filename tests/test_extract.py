@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from campaignlint.text.extract import (
-    Span,
+    Occurrence,
     emoji_sequences,
     extract_emoji,
     extract_hashtags,
@@ -202,7 +202,7 @@ def test_twitter_list_reference_is_not_a_mention():
 def test_an_emoji_sequence_is_one_emoji(emoji):
     text = f"Merci {emoji} !"
     spans = extract_emoji(text)
-    assert spans == [Span(6, 6 + len(emoji), emoji)]
+    assert spans == [Occurrence(6, 6 + len(emoji), emoji)]
 
 
 def test_counting_emoji_in_copy():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import functools
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ def corpus(tmp_path_factory):
     return folder, made
 
 
+@pytest.mark.slow
 def test_jobs_1_and_2_give_identical_output(corpus, cli):
     folder, _made = corpus
     force = {"CAMPAIGNLINT_MIN_FILES_PER_WORKER": "1"}  # 20 files: spread them anyway
@@ -36,12 +38,13 @@ def test_jobs_1_and_2_give_identical_output(corpus, cli):
     assert text_one.stdout == text_two.stdout
 
 
+@pytest.mark.slow
 def test_workers_return_outcomes_in_file_order(corpus):
     folder, made = corpus
     files = [(path, folder) for path in made.files[:6]]
     linter = Linter(Options(), cwd=folder)
     in_process = [[f.to_json() for f in outcome.findings] for outcome in linter.lint_many(files)]
-    spread = [[f.to_json() for f in outcome.findings] for outcome in lint_in_workers(linter, files, 2)]
+    spread = [[f.to_json() for f in outcome.findings] for outcome in lint_in_workers(functools.partial(Linter, Options(), folder), files, 2)]
     assert spread == in_process
     assert all(in_process)
 

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from campaignlint.reporters.github_report import escape_data, escape_property
-from campaignlint.rule import load_all_rules
+from campaignlint.registry import load_all_rules
 
 from conftest import DATA, REPO, run_cli
 
@@ -89,6 +89,7 @@ def _sarif(cwd: Path, *paths: str) -> dict:
     return json.loads(result.stdout)
 
 
+@pytest.mark.slow
 def test_sarif_of_the_examples_is_valid_and_documents_every_rule():
     log = _sarif(EXAMPLES, ".")
     jsonschema.validate(log, SARIF_SCHEMA)
@@ -244,6 +245,7 @@ def test_github_on_clean_files_is_only_a_summary(tmp_path):
 
 # ------------------------------------------------------------ JUnit
 
+@pytest.mark.slow
 def test_junit_has_a_suite_per_file_and_a_case_per_finding(promo):
     result = run_cli("check", "--format", "junit", FOLDER, "examples", cwd=promo)
     assert result.returncode == 1
@@ -280,6 +282,7 @@ def test_junit_has_a_suite_per_file_and_a_case_per_finding(promo):
 
 # ------------------------------------------------------------ JSON
 
+@pytest.mark.slow
 def test_json_output_matches_its_schema(promo):
     validator = jsonschema.Draft202012Validator(JSON_SCHEMA)
     validator.check_schema(JSON_SCHEMA)

@@ -11,13 +11,18 @@ Each file::
           - line: 5
             column: 3
             message: "has no deadline"   # a part of the message
-        fix: |             # optional: the file after --fix (--unsafe-fixes for unsafe fixes)
+        applicability: safe  # with `fix`: `safe` — `--fix` gives `fix`; `unsafe` — `--fix` changes
+                             # nothing and `--fix --unsafe-fixes` gives `fix`; `mixed` — `--fix`
+                             # gives `safe_fix` and `--fix --unsafe-fixes` gives `fix`
+        fix: |             # optional: the file after the fix
           campaign …
       - name: a careful objective
         pass: |
           campaign …
 
-Every case runs through the engine with only that rule selected.  ``files``
+Every case runs through the engine with only that rule selected.  Every fix a
+finding carries must have an applicability the rule declares
+(``fix_applicability``), and a rule that declares no fix must offer none.  ``files``
 (a mapping name → text, the first is linted) allows imports.  ``config``
 (a TOML string) writes a campaignlint.toml beside the files.
 """
@@ -31,7 +36,8 @@ import yaml
 
 from campaignlint.engine import Linter, Options
 from campaignlint.fixes import fix_file
-from campaignlint.rule import REGISTRY, load_all_rules
+from campaignlint.rule import REGISTRY
+from campaignlint.registry import load_all_rules
 
 RULES_DIR = Path(__file__).parent / "rules"
 
@@ -83,8 +89,26 @@ def test_rule_case(tmp_path, code, case):
             assert wanted["message"] in finding.message, got
         if "severity" in wanted:
             assert finding.severity.value == wanted["severity"]
+    rule = REGISTRY[code]
+    for finding in findings:
+        if finding.fix is None:
+            assert rule.fix_availability.value != "always", f"{code} declares a fix for every finding"
+        else:
+            assert finding.fix.applicability in rule.fix_applicability, (
+                f"{code} offers a {finding.fix.applicability.value} fix but declares {rule.fix_applicability}")
     if "fix" in case:
-        outcome = fix_file(Linter(Options(select=[code]), cwd=tmp_path), path, unsafe=True)
-        assert outcome.fixed == case["fix"]
-        again = fix_file(Linter(Options(select=[code]), cwd=tmp_path), path, unsafe=True, text=outcome.fixed)
-        assert again.fixed == outcome.fixed, "fixing twice must equal fixing once"
+        applicability = case.get("applicability")
+        assert applicability in ("safe", "unsafe", "mixed"), "a fix case states its `applicability: safe|unsafe|mixed`"
+        original = path.read_bytes().decode("utf-8")
+        safe_run = fix_file(Linter(Options(select=[code]), cwd=tmp_path), path, unsafe=False)
+        unsafe_run = fix_file(Linter(Options(select=[code]), cwd=tmp_path), path, unsafe=True)
+        if applicability == "safe":
+            assert safe_run.fixed == case["fix"], "`--fix` alone must give the fixed text"
+        elif applicability == "unsafe":
+            assert safe_run.fixed == original, "an unsafe fix must not be applied by `--fix` alone"
+        else:  # some fixes of the case are safe, others unsafe: `safe_fix` is what `--fix` alone gives
+            assert safe_run.fixed == case["safe_fix"]
+            assert original != case["safe_fix"] != case["fix"], "a mixed case has both kinds of fix"
+        assert unsafe_run.fixed == case["fix"]
+        again = fix_file(Linter(Options(select=[code]), cwd=tmp_path), path, unsafe=True, text=unsafe_run.fixed)
+        assert again.fixed == unsafe_run.fixed, "fixing twice must equal fixing once"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from campaignlint import parser
+from campaignlint.frontend import parser
 from campaignlint.engine import Linter, Options
 
 
@@ -66,7 +66,7 @@ def test_hyphenated_names_only_where_listed(tmp_path):
 
 
 def test_frequency_and_consent_resolve(tmp_path):
-    from campaignlint.loader import Loader
+    from campaignlint.frontend.loader import Loader
 
     (tmp_path / "c.camp").write_text(
         'brand b { frequency email 3 per week, sms 2 per month }\n'

@@ -35,7 +35,8 @@ from . import __version__
 from .findings import Applicability, Edit, Finding, Fix, Range, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import FileOutcome, Linter
+    from .engine import FileOutcome
+    from .project import Project
 
 CACHE_DIR = ".campaignlint_cache"
 #: bump when the entry layout changes
@@ -93,10 +94,10 @@ def finding_from_data(data: list) -> Finding:
 class ResultCache:
     """One run's view of the caches of the project roots it touches."""
 
-    def __init__(self, linter: "Linter"):
+    def __init__(self, project: "Project"):
         from . import resources
 
-        self.linter = linter
+        self.project = project
         self.tool = tool_fingerprint()
         self.rules = resources.rule_data_fingerprint()
         self._hashes: dict[Path, str | None] = {}
@@ -117,14 +118,14 @@ class ResultCache:
         return self._hashes[path]
 
     def _locate(self, path: Path, linted_root: Path | None) -> tuple[str, Path]:
-        linter = self.linter
-        config = linter.config_for(path)
-        root = linter.project_root(config, path, linted_root)
+        project = self.project
+        config = project.config_for(path)
+        root = project.root(config, path, linted_root)
         printed = self._config_prints.get(id(config))
         if printed is None:
             printed = self._config_prints[id(config)] = config.fingerprint()
         context = hashlib.sha256(json.dumps(
-            [FORMAT, self.tool, self.rules, printed, str(root), str(linter.cwd), linter._display(path)]
+            [FORMAT, self.tool, self.rules, printed, str(root), str(project.cwd), project.display(path)]
         ).encode()).hexdigest()
         name = hashlib.sha256(str(path).encode()).hexdigest()[:40] + ".json"
         return context, Path(root) / CACHE_DIR / name
@@ -236,5 +237,3 @@ class ResultCache:
         entry = {"key": key, "findings": [finding_to_data(f) for f in findings]}
         self._write(entry_file, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
-    def close(self) -> None:
-        """Nothing is buffered; kept so callers need not know."""

@@ -25,7 +25,7 @@ __all__ = ["channel_sources", "channels_markdown", "main"]
 
 _CHANNEL_RE = re.compile(r"^channel\s+([A-Za-z_][A-Za-z0-9_]*)\s*\{")
 
-#: how each counting unit works, for the legend (language reference §3)
+#: how each counting unit works, for the legend of docs/channels.md
 _UNIT_DETAILS = {
     "chars": "one Unicode code point (after NFC normalisation)",
     "graphemes": "what the eye sees as one character: an emoji with modifiers is one",
@@ -151,7 +151,7 @@ def _source_kind(note: str) -> str:
 def channels_markdown(profiles: dict[str, ChannelProfile] | None = None, sources: dict[str, str] | None = None) -> str:
     """The text of ``docs/channels.md``."""
     if profiles is None:
-        from .loader import builtin_channels
+        from .frontend.loader import builtin_channels
 
         profiles = builtin_channels()
     if sources is None:

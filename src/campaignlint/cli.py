@@ -1,4 +1,4 @@
-"""The command line (cli.md).  Exit codes: 0 clean, 1 findings, 2 the tool failed."""
+"""The command line (docs/outputs.md, README).  Exit codes: 0 clean, 1 findings, 2 the tool failed."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes (T, C00) or rule names.")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
 @click.option("--extend-select", multiple=True, help="Add rules to the configured selection.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "markdown", "html"]), default="text", show_default=True, help="Output format.")
 @click.option("--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
@@ -96,15 +96,13 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
 
     if diff:
         _emit(diff_text, output_file)
-        if fix:
-            pass
         raise SystemExit(0 if exit_zero or not diff_text else 1)
     # with `-` and --fix the fixed text goes to standard output: the report goes to standard error
     report_to_stderr = fix and stdin_text is not None and output_file is None
     use_color = color == "always" or (color == "auto" and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     context = ReportContext(files=result.files, color=use_color and fmt == "text", quiet=quiet, statistics=statistics,
                             show_source=show_source, unsafe_fixes=unsafe_fixes, sources=linter.sources,
-                            fixed=result.fixed, notes=result.fix_notes)
+                            fixed=result.fixed, notes=result.fix_notes, fail_on=threshold, linter=linter)
     report = render(fmt, result.findings, context)
     if report_to_stderr:
         click.echo(report, nl=False, err=True)
@@ -144,10 +142,9 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
                 else:
                     source = linter.sources.get(display)
                     write_atomically(path, outcome.fixed, bool(source and source.had_bom))
-    from .findings import Finding
+    from .findings import unique_sorted
 
-    unique = {(f.path, f.range, f.code, f.message): f for f in result.findings}
-    result.findings = sorted(unique.values(), key=Finding.sort_key)
+    result.findings = unique_sorted(result.findings)
     return result, "".join(diffs)
 
 
@@ -165,12 +162,15 @@ def _emit(text: str, output_file: str | None, color: bool | None = None) -> None
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt):
     """List every rule: code, name, default severity, fixable or not."""
-    from .rule import FAMILIES, load_all_rules
+    from .docs import fix_label
+    from .registry import load_all_rules
+    from .rule import FAMILIES
 
     registry = load_all_rules()
     if fmt == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity.value,
-                 "fix": r.fix.value if r.fix else None, "summary": r.summary} for r in registry.values()]
+                 "fix": r.fix_availability.value, "fix_applicability": [a.value for a in r.fix_applicability],
+                 "summary": r.summary} for r in registry.values()]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     current = None
@@ -180,8 +180,8 @@ def rules(fmt):
         if family != current:
             current = family
             click.echo(f"\n{family} — {FAMILIES.get(family, ('', 'Custom'))[1]}")
-        fixable = {None: "", "safe": "fix", "unsafe": "fix (unsafe)"}[rule.fix.value if rule.fix else None]
-        click.echo(f"  {rule.code}  {rule.severity.value:<7}  {fixable:<12}  {rule.name}: {rule.summary}")
+        fixable = f"fix ({fix_label(rule)})" if rule.fixable else ""
+        click.echo(f"  {rule.code}  {rule.severity.value:<7}  {fixable:<19}  {rule.name}: {rule.summary}")
     click.echo("\nMore on a rule: campaignlint explain CODE")
 
 
@@ -190,7 +190,8 @@ def rules(fmt):
 def explain(code):
     """Explain a rule: what it checks, why it matters, an example and its fix."""
     from .docs import explain_text
-    from .rule import BY_NAME, REGISTRY, load_all_rules
+    from .rule import BY_NAME, REGISTRY
+    from .registry import load_all_rules
 
     load_all_rules()
     rule = REGISTRY.get(code.upper()) or BY_NAME.get(code)
@@ -201,6 +202,33 @@ def explain(code):
         hint = f" (did you mean {close[0]}?)" if close else ""
         raise Failure(f"no rule {code}{hint}; `campaignlint rules` lists them all")
     click.echo(explain_text(rule))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False), default="report.html", show_default=True,
+              help="Write the HTML report to this file.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity shown as blocking (default: error).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file (no discovery).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+def report(paths, output, fail_on, config_path, no_cache):
+    """Write an HTML report of campaigns: summary, coverage, calendar, messages, budget."""
+    from .config import ConfigError
+    from .engine import Linter, Options, UsageError
+    from .report import html_for_run
+
+    paths = list(paths) or ["."]
+    if config_path is not None and not Path(config_path).is_file():
+        raise Failure(f"--config: {config_path}: no such file")
+    try:
+        linter = Linter(Options(config_path=Path(config_path) if config_path else None,
+                                fail_on=Severity(fail_on) if fail_on else None))
+        result = linter.lint(paths, cache=not no_cache)
+        page = html_for_run(result.findings, result.files, linter, linter.fail_on(paths))
+    except (ConfigError, UsageError) as error:
+        raise Failure(str(error)) from None
+    _emit(page, output)
+    click.echo(f"campaignlint: report written to {output}", err=True)
 
 
 @cli.command()

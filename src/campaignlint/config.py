@@ -1,4 +1,4 @@
-"""Configuration: discovery, validation, rule selection (cli.md "Configuration").
+"""Configuration: discovery, validation, rule selection (docs/configuration.md).
 
 Discovered from the linted file's folder upwards: ``campaignlint.toml``, then
 the ``[tool.campaignlint]`` table of ``pyproject.toml``; the nearest wins.  An
@@ -12,11 +12,11 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from .findings import Severity
 DEFAULT_MAX_FILE_SIZE = 1_000_000  # bytes; the loader reads this (setting `max-file-size`)
-from .rule import REGISTRY, BY_NAME, Rule, all_settings, load_all_rules
+from .rule import Rule, Setting
 
 CORE_KEYS = {"select", "ignore", "extend-select", "fail-on", "severity", "per-file-ignores", "rule-packs", "max-file-size"}
 SELECTOR = re.compile(r"^(?:[A-Z][A-Z0-9_]*|[a-z][a-z0-9_-]*)$")
@@ -38,6 +38,8 @@ class Config:
     rule_packs: list[Path] = field(default_factory=list)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     settings: dict[str, Any] = field(default_factory=dict)
+    #: every configurable threshold of the rule catalogue, for defaults
+    defaults: dict[str, Setting] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def folder(self) -> Path | None:
@@ -46,7 +48,7 @@ class Config:
     def setting(self, key: str) -> Any:
         if key in self.settings:
             return self.settings[key]
-        return all_settings()[key].default
+        return self.defaults[key].default
 
     # -- selection -------------------------------------------------------
     def enabled(self, code: str, name: str = "", path: str | None = None) -> bool:
@@ -97,21 +99,27 @@ def _specificity(selectors: list[str], code: str, name: str) -> int:
     return best
 
 
-def parse_selectors(value: Any, key: str) -> list[str]:
+def settings_of(rules: Mapping[str, Rule]) -> dict[str, Setting]:
+    """Every threshold the rules declare, by configuration key."""
+    return {setting.key: setting for rule in rules.values() for setting in rule.settings}
+
+
+def parse_selectors(value: Any, key: str, rules: Mapping[str, Rule]) -> list[str]:
+    """Validate codes, prefixes and names against the catalogue ``rules`` (code → rule)."""
     if isinstance(value, str):
         value = [part for part in re.split(r"[,\s]+", value) if part]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"`{key}` must be a list of rule codes, prefixes or names")
-    load_all_rules()
+    names = {rule.name for rule in rules.values()}
     for selector in value:
         if selector == "ALL":
             continue
         if not SELECTOR.match(selector):
             raise ConfigError(f"`{key}`: `{selector}` is not a rule code, prefix or name")
         # built-in rule names have dashes; a name without one may be a custom `rule`'s
-        if selector[0].islower() and "-" in selector and selector not in BY_NAME:
+        if selector[0].islower() and "-" in selector and selector not in names:
             raise ConfigError(f"`{key}`: no rule is named `{selector}` (see `campaignlint rules`)")
-        if selector[0].isupper() and not any(c.startswith(selector) for c in REGISTRY) and not re.match(r"^[A-Z]+\d+$", selector):
+        if selector[0].isupper() and not any(c.startswith(selector) for c in rules) and not re.match(r"^[A-Z]+\d+$", selector):
             raise ConfigError(f"`{key}`: no rule code starts with `{selector}` (see `campaignlint rules`)")
     return value
 
@@ -123,30 +131,30 @@ def _severity(value: Any, key: str) -> Severity:
         raise ConfigError(f"`{key}` must be error, warning or info, not {value!r}") from None
 
 
-def from_table(table: dict[str, Any], path: Path | None) -> Config:
-    config = Config(path=path)
-    settings = all_settings() if set(table) - CORE_KEYS else {}  # loads the rules only when needed
+def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rule]) -> Config:
+    settings = settings_of(rules)
+    config = Config(path=path, defaults=settings)
     where = f" in {path}" if path else ""
     for key, value in table.items():
         if key == "select":
-            config.select = parse_selectors(value, key)
+            config.select = parse_selectors(value, key, rules)
         elif key == "ignore":
-            config.ignore = parse_selectors(value, key)
+            config.ignore = parse_selectors(value, key, rules)
         elif key == "extend-select":
-            config.extend_select = parse_selectors(value, key)
+            config.extend_select = parse_selectors(value, key, rules)
         elif key == "fail-on":
             config.fail_on = _severity(value, key)
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError(f"`[severity]`{where} must be a table of code = \"error|warning|info\"")
             for code, level in value.items():
-                parse_selectors([code], f"severity.{code}")
+                parse_selectors([code], f"severity.{code}", rules)
                 config.severity[code] = _severity(level, f"severity.{code}")
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"`[per-file-ignores]`{where} must be a table of \"glob\" = [codes]")
             for pattern, codes in value.items():
-                config.per_file_ignores[pattern] = parse_selectors(codes, f"per-file-ignores.{pattern}")
+                config.per_file_ignores[pattern] = parse_selectors(codes, f"per-file-ignores.{pattern}", rules)
         elif key == "rule-packs":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"`rule-packs`{where} must be a list of .camp file paths")
@@ -174,7 +182,7 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
     return config
 
 
-def read_config_file(path: Path) -> Config:
+def read_config_file(path: Path, rules: Mapping[str, Rule]) -> Config:
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
@@ -186,7 +194,7 @@ def read_config_file(path: Path) -> Config:
         data = data.get("tool", {}).get("campaignlint", {})
         if not isinstance(data, dict):
             raise ConfigError(f"[tool.campaignlint] in {path} must be a table")
-    return from_table(data, path.resolve())
+    return from_table(data, path.resolve(), rules)
 
 
 def discover(start: Path) -> Path | None:
@@ -213,7 +221,3 @@ def git_root(start: Path) -> Path | None:
         if (candidate / ".git").exists():
             return candidate
     return None
-
-
-def rule_for(code: str) -> Rule | None:
-    return REGISTRY.get(code)

@@ -8,13 +8,29 @@ from __future__ import annotations
 
 import textwrap
 
-from .rule import FAMILIES, Rule, load_all_rules
+from .rule import FAMILIES, Rule
+
+from .registry import load_all_rules
 
 FIX_WORDS = {
-    None: "none: this rule only reports",
     "safe": "safe: `campaignlint check --fix` applies it (it cannot change what the campaign means)",
     "unsafe": "unsafe: applied only with `--fix --unsafe-fixes`; review the result",
 }
+
+
+def fix_words(rule: Rule) -> str:
+    """The rule's fix in words: whether it offers one, and how safe each kind is."""
+    if not rule.fixable:
+        return "none: this rule only reports"
+    when = "always available" if rule.fix_availability.value == "always" else "sometimes available"
+    kinds = "; or ".join(FIX_WORDS[a.value] for a in rule.fix_applicability)
+    note = f" ({rule.fix_note})" if rule.fix_note else ""
+    return f"{when}{note}; {kinds}"
+
+
+def fix_label(rule: Rule) -> str:
+    """Short form for tables: ``safe``, ``unsafe``, ``safe/unsafe`` or empty."""
+    return "/".join(a.value for a in rule.fix_applicability) if rule.fixable else ""
 
 
 def _indent(text: str) -> str:
@@ -30,7 +46,7 @@ def explain_text(rule: Rule) -> str:
         parts += ["Example that fires", _indent(rule.example), ""]
     if rule.correction:
         parts += ["Corrected", _indent(rule.correction), ""]
-    parts += ["Fix", "  " + FIX_WORDS[rule.fix.value if rule.fix else None], ""]
+    parts += ["Fix", textwrap.indent(textwrap.fill(fix_words(rule), 76), "  "), ""]
     if rule.settings:
         parts.append("Settings (in campaignlint.toml or [tool.campaignlint])")
         for setting in rule.settings:
@@ -50,7 +66,7 @@ def rule_catalogue_markdown() -> str:
         lines += [f"## {family} — {title}", ""]
         lines += ["| code | name | severity | fix | what |", "|---|---|---|---|---|"]
         for rule in rules:
-            fix = rule.fix.value if rule.fix else ""
+            fix = fix_label(rule)
             lines.append(f"| [{rule.code}](#{rule.code.lower()}) | `{rule.name}` | {rule.severity.value} | {fix} | {rule.summary} |")
         lines.append("")
         for rule in rules:
@@ -61,7 +77,7 @@ def rule_catalogue_markdown() -> str:
                 lines += ["**Example that fires:**", "", "```", rule.example.strip("\n"), "```", ""]
             if rule.correction:
                 lines += ["**Corrected:**", "", "```", rule.correction.strip("\n"), "```", ""]
-            lines += [f"**Fix:** {FIX_WORDS[rule.fix.value if rule.fix else None]}.", ""]
+            lines += [f"**Fix:** {fix_words(rule)}.", ""]
             if rule.settings:
                 lines.append("**Settings:**")
                 lines.append("")

@@ -8,21 +8,23 @@ overrides and per-file ignores, and returns the findings sorted.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from typing import TYPE_CHECKING
-
-from .config import Config, discover, git_root, read_config_file
-from .findings import Applicability, Edit, Finding, Fix, Severity
-from .rule import REGISTRY, Rule, load_all_rules
+from .config import Config, git_root
+from .findings import Applicability, Edit, Finding, Fix, Severity, unique_sorted
+from .rule import Rule
+from .project import Options, Project
+from .registry import load_all_rules
 from .context import CampaignContext, FileContext
+from .frontend.decode import decode
 from .source import SourceText, Span
 
 if TYPE_CHECKING:  # pragma: no cover - the loader and model (lark, pydantic) load lazily:
-    from .loader import LoadedFile, Loader  # a run answered from the cache never needs them
+    from .frontend.loader import LoadedFile, Loader  # a run answered from the cache never needs them
     from .model import Campaign, Located
 
 
@@ -122,21 +124,11 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
 # --------------------------------------------------------------- the linter
 
 @dataclass
-class Options:
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    extend_select: list[str] | None = None
-    config_path: Path | None = None
-    fail_on: Severity | None = None
-
-
-@dataclass
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     fixed: dict[str, int] = field(default_factory=dict)  # display path → fixes applied
     fix_notes: list[str] = field(default_factory=list)
-    diffs: list[str] = field(default_factory=list)
 
 
 #: files loaded, analysed (one batched spaCy pass) and released together by ``Linter.lint``
@@ -175,12 +167,8 @@ class SourceStore(dict):
             data = path.read_bytes()
         except OSError:
             source = None
-        else:  # as loader.decode does (without importing it): text up to the first bad byte
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as error:
-                text = data[: error.start].decode("utf-8")
-            source = SourceText.from_text(key, text)
+        else:  # the loader's decoding (light: no Lark, no pydantic); no size limit here
+            source, _problem = decode(data, key, len(data))
         self._last = (key, source)
         return source
 
@@ -201,62 +189,26 @@ class Linter:
     def __init__(self, options: Options | None = None, cwd: Path | None = None):
         self.options = options or Options()
         self.cwd = cwd or Path.cwd()
+        self.rules = load_all_rules()
+        self.project = Project(self.options, self.cwd, self.rules)
         self.sources: dict[str, SourceText] = SourceStore(self.cwd)
-        self._configs: dict[Path, Config] = {}
-        self._folder_configs: dict[Path, Config] = {}
-        self._roots: dict[Path, Path | None] = {}
         self._loaders: dict[tuple, Loader] = {}
-        self._explicit: Config | None = None
-        self._rules_loaded = False
-        if self.options.config_path is not None:
-            self._explicit = self._with_options(read_config_file(self.options.config_path))
 
-    # -- configuration ---------------------------------------------------
-    def _with_options(self, config: Config) -> Config:
-        from .config import parse_selectors
-
-        if self.options.select is not None:
-            config.select = parse_selectors(self.options.select, "--select")
-        if self.options.ignore is not None:
-            config.ignore = config.ignore + parse_selectors(self.options.ignore, "--ignore")
-        if self.options.extend_select is not None:
-            config.extend_select = config.extend_select + parse_selectors(self.options.extend_select, "--extend-select")
-        if self.options.fail_on is not None:
-            config.fail_on = self.options.fail_on
-        return config
-
+    # -- configuration (see campaignlint.project) ----------------------------
     def config_for(self, path: Path) -> Config:
-        if self._explicit is not None:
-            return self._explicit
-        folder = path.parent
-        known = self._folder_configs.get(folder)
-        if known is not None:
-            return known
-        found = discover(folder)
-        key = found or Path("<default>")
-        if key not in self._configs:
-            self._configs[key] = self._with_options(read_config_file(found) if found else Config())
-        self._folder_configs[folder] = self._configs[key]
-        return self._configs[key]
+        return self.project.config_for(path)
 
     def project_root(self, config: Config, path: Path, linted_root: Path | None) -> Path:
-        if config.folder is not None:
-            return config.folder
-        folder = path.parent
-        if folder not in self._roots:
-            self._roots[folder] = git_root(folder)
-        root = self._roots[folder]
-        if root is not None:
-            return root
-        return linted_root or path.parent
+        return self.project.root(config, path, linted_root)
 
-    def _ensure_rules(self) -> None:
-        if not self._rules_loaded:
-            load_all_rules()
-            self._rules_loaded = True
+    def fail_on(self, paths: list[str]) -> Severity:
+        return self.project.fail_on(paths)
+
+    def _display(self, path: Path) -> str:
+        return self.project.display(path)
 
     def loader_for(self, config: Config, root: Path, overrides: dict[Path, str] | None = None) -> Loader:
-        from .loader import Loader
+        from .frontend.loader import Loader
 
         key = (id(config), root, tuple(sorted((overrides or {}).items())))
         if key not in self._loaders:
@@ -269,7 +221,6 @@ class Linter:
 
     # -- linting -----------------------------------------------------------
     def lint_file(self, path: Path, *, linted_root: Path | None = None, text: str | None = None) -> list[Finding]:
-        self._ensure_rules()
         path = Path(os.path.abspath(path))
         config = self.config_for(path)
         root = self.project_root(config, path, linted_root)
@@ -301,9 +252,9 @@ class Linter:
         findings: list[Finding] = []
         ctx = FileContext(self.sources, loaded, config)
         for problem in loaded.problems:
-            rule = REGISTRY[problem.code]
+            rule = self.rules[problem.code]
             findings.append(ctx.finding(rule, problem.span, problem.message))
-        selected = [rule for rule in REGISTRY.values()
+        selected = [rule for rule in self.rules.values()
                     if rule.scope != "front-end" and config.enabled(rule.code, rule.name)]
         if loaded.model is not None:
             for rule in selected:
@@ -332,24 +283,20 @@ class Linter:
             others = [f for f in kept if f.path != loaded.display]
             own = noqa.apply(own, suppressions)
             kept = own + others
-            n001 = REGISTRY.get("N001")
+            n001 = self.rules.get("N001")
             if n001 and config.enabled("N001", n001.name, loaded.display):
                 ctx = FileContext(self.sources, loaded, config)
                 for suppression in suppressions:
                     unused = self._unused(suppression, config)
                     if unused:
                         kept.append(ctx.finding(n001, Span(loaded.display, suppression.start, suppression.end), unused))
-        unique: dict[tuple, Finding] = {}
-        for finding in kept:
-            unique.setdefault((finding.path, finding.range, finding.code, finding.message), finding)
-        return sorted(unique.values(), key=Finding.sort_key)
+        return unique_sorted(kept)
 
-    @staticmethod
-    def _unused(suppression, config: Config) -> str | None:  # a noqa.Suppression
+    def _unused(self, suppression, config: Config) -> str | None:  # a noqa.Suppression
         if suppression.codes is None:
             return None if suppression.used_any else "this `# noqa` silences nothing on this line: remove it"
         stale = [code for code in suppression.codes if code not in suppression.used
-                 and any(config.enabled(c, r.name) for c, r in REGISTRY.items()
+                 and any(config.enabled(c, r.name) for c, r in self.rules.items()
                          if (c.startswith(code) or r.name == code) and r.scope != "project")]
         if not stale:
             return None
@@ -381,7 +328,7 @@ class Linter:
         if cache and files:
             from .cache import ResultCache
 
-            store = ResultCache(self)
+            store = ResultCache(self.project)
             pending = []
             for index, (path, root) in enumerate(files):
                 hit = store.get(path, root)
@@ -394,23 +341,19 @@ class Linter:
             from .parallel import lint_in_workers, workers_for
 
             workers = workers_for(jobs, len(work))
-            outcomes = lint_in_workers(self, work, workers) if workers > 1 else self.lint_many(work)
+            outcomes = (lint_in_workers(functools.partial(Linter, self.options, self.cwd), work, workers)
+                        if workers > 1 else self.lint_many(work))
             for index, outcome in zip(pending, outcomes):
                 per_file[index] = outcome.findings
                 if store is not None:
                     store.put(files[index][0], files[index][1], outcome)
         all_findings = [finding for findings in per_file for finding in findings]
         all_findings.extend(self.lint_project(files, store))  # v2: the project-scope phase
-        if store is not None:
-            store.close()
         if "-" in paths:
             name = Path(os.path.abspath(stdin_filename or "stdin.camp"))
             result.files.append(self._display(name))
             all_findings.extend(self.lint_file(name, text=stdin_text or ""))
-        unique: dict[tuple, Finding] = {}
-        for finding in all_findings:
-            unique.setdefault((finding.path, finding.range, finding.code, finding.message), finding)
-        result.findings = sorted(unique.values(), key=Finding.sort_key)
+        result.findings = unique_sorted(all_findings)
         return result
 
     # -- project scope (v2) ------------------------------------------------
@@ -428,8 +371,7 @@ class Linter:
         from . import noqa
         from .context import ProjectContext
 
-        self._ensure_rules()
-        rules = [rule for rule in REGISTRY.values() if rule.scope == "project"]
+        rules = [rule for rule in self.rules.values() if rule.scope == "project"]
         if not rules or not files:
             return []
         if store is not None:
@@ -478,7 +420,6 @@ class Linter:
         released (models, sources and the analysis cache), so memory does not
         grow with the number of files.  Files imported by others stay loaded.
         """
-        self._ensure_rules()
         for start in range(0, len(files), BATCH_FILES):
             batch = files[start : start + BATCH_FILES]
             prepared = []
@@ -502,7 +443,7 @@ class Linter:
         for loaded, config in items:
             if loaded.model is None:
                 continue
-            if not any(r.needs_nlp and config.enabled(r.code, r.name) for r in REGISTRY.values()):
+            if not any(r.needs_nlp and config.enabled(r.code, r.name) for r in self.rules.values()):
                 continue
             for campaign in loaded.model.campaigns:
                 for message in campaign.messages:
@@ -531,23 +472,6 @@ class Linter:
         nlp = sys.modules.get("campaignlint.language.nlp")
         if nlp is not None:
             nlp.clear_cache()
-
-    def _display(self, path: Path) -> str:
-        # loader.display_path, without importing the loader (lark, pydantic) on cached runs
-        try:
-            return os.path.relpath(path, self.cwd) if str(path).startswith(str(self.cwd)) else str(path)
-        except ValueError:
-            return str(path)
-
-    def fail_on(self, paths: list[str]) -> Severity:
-        if self.options.fail_on is not None:
-            return self.options.fail_on
-        if self._explicit is not None:
-            return self._explicit.fail_on
-        if paths and paths[0] != "-":
-            first = Path(paths[0])
-            return self.config_for(first if first.is_file() else first / "x.camp").fail_on
-        return self.config_for(self.cwd / "x.camp").fail_on
 
 
 def _dependencies(loaded: LoadedFile, loader: Loader) -> list[Path]:

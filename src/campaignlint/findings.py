@@ -101,6 +101,15 @@ class Finding:
         }
 
 
+def unique_sorted(findings) -> list[Finding]:
+    """The findings in report order, each once (the same code, message and range of
+    the same file can be reached twice: a brand file imported by two campaigns)."""
+    unique: dict[tuple, Finding] = {}
+    for finding in findings:
+        unique.setdefault((finding.path, finding.range, finding.code, finding.message), finding)
+    return sorted(unique.values(), key=Finding.sort_key)
+
+
 @dataclass
 class FileReport:
     """Findings of one linted file (reporters group by file)."""

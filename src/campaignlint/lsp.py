@@ -232,7 +232,8 @@ class CampaignServer(LanguageServer):
 
     def hover(self, params: types.HoverParams) -> types.Hover | None:
         from .docs import explain_text
-        from .rule import REGISTRY, load_all_rules
+        from .rule import REGISTRY
+        from .registry import load_all_rules
 
         load_all_rules()
         position = params.position
@@ -255,7 +256,7 @@ class CampaignServer(LanguageServer):
 
     def formatting(self, params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
         from .formatter import FormatError, format_text
-        from .parser import SyntaxProblem
+        from .frontend.parser import SyntaxProblem
 
         source = self.workspace.get_text_document(params.text_document.uri).source
         text, bom = (source[1:], True) if source.startswith("\ufeff") else (source, False)

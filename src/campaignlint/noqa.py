@@ -1,4 +1,4 @@
-"""``# noqa`` suppression (language.md §5).
+"""``# noqa`` suppression (docs/language.md, "Suppressing a finding").
 
 ``# noqa: CODE[, CODE…]`` at the end of a line silences those codes (or
 prefixes, or rule names) for findings on that line; on the header line of a
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .findings import Finding
-from .parser import Document, Node
+from .frontend.tree import Document, Node
 from .source import SourceText
 
 NOQA = re.compile(r"#\s*noqa(?P<colon>\s*:\s*(?P<codes>[A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*))?", re.IGNORECASE)

@@ -21,10 +21,10 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import FileOutcome, Linter, Options
+    from .engine import FileOutcome, Linter
 
 #: files each worker must get for spreading out to pay off
 MIN_FILES_PER_WORKER = 40
@@ -54,11 +54,9 @@ def workers_for(jobs: int | None, files: int) -> int:
     return max(1, min(jobs, files // threshold))
 
 
-def _start(options: "Options", cwd: Path) -> None:
+def _start(make_linter: "Callable[[], Linter]") -> None:
     global _LINTER
-    from .engine import Linter
-
-    _LINTER = Linter(options, cwd)
+    _LINTER = make_linter()
 
 
 def _lint_chunk(chunk: list[tuple[Path, Path | None]]) -> list["FileOutcome"]:
@@ -66,13 +64,18 @@ def _lint_chunk(chunk: list[tuple[Path, Path | None]]) -> list["FileOutcome"]:
     return list(_LINTER.lint_many(chunk))
 
 
-def lint_in_workers(linter: "Linter", files: list[tuple[Path, Path | None]], workers: int) -> list["FileOutcome"]:
-    """Lint ``files`` in ``workers`` processes; outcomes come back in the order of ``files``."""
+def lint_in_workers(make_linter: "Callable[[], Linter]", files: list[tuple[Path, Path | None]],
+                    workers: int) -> list["FileOutcome"]:
+    """Lint ``files`` in ``workers`` processes; outcomes come back in the order of ``files``.
+
+    ``make_linter`` builds each worker's linter (a picklable callable: the engine
+    passes ``functools.partial(Linter, options, cwd)``), so this module never
+    imports the engine."""
     size = max(1, min(CHUNK_FILES, -(-len(files) // (workers * 2))))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
-                             initargs=(linter.options, linter.cwd)) as pool:
+                             initargs=(make_linter,)) as pool:
         outcomes: list["FileOutcome"] = []
         for result in pool.map(_lint_chunk, chunks):
             outcomes.extend(result)

@@ -3,16 +3,17 @@
 A rule is one small class: its code, name, default severity, whether it can
 fix, its documentation (what it checks — the docstring —, why it matters, an
 example that fires and its correction, its settings) and its ``check``, side
-by side.  Defining the class registers it.  Rules live in
-``campaignlint/checks/<family>.py``, one module per family.
+by side.  Defining the class registers it in ``REGISTRY``; rules live in
+``campaignlint/checks/<family>/``, one module per rule or small group, and
+``campaignlint.registry.load_all_rules`` imports them all.
 """
 
 from __future__ import annotations
 
-import importlib
+import enum
 import inspect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from .findings import Applicability, Edit, Finding, Fix, Severity
 
@@ -62,6 +63,19 @@ class Setting:
         return value
 
 
+class FixAvailability(str, enum.Enum):
+    """Whether a rule offers a fix: never, for some of its findings, or for all.
+
+    Availability belongs to the rule; *applicability* (safe or unsafe) belongs to
+    each fix (``findings.Fix.applicability``), as in Ruff: one rule may offer a
+    safe fix for one finding and an unsafe one for another (T003 replaces an
+    exact term safely, an inflected form unsafely)."""
+
+    NONE = "none"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
 REGISTRY: dict[str, "Rule"] = {}
 BY_NAME: dict[str, "Rule"] = {}
 
@@ -70,7 +84,12 @@ class Rule:
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""
     severity: ClassVar[Severity] = Severity.WARNING
-    fix: ClassVar[Applicability | None] = None
+    #: whether the rule offers fixes (see FixAvailability)
+    fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
+    #: the applicabilities its fixes can have, safest first (empty when it never fixes)
+    fix_applicability: ClassVar[tuple[Applicability, ...]] = ()
+    #: when a fix is safe and when it is not, in words (shown by `explain` and the docs)
+    fix_note: ClassVar[str] = ""
     #: why it matters: the marketing reason
     why: ClassVar[str] = ""
     #: a fragment of a .camp file that makes the rule fire
@@ -87,6 +106,11 @@ class Rule:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        legacy = cls.__dict__.get("fix")
+        if isinstance(legacy, Applicability):  # the round-1 spelling `fix = Applicability.SAFE`
+            raise TypeError(f"{cls.__name__}: declare `fix_availability` and `fix_applicability`, not `fix`")
+        if cls.fix_applicability and cls.fix_availability is FixAvailability.NONE:
+            cls.fix_availability = FixAvailability.SOMETIMES
         if cls.code:
             instance = cls()
             if cls.code in REGISTRY:  # pragma: no cover - programming error
@@ -104,6 +128,10 @@ class Rule:
         return self.what.split("\n\n")[0].replace("\n", " ")
 
     @property
+    def fixable(self) -> bool:
+        return self.fix_availability is not FixAvailability.NONE
+
+    @property
     def family(self) -> str:
         return FAMILIES.get(self.code[0], ("custom", "Custom rules"))[1]
 
@@ -118,32 +146,5 @@ class Rule:
         return ()
 
 
-def load_all_rules() -> dict[str, Rule]:
-    """Import every family module (cheap: heavy libraries load lazily)."""
-    for module in ("file", "objectives", "kpis", "segments", "funnel", "channels", "tone",
-                   "consistency", "tracking", "budget", "planning", "hygiene",
-                   "personalisation", "assets", "consent", "journeys", "planning_caps"):
-        try:
-            importlib.import_module(f"campaignlint.checks.{module}")
-        except ModuleNotFoundError as error:
-            if error.name != f"campaignlint.checks.{module}":
-                raise
-    return REGISTRY
-
-
-def all_settings() -> dict[str, Setting]:
-    found: dict[str, Setting] = {}
-    for rule in load_all_rules().values():
-        for setting in rule.settings:
-            found[setting.key] = setting
-    return found
-
-
 def fix(applicability: Applicability, edits: Iterable[Edit], description: str) -> Fix:
     return Fix(applicability, tuple(sorted(edits, key=lambda e: (e.start, e.end))), description)
-
-
-def iter_codes(selector: str) -> Iterator[Rule]:
-    for code, rule in REGISTRY.items():
-        if code.startswith(selector) or rule.name == selector:
-            yield rule

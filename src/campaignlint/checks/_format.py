@@ -1,5 +1,5 @@
 """Small helpers shared by the rule families: how values read in messages,
-and when a message is sent.
+when a message is sent, and whom it reaches.
 
 Messages are read by marketers: amounts are written "12,000 EUR" (thousands
 separated by commas, cents only when there are some), percentages "35 %".
@@ -11,7 +11,7 @@ import datetime as dt
 import zoneinfo
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..model import Campaign, Money
+from ..model import Campaign, Message, Money
 
 _CENT = Decimal("0.01")
 _UNIT = Decimal("1")
@@ -81,3 +81,44 @@ def names(items, limit: int = 6) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# ------------------------------------------------------------ whom it reaches
+
+#: the whole audience, for a campaign that defines no segment
+WHOLE_AUDIENCE = None
+
+#: channel names that are the same platform under two names (the built-in
+#: `x` profile is twitter under its new name): a segment that lists one is
+#: reached on the other
+_SAME_PLATFORM = {"x": "twitter"}
+
+
+def same_channel(a: str | None, b: str | None) -> bool:
+    """Whether two channel names are the same platform (`x` is `twitter`)."""
+    if a is None or b is None:
+        return False
+    return _SAME_PLATFORM.get(a, a) == _SAME_PLATFORM.get(b, b)
+
+
+def audiences(campaign: Campaign) -> dict[str | None, list[Message]]:
+    """The messages each audience receives, in file order.
+
+    Keyed by segment name (every segment of the campaign, even one that no
+    message reaches).  A campaign with no segment at all speaks to its whole
+    audience: every message is then listed under ``WHOLE_AUDIENCE`` (None).
+    When the campaign has segments, a message that names none is in no list.
+    """
+    if not campaign.segments:
+        return {WHOLE_AUDIENCE: list(campaign.messages)}
+    found: dict[str | None, list[Message]] = {name: [] for name in campaign.segments}
+    for message in campaign.messages:
+        for name in dict.fromkeys(message.segments):
+            if name in found:
+                found[name].append(message)
+    return found
+
+
+def audience_label(segment: str | None) -> str:
+    """``segment `urban_runners``` or ``the whole audience``."""
+    return "the whole audience" if segment is None else f"segment `{segment}`"

@@ -1,4 +1,4 @@
-"""X — custom declarative rules (language.md §4).
+"""X — custom declarative rules (docs/language.md, "Custom rules").
 
 A ``rule`` block yields findings under its own code (``code "ACME001"``, or
 the rule's name) with the severity it declares (default warning).  ``forbid``

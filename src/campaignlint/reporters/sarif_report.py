@@ -47,7 +47,8 @@ def _rule_descriptor(rule) -> dict:
         "fullDescription": {"text": rule.what or rule.summary or rule.name},
         "help": {"text": text, "markdown": _markdown(rule, text)},
         "defaultConfiguration": {"level": level(rule.severity)},
-        "properties": {"tags": [rule.family], "fixable": rule.fix.value if rule.fix else "no"},
+        "properties": {"tags": [rule.family], "fixable": rule.fix_availability.value,
+                       "fixApplicability": [a.value for a in rule.fix_applicability]},
     }
 
 
@@ -63,7 +64,7 @@ def _custom_descriptor(finding: Finding) -> dict:
         "id": finding.code,
         "name": name,
         "shortDescription": {"text": f"Custom rule `{name}` (a `rule` block in a .camp file)"},
-        "fullDescription": {"text": f"Custom rule `{name}`, defined in the campaign files themselves (language.md §4)."},
+        "fullDescription": {"text": f"Custom rule `{name}`, defined in the campaign files themselves (docs/language.md, custom rules)."},
         "help": {"text": f"Custom rule {name}: see its `rule {name}` block.",
                  "markdown": f"Custom rule `{name}`: see its `rule {name} {{ … }}` block."},
         "defaultConfiguration": {"level": level(finding.severity)},
@@ -115,7 +116,7 @@ def _result(finding: Finding, index: int, context: ReportContext) -> dict:
 
 def build(findings: list[Finding], context: ReportContext) -> dict:
     """The SARIF log as a Python dict."""
-    from ..rule import load_all_rules
+    from ..registry import load_all_rules
 
     registry = load_all_rules()
     rules = [_rule_descriptor(rule) for _code, rule in sorted(registry.items())]

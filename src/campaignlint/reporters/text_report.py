@@ -29,10 +29,12 @@ def render(findings: list[Finding], context: ReportContext) -> str:
     if context.statistics:
         counts = Counter(f.code for f in findings)
         names = {f.code: (f.rule_name, f.severity) for f in findings}
-        fixable = Counter(f.code for f in findings if f.fix is not None)
+        safe = Counter(f.code for f in findings if f.fix is not None and f.fix.applicability is Applicability.SAFE)
+        unsafe = Counter(f.code for f in findings if f.fix is not None and f.fix.applicability is not Applicability.SAFE)
         for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             name, severity = names[code]
-            mark = " [*]" if fixable[code] else ""
+            # the real applicability of this run's fixes: [*] when --fix repairs some
+            mark = " [*]" if safe[code] else (" [*unsafe]" if unsafe[code] else "")
             lines.append(f"{count:5d}  {style(code, bold=True)}  {severity.value:<7}  {name}{mark}")
     else:
         for finding in findings:

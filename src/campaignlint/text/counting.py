@@ -1,4 +1,4 @@
-"""Measure copy the way each platform measures it (language reference §3).
+"""Measure copy the way each platform measures it (docs/channels.md, counting units).
 
 =============  =================================================================
 unit           one unit is

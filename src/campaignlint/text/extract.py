@@ -23,7 +23,7 @@ official conformance cases (``tests/data/twitter-text/extract.yml``):
 Emoji are full sequences found with the ``emoji`` package: a ZWJ sequence
 (👨‍👩‍👧), a skin-tone variant (👍🏽), a flag (🇫🇷) or a keycap (1️⃣) is one emoji.
 
-Every function returns :class:`Span` objects whose ``start``/``end`` are
+Every function returns :class:`Occurrence` objects whose ``start``/``end`` are
 Python ``str`` indices (code points) into the text it was given, end-exclusive,
 in text order.
 
@@ -49,7 +49,7 @@ from pathlib import Path
 import regex
 
 __all__ = [
-    "Span",
+    "Occurrence",
     "extract_hashtags",
     "extract_mentions",
     "extract_urls",
@@ -59,8 +59,13 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A piece of the text: ``text[start:end] == span.text``.
+class Occurrence:
+    """One hashtag, mention, URL or emoji found in a string: ``text[start:end] == found.text``.
+
+    ``start``/``end`` are positions inside the string that was searched (a
+    message's text value), not offsets into a file: that is
+    :class:`campaignlint.source.Span`.  ``Text.span_of(start, end)`` turns an
+    occurrence in a text's value into a file span.
 
     For a hashtag ``text`` includes the ``#`` (``"#ModeDurable"``), for a
     mention the ``@``; :attr:`value` gives the name without its sign.
@@ -72,7 +77,7 @@ class Span:
 
     @property
     def value(self) -> str:
-        """The hashtag or mention name without its ``#``/``@`` sign (other spans: the text)."""
+        """The hashtag or mention name without its ``#``/``@`` sign (other occurrences: the text)."""
         if self.text[:1] in ("#", "＃", "@", "＠"):
             return self.text[1:]
         return self.text
@@ -113,8 +118,8 @@ _MENTION_END_RE = regex.compile(
 _SCHEME_RE = regex.compile(r"https?://", regex.IGNORECASE)
 
 
-def extract_hashtags(text: str) -> list[Span]:
-    """Hashtags in ``text``, ``#`` included (``Span(…, text="#ModeDurable")``).
+def extract_hashtags(text: str) -> list[Occurrence]:
+    """Hashtags in ``text``, ``#`` included (``Occurrence(…, text="#ModeDurable")``).
 
     A ``#`` that belongs to a URL (``verdure.fr/#faq``) is not a hashtag.
     """
@@ -124,14 +129,14 @@ def extract_hashtags(text: str) -> list[Span]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _hashtags(text: str) -> tuple[Span, ...]:
+def _hashtags(text: str) -> tuple[Occurrence, ...]:
     """:func:`extract_hashtags` without the pre-check, memoised per text."""
-    tags: list[Span] = []
+    tags: list[Occurrence] = []
     for match in _HASHTAG_RE.finditer(text):
         end = match.end()
         if _HASHTAG_END_RE.match(text, end):
             continue
-        tags.append(Span(match.start(), end, match.group(0)))
+        tags.append(Occurrence(match.start(), end, match.group(0)))
     if tags:
         urls = extract_urls(text)
         if urls:
@@ -139,8 +144,8 @@ def _hashtags(text: str) -> tuple[Span, ...]:
     return tuple(tags)
 
 
-def extract_mentions(text: str) -> list[Span]:
-    """Mentions in ``text``, ``@`` included (``Span(…, text="@verdure")``).
+def extract_mentions(text: str) -> list[Occurrence]:
+    """Mentions in ``text``, ``@`` included (``Occurrence(…, text="@verdure")``).
 
     An e-mail address (``contact@verdure.fr``) is not a mention.  A Twitter
     list reference (``@verdure/equipe``) is not counted as a mention, as in
@@ -148,18 +153,18 @@ def extract_mentions(text: str) -> list[Span]:
     """
     if "@" not in text and "＠" not in text:
         return []
-    mentions: list[Span] = []
+    mentions: list[Occurrence] = []
     for match in _MENTION_RE.finditer(text):
         if _MENTION_END_RE.match(text, match.end()):
             continue
         if match.group("slug"):
             continue
         start, end = match.span("mention")
-        mentions.append(Span(start, end, match.group("mention")))
+        mentions.append(Occurrence(start, end, match.group("mention")))
     return mentions
 
 
-def extract_urls(text: str, with_scheme_only: bool = False) -> list[Span]:
+def extract_urls(text: str, with_scheme_only: bool = False) -> list[Occurrence]:
     """URLs in ``text``: ``https://verdure.fr/p`` and also ``verdure.fr/p``.
 
     With ``with_scheme_only=True`` only the URLs written with ``http://`` or
@@ -189,25 +194,25 @@ def _segments(word: str) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _urls(text: str, with_scheme_only: bool) -> tuple[Span, ...]:
+def _urls(text: str, with_scheme_only: bool) -> tuple[Occurrence, ...]:
     """:func:`extract_urls` without the pre-checks, memoised per text."""
     if any(_segments(word) > MAX_DOTS_IN_URL for word in text.split()):
-        spans: list[Span] = []
+        spans: list[Occurrence] = []
         for word in _WORD.finditer(text):
             if 0 < _segments(word.group()) <= MAX_DOTS_IN_URL:
                 for span in _urls(word.group(), with_scheme_only):
-                    spans.append(Span(word.start() + span.start, word.start() + span.end, span.text))
+                    spans.append(Occurrence(word.start() + span.start, word.start() + span.end, span.text))
         return tuple(spans)
     spans = []
     for entity in _twitter_url_extractor()(text, not with_scheme_only):
         start, end = entity["indices"]
         if with_scheme_only and not _SCHEME_RE.match(text, start):
             continue
-        spans.append(Span(start, end, text[start:end]))
+        spans.append(Occurrence(start, end, text[start:end]))
     return tuple(spans)
 
 
-def extract_emoji(text: str) -> list[Span]:
+def extract_emoji(text: str) -> list[Occurrence]:
     """Emoji in ``text``, each full sequence (ZWJ, skin tone, flag, keycap) as one span.
 
     The typographic symbols ©, ® and ™ are emoji only when written with the
@@ -219,7 +224,7 @@ def extract_emoji(text: str) -> list[Span]:
     ]
 
 
-def emoji_sequences(text: str) -> list[Span]:
+def emoji_sequences(text: str) -> list[Occurrence]:
     """Every emoji sequence the ``emoji`` package knows, bare ©, ® and ™ included.
 
     This is what twitter-text's length counting treats as an emoji (its table
@@ -231,12 +236,12 @@ def emoji_sequences(text: str) -> list[Span]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _emoji_sequences(text: str) -> tuple[Span, ...]:
+def _emoji_sequences(text: str) -> tuple[Occurrence, ...]:
     """:func:`emoji_sequences` without the pre-checks, memoised per text."""
     import emoji  # a trie of every emoji sequence (Unicode emoji 16+), built on first use
 
     return tuple(
-        Span(item["match_start"], item["match_end"], item["emoji"])
+        Occurrence(item["match_start"], item["match_end"], item["emoji"])
         for item in emoji.emoji_list(text)
     )
 
@@ -258,7 +263,7 @@ def _emoji_characters() -> frozenset[str]:
 _TYPOGRAPHIC_SYMBOLS = frozenset("\u00a9\u00ae\u2122")
 
 
-def _overlaps(a: Span, b: Span) -> bool:
+def _overlaps(a: Occurrence, b: Occurrence) -> bool:
     return a.start < b.end and b.start < a.end
 
 

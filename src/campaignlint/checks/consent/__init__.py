@@ -1,3 +1,6 @@
 """G — consent: the legal basis a segment holds for each direct channel (language §6.5)."""
 
-from . import bases, missing, undeclared  # noqa: F401 - importing registers the rules
+# Importing the package registers every G rule.
+from . import g001_missing, g002_g003_bases, g004_undeclared
+
+__all__ = ["g001_missing", "g002_g003_bases", "g004_undeclared"]

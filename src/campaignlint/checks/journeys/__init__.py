@@ -1,3 +1,6 @@
 """J — journeys: triggered messages, their events, exits, hours and caps (language §6.6)."""
 
-from . import caps, cycles, exits, quiet_hours, references  # noqa: F401 - importing registers the rules
+# Importing the package registers every J rule.
+from . import j001_references, j002_cycles, j003_exits, j004_quiet_hours, j005_caps
+
+__all__ = ["j001_references", "j002_cycles", "j003_exits", "j004_quiet_hours", "j005_caps"]

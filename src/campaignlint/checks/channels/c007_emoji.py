@@ -1,0 +1,76 @@
+"""C007 too-many-emoji."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ...findings import Finding, Severity
+from ...rule import Rule
+from ...text import extract
+from ._shared import field_label, profiled_messages
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...context import CampaignContext
+
+
+class TooManyEmoji(Rule):
+    """More emoji in a text than the channel's or the voice's `max emoji`.
+
+    The stricter of the two applies, and the message names which.  Each text
+    field is counted on its own (the voice's `max emoji` is per message text);
+    a whole emoji sequence (👍🏽, 👨‍👩‍👧, 🇫🇷) counts one.  The finding points at
+    the first emoji over the limit.
+    """
+
+    code = "C007"
+    name = "too-many-emoji"
+    severity = Severity.WARNING
+    why = (
+        "Emoji are part of the brand's voice: the style guide fixes how many a "
+        "text may carry so that every channel sounds like the same brand, and a "
+        "string of emoji makes copy harder to read (and to hear, for screen readers)."
+    )
+    example = (
+        "channel instagram { max emoji 2 }\n\n"
+        "message ig_teaser {\n  channel instagram\n"
+        "  body \"Portez le changement 🌱🌿🌍✨ Notre collection de printemps arrive.\"\n}"
+    )
+    correction = (
+        "channel instagram { max emoji 2 }\n\n"
+        "message ig_teaser {\n  channel instagram\n"
+        "  body \"Portez le changement 🌱 Notre collection de printemps arrive.\"\n}"
+    )
+
+    def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
+        campaign = ctx.campaign
+        voice = campaign.voice
+        voice_max = voice.max_emoji if voice is not None else None
+        brand_voice = campaign.brand.voice if campaign.brand is not None else None
+        if voice is not None and brand_voice is not None and (
+            voice is brand_voice or voice.spans.get("max_emoji") == brand_voice.spans.get("max_emoji")
+        ):
+            voice_name = f"the voice of brand `{campaign.brand.name}`"  # the campaign did not change it
+        else:
+            voice_name = "the campaign's voice"
+        for message, profile in profiled_messages(campaign):
+            channel_max = profile.maxima.get("emoji")
+            limits = [n for n in (channel_max, voice_max) if n is not None]
+            if not limits:
+                continue
+            limit = min(limits)
+            if channel_max == voice_max:
+                who = f"{profile.name} and {voice_name} allow"
+            elif channel_max == limit:
+                who = f"{profile.name} allows"
+            else:
+                who = f"{voice_name} allows"
+            for text in message.copy_texts():
+                emoji = extract.extract_emoji(text.value)
+                if len(emoji) <= limit:
+                    continue
+                first_extra = emoji[limit]
+                yield ctx.finding(
+                    self, text.span_of(first_extra.start, first_extra.end),
+                    f"{field_label(message, text)} has {len(emoji)} emoji, more than {who} "
+                    f"(max emoji {limit})",
+                )

@@ -1,0 +1,74 @@
+"""C011 quiet-hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Iterator
+
+from ...findings import Finding, Severity
+from ...rule import Rule
+from .._format import format_time, local_time, names
+from ._shared import profiled_messages
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...context import CampaignContext
+
+
+class QuietHours(Rule):
+    """The send time falls inside the channel's `quiet_hours` or on a `quiet_days` day.
+
+    `at` is read in the campaign's time zone (send times are written in local
+    time).  A range of quiet hours may wrap midnight: `20:00 .. 08:00` covers
+    20:00 up to, but not including, 08:00 (a send at 08:00 is fine, one at
+    20:00 is not).  Days are weekday names (`sunday`).
+    """
+
+    code = "C011"
+    name = "quiet-hours"
+    severity = Severity.ERROR
+    why = (
+        "An SMS or a push at 22:00 or on a Sunday morning is an intrusion, not a "
+        "message: it is the surest way to get opt-outs. French operators' practice "
+        "forbids commercial SMS at night and on Sundays and public holidays."
+    )
+    example = (
+        "channel sms\n\nmessage sms_relance {\n  channel sms\n  at 2027-03-25 21:30\n"
+        "  body \"Verdure : -15 % jusqu'à minuit. STOP\"\n}"
+    )
+    correction = (
+        "channel sms\n\nmessage sms_relance {\n  channel sms\n  at 2027-03-25 12:30\n"
+        "  body \"Verdure : -15 % jusqu'à minuit. STOP\"\n}"
+    )
+
+    def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
+        campaign = ctx.campaign
+        zone = f" ({campaign.timezone} time)" if campaign.timezone else ""
+        for message, profile in profiled_messages(campaign):
+            if message.at is None:
+                continue
+            at = local_time(message.at, campaign)
+            if profile.quiet_hours is not None and _in_quiet_hours(at.time(), *profile.quiet_hours):
+                start, end = profile.quiet_hours
+                advice = (f"send between {end:%H:%M} and {start:%H:%M}" if start > end
+                          else f"send before {start:%H:%M} or from {end:%H:%M}")
+                yield ctx.finding(
+                    self, message.where("at"),
+                    f"send time {format_time(at)}{zone} falls in the quiet hours of {profile.name}, "
+                    f"{start:%H:%M} .. {end:%H:%M}: {advice}",
+                )
+            day = at.strftime("%A").lower()
+            if day in profile.quiet_days:
+                yield ctx.finding(
+                    self, message.where("at"),
+                    f"send time {format_time(at)}{zone} is on a {day.capitalize()}, a quiet day on "
+                    f"{profile.name} (quiet days: {names(profile.quiet_days)})",
+                )
+
+
+def _in_quiet_hours(t: dt.time, start: dt.time, end: dt.time) -> bool:
+    """``start`` inclusive, ``end`` exclusive; a range may wrap midnight; ``start == end`` is empty."""
+    if start == end:
+        return False
+    if start < end:
+        return start <= t < end
+    return t >= start or t < end

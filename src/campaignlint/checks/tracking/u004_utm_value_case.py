@@ -1,0 +1,65 @@
+"""U004 utm-value-case."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ...findings import Applicability, Finding, Severity
+from ...rule import Rule
+from .._format import names
+from ._shared import link_span, rewrite, tracked_links
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...context import CampaignContext
+
+
+class UtmValueCase(Rule):
+    """A UTM value has capitals or spaces.
+
+    Looks at every `utm_*` parameter of every link (own site or not).  The fix
+    writes the value in lower case with `_` for spaces ("Soldes Hiver" →
+    "soldes_hiver").
+    """
+
+    code = "U004"
+    name = "utm-value-case"
+    severity = Severity.WARNING
+    fix_applicability = (Applicability.SAFE, Applicability.UNSAFE)
+    fix_note = "safe on a `link` attribute; unsafe on a URL written in the copy, which the reader sees grow"
+    why = (
+        "Analytics tools treat utm values as case-sensitive text: \"Instagram\", "
+        "\"instagram\" and \"instagram \" become three separate sources, and a "
+        "space turns into %20 or + depending on who typed the link. One spelling, "
+        "lower case with underscores, keeps a channel in one row."
+    )
+    example = (
+        "message ig_bio {\n  channel instagram\n"
+        "  link \"https://verdure.fr/soldes?utm_source=Instagram&utm_medium=social&utm_campaign=Soldes%20Hiver\"\n}"
+    )
+    correction = (
+        "message ig_bio {\n  channel instagram\n"
+        "  link \"https://verdure.fr/soldes?utm_source=instagram&utm_medium=social&utm_campaign=soldes_hiver\"\n}"
+    )
+
+    def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
+        from ...text.urls import get_utm, normalise_utm_value
+
+        for link in tracked_links(ctx.campaign, own_only=False):
+            bad = {key: value for key, value in get_utm(link.url).items()
+                   if value.strip() and value != normalise_utm_value(value)}
+            if not bad:
+                continue
+            updates = {key: normalise_utm_value(value) for key, value in bad.items()}
+            listed = names(f"{key} “{value}”" for key, value in bad.items())
+            kinds = []
+            if any(v != v.lower() for v in bad.values()):
+                kinds.append("capitals")
+            if any(any(c.isspace() for c in v) for v in bad.values()):
+                kinds.append("spaces")
+            yield ctx.finding(
+                self, link_span(link),
+                f"{link.describe(short=True)}: {listed} {'has' if len(bad) == 1 else 'have'} "
+                f"{' and '.join(kinds) or 'stray spaces'}: write "
+                + names(f"{k}={v}" for k, v in updates.items()),
+                fix=rewrite(ctx, link, updates, "write " + names(f"{k}={v}" for k, v in updates.items())),
+            )

@@ -250,7 +250,7 @@ class Linter:
         from .checks.custom import custom_findings
 
         findings: list[Finding] = []
-        ctx = FileContext(self.sources, loaded, config)
+        ctx = FileContext(self.sources, loaded, config, self.rules)
         for problem in loaded.problems:
             rule = self.rules[problem.code]
             findings.append(ctx.finding(rule, problem.span, problem.message))
@@ -258,12 +258,12 @@ class Linter:
                     if rule.scope != "front-end" and config.enabled(rule.code, rule.name)]
         if loaded.model is not None:
             for rule in selected:
-                if rule.scope == "file":
+                if rule.scope == "file" and config.pack_enabled(rule):
                     findings.extend(rule.check_file(ctx))
             for campaign in loaded.model.campaigns:
-                cctx = CampaignContext(self.sources, loaded, config, campaign)
+                cctx = CampaignContext(self.sources, loaded, config, campaign, self.rules)
                 for rule in selected:
-                    if rule.scope == "campaign":
+                    if rule.scope == "campaign" and config.pack_enabled(rule, campaign):
                         findings.extend(rule.check(cctx))
                 findings.extend(f for f in custom_findings(cctx) if config.enabled(f.code, f.rule_name))
         return self._finish(findings, loaded, config)
@@ -283,25 +283,11 @@ class Linter:
             others = [f for f in kept if f.path != loaded.display]
             own = noqa.apply(own, suppressions)
             kept = own + others
-            n001 = self.rules.get("N001")
-            if n001 and config.enabled("N001", n001.name, loaded.display):
-                ctx = FileContext(self.sources, loaded, config)
-                for suppression in suppressions:
-                    unused = self._unused(suppression, config)
-                    if unused:
-                        kept.append(ctx.finding(n001, Span(loaded.display, suppression.start, suppression.end), unused))
+            ctx = FileContext(self.sources, loaded, config, self.rules)
+            for rule in self.rules.values():
+                if rule.scope == "suppressions" and config.enabled(rule.code, rule.name, loaded.display):
+                    kept.extend(rule.check_suppressions(ctx, suppressions))
         return unique_sorted(kept)
-
-    def _unused(self, suppression, config: Config) -> str | None:  # a noqa.Suppression
-        if suppression.codes is None:
-            return None if suppression.used_any else "this `# noqa` silences nothing on this line: remove it"
-        stale = [code for code in suppression.codes if code not in suppression.used
-                 and any(config.enabled(c, r.name) for c, r in self.rules.items()
-                         if (c.startswith(code) or r.name == code) and r.scope != "project")]
-        if not stale:
-            return None
-        listed = ", ".join(stale)
-        return f"`# noqa: {listed}` silences nothing here: remove {'it' if len(stale) == 1 else 'them'}"
 
     def lint(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None,
              *, cache: bool = False, jobs: int = 1) -> RunResult:

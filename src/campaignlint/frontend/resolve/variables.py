@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ... import model as m
+from ...packs import PACKS as RULE_PACKS
 from ..tree import Node
 from .base import ValueReader
 from .readers import add_named, boolean, choice_list, setter, string
 
 CATEGORIES = ["alcohol", "food", "credit", "gambling", "financial", "health", "other"]
-PACKS = ["email", "google-ads", "meta", "fr-legal"]
+PACKS = list(RULE_PACKS)  # the rule packs a campaign may turn on (campaignlint.packs)
 PERIODS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month"}
 
 Handlers = dict[str, Callable[[Node], None]]

@@ -76,3 +76,18 @@ class CampaignContext(FileContext):
                  catalogue: Mapping[str, "Rule"] | None = None):
         super().__init__(sources, loaded, settings, catalogue)
         self.campaign = campaign
+
+
+class ProjectContext:
+    """What a project-scope rule sees: every campaign file of the run (v2, cli.md "Project-scope rules").
+
+    ``files`` holds each file of the run, loaded (model, source, display path),
+    with its configuration; a rule reports only on those files.
+    """
+
+    def __init__(self, sources: Mapping[str, SourceText], files: list[tuple[Any, Settings]]):
+        self.sources = sources
+        self.files = files
+
+    def context_for(self, loaded: Any, settings: Settings) -> FileContext:
+        return FileContext(self.sources, loaded, settings)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 from .findings import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .context import CampaignContext, FileContext
+    from .context import CampaignContext, FileContext, ProjectContext
 
 FAMILIES = {
     "E": ("frontend", "The file itself: syntax, keywords, values, references"),
@@ -33,6 +33,10 @@ FAMILIES = {
     "B": ("budget", "Budget"),
     "P": ("planning", "Planning and coordination"),
     "N": ("hygiene", "The linter's own hygiene"),
+    "V": ("personalisation", "Personalisation: merge tags"),
+    "A": ("assets", "Creative assets"),
+    "G": ("consent", "Consent"),
+    "J": ("journeys", "Journeys: triggered messages"),
     # rule packs (campaignlint.packs): run only when their pack is enabled
     "D": ("email", "Pack `email`: deliverability and hygiene of e-mails"),
     "R": ("google_ads", "Pack `google-ads`: responsive search ads"),
@@ -103,6 +107,8 @@ class Rule:
     #: "file": ``check_file(ctx)`` once per file (a FileContext);
     #: "suppressions": ``check_suppressions(ctx, suppressions)`` once per file, after
     #: every other rule and the ``# noqa`` comments were applied (N001);
+    #: "project": ``check_project(ctx)`` once per run, over every campaign file of the
+    #: run (a ProjectContext; v2, cli.md "Project-scope rules");
     #: "front-end": raised by the front end while reading the file (E001–E008, in
     #: ``campaignlint.frontend.problems``), no check
     scope: ClassVar[str] = "campaign"
@@ -149,6 +155,9 @@ class Rule:
         return ()
 
     def check_file(self, ctx: "FileContext") -> Iterable[Finding]:
+        return ()
+
+    def check_project(self, ctx: "ProjectContext") -> Iterable[Finding]:
         return ()
 
     def check_suppressions(self, ctx: "FileContext", suppressions: list) -> Iterable[Finding]:

@@ -44,7 +44,8 @@ class UnusedNoqa(Rule):
         config = ctx.config
         stale = [code for code in suppression.codes if code not in suppression.used
                  and any(config.enabled(c, r.name) for c, r in ctx.catalogue.items()
-                         if c.startswith(code) or r.name == code)]
+                         if (c.startswith(code) or r.name == code) and r.scope != "project")]
+        # (project-scope codes are applied by the project phase: a `# noqa: P006` is never stale here)
         if not stale:
             return None
         listed = ", ".join(stale)

@@ -167,13 +167,26 @@ def url_key(url: str) -> str:
     return re.split(r"[?#]", url, maxsplit=1)[0].rstrip("/")
 
 
-def links_to(campaign: Campaign, message: Message, target: str) -> bool:
-    """Whether a `link` of the message, or a URL in its copy, leads to ``target`` (query aside)."""
+_SCHEME_URL = re.compile(r"\bhttps?://[^\s<>«»\"]+[^\s<>«»\".,;:!?)]", re.IGNORECASE)
+
+
+def urls_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, url) of the URLs in copy: those twitter-text knows, and any written with
+    ``http(s)://`` whatever its domain (``bazar.example``, an intranet name)."""
     from ..text.extract import extract_urls
 
+    found = {(u.start, u.end): u.text for u in extract_urls(text)}
+    for m in _SCHEME_URL.finditer(text):
+        if not any(start <= m.start() < end for start, end in found):
+            found[(m.start(), m.end())] = m.group()
+    return sorted((start, end, url) for (start, end), url in found.items())
+
+
+def links_to(campaign: Campaign, message: Message, target: str) -> bool:
+    """Whether a `link` of the message, or a URL in its copy, leads to ``target`` (query aside)."""
     wanted = url_key(target)
     urls = [str(link) for link in message.all_links()]
-    urls += [u.text for u in extract_urls(all_copy(campaign, message))]
+    urls += [url for _s, _e, url in urls_in(all_copy(campaign, message))]
     return any(url_key(u) == wanted for u in urls)
 
 

@@ -10,8 +10,7 @@ from ...findings import Finding, Severity
 from ...model import Message
 from ...resources import load_toml
 from ...rule import Rule
-from ...text.extract import extract_urls
-from .._packs import all_copy, attr, fold_keep, language_data, messages_on, written
+from .._packs import all_copy, attr, fold_keep, language_data, messages_on, urls_in, written
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -41,7 +40,7 @@ def _unsubscribe_in_copy(campaign: "Campaign", message: Message) -> bool:
     copy = all_copy(campaign, message)
     if pattern.search(fold_keep(copy)):  # a body line or a link text that says so
         return True
-    if any(pattern.search(fold_keep(u.text)) for u in extract_urls(copy)):
+    if any(pattern.search(fold_keep(url)) for _s, _e, url in urls_in(copy)):
         return True
     squeezed = _NO_SPACE.sub("", "\n".join(written(t) for t in message.copy_texts())).lower()
     squeezed += _NO_SPACE.sub("", all_copy(campaign, message)).lower()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...findings import Finding, Severity
 from ...rule import Rule
-from .._packs import all_copy, attr, find_phrases, messages_on, quote
+from .._packs import all_copy, attr, find_phrases, fold_keep, messages_on, quote
 from ._common import PACK
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,13 +21,18 @@ def brand_names(brand: "Brand") -> list[str]:
     return [str(n) for n in dict.fromkeys(names) if n]
 
 
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\W_]+", "", fold_keep(text))
+
+
 class SmsAdvertiserNotIdentified(Rule):
     """A marketing SMS whose body and `sender` do not name the brand.
 
     The body (with the channel's `footer`), the message's `sender` and the
     channel's `sender` are searched, without case or accents, for the brand's
     `name` (« Le Fournil »), its identifier (`fournil`) or its `website`
-    (« lefournil.fr »).  A campaign without a `brand` is not checked.
+    (« lefournil.fr »); spaces and punctuation aside, so that the sender ID
+    « LeFournil » names « Le Fournil ».  A campaign without a `brand` is not checked.
     """
 
     code = "L002"
@@ -52,8 +58,8 @@ class SmsAdvertiserNotIdentified(Rule):
         names = brand_names(brand)
         for message, profile in messages_on(ctx.campaign, kind="sms"):
             said = "\n".join(filter(None, [all_copy(ctx.campaign, message), str(attr(profile, "sender") or "")]))
-            if find_phrases(said, names):
-                continue
+            if find_phrases(said, names) or any(_squeezed(n) in _squeezed(said) for n in names):
+                continue  # « LeFournil », an SMS sender ID, is « Le Fournil » without its space
             shown = attr(brand, "display_name") or brand.name
             yield ctx.finding(
                 self, message,

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 from ...findings import Finding, Severity
 from ...resources import load_toml
 from ...rule import Rule
-from ...text.extract import extract_urls
-from .._packs import categories_of, field_label, find_mention, quote
+from .._packs import categories_of, field_label, find_mention, quote, urls_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -42,7 +41,7 @@ def key_content(text: "TextField", message: "Message", campaign: "Campaign") -> 
     for kind, label in (("discounts", "the discount"), ("codes", "the code"), ("prices", "the price"),
                         ("end_dates", "the end date")):
         found += [(c.start, c.end, f"{label} {quote(c.text.strip())}") for c in getattr(claims, kind)]
-    found += [(u.start, u.end, "the link") for u in extract_urls(text.value)]
+    found += [(start, end, "the link") for start, end, _url in urls_in(text.value)]
     for category in categories_of(campaign, message):
         for mention in _mentions().get(category, {}).get("mentions", []):
             where = find_mention(text.value, mention)
@@ -97,5 +96,5 @@ class KeyContentTruncated(Rule):
                     self, text.span_of(start, end),
                     f"{field_label(message, text)} of ad `{message.name}` shows its first {visible} characters "
                     f"only: {', '.join(what)} start{'s' if len(what) == 1 else ''} after them, behind "
-                    "\"… See more\"; move it to the start",
+                    f"\"… See more\"; move {'it' if len(what) == 1 else 'them'} up",
                 )

@@ -66,7 +66,7 @@ def test_noel_fournil_has_the_packs_on(tmp_path):
     text = (V2 / "noel_fournil.camp").read_text(encoding="utf-8")
     assert "packs email, google-ads, meta, fr-legal" in text
     broken = text.replace("Offre soumise à conditions.", "").replace("au lieu de 30 €", "")
-    broken = broken.replace("channel email { merge tags brevo; unsubscribe platform }", "channel email { merge tags brevo }")
+    broken = broken.replace("merge tags brevo; unsubscribe platform }", "merge tags brevo }")
     path = tmp_path / "noel_fournil.camp"
     path.write_text(broken, encoding="utf-8")
     codes = {f.code for f in _lint([path], tmp_path).findings}
@@ -80,3 +80,46 @@ def test_shipped_examples_draw_no_pack_error_nor_warning(example):
     loud = [f"{f.path}:{f.range.start_line} {f.code} {f.message}" for f in result.findings
             if _is_pack(f.code) and f.severity.value in ("error", "warning")]
     assert loud == []
+
+
+WRAP = '''brand bazar {{ name "Bazar Gourmand"; language fr }}
+campaign exemple {{
+  brand bazar
+  language fr
+  period 2026-12-01 .. 2026-12-31
+  packs email, google-ads, meta, fr-legal
+  channel email; channel sms; channel instagram; channel meta_ads; channel google_ads; channel facebook
+{body}
+}}
+'''
+
+
+def _pack_rules():
+    from campaignlint.registry import load_all_rules
+    from campaignlint.rule import REGISTRY
+
+    load_all_rules()
+    return sorted(code for code, rule in REGISTRY.items() if rule.pack)
+
+
+def _example_findings(tmp_path: Path, code: str, fragment: str) -> list[str]:
+    import textwrap
+
+    body = fragment if fragment.lstrip().startswith("campaign") else None
+    text = body or WRAP.format(body=textwrap.indent(fragment, "  "))
+    path = tmp_path / "exemple.camp"
+    path.write_text(text, encoding="utf-8")
+    config = 'packs = ["email", "google-ads", "meta", "fr-legal"]\n'
+    (tmp_path / "campaignlint.toml").write_text(config, encoding="utf-8")
+    findings = Linter(Options(select=[code]), cwd=tmp_path).lint_file(path)
+    return [f"{f.code} {f.message}" for f in findings if f.code == code or f.code.startswith("E")]
+
+
+@pytest.mark.parametrize("code", _pack_rules())
+def test_each_pack_rule_example_fires_and_its_correction_is_quiet(tmp_path, code):
+    from campaignlint.rule import REGISTRY
+
+    rule = REGISTRY[code]
+    fired = _example_findings(tmp_path, code, rule.example)
+    assert fired and all(f.startswith(code) for f in fired), fired
+    assert _example_findings(tmp_path, code, rule.correction) == []

@@ -45,8 +45,8 @@ class MandatoryMentionMissing(Rule):
     why = (
         "French law dictates the words some advertisements must carry: the health warning of the "
         "loi Évin for alcohol, the « Pour votre santé… » messages for food, the credit warning, the "
-        "gambling warning. An advertisement without them is an offence (for food, a fine of 1.5 % "
-        "of the campaign's budget), whatever the channel."
+        "gambling warning. An advertisement without them is an offence (for food, the advertiser "
+        "owes a levy of 1.5 % of the advertising spend instead), whatever the channel."
     )
     example = ('message ig_vin {\n  channel instagram\n  category alcohol\n'
                '  body "Notre panier du réveillon avec un vin de Loire."\n}')

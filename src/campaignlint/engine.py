@@ -128,6 +128,7 @@ class RunResult:
     files: list[str] = field(default_factory=list)
     fixed: dict[str, int] = field(default_factory=dict)  # display path → fixes applied
     fix_notes: list[str] = field(default_factory=list)
+    fix_log: list[tuple[str, str, int, str]] = field(default_factory=list)  # path, code, line, description
 
 
 #: files loaded, analysed (one batched spaCy pass) and released together by ``Linter.lint``

@@ -33,6 +33,8 @@ class FixOutcome:
     rejected: list[str] = field(default_factory=list)  # rule codes whose fix broke the file
     looping: list[str] = field(default_factory=list)  # rule codes still fixing after the cap
     findings: list[Finding] = field(default_factory=list)
+    #: the fixes applied, in order: (rule code, line in the text the fix was applied to, description)
+    log: list[tuple[str, int, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -128,6 +130,8 @@ def fix_file(linter: Linter, path: Path, unsafe: bool, *, text: str | None = Non
                 findings = linter.lint_file(path, text=_with_bom(had_bom, current))
                 continue
         outcome.applied += len(chosen)
+        outcome.log.extend((codes[id(fix)], current.count("\n", 0, fix.edits[0].start) + 1, fix.description)
+                           for fix in sorted(chosen, key=lambda f: f.edits[0].start))
         current = new_text
         assert new_findings is not None
         findings = new_findings

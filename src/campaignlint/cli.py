@@ -116,7 +116,7 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
     use_color = color == "always" or (color == "auto" and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     context = ReportContext(files=result.files, color=use_color and fmt == "text", quiet=quiet, statistics=statistics,
                             show_source=show_source, unsafe_fixes=unsafe_fixes, sources=linter.sources,
-                            fixed=result.fixed, notes=result.fix_notes)
+                            fixed=result.fixed, notes=result.fix_notes, fail_on=threshold)
     report = render(fmt, shown, context)
     if report_to_stderr:
         click.echo(report, nl=False, err=True)
@@ -275,28 +275,41 @@ def explain(code):
 
 
 @cli.command()
-@click.argument("file", type=str)
-def parse(file):
-    """Print the resolved campaign model of FILE as JSON (for other tools)."""
-    from .engine import Linter, UsageError
+@click.argument("paths", nargs=-1, type=str, required=True)
+def parse(paths):
+    """Print the resolved campaign model as JSON (for other tools).
+
+    One file: its model.  Several files or a folder: a list of {"path", "model"}.
+    A syntax error is printed as a finding (E001) on standard error; exit 1.
+    """
     from .config import ConfigError
+    from .engine import Linter, UsageError, discover_files
     from .model_json import file_to_json
 
-    path = Path(file)
-    if not path.is_file():
-        raise Failure(f"{file}: no such file")
     try:
         linter = Linter()
-        findings = linter.lint_file(path)
+        files = discover_files(paths)
+        documents, broken = [], False
+        for path in files:
+            findings = linter.lint_file(path)
+            loaded = linter.loaded(path)
+            errors = [f for f in findings if f.code.startswith("E")]
+            if loaded is None or loaded.model is None:
+                broken = True
+                for finding in errors:
+                    click.echo(f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}: "
+                               f"{finding.code} {finding.severity.value}: {finding.message}", err=True)
+                documents.append({"path": linter._display(path), "model": None, "errors": [f.to_json() for f in errors]})
+                continue
+            documents.append({"path": loaded.display, "model": file_to_json(loaded.model, errors, linter.sources)})
     except (ConfigError, UsageError) as error:
         raise Failure(str(error)) from None
-    loaded = linter.loaded(path)
-    errors = [f for f in findings if f.code.startswith("E")]
-    if loaded.model is None:
-        for finding in errors:
-            click.echo(f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}: {finding.code} {finding.message}", err=True)
-        raise Failure(f"{file} could not be read")
-    click.echo(json.dumps(file_to_json(loaded.model, errors), ensure_ascii=False, indent=2))
+    single = len(paths) == 1 and len(files) == 1 and Path(paths[0]).is_file()
+    if single and documents[0]["model"] is not None:
+        click.echo(json.dumps(documents[0]["model"], ensure_ascii=False, indent=2))
+    elif not single:
+        click.echo(json.dumps(documents, ensure_ascii=False, indent=2))
+    raise SystemExit(1 if broken else 0)
 
 
 @cli.command()

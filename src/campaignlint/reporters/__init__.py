@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 
 FORMATS = ("text", "json", "sarif", "github", "junit")
 
@@ -25,6 +25,7 @@ class ReportContext:
     sources: dict = field(default_factory=dict)  # display path → SourceText
     fixed: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    fail_on: Severity = Severity.ERROR  # the run's --fail-on (JUnit: failures only at or above it)
 
 
 def render(fmt: str, findings: list[Finding], context: ReportContext) -> str:

@@ -70,7 +70,7 @@ def cli() -> None:
 @click.option("--min-severity", type=click.Choice(SEVERITIES), help="Show only findings of this severity or worse "
               "(the exit code still follows --fail-on).")
 @click.option("--show-fixes", is_flag=True, help="List the fixes --fix applied (or, without --fix, would apply).")
-@click.option("--add-noqa", is_flag=True, help="Write `# noqa: CODE` on every line with a finding; change nothing else.")
+@click.option("--add-noqa", is_flag=True, help="Write `# noqa: CODE` on each line with a finding; change nothing else.")
 @click.option("--watch", is_flag=True, help="Check again each time a file changes (Ctrl-C stops).")
 def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fixes, diff, fail_on,
           exit_zero, statistics, config_path, no_cache, jobs, quiet, color, show_source, stdin_filename,
@@ -299,7 +299,8 @@ def parse(paths):
                 for finding in errors:
                     click.echo(f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}: "
                                f"{finding.code} {finding.severity.value}: {finding.message}", err=True)
-                documents.append({"path": linter._display(path), "model": None, "errors": [f.to_json() for f in errors]})
+                documents.append({"path": linter._display(path), "model": None,
+                                  "errors": [f.to_json() for f in errors]})
                 continue
             documents.append({"path": loaded.display, "model": file_to_json(loaded.model, errors, linter.sources)})
     except (ConfigError, UsageError) as error:

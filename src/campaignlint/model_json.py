@@ -29,7 +29,7 @@ def _with_ranges(data, sources):
 
 
 def file_to_json(model: CampaignFile, errors: list[Finding], sources=None) -> dict:
-    """The model of a file with its front-end errors; ``sources`` (display path → SourceText) adds line/column ranges."""
+    """The model of a file with its front-end errors (``sources``, display path → SourceText: add ranges)."""
     data = _with_ranges(model.model_dump(mode="json", exclude_none=True), sources)
     data["errors"] = [f.to_json() for f in errors]
     return data

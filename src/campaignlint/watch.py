@@ -19,7 +19,9 @@ WATCHED_SUFFIXES = (".camp", ".toml")
 
 def _watched(change, path: str) -> bool:
     name = Path(path).name
-    return name.endswith(WATCHED_SUFFIXES) and not name.startswith(".") and ".campaignlint_cache" not in Path(path).parts
+    if ".campaignlint_cache" in Path(path).parts:
+        return False
+    return name.endswith(WATCHED_SUFFIXES) and not name.startswith(".")
 
 
 def run_once(ctx: click.Context) -> int:

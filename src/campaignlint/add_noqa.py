@@ -9,8 +9,9 @@ A comment may not go where the end of the line is inside a text (a long
 ``\"\"\"…\"\"\"`` text spanning several lines) or where the line ends with a
 ``\\`` continuation: the comment would become part of the text, or break the
 continuation.  A finding on such a line gets its ``# noqa`` on the line where
-its statement ends (a ``# noqa`` there covers every line of the statement), or
-on the header line of its block (which covers the whole block).
+its statement ends (a ``# noqa`` there covers every line of the statement) or,
+when that line is no better, on the header line of its block (which covers the
+whole block).
 
 Files with a syntax error (E001) are not touched: their layout is unknown.
 """
@@ -66,21 +67,25 @@ def _blocked_lines(document, source) -> set[int]:
     return blocked
 
 
-def _statement_line(document, source, offset: int) -> int | None:
-    """The line where the innermost statement holding ``offset`` ends (a block: its header line)."""
-    best = None
-    for node in _walk(document.nodes):
-        if not node.start <= offset < max(node.end, node.start + 1):
-            continue
-        if node.block_start is not None and offset >= node.block_start:
-            continue  # inside the block's body: a child holds it
-        if best is None or node.start >= best.start:
-            best = node
-    if best is None:
-        return None
-    if best.block_start is not None:
-        return source.position(best.block_start)[0]
-    return source.position(max(best.end - 1, best.start))[0]
+def _places(document, source, offset: int) -> list[int]:
+    """Where a ``# noqa`` for ``offset`` may go, best first: the line where the innermost
+    statement holding it ends (a block: its header line), then the headers of the enclosing blocks."""
+    chain = []  # the nodes holding offset, outermost first
+    nodes = document.nodes
+    while nodes:
+        holder = next((n for n in nodes if n.start <= offset < max(n.end, n.start + 1)), None)
+        if holder is None:
+            break
+        chain.append(holder)
+        inside_body = holder.block_start is not None and offset > holder.block_start
+        nodes = holder.children if inside_body and holder.children else []
+    places = []
+    for node in reversed(chain):
+        if node.block_start is not None:
+            places.append(source.position(node.block_start)[0])
+        else:
+            places.append(source.position(max(node.end - 1, node.start))[0])
+    return places
 
 
 def add_noqa(path: Path, display: str, source, document, findings: list[Finding]) -> NoqaOutcome:
@@ -94,10 +99,10 @@ def add_noqa(path: Path, display: str, source, document, findings: list[Finding]
         line = finding.range.start_line
         if line in blocked:
             offset = finding.range.start_offset or source.offset_of(line, finding.range.start_column)
-            target = _statement_line(document, source, offset)
-            if target is None or target in blocked:
+            target = next((place for place in _places(document, source, offset) if place not in blocked), None)
+            if target is None:
                 outcome.problems.append(f"{display}:{line}: no place for a `# noqa: {finding.code}` comment "
-                                        "(the line ends inside a text); add it by hand")
+                                        "(the line ends inside a text or with `\\`); add it by hand")
                 continue
             line = target
         codes = wanted.setdefault(line, [])

@@ -19,9 +19,9 @@ import pytest
 from campaignlint.channel_docs import channel_sources, channels_markdown
 from campaignlint.engine import Linter, Options
 from campaignlint.fixes import fix_file
-from campaignlint.loader import Loader, builtin_channels
-from campaignlint.rule import REGISTRY
+from campaignlint.frontend.loader import Loader, builtin_channels
 from campaignlint.registry import load_all_rules
+from campaignlint.rule import REGISTRY
 from campaignlint.text.counting import measure
 from campaignlint.text.sms import sms_info
 

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from campaignlint.formatter import format_text
-from campaignlint.loader import Loader
-from campaignlint.parser import SyntaxProblem, parse
+from campaignlint.frontend.loader import Loader
+from campaignlint.frontend.parser import SyntaxProblem, parse
 
 from conftest import DATA, REPO, run_cli
 

@@ -22,13 +22,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from campaignlint.checks.tone import _inside_other_term, exclamation_marks, shouting_runs
+from campaignlint.checks.tone.t003_avoided_term import _inside_other_term
+from campaignlint.checks.tone.t004_exclamations import exclamation_marks
+from campaignlint.checks.tone.t005_shouting import shouting_runs
 from campaignlint.formatter import document_key, format_text
 from campaignlint.language import scanning
 from campaignlint.language.address import detect_address
 from campaignlint.language.detect import detect_language
 from campaignlint.language.readability import count_text, prose_words, readability, split_sentences
-from campaignlint.parser import parse
+from campaignlint.frontend.parser import parse
 
 BOUND = 2.0  # seconds; the fixed code takes milliseconds
 

@@ -111,7 +111,7 @@ def _source_kind(note: str) -> str:
 def channels_markdown(profiles: dict[str, ChannelProfile] | None = None, sources: dict[str, str] | None = None) -> str:
     """The text of ``docs/channels.md``."""
     if profiles is None:
-        from .loader import builtin_channels
+        from .frontend.loader import builtin_channels
 
         profiles = builtin_channels()
     if sources is None:

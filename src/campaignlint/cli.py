@@ -51,7 +51,7 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes (T, C00) or rule names.")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
 @click.option("--extend-select", multiple=True, help="Add rules to the configured selection.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "markdown", "html"]), default="text", show_default=True, help="Output format.")
 @click.option("--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
@@ -116,7 +116,7 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
     use_color = color == "always" or (color == "auto" and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     context = ReportContext(files=result.files, color=use_color and fmt == "text", quiet=quiet, statistics=statistics,
                             show_source=show_source, unsafe_fixes=unsafe_fixes, sources=linter.sources,
-                            fixed=result.fixed, notes=result.fix_notes, fail_on=threshold)
+                            fixed=result.fixed, notes=result.fix_notes, fail_on=threshold, linter=linter)
     report = render(fmt, shown, context)
     if report_to_stderr:
         click.echo(report, nl=False, err=True)
@@ -272,6 +272,33 @@ def explain(code):
         hint = f" (did you mean {close[0]}?)" if close else ""
         raise Failure(f"no rule {code}{hint}; `campaignlint rules` lists them all")
     click.echo(explain_text(rule))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False), default="report.html", show_default=True,
+              help="Write the HTML report to this file.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity shown as blocking (default: error).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file (no discovery).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+def report(paths, output, fail_on, config_path, no_cache):
+    """Write an HTML report of campaigns: summary, coverage, calendar, messages, budget."""
+    from .config import ConfigError
+    from .engine import Linter, Options, UsageError
+    from .report import html_for_run
+
+    paths = list(paths) or ["."]
+    if config_path is not None and not Path(config_path).is_file():
+        raise Failure(f"--config: {config_path}: no such file")
+    try:
+        linter = Linter(Options(config_path=Path(config_path) if config_path else None,
+                                fail_on=Severity(fail_on) if fail_on else None))
+        result = linter.lint(paths, cache=not no_cache)
+        page = html_for_run(result.findings, result.files, linter, linter.fail_on(paths))
+    except (ConfigError, UsageError) as error:
+        raise Failure(str(error)) from None
+    _emit(page, output)
+    click.echo(f"campaignlint: report written to {output}", err=True)
 
 
 @cli.command()

@@ -20,10 +20,11 @@ from .rule import Rule
 from .project import Options, Project
 from .registry import load_all_rules
 from .context import CampaignContext, FileContext
+from .frontend.decode import decode
 from .source import SourceText, Span
 
 if TYPE_CHECKING:  # pragma: no cover - the loader and model (lark, pydantic) load lazily:
-    from .loader import LoadedFile, Loader  # a run answered from the cache never needs them
+    from .frontend.loader import LoadedFile, Loader  # a run answered from the cache never needs them
     from .model import Campaign, Located
 
 
@@ -167,12 +168,8 @@ class SourceStore(dict):
             data = path.read_bytes()
         except OSError:
             source = None
-        else:  # as loader.decode does (without importing it): text up to the first bad byte
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as error:
-                text = data[: error.start].decode("utf-8")
-            source = SourceText.from_text(key, text)
+        else:  # the loader's decoding (light: no Lark, no pydantic); no size limit here
+            source, _problem = decode(data, key, len(data))
         self._last = (key, source)
         return source
 
@@ -212,7 +209,7 @@ class Linter:
         return self.project.display(path)
 
     def loader_for(self, config: Config, root: Path, overrides: dict[Path, str] | None = None) -> Loader:
-        from .loader import Loader
+        from .frontend.loader import Loader
 
         key = (id(config), root, tuple(sorted((overrides or {}).items())))
         if key not in self._loaders:

@@ -1,6 +1,6 @@
 """The resolved campaign model (pydantic).
 
-``schema.py`` builds these objects from the parse tree: every reference is
+``frontend/resolve/`` builds these objects from the parse tree: every reference is
 resolved, every refinement applied (a built-in channel refined by the user's
 top-level ``channel`` and then by the campaign's ``channel`` block; a brand's
 voice refined by the campaign's).  Every object keeps where it was written

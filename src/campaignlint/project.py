@@ -14,6 +14,7 @@ from typing import Mapping
 
 from .config import Config, discover, git_root, parse_selectors, read_config_file, settings_of
 from .findings import Severity
+from .paths import display_path
 from .rule import Rule
 
 
@@ -26,14 +27,6 @@ class Options:
     extend_select: list[str] | None = None
     config_path: Path | None = None
     fail_on: Severity | None = None
-
-
-def display_path(path: Path, cwd: Path) -> str:
-    """How a path is shown in reports: relative to the working folder when inside it."""
-    try:
-        return os.path.relpath(path, cwd) if str(path).startswith(str(cwd)) else str(path)
-    except ValueError:
-        return str(path)
 
 
 class Project:

@@ -1,0 +1,153 @@
+"""T005 shouting: words in capitals that are not acronyms, names or codes."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from ...findings import Finding, Severity
+from ...language.scanning import EMAIL, bare_domain
+from ...model import Campaign
+from ...rule import Rule, Setting
+from ...text.wording import excerpt, strip_accents
+from ._shared import field_label, language_root
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...context import CampaignContext
+
+
+def _unaccent_upper(s: str) -> str:
+    return strip_accents(s).upper()
+
+
+_CHUNK = re.compile(r"[^\W_]+")
+_CODE_LIKE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[\w][\w-]*")
+# e-mail addresses ([\w.+-]+@[\w-]+(?:\.[\w-]+)+) and bare domains, found in
+# linear time (see ``language.scanning``)
+_EMAIL = EMAIL
+_BARE_DOMAIN = bare_domain(r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?")
+
+
+def _shouting_data(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(allowed words in capitals, promo-code cue words) for ``language``."""
+    from ...resources import load_toml, rules_path
+
+    root = language_root(language)
+    if not root or not rules_path(root, "tone.toml").is_file():
+        return frozenset(), frozenset()
+    data = load_toml(root, "tone.toml").get("shouting", {})
+    return (frozenset(_unaccent_upper(w) for w in data.get("allowed", [])),
+            frozenset(w.lower() for w in data.get("code_cues", [])))
+
+
+def _campaign_names(campaign: Campaign) -> frozenset[str]:
+    """Words that are names, written in capitals on purpose: brand, senders, offer codes, opt-outs."""
+    words: set[str] = set()
+
+    def add(value: str | None) -> None:
+        if value:
+            words.update(_unaccent_upper(w) for w in _CHUNK.findall(value))
+
+    if campaign.brand is not None:
+        add(campaign.brand.name)
+        add(campaign.brand.display_name)
+    for offer in campaign.offers.values():
+        add(offer.code)
+    for message in campaign.messages:
+        for text in message.copy_texts():
+            if text.field == "sender":
+                add(text.value)
+        profile = campaign.channel_profile(message.channel)
+        if profile is not None:
+            add(profile.opt_out)
+    return frozenset(words)
+
+
+def shouting_runs(text: str, language: str, names: frozenset[str] = frozenset(),
+                  min_letters: int = 4) -> list[tuple[int, int]]:
+    """Stretches of ``text`` written in capitals that read as shouting.
+
+    A run is a sequence of words in capitals (separated only by spaces and
+    punctuation) holding at least one word of ``min_letters`` letters or more.
+    Words that never shout: acronyms and keywords of ``rules/<lang>/tone.toml``,
+    ``names`` (brand, sender, offer codes: compared in capitals without
+    accents), words with digits ("HIVER30", "VOUS-10"), a word right after a
+    code cue ("code BIENVENUE"), hashtags, @mentions, URLs, domains and e-mail
+    addresses.  Returns ``(start, end)`` offsets.
+    """
+    from ...text.extract import extract_hashtags, extract_mentions, extract_urls
+
+    allowed, cues = _shouting_data(language)
+    masked = [(s.start, s.end) for s in (*extract_hashtags(text), *extract_mentions(text), *extract_urls(text))]
+    for pattern in (_EMAIL, _BARE_DOMAIN, _CODE_LIKE):
+        masked.extend(m.span() for m in pattern.finditer(text))
+    masked.sort()
+    # words come in text order: sweep the masked spans (sorted by start) once,
+    # keeping the furthest end of those starting at or before the word
+    next_mask, covered_until = 0, -1
+    runs: list[tuple[int, int]] = []
+    current: list[tuple[int, int, int]] = []  # (start, end, letters)
+    previous_word = ""
+
+    def close() -> None:
+        if current and any(letters >= min_letters for _, _, letters in current):
+            runs.append((current[0][0], current[-1][1]))
+        current.clear()
+
+    for m in _CHUNK.finditer(text):
+        word, (start, end) = m.group(), m.span()
+        cue_before = previous_word.lower() in cues
+        previous_word = word
+        while next_mask < len(masked) and masked[next_mask][0] <= start:
+            covered_until = max(covered_until, masked[next_mask][1])
+            next_mask += 1
+        if start < covered_until or not word.isalpha() or not word.isupper():
+            close()
+            continue
+        key = _unaccent_upper(word)
+        if key in allowed or key in names or cue_before:
+            close()
+            continue
+        current.append((start, end, len(word)))
+    close()
+    return runs
+
+
+class Shouting(Rule):
+    """Shouting: words of 4 or more letters in capitals that are not acronyms, brand names or codes.
+
+    Neighbouring words in capitals make one finding ("LES SOLDES SONT LÀ").
+    Never shouting: the acronyms and keywords listed in
+    ``rules/<lang>/tone.toml`` (RGPD, STOP, GDPR…), the brand's name, SMS
+    senders, the channel's opt-out text, offer codes and any promo-code-like
+    word with digits ("HIVER40"), a word right after « code », hashtags,
+    mentions and URLs.  The `sender` field itself is not checked.
+    """
+
+    code = "T005"
+    name = "shouting"
+    severity = Severity.WARNING
+    settings = (Setting("shouting-min-letters", 4, "a word in capitals shouts from this many letters", int, 2),)
+    why = (
+        "Capitals read as shouting: they are harder to read (word shapes disappear), "
+        "look like spam to filters and readers, and clash with any voice that is not "
+        "deliberately loud. Ad platforms refuse headlines in capitals. Emphasis "
+        "comes better from the words themselves."
+    )
+    example = 'message ig_post {\n  channel instagram\n  language fr\n  body "ÉNORME PROMO sur la rentrée"\n}'
+    correction = 'message ig_post {\n  channel instagram\n  language fr\n  body "-20 % sur la rentrée"\n}'
+
+    def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
+        names = _campaign_names(ctx.campaign)
+        min_letters = ctx.setting("shouting-min-letters")
+        for message in ctx.campaign.messages:
+            for text in message.copy_texts():
+                if text.field == "sender":
+                    continue
+                for start, end in shouting_runs(text.value, message.language, names, min_letters):
+                    yield ctx.finding(
+                        self, text.span_of(start, end),
+                        f"{field_label(message, text)} of message `{message.name}` shouts: "
+                        f"{excerpt(text.value[start:end])} is in capitals; write it in normal case "
+                        "(acronyms, brand names and codes are fine)",
+                    )

@@ -1,0 +1,54 @@
+"""T008 hype-word: unsubstantiated superlatives and hype words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ...findings import Finding, Severity
+from ...rule import Rule
+from ._shared import field_label
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...context import CampaignContext
+
+
+class HypeWords(Rule):
+    """Unsubstantiated superlatives and hype words ("le meilleur", "révolutionnaire", "best ever").
+
+    The words come from ``rules/<lang>/hype.txt`` and match their inflected
+    forms ("la meilleure", "révolutionnaires"); hashtags and URLs are not
+    searched.  Information only: a superlative backed by a figure or a source
+    in the same copy is fine, but the linter cannot tell.
+    """
+
+    code = "T008"
+    name = "hype-word"
+    severity = Severity.INFO
+    needs_nlp = True
+    why = (
+        "Superlatives nobody can check (« le meilleur prix du web », « révolutionnaire ») "
+        "make readers discount the whole message, and in France an unproven "
+        "comparative claim can be a misleading commercial practice. A concrete fact "
+        "(« lavable à 30 °C, garanti deux ans ») persuades better."
+    )
+    example = (
+        'message ig_post {\n  channel instagram\n  language fr\n'
+        '  body "La veste la plus révolutionnaire de la saison."\n}'
+    )
+    correction = (
+        'message ig_post {\n  channel instagram\n  language fr\n'
+        '  body "Une veste déperlante qui sèche en deux heures."\n}'
+    )
+
+    def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
+        from ...language.terms import find_hype
+
+        for message in ctx.campaign.messages:
+            for text in message.copy_texts():
+                for match in find_hype(text.value, message.language):
+                    yield ctx.finding(
+                        self, text.span_of(match.start, match.end),
+                        f"{field_label(message, text)} of message `{message.name}` says "
+                        f"« {match.matched} », a claim nobody can check: back it with a fact "
+                        "(a figure, a test, a source) or say what is concretely better",
+                    )

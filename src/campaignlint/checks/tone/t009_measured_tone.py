@@ -1,0 +1,93 @@
+"""T009 tone-out-of-bounds: measured tone against the tone words of the channel and the voice."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ...findings import Finding, Severity
+from ...rule import Rule
+from ._shared import field_label
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...context import CampaignContext
+
+
+class ToneOutOfBounds(Rule):
+    """A text's measured tone is outside the bounds of the tone words of its channel and the voice.
+
+    Each text field is measured (:func:`campaignlint.language.tone.measure_tone`):
+    exclamation marks per sentence, share of words in capitals, emoji,
+    address (French), mean sentence length and reading ease.  Each tone word
+    declared by the channel (`tone` of its profile) or the voice maps to
+    bounds in ``rules/tones.toml`` ("informative": at most 0.5 exclamation
+    marks per sentence…); every bound crossed is one finding, which names the
+    measured value, the tone word and who declared it.  Unknown tone words
+    have no bounds.  A reading-ease bound no stricter than the channel's or
+    voice's `readability` is left to T006.  The `sender` field is not
+    measured.
+    """
+
+    code = "T009"
+    name = "tone-out-of-bounds"
+    severity = Severity.WARNING
+    why = (
+        "Tone words in a style guide (« inspirant », « chaleureux », "
+        "« authoritative ») only help if they are kept: a LinkedIn post meant to "
+        "be authoritative that exclaims three times, or a caring message full of "
+        "emoji, contradicts the positioning the brand chose for that channel."
+    )
+    example = (
+        'message li_post {\n  channel linkedin\n'
+        '  body "Big news! Our forecasts now explain themselves! Try it today!"\n}'
+    )
+    correction = (
+        'message li_post {\n  channel linkedin\n'
+        '  body "Our forecasts now explain themselves, driver by driver. Try it on your own data."\n}'
+    )
+
+    def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
+        from ...language.tone import check_tone, measure_tone
+
+        campaign = ctx.campaign
+        voice = campaign.voice
+        voice_tones = list(voice.tone) if voice else []
+        for message in campaign.messages:
+            profile = campaign.channel_profile(message.channel)
+            channel_tones = list(profile.tone) if profile else []
+            if not (voice_tones or channel_tones):
+                continue
+            declared: dict[str, list[str]] = {}
+            for tone in channel_tones:
+                declared.setdefault(tone.strip().lower(), []).append(f"the {profile.name} channel")
+            for tone in voice_tones:
+                declared.setdefault(tone.strip().lower(), []).append("the voice")
+            readability_floor = max(
+                [float(x) for x in (profile.readability if profile else None,
+                                    voice.readability if voice else None) if x is not None],
+                default=None,
+            )
+            for text in message.copy_texts():
+                if text.field == "sender" or not text.value.strip():
+                    continue
+                features = measure_tone(text.value, message.language)
+                by_bound: dict[str, list] = {}
+                for violation in check_tone(features, list(declared)):
+                    if (violation.bound == "min_readability" and text.field == "body"
+                            and readability_floor is not None and violation.limit <= readability_floor):
+                        continue  # T006 reports it
+                    by_bound.setdefault(violation.bound, []).append(violation)
+                for bound, violations in by_bound.items():
+                    # one finding per bound: the strictest tone word, naming the others
+                    lower_is_stricter = not bound.startswith("min_")
+                    violations.sort(key=lambda v: v.limit if lower_is_stricter else -v.limit)
+                    strictest, others = violations[0], violations[1:]
+                    who = " and ".join(declared.get(strictest.tone, []))
+                    also = ""
+                    if others:
+                        also = "; " + ", ".join(f"'{v.tone}'" for v in others) + (
+                            " is" if len(others) == 1 else " are") + " crossed too"
+                    yield ctx.finding(
+                        self, text.span,
+                        f"{field_label(message, text)} of message `{message.name}`: {strictest.message}, "
+                        f"a tone declared by {who}{also}",
+                    )

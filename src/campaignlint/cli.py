@@ -135,6 +135,9 @@ def _everyday_options(paths, fmt, output_format, *, add_noqa, watch, fix, diff) 
     if watch:
         if "-" in paths:
             raise Failure("--watch watches files and folders, not standard input (`-`)")
+        missing = next((raw for raw in paths if not Path(raw).exists()), None)
+        if missing is not None:
+            raise Failure(f"{missing}: no such file or folder")
         from .watch import watch_check
 
         raise SystemExit(watch_check(click.get_current_context(), paths))

@@ -51,14 +51,11 @@ def watch_loop(paths: list[str], once, *, stop_event: threading.Event | None = N
 
 
 def watch_check(ctx: click.Context, paths: list[str]) -> int:
-    """Watch ``paths`` (a file: its folder, as editors save by replacing the file); exit code 0."""
-    from .cli import Failure
-
+    """Watch ``paths`` (existing files or folders; a file: its folder, as editors save by
+    replacing the file); exit code 0."""
     targets: list[str] = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            raise Failure(f"{raw}: no such file or folder")
         target = str(path if path.is_dir() else (path.parent if str(path.parent) else Path(".")))
         if target not in targets:
             targets.append(target)

@@ -252,7 +252,7 @@ class Linter:
         ctx = FileContext(self.sources, loaded, config)
         for problem in loaded.problems:
             rule = self.rules[problem.code]
-            findings.append(ctx.finding(rule, problem.span, problem.message))
+            findings.append(ctx.finding(rule, problem.span, problem.message, problem.fix))
         selected = [rule for rule in self.rules.values()
                     if rule.scope != "front-end" and config.enabled(rule.code, rule.name)]
         if loaded.model is not None:

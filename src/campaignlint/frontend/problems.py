@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..findings import Severity
+from ..findings import Fix, Severity
 from ..rule import Rule
 from ..source import Span
 
@@ -28,6 +28,7 @@ class Problem:
     code: str
     span: Span
     message: str
+    fix: Fix | None = None  # a safe correction when the meaning is certain (``hints``)
 
 
 class InvalidSyntax(Rule):

@@ -14,6 +14,7 @@ from typing import Any, Callable
 from ... import model as m
 from ...source import Span
 from ..problems import Problem
+from ..hints import values_hint
 from ..tree import KIND_WORDS, Node, Value
 
 #: keywords that open a ``{ … }`` block (any other keyword given a block: E003)
@@ -55,8 +56,8 @@ class ValueReader:
         """The node's header: keyword and values."""
         return Span(self.path, node.keyword_start, node.header_end)
 
-    def problem(self, code: str, span: Span, message: str) -> None:
-        self.problems.append(Problem(code, span, message))
+    def problem(self, code: str, span: Span, message: str, fix=None) -> None:
+        self.problems.append(Problem(code, span, message, fix))
 
     # ------------------------------------------------------------ values
     def valid(self, value: Value) -> bool:
@@ -85,6 +86,11 @@ class ValueReader:
             self.problem("E003", self.header_span(node), f"`{node.keyword}` needs a value: {label}")
             return None
         if not many and len(values) > 1:
+            hint = values_hint(node.groups, kinds)  # `34,90 EUR`, `1 234 EUR`: a French number
+            if hint is not None:
+                message, fix, start, end = hint
+                self.problem("E003", self.span(start, end), message, fix)
+                return None
             self.problem("E003", self.span(values[1].start, values[-1].end),
                          f"`{node.keyword}` takes one value ({label}), not {len(values)}")
             return None

@@ -101,6 +101,9 @@ def explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
                                  "`{` must follow a keyword on the same line (for example `message teaser {`)")
         if char == "}":
             return SyntaxProblem(offset, offset + 1, "this `}` closes no block")
+        hinted = character_hint(text, offset) if char else None
+        if hinted is not None:
+            return SyntaxProblem(*hinted)
         word_start = offset
         while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in '{};,"':
             word_start -= 1
@@ -115,9 +118,6 @@ def explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
             return SyntaxProblem(offset, offset + len(found),
                                  f"`{found}` is not a value campaignlint understands (dates are written 2027-03-01, "
                                  "times 09:00, amounts 49.90 EUR, percentages 20%)")
-        hinted = character_hint(text, offset) if char else None
-        if hinted is not None:
-            return SyntaxProblem(*hinted)
         shown = repr(char)[1:-1] if char and not char.isprintable() else char
         return SyntaxProblem(offset, offset + 1, f"unexpected character `{shown}` here")
     if isinstance(error, UnexpectedEOF) or (

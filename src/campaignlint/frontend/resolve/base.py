@@ -9,6 +9,7 @@ never stops at the first problem: every wrong value (E003), unknown keyword
 from __future__ import annotations
 
 import difflib
+import functools
 from typing import Any, Callable
 
 from ... import model as m
@@ -23,6 +24,15 @@ BLOCK_KEYWORDS = {"brand", "voice", "channel", "segment", "campaign", "objective
 #: keywords that may appear more than once in one block (any other one twice: E005)
 REPEATABLE = {"prefer", "avoid", "limit", "recommend", "max", "link", "headline", "description", "segment", "channel",
               "objective", "offer", "message", "variant", "rule"}
+
+
+@functools.cache
+def tone_words() -> tuple[tuple[str, ...], dict[str, str]]:
+    """The tone words of rules/tones.toml, and its French (or other) words → tone word suggestions."""
+    from ...resources import load_toml
+
+    table = load_toml("tones.toml")
+    return tuple(table.get("tones", {})), dict(table.get("suggest", {}))
 
 
 def did_you_mean(word: str, choices) -> str:
@@ -134,6 +144,23 @@ class ValueReader:
     def names(self, node: Node) -> list[str]:
         found = self.values(node, ("name",), many=True, what="names separated by commas")
         return [v.data for v in found] if found else []
+
+    def tones(self, node: Node) -> list[str]:
+        """Tone words: each must be one of rules/tones.toml (E003 otherwise, with the known words)."""
+        found = self.values(node, ("name",), many=True, what="tone words separated by commas")
+        if not found:
+            return []
+        known, suggest = tone_words()
+        kept = []
+        for value in found:
+            if value.data in known:
+                kept.append(value.data)
+                continue
+            guess = suggest.get(value.data.lower())
+            hint = f" (did you mean `{guess}`?)" if guess else did_you_mean(value.data, known)
+            self.problem("E003", self.value_span(value), f"`{value.data}` is not a tone word campaignlint knows{hint}; "
+                                                         f"the tone words are: {', '.join(sorted(known))}")
+        return kept
 
     def strings(self, node: Node) -> list[Value]:
         return self.values(node, ("string",), many=True, what="texts in quotes separated by commas") or []

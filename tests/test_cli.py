@@ -343,7 +343,8 @@ def test_parse_reports_a_syntax_error_as_one(tmp_path):
     (tmp_path / "a.camp").write_text(BROKEN, encoding="utf-8")
     result = run_cli("parse", "a.camp", cwd=tmp_path)
     assert result.returncode == 1 and result.stdout == ""
-    assert result.stderr == "a.camp:2:8: E001 error: this text is not closed: a `\"` is missing before the end of the line\n"
+    assert result.stderr == ("a.camp:2:8: E001 error: this text is not closed: "
+                             "a `\"` is missing before the end of the line\n")
     (tmp_path / "b.camp").write_text(GOOD, encoding="utf-8")
     both = run_cli("parse", ".", cwd=tmp_path)
     assert both.returncode == 1

@@ -51,6 +51,8 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes (T, C00) or rule names.")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
 @click.option("--extend-select", multiple=True, help="Add rules to the configured selection.")
+@click.option("--packs", multiple=True, help="Rule packs to run instead of the configured ones (email, google-ads, meta, fr-legal).")
+@click.option("--extend-packs", multiple=True, help="Rule packs to run on top of the configured ones.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "markdown", "html"]), default="text", show_default=True, help="Output format.")
 @click.option("--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
@@ -72,8 +74,8 @@ def cli() -> None:
 @click.option("--show-fixes", is_flag=True, help="List the fixes --fix applied (or, without --fix, would apply).")
 @click.option("--add-noqa", is_flag=True, help="Write `# noqa: CODE` on each line with a finding; change nothing else.")
 @click.option("--watch", is_flag=True, help="Check again each time a file changes (Ctrl-C stops).")
-def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fixes, diff, fail_on,
-          exit_zero, statistics, config_path, no_cache, jobs, quiet, color, show_source, stdin_filename,
+def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output_file, fix, unsafe_fixes, diff,
+          fail_on, exit_zero, statistics, config_path, no_cache, jobs, quiet, color, show_source, stdin_filename,
           output_format, min_severity, show_fixes, add_noqa, watch):
     """Lint campaign files and folders (default: the current folder)."""
     from .config import ConfigError
@@ -88,6 +90,7 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
         select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select),
         config_path=Path(config_path) if config_path else None,
         fail_on=Severity(fail_on) if fail_on else None,
+        packs=_split(packs), extend_packs=_split(extend_packs),
     )
     stdin_text = None
     if "-" in paths:
@@ -235,7 +238,7 @@ def _emit(text: str, output_file: str | None, color: bool | None = None) -> None
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt):
     """List every rule: code, name, default severity, fixable or not."""
-    from .docs import fix_label
+    from .docs import fix_label, pack_state
     from .registry import load_all_rules
     from .rule import FAMILIES
 
@@ -243,7 +246,7 @@ def rules(fmt):
     if fmt == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity.value,
                  "fix": r.fix_availability.value, "fix_applicability": [a.value for a in r.fix_applicability],
-                 "summary": r.summary} for r in registry.values()]
+                 "summary": r.summary, "pack": r.pack, "source": r.source or None} for r in registry.values()]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     current = None
@@ -253,8 +256,12 @@ def rules(fmt):
         if family != current:
             current = family
             click.echo(f"\n{family} — {FAMILIES.get(family, ('', 'Custom'))[1]}")
+            if rule.pack:
+                click.echo(f"  (pack `{rule.pack}`: {pack_state(rule.pack)})")
         fixable = f"fix ({fix_label(rule)})" if rule.fixable else ""
         click.echo(f"  {rule.code}  {rule.severity.value:<7}  {fixable:<19}  {rule.name}: {rule.summary}")
+        if rule.source:
+            click.echo(f"  {'':<4}  source: {rule.source}")
     click.echo("\nMore on a rule: campaignlint explain CODE")
 
 

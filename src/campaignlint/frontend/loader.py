@@ -40,6 +40,8 @@ class LoadedFile:
     #: every path this file's own `import` lines asked for, found or not (the
     #: result cache re-checks them: creating a missing import changes the result)
     requested: list[Path] = field(default_factory=list)
+    #: the project root (asset paths are confined to it, like imports)
+    root: Path | None = None
 
 
 @functools.cache
@@ -93,7 +95,7 @@ class Loader:
                 self.files[path] = loaded
                 return loaded
             source, problem = decode(data, display, self.max_file_size)
-        loaded = LoadedFile(path, display, source)
+        loaded = LoadedFile(path, display, source, root=self.root)
         self.files[path] = loaded
         if problem:
             loaded.problems.append(problem)

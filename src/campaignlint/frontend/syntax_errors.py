@@ -31,7 +31,8 @@ _TOKEN_WORDS = {
     "NAME": "a name", "STRING": "a text in quotes", "LONG_STRING": "a long text",
     "NUMBER": "a number", "PERCENT": "a percentage", "MONEY": "an amount",
     "DATE": "a date", "DATETIME": "a date and time", "TIME": "a time",
-    "DURATION": "a duration", "LBRACE": "`{`", "RBRACE": "`}`", "SEMICOLON": "`;`",
+    "DURATION": "a duration", "RATIO": "a ratio", "FILESIZE": "a file size",
+    "LBRACE": "`{`", "RBRACE": "`}`", "SEMICOLON": "`;`",
     "_COMMA": "`,`", "COMMA": "`,`", "RANGE_OP": "`..`", "_NL": "a new line",
     "$END": "the end of the file",
 }

@@ -20,10 +20,11 @@ from ..tree import KIND_WORDS, Node, Value
 
 #: keywords that open a ``{ … }`` block (any other keyword given a block: E003)
 BLOCK_KEYWORDS = {"brand", "voice", "channel", "segment", "campaign", "objective", "offer", "message", "variant",
-                  "rule"}
+                  "rule", "variable", "event", "image", "video", "thumbnail", "asset", "placement"}  # (v2 from variable)
 #: keywords that may appear more than once in one block (any other one twice: E005)
 REPEATABLE = {"prefer", "avoid", "limit", "recommend", "max", "link", "headline", "description", "segment", "channel",
-              "objective", "offer", "message", "variant", "rule"}
+              "objective", "offer", "message", "variant", "rule",
+              "variable", "event", "image", "video", "thumbnail", "asset", "placement", "alias"}  # (v2 from variable)
 
 
 @functools.cache

@@ -11,10 +11,11 @@ from typing import Any
 
 from ... import model as m
 from ..tree import Node
+from .assets import channel_handlers
 from .base import ValueReader, did_you_mean
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-CHANNEL_KINDS = ["social", "email", "sms", "ads", "push", "web", "chat", "video", "print"]
+CHANNEL_KINDS = ["social", "email", "sms", "ads", "push", "web", "chat", "video", "print", "voice"]
 COUNTING_UNITS = ["chars", "graphemes", "utf16", "twitter", "gsm", "width"]
 TIERS = ["proven", "emerging", "experimental"]
 MAX_KEYS = ["hashtags", "mentions", "links", "emoji", "segments", "headlines", "exclamations"]
@@ -156,6 +157,7 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
         "stages": attr("stages", r.names),
         "utm_source": attr("utm_source", r.string),
         "utm_medium": attr("utm_medium", r.string),
+        **channel_handlers(r, profile, seen),  # v2
     }
     if campaign_scope is not None:
         def scoped(key, read):

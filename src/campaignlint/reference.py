@@ -38,6 +38,7 @@ class Block:
 
 
 A = Attribute
+V2 = " (v2: see [language.md](language.md#v2-personalisation-assets-consent-journeys-caps))"
 TEXT = "a text in quotes (or a long text in `\"\"\"`)"
 NONE = "—"
 
@@ -50,14 +51,20 @@ BLOCKS: tuple[Block, ...] = (
            A("channel", "`channel NAME { … }`", NONE, "a channel profile: its limits and conventions (below)"),
            A("segment", "`segment NAME { … }`", NONE, "an audience shared by campaigns (below)"),
            A("rule", "`rule NAME { … }`", NONE, "a custom rule (below)"),
-           A("campaign", "`campaign NAME { … }`", NONE, "a campaign (below)"))),
+           A("campaign", "`campaign NAME { … }`", NONE, "a campaign (below)"),
+           A("variable", "`variable NAME { … }`", NONE, "a merge-tag variable: `max length`, `may_be_empty`, "
+             "`fallback`, `alias`" + V2),
+           A("event", "`event NAME { … }`", NONE, "a journey event (`description`) that messages wait for" + V2))),
     Block("brand", "`brand`", "Who speaks: shared by the campaigns that name it with `brand NAME`.",
           'brand verdure {\n  name "Verdure"\n  language fr\n  website "verdure.fr"\n'
           '  voice { tone inspiring, warm; address formal }\n}',
           (A("name", "a text", "the block's name", "the brand as written in copy"),
            A("language", "a language code (`fr`, `en`…)", "`en`", "the language of its campaigns"),
            A("website", "a domain or URL in quotes", NONE, "its own site: links elsewhere are external"),
-           A("voice", "`voice { … }`", NONE, "how it speaks (below)"))),
+           A("voice", "`voice { … }`", NONE, "how it speaks (below)"),
+           A("variable", "`variable NAME { … }`", NONE, "a merge-tag variable of the brand" + V2),
+           A("frequency", "`CHANNEL N per week|month|day`, separated by commas", NONE,
+             "the most messages a person gets per channel" + V2))),
     Block("voice", "`voice` (in a brand or a campaign)", "The brand's way of speaking; a campaign's voice adds to it.",
           'brand verdure {\n  voice {\n    tone inspiring, warm\n    address formal\n    max exclamations 1\n'
           '    prefer "éco-responsable" over "écolo"\n    avoid "pas cher"\n    readability 50\n  }\n}',
@@ -68,7 +75,8 @@ BLOCKS: tuple[Block, ...] = (
            A("max", "`exclamations N` or `emoji N`", NONE, "at most N per text"),
            A("prefer", '`"word" over "other", "other"`', NONE, "the brand's word for a thing"),
            A("avoid", "texts in quotes", NONE, "words the brand never uses"),
-           A("readability", "a number (0–100)", NONE, "the lowest reading ease its copy may have"))),
+           A("readability", "a number (0–100)", NONE, "the lowest reading ease its copy may have"),
+           A("captions", "`yes` or `no`", NONE, "whether the brand's videos must carry captions" + V2))),
     Block("channel", "`channel` (a profile)", "A channel's limits and conventions. Built-in profiles exist for the "
           "usual channels (see [channels.md](channels.md)); a `channel` block at the top level overrides or adds one.",
           'channel sms {\n  kind sms\n  counting gsm\n  limit body 160\n  max segments 1\n  require opt_out\n'
@@ -90,6 +98,12 @@ BLOCKS: tuple[Block, ...] = (
            A("stages", "funnel stage names", NONE, "the stages this channel serves"),
            A("utm_source", "a text", NONE, "the `utm_source` its links must carry"),
            A("utm_medium", "a text", NONE, "the `utm_medium` its links must carry"),
+           A("asset", "`asset image|video { … }`", NONE, "refines the limits of its images or videos" + V2),
+           A("placement", "`placement NAME { … }`", NONE, "a placement of the channel (reels, stories…)" + V2),
+           A("merge", "`merge tags PLATFORM`", NONE, "the merge-tag syntax of its sending tool" + V2),
+           A("sender", "a text", NONE, "the sender name" + V2),
+           A("footer", "a text", NONE, "read as the end of every body" + V2),
+           A("unsubscribe", '`"https://…"` or `platform`', NONE, "how people unsubscribe" + V2),
            A("budget", "an amount", NONE, "only in a campaign's `channel` block: what it spends there"),
            A("tier", "one of " + ", ".join(f"`{t}`" for t in TIERS), NONE,
              "only in a campaign's `channel` block: how proven the channel is"),
@@ -101,7 +115,12 @@ BLOCKS: tuple[Block, ...] = (
            A("description", "a text", NONE, "who is in it"),
            A("size", "a whole number", NONE, "how many people"),
            A("channels", "channel names", NONE, "where they can be reached"),
-           A("language", "a language code", "the campaign's", "their language"))),
+           A("language", "a language code", "the campaign's", "their language"),
+           A("relationship", "a name (`customers`, `prospects`…)", NONE, "who they are to the brand" + V2),
+           A("market", "`b2c` or `b2b`", NONE, "the market" + V2),
+           A("consent", "`CHANNEL KIND` pairs (`email soft-opt-in, sms opt-in`)", NONE,
+             "the consent held per channel" + V2),
+           A("frequency", "`CHANNEL N per week|month|day`", NONE, "the most messages per channel" + V2))),
     Block("campaign", "`campaign`", "A campaign: its frame, its channels, objectives, offers and messages.",
           'campaign ete_2027 {\n  name "L\'été en lin"\n  brand verdure\n  period 2027-06-01 .. 2027-08-31\n'
           '  budget 20_000 EUR\n  channel instagram { owner "Équipe social"; budget 14_000 EUR; tier proven }\n}',
@@ -126,7 +145,11 @@ BLOCKS: tuple[Block, ...] = (
            A("objective", "`objective NAME { … }`", NONE, "what it must achieve (below)"),
            A("offer", "`offer NAME { … }`", NONE, "a discount or a price (below)"),
            A("message", "`message NAME { … }`", NONE, "a piece of copy on a channel (below)"),
-           A("rule", "`rule NAME { … }`", NONE, "a custom rule for this campaign only"))),
+           A("rule", "`rule NAME { … }`", NONE, "a custom rule for this campaign only"),
+           A("variable", "`variable NAME { … }`", NONE, "a merge-tag variable of this campaign" + V2),
+           A("event", "`event NAME { … }`", NONE, "a journey event of this campaign" + V2),
+           A("category", "a name (`food`…)", NONE, "the product category the packs read" + V2),
+           A("packs", "pack names (`email, fr-legal`)", NONE, "the rule packs this campaign uses" + V2))),
     Block("objective", "`objective`", "What the campaign must achieve, measurably.",
           'campaign c {\n  period 2027-06-01 .. 2027-08-31\n  objective abonnes {\n'
           '    text "Gagner 15 % d\'abonnés Instagram d\'ici fin août"\n    metric followers\n    target +15%\n'
@@ -149,7 +172,9 @@ BLOCKS: tuple[Block, ...] = (
            A("starts", "a date", NONE, "first day"),
            A("ends", "a date, or a date and time", NONE, "last day"),
            A("landing", "a URL in quotes", NONE, "the page it leads to"),
-           A("terms", "a text", NONE, "the conditions"))),
+           A("terms", "a text", NONE, "the conditions"),
+           A("reference", "`price AMOUNT`", NONE, "the reference price a discount is computed from" + V2),
+           A("terms_link", "a URL in quotes", NONE, "the page with the conditions" + V2))),
     Block("message", "`message`", "A piece of copy sent on one channel. Text fields: "
           + ", ".join(f"`{f}`" for f in TEXT_FIELDS) + " (each a text; `headline` and `description` may repeat).",
           'campaign c {\n  period 2027-06-01 .. 2027-08-31\n  message teaser {\n    channel web\n'
@@ -163,7 +188,20 @@ BLOCKS: tuple[Block, ...] = (
            A("language", "a language code", "the campaign's", "the language of its copy"),
            A("offer", "an offer name", NONE, "the offer it promotes"),
            A("variant", "`variant NAME { … }`", NONE, "an A/B variant: the fields it changes"),
-           A("link", "a URL in quotes (may repeat)", NONE, "a link in the message"))
+           A("link", "a URL in quotes (may repeat)", NONE, "a link in the message"),
+           A("placement", "a placement name", NONE, "where on the channel it goes" + V2),
+           A("image", '`image "path" { … }`', NONE, "an image with `alt`, `ratio`, `size`…" + V2),
+           A("video", '`video "path" { … }`', NONE, "a video with `duration`, `ratio`, `captions`…" + V2),
+           A("thumbnail", '`thumbnail "path" { … }`', NONE, "a video's cover image" + V2),
+           A("trigger", "`event NAME`", NONE, "sent when the event happens (not with `at`)" + V2),
+           A("after", "`event NAME DURATION` or `message NAME DURATION`", NONE,
+             "sent that long after an event or a message (not with `at`)" + V2),
+           A("unless", "event names", NONE, "not sent if one of these happened" + V2),
+           A("send", "`window TIME .. TIME` or `days DAY .. DAY`", NONE, "when it may be sent" + V2),
+           A("skip", "`holidays`", NONE, "not sent on public holidays" + V2),
+           A("unsubscribe", '`"https://…"` or `platform`', NONE, "how people unsubscribe" + V2),
+           A("category", "a name", "the campaign's", "the product category" + V2),
+           A("influencer", "a handle in quotes", NONE, "the influencer who posts it" + V2))
           + tuple(A(f, TEXT, NONE, "copy") for f in TEXT_FIELDS)),
     Block("rule", "`rule` (a custom rule)", "A team's own rule; see [configuration.md](configuration.md).",
           'rule pas_gratuit {\n  message "Dites « offert », pas « gratuit »"\n  severity warning\n'

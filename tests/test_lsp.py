@@ -255,3 +255,16 @@ async def test_p006_on_a_closed_file_caused_by_an_open_one(client: LanguageClien
         content_changes=[types.TextDocumentContentChangeWholeDocument(text=_capped("extra", 20))]))
     await _until(client, soldes_uri, lambda d: d is not None and not _p006(d))
     assert (folder / "extra.camp").read_text(encoding="utf-8") == _capped("extra", 3)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_hover_on_a_merge_tag_shows_its_variable(client: LanguageClient):
+    text = (DATA / "examples" / "v2" / "noel_fournil.camp").read_text(encoding="utf-8")
+    uri = await _open(client, "noel_fournil.camp", text)
+    lines = text.split("\n")
+    line = next(index for index, line in enumerate(lines) if "{{ contact.BOUTIQUE }}" in line)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(line=line, character=lines[line].index("BOUTIQUE"))))
+    assert hover is not None and hover.contents.value.startswith("**merge tag** `{{ contact.BOUTIQUE }}`")
+    assert "variable `boutique`" in hover.contents.value

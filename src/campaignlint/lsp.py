@@ -305,9 +305,27 @@ class CampaignServer(LanguageServer):
             else:
                 parts.append(f"**{finding.code}** (custom rule `{finding.rule_name or finding.code}`): {finding.message}")
         if not parts:
-            return None
+            return self.construct_hover(params)
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
                            range=hit)
+
+    def construct_hover(self, params: types.HoverParams) -> types.Hover | None:
+        """Hover away from a finding: what the v2 construct under the cursor is (``lsp_hover``)."""
+        from .lsp_hover import hover_at
+
+        uri = params.text_document.uri
+        fs_path = to_fs_path(uri)
+        if fs_path is None:
+            return None
+        source = self.workspace.get_text_document(uri).source
+        text, bom = (source[1:], True) if source.startswith("\ufeff") else (source, False)
+        lines = text.split("\n")
+        position = self.workspace.position_codec.position_from_client_units(lines, params.position)
+        column = position.character - (1 if bom and position.line == 0 else 0)
+        value = hover_at(Path(fs_path), source, position.line, max(column, 0))
+        if value is None:
+            return None
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value))
 
     def formatting(self, params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
         from .formatter import FormatError, format_text

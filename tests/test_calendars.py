@@ -74,7 +74,7 @@ def _l001_days(tmp_path, days: list[dt.date], config: str = 'extend-packs = ["fr
     reported = set()
     for finding in findings:
         assert finding.code == "L001"
-        reported.add(days[(finding.range.start_line - 8) // 5])  # each message is 5 lines, its `at` the 3rd
+        reported.add(days[(finding.range.start_line - 6) // 5])  # each message is 5 lines, reported on its header
     return reported
 
 

@@ -15,7 +15,7 @@ from campaignlint.formatter import format_text
 from campaignlint.frontend.loader import Loader
 from campaignlint.frontend.parser import SyntaxProblem, parse
 
-from conftest import DATA, run_cli
+from conftest import DATA, REPO, run_cli
 
 EXAMPLES = DATA / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.rglob("*.camp"))
@@ -378,3 +378,20 @@ def test_layout_noise_is_erased(seed, path):
     # the same statements, values and comments; blank lines may differ where noise added some
     assert [line for line in formatted.splitlines() if line] == [line for line in canonical.splitlines() if line]
     assert format_text(formatted) == formatted
+
+
+# ------------------------------------------------------------ the shipped examples (README, pre-commit)
+
+SHIPPED = sorted((REPO / "examples").rglob("*.camp"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_shipped_examples_are_in_the_canonical_layout(path):
+    text = path.read_text(encoding="utf-8")
+    assert format_text(text) == text, f"run `campaignlint fmt examples/` and commit: {path}"
+
+
+def test_fmt_check_passes_on_the_shipped_examples():
+    result = run_cli("fmt", "--check", "examples", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert f"0 files would be reformatted, {len(SHIPPED)} files left unchanged" in result.stderr

@@ -130,6 +130,7 @@ class RunResult:
     files: list[str] = field(default_factory=list)
     fixed: dict[str, int] = field(default_factory=dict)  # display path → fixes applied
     fix_notes: list[str] = field(default_factory=list)
+    fix_log: list[tuple[str, str, int, str]] = field(default_factory=list)  # path, code, line, description
 
 
 #: files loaded, analysed (one batched spaCy pass) and released together by ``Linter.lint``
@@ -254,7 +255,7 @@ class Linter:
         ctx = FileContext(self.sources, loaded, config, self.rules)
         for problem in loaded.problems:
             rule = self.rules[problem.code]
-            findings.append(ctx.finding(rule, problem.span, problem.message))
+            findings.append(ctx.finding(rule, problem.span, problem.message, problem.fix))
         selected = [rule for rule in self.rules.values()
                     if rule.scope != "front-end" and config.enabled(rule.code, rule.name)]
         if loaded.model is not None:

@@ -46,7 +46,7 @@ PACKS: dict[str, Pack] = {
              "disapproved anyway, and it reads only `google_ads` messages"),
         Pack("meta", "W", "Facebook, Instagram, Threads, Meta ads", True,
              "W001 on `facebook`, `instagram`, `threads`, `meta_ads`; W002 and W003 on `meta_ads`",
-             ("rules/<lang>/meta.toml",),
+             ("rules/meta.toml", "rules/<lang>/meta.toml"),
              "on by default: it mirrors Meta's ad review and accessibility basics, and it reads only "
              "messages on Meta's platforms"),
         Pack("fr-legal", "L", "French advertising law", False, "every message of a campaign that enables it",

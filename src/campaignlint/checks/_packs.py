@@ -136,3 +136,165 @@ TAKEOVERS: dict[str, list] = {}
 def taken_over(code: str, ctx, message: Message, text: TextField, start: int, end: int) -> bool:
     """Whether an enabled pack rule reports ``text[start:end]`` of ``message`` in place of rule ``code``."""
     return any(hook(ctx, message, text, start, end) for hook in TAKEOVERS.get(code, ()))
+
+
+# ---------------------------------------------------------------- what the L, D and W rules share
+
+def categories_of(campaign: Campaign, message: Message) -> list[str]:
+    """The message's `category` list, else its campaign's (language §7)."""
+    own = attr(message, "categories")
+    return list(own) if own is not None else list(attr(campaign, "categories", None) or [])
+
+
+def written(text) -> str:
+    """A text as written, merge tags included (the model masks them in ``value``)."""
+    return getattr(text, "written", None) or text.value
+
+
+def text_of(message: Message, *fields: str) -> TextField | None:
+    """The message's first text of one of ``fields``, in that order of preference."""
+    for name in fields:
+        found = next((t for t in message.texts if t.field == name), None)
+        if found is not None:
+            return found
+    return None
+
+
+def url_key(url: str) -> str:
+    """A URL compared without scheme, ``www.``, query, fragment, case nor final slash."""
+    url = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower())
+    url = re.sub(r"^www\.", "", url)
+    return re.split(r"[?#]", url, maxsplit=1)[0].rstrip("/")
+
+
+_SCHEME_URL = re.compile(r"\bhttps?://[^\s<>«»\"]+[^\s<>«»\".,;:!?)]", re.IGNORECASE)
+
+
+def urls_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, url) of the URLs in copy: those twitter-text knows, and any written with
+    ``http(s)://`` whatever its domain (``bazar.example``, an intranet name)."""
+    from ..text.extract import extract_urls
+
+    found = {(u.start, u.end): u.text for u in extract_urls(text)}
+    for m in _SCHEME_URL.finditer(text):
+        if not any(start <= m.start() < end for start, end in found):
+            found[(m.start(), m.end())] = m.group()
+    return sorted((start, end, url) for (start, end), url in found.items())
+
+
+def links_to(campaign: Campaign, message: Message, target: str) -> bool:
+    """Whether a `link` of the message, or a URL in its copy, leads to ``target`` (query aside)."""
+    wanted = url_key(target)
+    urls = [str(link) for link in message.all_links()]
+    urls += [url for _s, _e, url in urls_in(all_copy(campaign, message))]
+    return any(url_key(u) == wanted for u in urls)
+
+
+def literal(ctx, text) -> str | None:
+    """The string literal of ``text`` as written in the file being checked, quotes included."""
+    source = ctx.source(text.span.path)
+    if source is None:
+        return None
+    raw = source.text[text.span.start:text.span.end]
+    return raw if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2 else None
+
+
+def escape(value: str) -> str:
+    """``value`` written inside a string literal."""
+    return value.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def append_edit(ctx, text, addition: str):
+    """An ``Edit`` appending ``addition`` at the end of the literal of ``text``: after a space in a
+    one-line string, on a new line at the text's indentation in a long string; None when
+    the literal cannot be found."""
+    from ..findings import Edit
+
+    raw = literal(ctx, text)
+    source = ctx.source(text.span.path)
+    if raw is None or source is None:
+        return None
+    addition = escape(addition)
+    if not raw.startswith('"""'):
+        close = text.span.end - 1
+        inner = raw[1:-1]
+        separator = "" if not inner or inner[-1].isspace() else " "
+        return Edit(close, close, separator + addition)
+    inner = raw[3:-3]
+    lines = inner.split("\n")
+    margins = [line[: len(line) - len(line.lstrip(" \t"))] for line in lines[1:] if line.strip()]
+    indent = min(margins, key=len) if margins else "  "
+    last_newline = inner.rfind("\n")
+    if last_newline != -1 and not inner[last_newline + 1:].strip():
+        position = text.span.start + 3 + last_newline
+        if position > 0 and source.text[position - 1] == "\r":
+            position -= 1
+    else:
+        position = text.span.end - 3
+    return Edit(position, position, f"{source.newline}{indent}{addition}")
+
+
+def prepend_edit(ctx, text, addition: str):
+    """An ``Edit`` writing ``addition`` before the first character of the literal's text."""
+    from ..findings import Edit
+
+    raw = literal(ctx, text)
+    if raw is None:
+        return None
+    quotes = 3 if raw.startswith('"""') else 1
+    inner = raw[quotes:-quotes]
+    skip = len(inner) - len(inner.lstrip()) if quotes == 3 else 0
+    position = text.span.start + quotes + skip
+    return Edit(position, position, escape(addition))
+
+
+def money_pattern(amount, currency: str, spellings: dict[str, list[str]]) -> re.Pattern:
+    """A pattern for an amount of money as copy writes it: « 30 € », « 30,00 € », "€30.00", « 1 299 EUR »
+    (``spellings``: currency code → how it is written, from the pack's data)."""
+    from decimal import Decimal
+
+    amount = Decimal(amount).quantize(Decimal("0.01"))
+    units, cents = f"{amount:f}".split(".")
+    number = _grouped(units) + (r"(?:[.,]00)?" if cents == "00" else rf"[.,]{cents}")
+    names = sorted(spellings.get(currency.upper(), [currency]), key=len, reverse=True)
+    unit = "(?:" + "|".join(re.escape(n) + (r"\b" if n[-1].isalpha() else "") for n in names) + ")"
+    after = rf"(?<![\d.,]){number}\s?{unit}"
+    before = rf"{unit}\s?{number}(?![\d])"
+    cents_after = rf"(?<![\d.,]){re.escape(units)}{unit}{cents}(?!\d)"  # « 19€90 »
+    return re.compile(f"{after}|{before}|{cents_after}", re.IGNORECASE)
+
+
+def _grouped(units: str) -> str:
+    """The integer part with optional thousands separators: 1299 → 1[ .,]?299."""
+    head = len(units) % 3 or 3
+    groups = [units[:head]] + [units[i:i + 3] for i in range(head, len(units), 3)]
+    return r"[\s\u00a0\u202f.,]?".join(re.escape(g) for g in groups)
+
+
+_MENTION_CHARS = {"'": "['’‘ʼ´`]", "-": "[-–—‑]", '"': '["“”«»]'}
+
+
+@functools.lru_cache(maxsize=256)
+def _mention_regex(mention: str) -> re.Pattern:
+    key = normalise_mention(mention).rstrip(".")
+    parts, i = [], 0
+    while i < len(key):
+        ch = key[i]
+        if key.startswith("...", i):
+            parts.append(r"\s*(?:\.\.\.|…)")
+            i += 3
+            continue
+        if ch == " ":
+            parts.append(r"\s+")
+        elif ch in ":;!?,.)":
+            parts.append(r"\s*" + re.escape(ch))
+        else:
+            parts.append(_MENTION_CHARS.get(ch, re.escape(ch)))
+        i += 1
+    return re.compile("".join(parts), re.IGNORECASE)
+
+
+def find_mention(text: str, mention: str) -> tuple[int, int] | None:
+    """Where ``mention`` is in ``text`` (the tolerance of ``normalise_mention``), or None."""
+    found = _mention_regex(mention).search(text)
+    return (found.start(), found.end()) if found else None

@@ -104,7 +104,7 @@ class Loader:
         try:
             loaded.document = parse(source.text)
         except SyntaxProblem as error:
-            loaded.problems.append(Problem("E001", Span(display, error.offset, error.end), error.message))
+            loaded.problems.append(Problem("E001", Span(display, error.offset, error.end), error.message, error.fix))
             return loaded
         except RecursionError:
             loaded.problems.append(Problem("E001", Span(display, 0, 0), "the file is nested too deeply to be read"))

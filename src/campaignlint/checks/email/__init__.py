@@ -5,4 +5,4 @@ link texts and spam triggers are data: ``rules/email.toml``,
 ``rules/<lang>/email.toml``, ``rules/<lang>/spam.toml``.
 """
 
-from . import hygiene  # noqa: F401  (defining the classes registers them)
+from . import hygiene, missing  # noqa: F401  (defining the classes registers them)

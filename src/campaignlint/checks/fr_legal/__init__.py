@@ -5,4 +5,4 @@ Every text to quote, phrase list and holiday setting is in
 from the ``holidays`` library (``campaignlint.calendars``).
 """
 
-from . import hours  # noqa: F401  (defining the classes registers them)
+from . import hours, identity, mentions, offers  # noqa: F401  (defining the classes registers them)

@@ -112,19 +112,19 @@ class ForbiddenSmsTime(Rule):
             pass  # C011 reports this day already
         elif holiday and not section.get("holidays", False):
             yield ctx.finding(
-                self, message.where("at"),
+                self, message,
                 f"{when} is {holiday}, a public holiday in France: no {what} on public holidays; "
                 "send on a working day",
             )
         elif day not in section["days"] and not day_by_c011:
             yield ctx.finding(
-                self, message.where("at"),
+                self, message,
                 f"{when} is a {day.capitalize()}: {what} go out on "
                 f"{names([d.capitalize() for d in section['days']])} only",
             )
         if not any(a <= local.time() < b for a, b in windows) and not hour_by_c011:
             yield ctx.finding(
-                self, message.where("at"),
+                self, message,
                 f"{when} is outside the hours for {what}, {_hours_text(windows)}",
             )
 

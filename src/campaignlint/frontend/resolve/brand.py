@@ -82,7 +82,7 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
         return None
 
     r.walk(node.children or [], "voice", {
-        "tone": attr("tone", r.names),
+        "tone": attr("tone", r.tones),
         "address": attr("address", lambda c: r.choice(c, ADDRESSES)),
         "max": read_max,
         "prefer": read_prefer,

@@ -152,7 +152,7 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
         "opt_out": attr("opt_out", r.string),
         "quiet_hours": attr("quiet_hours", read_quiet_hours),
         "quiet_days": attr("quiet_days", read_days),
-        "tone": attr("tone", r.names),
+        "tone": attr("tone", r.tones),
         "readability": attr("readability", read_readability),
         "stages": attr("stages", r.names),
         "utm_source": attr("utm_source", r.string),

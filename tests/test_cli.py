@@ -278,6 +278,32 @@ def test_parse_prints_the_resolved_model():
     assert data["errors"] == []
 
 
+def test_parse_shows_the_v2_constructs():
+    result = run_cli("parse", str(EXAMPLES / "v2" / "noel_fournil.camp"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["errors"] == []
+    (brand,) = data["brands"].values()
+    assert brand["variables"]["first_name"]["max_length"] == 20
+    assert brand["frequency"]["email"]["count"] == 3 and brand["frequency"]["email"]["period"] == "week"
+    clients = data["segments"]["clients"]
+    assert clients["consent"] == {"email": "soft-opt-in", "sms": "opt-in", "push": "opt-in"}
+    assert clients["relationship"] == "customers"
+    campaign = data["campaigns"][0]
+    assert {"first_name", "boutique"} <= set(campaign["variables"]) and "cart_abandoned" in campaign["events"]
+    messages = {m["name"]: m for m in campaign["messages"]}
+    panier = messages["panier_email"]
+    assert panier["after_event"] == ["cart_abandoned", {"amount": "2", "unit": "hours"}]
+    assert panier["unless"] == ["purchased"] and panier["send_window"] == ["09:00:00", "20:00:00"]
+    assert messages["panier_push"]["after_message"][0] == "panier_email"
+    (image,) = messages["ig_fournee"]["assets"]
+    assert image["kind"] == "image" and image["ratio"] == ["4", "5"] and image["alt"]["value"].startswith("Pâtissier")
+    assert messages["ig_reel"]["placement"] == "reels" and messages["ig_reel"]["assets"][0]["captions"] is True
+    # copy is shown as written: merge tags are not blanked in the model output
+    body = next(t for t in panier["texts"] if t["field"] == "body")
+    assert body["value"].startswith('Bonjour {{ contact.PRENOM | default : "à vous" }},')
+
+
 def test_version():
     result = run_cli("--version")
     assert result.returncode == 0 and "campaignlint" in result.stdout

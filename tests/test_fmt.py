@@ -76,6 +76,25 @@ def test_each_example_formats_to_a_fixed_point_keeping_comments(path):
         assert len(once.splitlines()) == len(text.splitlines())
 
 
+@pytest.mark.parametrize("name", ["noel_fournil.camp", "flawed_v2.camp"])
+def test_v2_examples_format_idempotently_keeping_their_model(tmp_path, name):
+    shutil.copytree(EXAMPLES / "v2", tmp_path, dirs_exist_ok=True)
+    path = tmp_path / name
+    before = _strip_spans(Loader(tmp_path).load(path).model.model_dump(mode="json"))
+    once = format_text(path.read_text(encoding="utf-8"))
+    assert format_text(once) == once
+    path.write_text(once, encoding="utf-8")
+    assert _strip_spans(Loader(tmp_path).load(path).model.model_dump(mode="json")) == before
+
+
+def test_v2_literals_keep_their_text_with_one_space():
+    text = ('channel c {\n  asset image { ratios 1.91:1 .. 4:5, 9:16; max size 30   MB; duration 3 seconds .. 15\tminutes }\n'
+            '}\nsegment s { consent email double-opt-in, sms soft_opt_in }\n')
+    assert format_text(text) == (
+        'channel c {\n  asset image { ratios 1.91:1 .. 4:5, 9:16; max size 30 MB; duration 3 seconds .. 15 minutes }\n'
+        '}\nsegment s { consent email double-opt-in, sms soft_opt_in }\n')
+
+
 def test_check_reports_and_changes_nothing(examples):
     launch = examples / "northwind" / "launch.camp"
     original = launch.read_bytes()

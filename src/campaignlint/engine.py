@@ -8,6 +8,7 @@ overrides and per-file ignores, and returns the findings sorted.
 
 from __future__ import annotations
 
+import collections
 import functools
 import os
 from dataclasses import dataclass, field
@@ -378,7 +379,9 @@ class Linter:
             loaded.append((loader.load(path), config))
         by_display = {item.display: (item, config) for item, config in loaded}
         per_file: dict[str, list[Finding]] = {}
-        context = ProjectContext(self.sources, loaded)
+        # positions come from the texts this phase read (unsaved ones included), not from the disk
+        read = {item.display: item.source for item, _config in loaded if item.source is not None}
+        context = ProjectContext(collections.ChainMap(read, self.sources), loaded)
         for rule in rules:
             for finding in rule.check_project(context):
                 item, config = by_display.get(finding.path, (None, None))

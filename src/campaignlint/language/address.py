@@ -373,6 +373,8 @@ def _detect_french(text: str) -> AddressResult:
                 add("formal", tok, "imperative")
                 continue
             if is_imperative(i):
+                if i > 0 and tok.text[:1].islower() and any(ch in '»”"' for ch in tok.gap_before):
+                    continue  # the speech tag after a quote: "« Fonce ! » ajoute Marc"
                 if i > 0 and _soft_start(tokens, gaps, i) and _subject_before(tokens, gaps, i, data):
                     continue  # third person after its subject: "Le manteau « Alma » passe à 129 €"
                 add("informal", tok, "imperative")

@@ -117,6 +117,9 @@ class Voice(Located):
     prefer: list[Preference] = Field(default_factory=list)
     avoid: list[Text] = Field(default_factory=list)
     readability: Decimal | None = None
+    # words the team accepts as written (acronyms, exam and product names: "DELE", "EV3"):
+    # never shouting, never hype, never an avoided term (Vale's vocabulary `accept`)
+    accept: list[str] = Field(default_factory=list)
 
 
 class Brand(Located):

@@ -20,8 +20,8 @@ from ..tree import KIND_WORDS, Node, Value
 BLOCK_KEYWORDS = {"brand", "voice", "channel", "segment", "campaign", "objective", "offer", "message", "variant",
                   "rule"}
 #: keywords that may appear more than once in one block (any other one twice: E005)
-REPEATABLE = {"prefer", "avoid", "limit", "recommend", "max", "link", "headline", "description", "segment", "channel",
-              "objective", "offer", "message", "variant", "rule"}
+REPEATABLE = {"prefer", "avoid", "accept", "limit", "recommend", "max", "link", "headline", "description", "segment",
+              "channel", "objective", "offer", "message", "variant", "rule"}
 
 
 def did_you_mean(word: str, choices) -> str:

@@ -36,6 +36,7 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
     voice.span = r.header_span(node)
     own_prefer: list[m.Preference] = []
     own_avoid: list[m.Text] = []
+    own_accept: list[str] = []
     attr = r.attribute_setter(voice, set(), "voice")
 
     def read_max(child: Node) -> None:
@@ -68,6 +69,9 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
     def read_avoid(child: Node) -> None:
         own_avoid.extend(r.text(v) for v in r.strings(child))
 
+    def read_accept(child: Node) -> None:
+        own_accept.extend(v.data for v in r.strings(child) if r.valid(v) and v.data.strip())
+
     def read_readability(child: Node):
         value = r.one(child, "number", what="a minimum reading-ease score (0-100)")
         if value is not None:
@@ -83,8 +87,10 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
         "max": read_max,
         "prefer": read_prefer,
         "avoid": read_avoid,
+        "accept": read_accept,
         "readability": attr("readability", read_readability),
     })
     voice.prefer = voice.prefer + own_prefer
     voice.avoid = voice.avoid + own_avoid
+    voice.accept = voice.accept + own_accept
     return voice

@@ -149,6 +149,12 @@ class ChannelProfile(Located):
     stages: list[str] = Field(default_factory=list)
     utm_source: str | None = None
     utm_medium: str | None = None
+    # `cta field`: the platform shows a call-to-action button or field (a message's `cta`);
+    # `cta inline`: it has none (Google Ads search, SMS), a link or a phone number in the text is it
+    cta: Literal["field", "inline"] = "field"
+    # `gsm table android` (default): capital Ç at 0x09, small ç sent in UCS-2, as senders do;
+    # `gsm table standard`: the 3GPP TS 23.038 / Unicode mapping, small ç at 0x09
+    gsm_table: Literal["android", "standard"] = "android"
 
 
 class CampaignChannel(Located):

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...findings import Finding, Severity
 from ...rule import Rule
-from ._shared import field_label
+from ._shared import field_label, inside_accepted
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -54,14 +54,14 @@ class HypeWords(Rule):
         from ...language.terms import find_hype
 
         voice = ctx.campaign.voice
-        accepted = [w.lower() for w in (voice.accept if voice is not None else [])]
+        accepted = voice.accept if voice is not None else []
         for message in ctx.campaign.messages:
             for text in message.copy_texts():
                 for match in find_hype(text.value, message.language):
                     if is_plain_superlative(match.term, message.language) and not compares_with_others(
                             text.value, match.end, message.language):
                         continue  # the brand ranks its own offer: "the best beginner slopes"
-                    if _inside_accepted(text.value, match.start, match.end, accepted):
+                    if inside_accepted(text.value, match.start, match.end, accepted):
                         continue  # part of a name the voice accepts ("Magic Keyboard")
                     yield ctx.finding(
                         self, text.span_of(match.start, match.end),
@@ -70,16 +70,3 @@ class HypeWords(Rule):
                         "(a figure, a test, a source) or say what is concretely better",
                     )
 
-
-def _inside_accepted(text: str, start: int, end: int, accepted: list[str]) -> bool:
-    """``text[start:end]`` lies inside one of the voice's ``accept`` words or names."""
-    if not accepted:
-        return False
-    low = text.lower()
-    for word in accepted:
-        pos = low.find(word)
-        while pos != -1:
-            if pos <= start and end <= pos + len(word):
-                return True
-            pos = low.find(word, pos + 1)
-    return False

@@ -12,8 +12,9 @@ out.  :func:`quoted_spans` recognises:
   (a quoted paragraph whose closing mark was forgotten, or one that closes on a
   later line only quotes up to that line's end);
 * a line introduced as a quote: the rest of a line after a colon that follows a
-  speech verb ("nous dit :", "témoigne :", "told us:", "says:"; the words are
-  in :data:`SPEECH_CUES`), and a line that starts with ``>``.
+  speech verb within 40 characters ("nous dit :", "Comme le dit Marc, client
+  depuis 2019 :", "told us:", "says:"; the words are in :data:`SPEECH_CUES`),
+  and a line that starts with ``>``.
 
 Single quotes and apostrophes (', ’, ‹ ›) are never read as quotes: they are
 apostrophes far more often.  Every scan is one pass over the text.
@@ -26,8 +27,8 @@ import re
 __all__ = ["quoted_spans", "SPEECH_CUES"]
 
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
-# "… nous dit :", "témoigne Claire :", "as one customer told us:" - a speech verb, then
-# at most three words (the speaker), then a colon.
+# "… nous dit :", "témoigne Claire :", "Comme le dit Marc, client depuis 2019 :", "as one
+# customer told us:" - a speech verb, then at most 40 characters (the speaker), then a colon.
 SPEECH_CUES = (
     "dit", "disait", "dit-elle", "dit-il", "raconte", "racontait", "témoigne", "confie", "explique",
     "écrit", "résume", "ajoute", "souligne", "précise", "avoue", "lance", "s'exclame",
@@ -36,7 +37,7 @@ SPEECH_CUES = (
 )
 _CUE_LINE = re.compile(
     r"(?im)\b(?:" + "|".join(re.escape(c) for c in sorted(SPEECH_CUES, key=len, reverse=True))
-    + r")\b(?:[ \t]+[\w'’-]+){0,3}?[ \t]*(?P<quote>:[ \t]*(?=\S)[^\n]*)"
+    + r")\b[^\n:.!?]{0,40}?(?P<quote>:[ \t]*(?=\S)[^\n]*)"
 )
 _ANGLE_LINE = re.compile(r"(?m)^[ \t]*>[^\n]*")
 

@@ -142,8 +142,11 @@ def evaluate(records: list[dict], split: str | None = None) -> tuple[dict[str, S
             if got is None:
                 skipped.append(f"{record['id']}: {messages[0][:100]}")
                 continue
-            label = f"{record['id']} {record['rule']} {record['class']}" + (f" ({messages[0][:90]})" if messages else "")
-            families.setdefault(FAMILIES.get(record["class"], record["class"]), Score()).add(record["fires"], got, label)
+            label = f"{record['id']} {record['rule']} {record['class']}"
+            if messages:
+                label += f" ({messages[0][:90]})"
+            family = FAMILIES.get(record["class"], record["class"])
+            families.setdefault(family, Score()).add(record["fires"], got, label)
             classes.setdefault(f"{record['class']} ({record['rule']})", Score()).add(record["fires"], got, label)
     return families, classes
 

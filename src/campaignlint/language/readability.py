@@ -70,8 +70,8 @@ _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d"
 _SENTENCE_END = re.compile(
     r"(?<![.!?…])[.!?…]+(?=[\s\"'»”)\]]|$)"  # end punctuation
     r"|(?<![ \t])[ \t]*\n(?:[ \t]*\n)+"  # a blank line
-    r"|(?<![ \t])[ \t]*\n(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ])|[ \t]*\d)"  # a line break before a capital,
-    # a digit or a symbol
+    # a line break before a capital, a digit or a symbol
+    r"|(?<![ \t])[ \t]*\n(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ])|[ \t]*\d)"
     rf"|(?<![{_EMOJI}])[{_EMOJI}]+[ \t]+(?=[^\W\d_](?<![a-zß-ÿ]))"  # an emoji used as a full stop: "…construire 😶 On…"
 )
 # "#fun #team Merci à tous": a hashtag followed by a capital closes the sentence before it

@@ -149,8 +149,9 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
             r.problem("E003", r.header_span(child), "write `gsm table android` or `gsm table standard`")
             return None
         if values[1].data not in GSM_TABLES:
+            hint = did_you_mean(values[1].data, GSM_TABLES)
             r.problem("E003", r.value_span(values[1]), f"`{values[1].data}` is not a GSM table: use android (what "
-                                                       f"senders do) or standard (3GPP TS 23.038){did_you_mean(values[1].data, GSM_TABLES)}")
+                                                       f"senders do) or standard (3GPP TS 23.038){hint}")
             return None
         return values[1].data
 

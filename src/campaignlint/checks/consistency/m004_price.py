@@ -72,7 +72,7 @@ class PriceMismatch(Rule):
                 self, text.span_of(claim.start, claim.end),
                 f"the copy gives the price {as_written(claim)}, the offer `{offer.name}` says "
                 f"{format_money(offer.price)}{_after_discount(offer)}; {as_written(claim)} was read as "
-                f"{_READINGS[claim.reading]}",
+                f"{_READINGS[claim.reading]}" + ("" if same_currency else ", in another currency"),
             )
 
 
@@ -80,9 +80,9 @@ CENT = Decimal("0.01")
 _READINGS = {
     "price": "the price the offer charges (no old-price, 'from', later or per-month wording around it: "
              "« au lieu de », « à partir de », « puis … sur place », « /mois »)",
-    "per_period": "the offer's price per period, in another currency",
-    "from": "a 'from' price, in another currency",
-    "later": "a later or door price, in another currency",
+    "per_period": "the offer's price per period (more than half the offer's price: no instalment)",
+    "from": "a 'from' price",
+    "later": "a later or door price",
 }
 
 

@@ -10,6 +10,7 @@ from ...language.scanning import EMAIL, bare_domain
 from ...rule import Rule, Setting
 from ...text.wording import excerpt
 from ._shared import field_label, language_root
+from .._packs import taken_over
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -124,6 +125,8 @@ class Shouting(Rule):
                     continue
                 for start, end in shouting_runs(text.value, message.language, exemptions.names, min_letters,
                                                 exemptions.accepted):
+                    if taken_over("T005", ctx, message, text, start, end):  # a pack rule reports it (R008)
+                        continue
                     yield ctx.finding(
                         self, text.span_of(start, end),
                         f"{field_label(message, text)} of message `{message.name}` shouts: "

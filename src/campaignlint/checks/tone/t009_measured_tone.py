@@ -38,17 +38,17 @@ class ToneOutOfBounds(Rule):
     Tone words the user declared (in the voice, or in their own `channel`
     block) are always applied.
 
-    **Unknown tone words.**  A tone word the voice or the user's channel
-    declares that ``rules/tones.toml`` does not know (`tone festive`) is a
-    finding at the `tone` line, listing the known words (with a "did you mean"
-    when one is close); it is not measured.
+    **Unknown tone words.**  A tone word that ``rules/tones.toml`` does not
+    know (`tone festive, chaleureux`) is reported by the resolver (E003, at the
+    word, listing the known words with a "did you mean", « chaleureux » →
+    'warm') and is not measured.
     """
 
     code = "T009"
     name = "tone-out-of-bounds"
     severity = Severity.WARNING
     why = (
-        "Tone words in a style guide (« inspirant », « chaleureux », "
+        "Tone words in a style guide (« inspiring », « warm », "
         "« authoritative ») only help if they are kept: a LinkedIn post meant to "
         "be authoritative that exclaims three times, or a caring message full of "
         "emoji, contradicts the positioning the brand chose for that channel."
@@ -64,14 +64,12 @@ class ToneOutOfBounds(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         from ...language.capitals import exemptions_for
-        from ...language.tone import check_tone, known_tones, measure_tone
+        from ...language.tone import check_tone, measure_tone
 
         campaign = ctx.campaign
         voice = campaign.voice
         voice_tones = list(voice.tone) if voice else []
         exemptions = exemptions_for(campaign)
-        known = known_tones()
-        yield from _unknown_tone_words(self, ctx, known)
         for message in campaign.messages:
             profile = campaign.channel_profile(message.channel)
             channel_tones = list(profile.tone) if profile else []
@@ -161,29 +159,3 @@ def _explicit_bounds(campaign, profile) -> set[str]:
             out.add("min_readability")
     return out
 
-
-def _unknown_tone_words(rule: Rule, ctx: "CampaignContext", known: dict) -> Iterator[Finding]:
-    """A tone word of the voice or of a channel the user wrote that ``rules/tones.toml`` has no bounds for."""
-    import difflib
-
-    campaign = ctx.campaign
-    places = []
-    if campaign.voice is not None:
-        places.append((campaign.voice, "the voice"))
-    for name in dict.fromkeys(m.channel for m in campaign.messages if m.channel):
-        profile = campaign.channel_profile(name)
-        if profile is not None and _user_set(profile, "tone"):
-            places.append((profile, f"channel `{profile.name}`"))
-    words = sorted(known)
-    for located, who in places:
-        span = located.spans.get("tone") or located.span
-        for tone in dict.fromkeys(t.strip().lower() for t in located.tone):
-            if not tone or tone in known:
-                continue
-            close = difflib.get_close_matches(tone, words, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            yield ctx.finding(
-                rule, span,
-                f"{who} declares the tone word '{tone}', which has no measurable bounds: {hint}"
-                f"the known tone words are {', '.join(words)} (add yours to rules/tones.toml)",
-            )

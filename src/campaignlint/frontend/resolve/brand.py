@@ -5,6 +5,7 @@ from __future__ import annotations
 from ... import model as m
 from ..tree import Node
 from .base import ValueReader, did_you_mean
+from .variables import brand_handlers, voice_handlers
 
 ADDRESSES = ["formal", "informal", "any"]
 
@@ -14,7 +15,8 @@ def read_brand(r: ValueReader, node: Node) -> m.Brand | None:
     if name is None:
         return None
     brand = m.Brand(name=name, span=r.header_span(node))
-    attr = r.attribute_setter(brand, set(), "brand")
+    seen: set[str] = set()
+    attr = r.attribute_setter(brand, seen, "brand")
 
     def website(child: Node) -> str | None:
         return getattr(r.one(child, "string", what="the domain in quotes, e.g. \"verdure.fr\""), "data", None)
@@ -24,6 +26,7 @@ def read_brand(r: ValueReader, node: Node) -> m.Brand | None:
         "language": attr("language", r.language),
         "website": attr("website", website),
         "voice": attr("voice", lambda c: read_voice(r, c)),
+        **brand_handlers(r, brand, seen),  # v2
     })
     return brand
 
@@ -37,7 +40,8 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
     own_prefer: list[m.Preference] = []
     own_avoid: list[m.Text] = []
     own_accept: list[str] = []
-    attr = r.attribute_setter(voice, set(), "voice")
+    seen: set[str] = set()
+    attr = r.attribute_setter(voice, seen, "voice")
 
     def read_max(child: Node) -> None:
         values = child.values
@@ -82,13 +86,14 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
         return None
 
     r.walk(node.children or [], "voice", {
-        "tone": attr("tone", r.names),
+        "tone": attr("tone", r.tones),
         "address": attr("address", lambda c: r.choice(c, ADDRESSES)),
         "max": read_max,
         "prefer": read_prefer,
         "avoid": read_avoid,
         "accept": read_accept,
         "readability": attr("readability", read_readability),
+        **voice_handlers(r, voice, seen),  # v2
     })
     voice.prefer = voice.prefer + own_prefer
     voice.avoid = voice.avoid + own_avoid

@@ -11,10 +11,11 @@ from typing import Any
 
 from ... import model as m
 from ..tree import Node
+from .assets import channel_handlers
 from .base import ValueReader, did_you_mean
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-CHANNEL_KINDS = ["social", "email", "sms", "ads", "push", "web", "chat", "video", "print"]
+CHANNEL_KINDS = ["social", "email", "sms", "ads", "push", "web", "chat", "video", "print", "voice"]
 COUNTING_UNITS = ["chars", "graphemes", "utf16", "twitter", "gsm", "width"]
 TIERS = ["proven", "emerging", "experimental"]
 CTA_KINDS = ["field", "inline"]
@@ -165,13 +166,14 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
         "opt_out": attr("opt_out", r.string),
         "quiet_hours": attr("quiet_hours", read_quiet_hours),
         "quiet_days": attr("quiet_days", read_days),
-        "tone": attr("tone", r.names),
+        "tone": attr("tone", r.tones),
         "readability": attr("readability", read_readability),
         "stages": attr("stages", r.names),
         "utm_source": attr("utm_source", r.string),
         "utm_medium": attr("utm_medium", r.string),
         "cta": attr("cta", lambda c: r.choice(c, CTA_KINDS)),
         "gsm": attr("gsm_table", read_gsm_table),
+        **channel_handlers(r, profile, seen),  # v2
     }
     if campaign_scope is not None:
         def scoped(key, read):

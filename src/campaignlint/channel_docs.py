@@ -93,6 +93,10 @@ def _other(profile: ChannelProfile) -> str:
         parts.append(f"quiet_hours {start:%H:%M} .. {end:%H:%M}")
     if profile.quiet_days:
         parts.append("quiet_days " + ", ".join(profile.quiet_days))
+    if profile.cta == "inline":
+        parts.append("cta inline")
+    if profile.counting == "gsm":
+        parts.append(f"gsm table {'standard' if profile.gsm_table == 'standard' else 'android'}")
     return "; ".join(parts)
 
 
@@ -142,6 +146,36 @@ def _tracking(profile: ChannelProfile) -> str:
     return f"{profile.utm_source or '–'} / {profile.utm_medium or '–'}"
 
 
+_SETTINGS_DOC = [
+    "## Call to action: `cta field` and `cta inline`",
+    "",
+    "`cta inline` says the platform has no call-to-action field or button: a Google Ads search ad is "
+    "clickable as a whole (its final URL is the message's `link`), an SMS has only its text. There a "
+    "`link`, a link in the text (\"verdure.fr/soldes\") or a phone number (\"04 78 12 34 56\", "
+    "\"+44 20 7946 0958\") is the call to action, and F002 asks for one of them instead of a `cta`. "
+    "`cta field` (the default) means a message gives its `cta`. A team declares it for its own "
+    "channels: `channel whatsapp { cta inline }`.",
+    "",
+    "## SMS and `ç`: `gsm table android` and `gsm table standard`",
+    "",
+    "The GSM 03.38 alphabet has one code, 0x09, that sources read two ways. The Unicode consortium's "
+    "mapping table (ETSI GSM 03.38 to Unicode, `tests/data/gsm0338.txt`) gives it as the small `ç`; "
+    "the figure of 3GPP TS 23.038 draws a capital Ç, and that is what senders use: Android's GSM "
+    "alphabet (`com.android.internal.telephony.GsmAlphabet`, the table phones encode with) and "
+    "Twilio's segment calculator (its GSM-7 character set lists `Ç`, not `ç`) put `Ç` at 0x09, so a "
+    "text holding a small `ç` is sent in UCS-2 — 70 characters an SMS instead of 160. For French "
+    "copy (« reçu », « français », « garçon ») that is what the operator bills.",
+    "",
+    "campaignlint counts as the senders do: by default (`gsm table android`, the built-in `sms` "
+    "profile) a small `ç` forces UCS-2 and a capital `Ç` is GSM-7. A gateway that follows the "
+    "mapping table (small `ç` at 0x09) is declared with `channel sms { gsm table standard }`; then "
+    "`ç` is GSM-7 and `Ç` is not. C008 names the character that forced UCS-2; its fix replaces only "
+    "characters whose replacement keeps the spelling (’ → ', « » → \", … → ..., no-break spaces, "
+    "dashes, œ → oe) and never an accented letter (« reçu » would become « recu »): for those it asks "
+    "for a rewording (`rules/sms_replacements.toml`, `[replacements]` and `[spelling]`).",
+]
+
+
 def _source_kind(note: str) -> str:
     """``O`` (official) or ``S`` (secondary): the first ``O:`` or ``S:`` of the note."""
     match = re.search(r"(?<![A-Za-z])([OS]):", note)
@@ -186,7 +220,7 @@ def channels_markdown(profiles: dict[str, ChannelProfile] | None = None, sources
     used = list(dict.fromkeys(p.counting for p in profiles.values()))
     for unit in used:
         out.append(f"| `{unit}` | {describe_unit(unit)} | {_cell(_UNIT_DETAILS.get(unit, ''))} |")
-    out += ["", "## Profiles", ""]
+    out += ["", *_SETTINGS_DOC, "", "## Profiles", ""]
     for name, profile in profiles.items():
         out += [f"### {name}", ""]
         out.append(f"- **kind**: {profile.kind or '–'}")

@@ -210,6 +210,9 @@ class Voice(Located):
     prefer: list[Preference] = Field(default_factory=list)
     avoid: list[Text] = Field(default_factory=list)
     readability: Decimal | None = None
+    # words the team accepts as written (acronyms, exam and product names: "DELE", "EV3"):
+    # never shouting, never hype, never an avoided term (Vale's vocabulary `accept`)
+    accept: list[str] = Field(default_factory=list)
     captions_required: bool | None = None
 
 
@@ -242,6 +245,12 @@ class ChannelProfile(Located):
     stages: list[str] = Field(default_factory=list)
     utm_source: str | None = None
     utm_medium: str | None = None
+    # `cta field`: the platform shows a call-to-action button or field (a message's `cta`);
+    # `cta inline`: it has none (Google Ads search, SMS), a link or a phone number in the text is it
+    cta: Literal["field", "inline"] = "field"
+    # `gsm table android` (default): capital Ç at 0x09, small ç sent in UCS-2, as senders do;
+    # `gsm table standard`: the 3GPP TS 23.038 / Unicode mapping, small ç at 0x09
+    gsm_table: Literal["android", "standard"] = "android"
     #: v2: the merge-tag syntax of the sending platform (`none`: cannot personalise)
     merge_tags: str | None = None
     assets: dict[str, AssetSpec] = Field(default_factory=dict)

@@ -24,7 +24,8 @@ BLOCK_KEYWORDS = {"brand", "voice", "channel", "segment", "campaign", "objective
 #: keywords that may appear more than once in one block (any other one twice: E005)
 REPEATABLE = {"prefer", "avoid", "limit", "recommend", "max", "link", "headline", "description", "segment", "channel",
               "objective", "offer", "message", "variant", "rule",
-              "variable", "event", "image", "video", "thumbnail", "asset", "placement", "alias"}  # (v2 from variable)
+              "variable", "event", "image", "video", "thumbnail", "asset", "placement", "alias",  # (v2 from variable)
+              "accept"}
 
 
 @functools.cache

@@ -39,6 +39,7 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
     voice.span = r.header_span(node)
     own_prefer: list[m.Preference] = []
     own_avoid: list[m.Text] = []
+    own_accept: list[str] = []
     seen: set[str] = set()
     attr = r.attribute_setter(voice, seen, "voice")
 
@@ -72,6 +73,9 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
     def read_avoid(child: Node) -> None:
         own_avoid.extend(r.text(v) for v in r.strings(child))
 
+    def read_accept(child: Node) -> None:
+        own_accept.extend(v.data for v in r.strings(child) if r.valid(v) and v.data.strip())
+
     def read_readability(child: Node):
         value = r.one(child, "number", what="a minimum reading-ease score (0-100)")
         if value is not None:
@@ -87,9 +91,11 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
         "max": read_max,
         "prefer": read_prefer,
         "avoid": read_avoid,
+        "accept": read_accept,
         "readability": attr("readability", read_readability),
         **voice_handlers(r, voice, seen),  # v2
     })
     voice.prefer = voice.prefer + own_prefer
     voice.avoid = voice.avoid + own_avoid
+    voice.accept = voice.accept + own_accept
     return voice

@@ -76,6 +76,8 @@ BLOCKS: tuple[Block, ...] = (
            A("prefer", '`"word" over "other", "other"`', NONE, "the brand's word for a thing"),
            A("avoid", "texts in quotes", NONE, "words the brand never uses"),
            A("readability", "a number (0–100)", NONE, "the lowest reading ease its copy may have"),
+           A("accept", "texts in quotes (`\"DELE\", \"EV3\"`)", NONE, "words in capitals the brand writes on "
+             "purpose (exam names, product codes): never shouting (T005, T009)"),
            A("captions", "`yes` or `no`", NONE, "whether the brand's videos must carry captions" + V2))),
     Block("channel", "`channel` (a profile)", "A channel's limits and conventions. Built-in profiles exist for the "
           "usual channels (see [channels.md](channels.md)); a `channel` block at the top level overrides or adds one.",
@@ -91,6 +93,10 @@ BLOCKS: tuple[Block, ...] = (
            A("require", "field names (text fields, `link`, `opt_out`, `unsubscribe`)", NONE,
              "what every message on it must have"),
            A("opt_out", "a text", NONE, "the opt-out wording (SMS)"),
+           A("cta", "`field` or `inline`", "`field`", "whether the platform has a call-to-action field "
+             "(`inline`: a link or phone number in the text is the call to action, rule F002)"),
+           A("gsm", "`table android` or `table standard`", "`table android`", "which GSM 03.38 table counts SMS "
+             "characters: `android` (what senders use: a small `ç` forces UCS-2) or `standard` (3GPP)"),
            A("quiet_hours", "a time range (`21:00 .. 08:00`)", NONE, "no sending between these times"),
            A("quiet_days", "weekday names (" + ", ".join(WEEKDAYS[:2]) + " … sunday)", NONE, "no sending these days"),
            A("tone", "tone words", NONE, "the channel's own tone (see [Tone words](#tone-words))"),

@@ -7,6 +7,9 @@ built from
 * a source lookup (``display path → SourceText``, a mapping with ``get``),
 * the loaded file (its model, its source, its display path),
 * a settings object (anything with ``setting(key)``: the configuration),
+* optionally the language service (``ctx.nlp``: analyses and per-text facts,
+  :class:`campaignlint.language.nlp.NLP`; the process's default one if none is
+  given), so two lints in one process do not share caches,
 
 so a rule can be run by the engine, by a test, or by any other tool.
 """
@@ -30,10 +33,20 @@ class Settings(Protocol):
 class FileContext:
     """What a rule sees of one file."""
 
-    def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings):
+    def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings, nlp: Any = None):
         self.sources = sources
         self.loaded = loaded
         self.config = settings
+        self._nlp = nlp
+
+    @property
+    def nlp(self):
+        """The language service: ``nlp.analyse(text, language)``, ``nlp.fact(name, text, language, compute)``."""
+        if self._nlp is None:
+            from .language.nlp import default_service
+
+            self._nlp = default_service()
+        return self._nlp
 
     @property
     def model(self):
@@ -68,6 +81,7 @@ class FileContext:
 class CampaignContext(FileContext):
     """What a rule sees of one campaign of a file."""
 
-    def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings, campaign: "Campaign"):
-        super().__init__(sources, loaded, settings)
+    def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings, campaign: "Campaign",
+                 nlp: Any = None):
+        super().__init__(sources, loaded, settings, nlp)
         self.campaign = campaign

@@ -130,7 +130,7 @@ class RunResult:
     fix_notes: list[str] = field(default_factory=list)
 
 
-#: files loaded, analysed (one batched spaCy pass) and released together by ``Linter.lint``
+#: files loaded, checked and released together by ``Linter.lint``
 BATCH_FILES = 32
 
 
@@ -196,6 +196,9 @@ class Linter:
         self.project = Project(self.options, self.cwd, self.rules)
         self.sources: dict[str, SourceText] = SourceStore(self.cwd)
         self._loaders: dict[tuple, Loader] = {}
+        from .language.nlp import NLP
+
+        self.nlp = NLP()  # this linter's analyses and facts of texts (bounded LRUs)
 
     # -- configuration (see campaignlint.project) ----------------------------
     def config_for(self, path: Path) -> Config:
@@ -233,7 +236,6 @@ class Linter:
         for other in loader.files.values():
             if other.source is not None:
                 self.sources[other.display] = other.source
-        self._prepare_nlp(loader, config)
         return self.findings_for(loaded, config)
 
     def loaded(self, path: Path) -> LoadedFile | None:
@@ -244,14 +246,11 @@ class Linter:
                 return loader.files[path]
         return None
 
-    def _prepare_nlp(self, loader: Loader, config: Config) -> None:
-        self._prepare_nlp_batch([(loaded, config) for loaded in loader.files.values()])
-
     def findings_for(self, loaded: LoadedFile, config: Config) -> list[Finding]:
         from .checks.custom import custom_findings
 
         findings: list[Finding] = []
-        ctx = FileContext(self.sources, loaded, config)
+        ctx = FileContext(self.sources, loaded, config, self.nlp)
         for problem in loaded.problems:
             rule = self.rules[problem.code]
             findings.append(ctx.finding(rule, problem.span, problem.message))
@@ -262,7 +261,7 @@ class Linter:
                 if rule.scope == "file":
                     findings.extend(rule.check_file(ctx))
             for campaign in loaded.model.campaigns:
-                cctx = CampaignContext(self.sources, loaded, config, campaign)
+                cctx = CampaignContext(self.sources, loaded, config, campaign, self.nlp)
                 for rule in selected:
                     if rule.scope == "campaign":
                         findings.extend(rule.check(cctx))
@@ -286,7 +285,7 @@ class Linter:
             kept = own + others
             n001 = self.rules.get("N001")
             if n001 and config.enabled("N001", n001.name, loaded.display):
-                ctx = FileContext(self.sources, loaded, config)
+                ctx = FileContext(self.sources, loaded, config, self.nlp)
                 for suppression in suppressions:
                     unused = self._unused(suppression, config)
                     if unused:
@@ -358,9 +357,9 @@ class Linter:
     def lint_many(self, files: list[tuple[Path, Path | None]]):
         """Lint files on disk in order, ``BATCH_FILES`` at a time; yields a ``FileOutcome`` each.
 
-        Each batch is loaded, its copy analysed in one spaCy pass, checked, then
-        released (models, sources and the analysis cache), so memory does not
-        grow with the number of files.  Files imported by others stay loaded.
+        Each batch is loaded, checked, then released (models and sources; the
+        language service's caches are bounded LRUs), so memory does not grow
+        with the number of files.  Files imported by others stay loaded.
         """
         for start in range(0, len(files), BATCH_FILES):
             batch = files[start : start + BATCH_FILES]
@@ -374,34 +373,12 @@ class Linter:
                     if other.source is not None and other.display not in self.sources:
                         self.sources[other.display] = other.source
                 prepared.append((loaded, config, loader))
-            self._prepare_nlp_batch([(loaded, config) for loaded, config, _loader in prepared])
             for loaded, config, loader in prepared:
                 yield FileOutcome(self.findings_for(loaded, config), _dependencies(loaded, loader))
             self._release(prepared)
 
-    def _prepare_nlp_batch(self, items: list[tuple[LoadedFile, Config]]) -> None:
-        """One batched spaCy pass (when a rule asks) over the copy of the batch's files."""
-        texts = []
-        for loaded, config in items:
-            if loaded.model is None:
-                continue
-            if not any(r.needs_nlp and config.enabled(r.code, r.name) for r in self.rules.values()):
-                continue
-            for campaign in loaded.model.campaigns:
-                for message in campaign.messages:
-                    for text in message.copy_texts():
-                        texts.append((text.value, message.language))
-        if texts:
-            from .language import nlp
-
-            # announce the batch's copy: the first rule that needs an analysis gets
-            # every announced text of its language through one spaCy batch
-            nlp.defer_many(texts)
-
     def _release(self, prepared) -> None:
         """Forget the files of a finished batch (those no other file imports)."""
-        import sys
-
         for loader in {id(loader): loader for _loaded, _config, loader in prepared}.values():
             imported = {path for other in loader.files.values() for path in other.imported}
             for loaded, _config, owner in prepared:
@@ -411,9 +388,6 @@ class Linter:
             for loaded, _config, owner in prepared:
                 if owner is loader and loaded.display not in kept:
                     self.sources.pop(loaded.display, None)
-        nlp = sys.modules.get("campaignlint.language.nlp")
-        if nlp is not None:
-            nlp.clear_cache()
 
 
 def _dependencies(loaded: LoadedFile, loader: Loader) -> list[Path]:

@@ -21,6 +21,13 @@ def _unaccent_upper(s: str) -> str:
 
 
 _CHUNK = re.compile(r"[^\W_]+")
+
+
+def _capital_run(min_letters: int):
+    """A pre-check: ``min_letters`` capitals in a row (every shouting word has them)."""
+    import regex
+
+    return regex.compile(r"\p{Lu}{%d}" % max(1, min_letters))
 _CODE_LIKE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[\w][\w-]*")
 # e-mail addresses ([\w.+-]+@[\w-]+(?:\.[\w-]+)+) and bare domains, found in
 # linear time (see ``language.scanning``)
@@ -140,10 +147,11 @@ class Shouting(Rule):
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         names = _campaign_names(ctx.campaign)
         min_letters = ctx.setting("shouting-min-letters")
+        capitals = _capital_run(min_letters)
         for message in ctx.campaign.messages:
             for text in message.copy_texts():
-                if text.field == "sender":
-                    continue
+                if text.field == "sender" or not capitals.search(text.value):
+                    continue  # no word in capitals long enough to shout: skip the scan
                 for start, end in shouting_runs(text.value, message.language, names, min_letters):
                     yield ctx.finding(
                         self, text.span_of(start, end),

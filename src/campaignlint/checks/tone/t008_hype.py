@@ -45,7 +45,7 @@ class HypeWords(Rule):
 
         for message in ctx.campaign.messages:
             for text in message.copy_texts():
-                for match in find_hype(text.value, message.language):
+                for match in find_hype(text.value, message.language, nlp=ctx.nlp):
                     yield ctx.finding(
                         self, text.span_of(match.start, match.end),
                         f"{field_label(message, text)} of message `{message.name}` says "

@@ -69,7 +69,8 @@ class ToneOutOfBounds(Rule):
             for text in message.copy_texts():
                 if text.field == "sender" or not text.value.strip():
                     continue
-                features = measure_tone(text.value, message.language)
+                features = ctx.nlp.fact("tone", text.value, message.language,
+                                        lambda t, lang: measure_tone(t, lang, ctx.nlp))
                 by_bound: dict[str, list] = {}
                 for violation in check_tone(features, list(declared)):
                     if (violation.bound == "min_readability" and text.field == "body"

@@ -18,7 +18,7 @@ from .config import Config, git_root
 from .findings import Applicability, Edit, Finding, Fix, Severity, unique_sorted
 from .rule import Rule
 from .project import Options, Project
-from .registry import load_all_rules
+from .registry import load_all_rules, rule_catalogue
 from .context import CampaignContext, FileContext
 from .source import SourceText, Span
 
@@ -192,13 +192,18 @@ class Linter:
     def __init__(self, options: Options | None = None, cwd: Path | None = None):
         self.options = options or Options()
         self.cwd = cwd or Path.cwd()
-        self.rules = load_all_rules()
-        self.project = Project(self.options, self.cwd, self.rules)
+        # configuration is validated against the rule catalogue (no rule module imported
+        # when it is cached); the rules load on the first file that is actually linted
+        self.project = Project(self.options, self.cwd, rule_catalogue())
         self.sources: dict[str, SourceText] = SourceStore(self.cwd)
         self._loaders: dict[tuple, Loader] = {}
         from .language.nlp import NLP
 
         self.nlp = NLP()  # this linter's analyses and facts of texts (bounded LRUs)
+
+    @functools.cached_property
+    def rules(self) -> dict[str, Rule]:
+        return load_all_rules()
 
     # -- configuration (see campaignlint.project) ----------------------------
     def config_for(self, path: Path) -> Config:
@@ -346,11 +351,16 @@ class Linter:
                 per_file[index] = outcome.findings
                 if store is not None:
                     store.put(files[index][0], files[index][1], outcome)
+        if store is not None:
+            store.flush()
         all_findings = [finding for findings in per_file for finding in findings]
         if "-" in paths:
             name = Path(os.path.abspath(stdin_filename or "stdin.camp"))
             result.files.append(self._display(name))
             all_findings.extend(self.lint_file(name, text=stdin_text or ""))
+        elif not pending and _in_report_order(result.files, per_file):
+            result.findings = all_findings  # every file a hit, each on its own path: already in order
+            return result
         result.findings = unique_sorted(all_findings)
         return result
 
@@ -388,6 +398,20 @@ class Linter:
             for loaded, _config, owner in prepared:
                 if owner is loader and loaded.display not in kept:
                     self.sources.pop(loaded.display, None)
+
+
+def _in_report_order(displays: list[str], per_file: list[list[Finding]]) -> bool:
+    """Whether the files' findings, concatenated, are already sorted and unique: each
+    file's list is (``_finish``), so it is enough that every finding is on its own
+    file's path and the paths come in increasing order."""
+    previous = None
+    for display, findings in zip(displays, per_file):
+        if not findings:
+            continue
+        if (previous is not None and display <= previous) or any(f.path != display for f in findings):
+            return False
+        previous = display
+    return True
 
 
 def _dependencies(loaded: LoadedFile, loader: Loader) -> list[Path]:

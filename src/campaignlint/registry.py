@@ -9,8 +9,13 @@ edit) and answers the questions asked of the whole catalogue.
 from __future__ import annotations
 
 import importlib
+import os
+import pickle
 import pkgutil
-from typing import Iterator
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Mapping
 
 from .rule import BY_NAME, REGISTRY, Rule, Setting
 
@@ -28,6 +33,47 @@ def load_all_rules() -> dict[str, Rule]:
                 importlib.import_module(f"{checks.__name__}.{module.name}")
         _LOADED = True
     return REGISTRY
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What configuration needs to know of a rule (its code, name and settings), without its module."""
+
+    code: str
+    name: str
+    settings: tuple[Setting, ...]
+    severity: Any
+
+
+def rule_catalogue() -> Mapping[str, "Rule | RuleInfo"]:
+    """``code → rule`` for validating configuration, without importing the rule modules when
+    it can: a pickled ``RuleInfo`` catalogue in the user cache folder, keyed by the tool's
+    fingerprint (the size and mtime of every module), so a run answered from the result
+    cache never imports the rules (nor pydantic).  The rules themselves once loaded."""
+    if _LOADED:
+        return REGISTRY
+    from .cache import tool_fingerprint
+
+    base = os.environ.get("CAMPAIGNLINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "campaignlint")
+    path = Path(base) / f"catalogue-{tool_fingerprint()[:24]}.pickle"
+    try:
+        catalogue = pickle.loads(path.read_bytes())
+        if isinstance(catalogue, dict) and catalogue:
+            return catalogue
+    except Exception:  # missing, unreadable or from elsewhere: rebuild it
+        pass
+    rules = load_all_rules()
+    catalogue = {code: RuleInfo(code, rule.name, tuple(rule.settings), rule.severity) for code, rule in rules.items()}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".catalogue-")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(catalogue, stream)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return rules
 
 
 def rule_by_name(name: str) -> Rule | None:

@@ -198,3 +198,33 @@ async def test_an_import_is_read_and_closing_clears(client: LanguageClient):
     client.diagnostics.pop(uri)
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     assert list(await _diagnostics(client, uri)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio(loop_scope="module")
+async def test_hover_is_answered_while_a_long_lint_runs(client: LanguageClient, tmp_path):
+    """The lint runs off the event loop: a hover sent while a 1,500-message file is being
+    linted comes back before that file's diagnostics (no timing: the order proves it)."""
+    import corpus
+
+    small = await _open(client, "broken-again.camp", BROKEN)
+    (syntax,) = [d for d in client.diagnostics[small] if d.code == "E001"]
+    big_text = corpus.campaign_text(__import__("random").Random(3), 0, "fr", 1500)[0]
+    big_text = big_text.replace('import "../brands/verdure.camp"', "")
+    path: Path = client.root / "big.camp"  # type: ignore[attr-defined]
+    path.write_text(big_text, encoding="utf-8")
+    big = path.as_uri()
+    client.diagnostics.pop(big, None)
+    order: list[str] = []
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=big, language_id="campaign", version=1, text=big_text)))
+    waiting = asyncio.ensure_future(_diagnostics(client, big, timeout=300))
+    waiting.add_done_callback(lambda _: order.append("diagnostics"))
+    await asyncio.sleep(0.5)  # the big lint has started on the server's lint thread
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=small), position=syntax.range.start))
+    order.append("hover")
+    assert hover is not None and "**E001 syntax-error**" in hover.contents.value
+    await waiting
+    assert order == ["hover", "diagnostics"]
+    assert client.diagnostics[big]  # the long lint did finish and publish

@@ -4,6 +4,13 @@
   change: the editor's unsaved text is linted (``Linter.lint_file(path,
   text=…)``) with the configuration found from the file's folder; findings in
   files it imports are published for those files too.
+* The server never blocks: lints run on one worker thread, off the event
+  loop, so hovers, code actions and formatting are answered while a lint runs.
+  A lint's result is dropped if the document changed meanwhile (the newer
+  version's lint is already queued).  Each folder keeps its ``Linter`` (rules,
+  grammar, language service) between keystrokes; its configuration and the
+  imported files are read again for every lint, so an edited import or
+  ``campaignlint.toml`` is seen at once.
 * Positions: findings count code points; LSP clients count UTF-16 code units
   by default (or what was negotiated): every position goes through the
   workspace's position codec, so an emoji before a word still puts the
@@ -20,6 +27,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +67,10 @@ class CampaignServer(LanguageServer):
         #: origin document → target uri → entries (a lint of one document may report on its imports)
         self.contributions: dict[str, dict[str, list[Entry]]] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
+        self._linters: dict[Path, object] = {}  # folder → Linter, kept between keystrokes
+        self._linters_lock = threading.Lock()
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="campaignlint-lint")
+        self._generation: dict[str, int] = {}  # uri → number of the latest lint asked for
 
     # ------------------------------------------------------------ positions
     def _lines(self, text: str) -> list[str]:
@@ -86,29 +99,71 @@ class CampaignServer(LanguageServer):
         self._pending[uri] = loop.call_later(delay, self._lint_now, uri)
 
     def _lint_now(self, uri: str) -> None:
+        """Hand the document's current text to the lint thread; publish back on the loop."""
         self._pending.pop(uri, None)
-        try:
-            self.lint(uri)
-        except Exception as error:  # never let one bad file kill the server
-            log.exception("campaignlint failed on %s", uri)
-            self.window_log_message(types.LogMessageParams(
-                type=types.MessageType.Error, message=f"campaignlint failed on {uri}: {type(error).__name__}: {error}"))
+        generation = self._generation[uri] = self._generation.get(uri, 0) + 1
+        document = self.workspace.get_text_document(uri)
+        text, version = document.source, document.version
+        loop = asyncio.get_running_loop()
+
+        def work() -> None:
+            if self._generation.get(uri) != generation:
+                return  # a newer lint of this document is queued: skip this one
+            try:
+                result = self.compute(uri, text)
+            except Exception as error:  # never let one bad file kill the server
+                log.exception("campaignlint failed on %s", uri)
+                message = f"campaignlint failed on {uri}: {type(error).__name__}: {error}"
+                loop.call_soon_threadsafe(self.window_log_message, types.LogMessageParams(
+                    type=types.MessageType.Error, message=message))
+                return
+            loop.call_soon_threadsafe(self._deliver, uri, generation, version, result)
+
+        self._worker.submit(work)
+
+    def _deliver(self, uri: str, generation: int, version, by_target) -> None:
+        if by_target is None or self._generation.get(uri) != generation:
+            return  # stale: the document changed while it was linted
+        document = self.workspace.text_documents.get(uri) if hasattr(self.workspace, "text_documents") else None
+        if document is not None and version is not None and document.version != version:
+            return
+        self._publish_result(uri, by_target)
+
+    def linter_for(self, folder: Path):
+        """The folder's ``Linter`` (kept), with its configuration and loaded files forgotten."""
+        from .engine import Linter, Options
+        from .project import Project
+
+        with self._linters_lock:
+            linter = self._linters.get(folder)
+            if linter is None:
+                linter = self._linters[folder] = Linter(Options(), cwd=folder)
+            else:  # read configuration and imports again: they may have changed
+                linter.project = Project(linter.options, linter.cwd, linter.project.rules)
+                linter._loaders.clear()
+                linter.sources.clear()
+        return linter
 
     def lint(self, uri: str) -> None:
-        """Lint the open document ``uri`` and publish the diagnostics it produces."""
-        from .config import ConfigError
-        from .engine import Linter, Options, UsageError
+        """Lint the open document ``uri`` now (on the calling thread) and publish its diagnostics."""
+        result = self.compute(uri, self.workspace.get_text_document(uri).source)
+        if result is not None:
+            self._publish_result(uri, result)
 
-        document = self.workspace.get_text_document(uri)
+    def compute(self, uri: str, text: str) -> dict[str, list[Entry]] | None:
+        """Lint ``text`` as the document ``uri``: entries by target uri (thread-safe)."""
+        from .config import ConfigError
+        from .engine import UsageError
+
         fs_path = to_fs_path(uri)
         if fs_path is None:
-            return
+            return None
         path = Path(os.path.abspath(fs_path))
         folder = path.parent
         by_target: dict[str, list[Entry]] = {}
         try:
-            linter = Linter(Options(), cwd=folder)
-            findings = linter.lint_file(path, text=document.source)
+            linter = self.linter_for(folder)
+            findings = linter.lint_file(path, text=text)
         except (ConfigError, UsageError) as error:
             diagnostic = types.Diagnostic(
                 range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
@@ -124,6 +179,9 @@ class CampaignServer(LanguageServer):
                 if target is None:
                     continue
                 by_target.setdefault(target, []).append(self._entry(finding, source.text, source.had_bom))
+        return by_target
+
+    def _publish_result(self, uri: str, by_target: dict[str, list[Entry]]) -> None:
         previous = self.contributions.get(uri, {})
         self.contributions[uri] = by_target
         by_target.setdefault(uri, [])
@@ -165,6 +223,7 @@ class CampaignServer(LanguageServer):
             uri=target, diagnostics=[entry.diagnostic for entry in self.entries(target)], version=version))
 
     def forget(self, uri: str) -> None:
+        self._generation[uri] = self._generation.get(uri, 0) + 1  # a running lint's result is dropped
         handle = self._pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
@@ -285,8 +344,25 @@ def _contains(r: types.Range, position: types.Position) -> bool:
     return _key(r.start) <= _key(position) <= _key(r.end)
 
 
+def _warm_up() -> None:
+    try:
+        from .language.lemmas import lemma_table
+        from .parser import _lark
+        from .registry import load_all_rules
+
+        load_all_rules()
+        _lark()
+        lemma_table("fr").lemma("portez")
+    except Exception:  # only an optimisation
+        log.debug("warm-up failed", exc_info=True)
+
+
 def make_server() -> CampaignServer:
     server = CampaignServer()
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: CampaignServer, params: types.InitializedParams) -> None:
+        ls._worker.submit(_warm_up)  # rules, grammar and lemma table load before the first file opens
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: CampaignServer, params: types.DidOpenTextDocumentParams) -> None:

@@ -10,7 +10,7 @@ For each size a seeded corpus (``bench/corpus.py``) is written to a temporary
 folder, then, on that same corpus:
 
 * **floor** — a fresh process that only does what no linter can avoid: a bare
-  Lark parse of every file (``campaignlint.parser._lark().parse``) and one
+  Lark parse of every file (``campaignlint.frontend.grammar.lark_parser().parse``) and one
   batched spaCy pass over all the copy (``campaignlint.language.nlp.analyse_many``),
   model loading included.  Its wall time (interpreter start included, as for
   the command) is the unit of every ratio.
@@ -54,9 +54,9 @@ def floor_main(manifest: Path) -> None:
     """Run in a child: build the grammar and parse every file bare; print timings as JSON."""
     started = time.perf_counter()
     data = json.loads(manifest.read_text(encoding="utf-8"))
-    from campaignlint.parser import _lark
+    from campaignlint.frontend.grammar import lark_parser
 
-    parser = _lark()
+    parser = lark_parser()
     built = time.perf_counter()
     for name in data["files"]:
         parser.parse(Path(name).read_text(encoding="utf-8"))

@@ -19,10 +19,10 @@ import pytest
 from campaignlint.channel_docs import channel_sources, channels_markdown
 from campaignlint.engine import Linter, Options
 from campaignlint.fixes import fix_file
-from campaignlint.loader import Loader, builtin_channels
-from campaignlint.rule import REGISTRY
+from campaignlint.frontend.loader import Loader, builtin_channels
 from campaignlint.registry import load_all_rules
-from campaignlint.text.counting import measure
+from campaignlint.rule import REGISTRY
+from campaignlint.text.counting import describe_unit, measure
 from campaignlint.text.sms import sms_info
 
 REPO = Path(__file__).resolve().parent.parent
@@ -127,7 +127,8 @@ def test_recommended_bounds(tmp_path, name, field, bounds):
     if high is not None:
         source = campaign(f"channel {name}", message(name, **{field: copy_of(high + 1, EN_COPY)}), language="en")
         findings = lint(tmp_path, source, "C002")
-        assert [f.message.split(",")[0] for f in findings] == [f"{field} is {high + 1} characters on {name}"]
+        unit = describe_unit(PROFILES[name].counting)
+        assert [f.message.split(",")[0] for f in findings] == [f"{field} is {high + 1} {unit} on {name}"]
     if low is not None:
         source = campaign(f"channel {name}", message(name, **{field: copy_of(low - 1, EN_COPY)}), language="en")
         findings = lint(tmp_path, source, "C002")

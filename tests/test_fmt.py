@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from campaignlint.formatter import format_text
-from campaignlint.loader import Loader
-from campaignlint.parser import SyntaxProblem, parse
+from campaignlint.frontend.loader import Loader
+from campaignlint.frontend.parser import SyntaxProblem, parse
 
 from conftest import DATA, run_cli
 
@@ -55,13 +55,13 @@ def test_examples_keep_their_meaning_and_formatting_is_idempotent(examples):
     assert result.returncode == 0, result.stderr
     after = resolved_models(examples)
     assert after == before
-    assert len(after) == len(EXAMPLE_FILES) == 4
+    assert len(after) == len(EXAMPLE_FILES) == 6  # v1 (4) and v2 (2)
     for path in examples.rglob("*.camp"):
         text = path.read_text(encoding="utf-8")
         assert format_text(text) == text, path
     again = run_cli("fmt", "--check", ".", cwd=examples)
     assert again.returncode == 0, again.stderr
-    assert "0 files would be reformatted, 4 files left unchanged" in again.stderr
+    assert "0 files would be reformatted, 6 files left unchanged" in again.stderr
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -70,8 +70,10 @@ def test_each_example_formats_to_a_fixed_point_keeping_comments(path):
     once = format_text(text)
     assert format_text(once) == once
     assert [c.text for c in parse(once).comments] == [c.text.rstrip() for c in parse(text).comments]
-    # the examples are already close to canonical: only alignment spaces change
-    assert len(once.splitlines()) == len(text.splitlines())
+    # the v1 examples are already close to canonical: only alignment spaces change (the v2
+    # examples write short blocks on one line, which the canonical layout expands)
+    if path.parent.name != "v2":
+        assert len(once.splitlines()) == len(text.splitlines())
 
 
 def test_check_reports_and_changes_nothing(examples):
@@ -81,7 +83,7 @@ def test_check_reports_and_changes_nothing(examples):
     assert result.returncode == 1
     assert "would reformat northwind/launch.camp" in result.stderr
     assert "would reformat verdure/printemps.camp" in result.stderr
-    assert "flawed" not in result.stderr  # already canonical
+    assert "flawed/" not in result.stderr  # already canonical
     assert launch.read_bytes() == original
 
 

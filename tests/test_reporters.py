@@ -108,7 +108,8 @@ def test_sarif_of_the_examples_is_valid_and_documents_every_rule():
     assert e001["shortDescription"]["text"].startswith("The file cannot be read")
     assert "Why it matters" in e001["help"]["text"] and "Why it matters" in e001["help"]["markdown"]
     assert {artifact["location"]["uri"] for artifact in run["artifacts"]} == {
-        "flawed/soldes.camp", "northwind/launch.camp", "verdure/brand.camp", "verdure/printemps.camp"}
+        "flawed/soldes.camp", "northwind/launch.camp", "verdure/brand.camp", "verdure/printemps.camp",
+        "v2/flawed_v2.camp", "v2/noel_fournil.camp"}
     for result in run["results"]:
         assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
 
@@ -254,7 +255,8 @@ def test_junit_has_a_suite_per_file_and_a_case_per_finding(promo):
     assert root.tag == "testsuites"
     suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
     assert set(suites) == {"soldes,été:100%/promo.camp", "examples/flawed/soldes.camp", "examples/northwind/launch.camp",
-                           "examples/verdure/brand.camp", "examples/verdure/printemps.camp"}
+                           "examples/verdure/brand.camp", "examples/verdure/printemps.camp",
+                           "examples/v2/flawed_v2.camp", "examples/v2/noel_fournil.camp"}
     total_failures = 0
     for name, suite in suites.items():
         expected = [f for f in findings if f["path"] == name]

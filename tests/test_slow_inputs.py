@@ -30,7 +30,7 @@ from campaignlint.language import scanning
 from campaignlint.language.address import detect_address
 from campaignlint.language.detect import detect_language
 from campaignlint.language.readability import count_text, prose_words, readability, split_sentences
-from campaignlint.parser import parse
+from campaignlint.frontend.parser import parse
 
 BOUND = 2.0  # seconds; the fixed code takes milliseconds
 

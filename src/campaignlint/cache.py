@@ -270,3 +270,45 @@ class ResultCache:
                 os.unlink(temporary)
             except OSError:
                 pass
+
+    # -- project scope (v2) --------------------------------------------
+    def _project_key(self, files: list[tuple[Path, Path | None]]) -> tuple[str, str, Path] | None:
+        """Every campaign file of the run and its contents, with each one's context (cli.md):
+        (the key, the row's name, the cache folder of the first file's root)."""
+        parts = []
+        for path, linted_root in sorted(files, key=lambda item: str(item[0])):
+            context, _folder = self._locate(path, linted_root)
+            content = self.file_hash(path)
+            if content is None:
+                return None
+            parts.append([str(path), context, content])
+        key = hashlib.sha256(json.dumps(["project", FORMAT, parts]).encode()).hexdigest()
+        first, root = files[0]
+        _context, folder = self._locate(first, root)
+        names = hashlib.sha256(json.dumps(sorted(str(p) for p, _ in files)).encode()).hexdigest()[:40]
+        return key, names, folder
+
+    def get_project(self, files: list[tuple[Path, Path | None]]) -> list[Finding] | None:
+        """The cached findings of the project-scope rules for exactly these files and contents, or None."""
+        located = self._project_key(files)
+        if located is None:
+            return None
+        key, names, folder = located
+        row = self._store(folder).rows.get(("project", names))
+        try:
+            if row is None or row[0] != key:
+                return None
+            return [finding_from_data(item) for item in json.loads(row[3])]
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def put_project(self, files: list[tuple[Path, Path | None]], findings: list[Finding]) -> None:
+        """Store the project-scope findings of this run (written by ``flush``)."""
+        located = self._project_key(files)
+        if located is None:
+            return
+        key, names, folder = located
+        if not self._prepare(folder):
+            return
+        data = json.dumps([finding_to_data(f) for f in findings], ensure_ascii=False, separators=(",", ":"))
+        self._store(folder).pending[("project", names)] = (key, None, None, data)

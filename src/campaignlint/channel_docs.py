@@ -96,6 +96,46 @@ def _other(profile: ChannelProfile) -> str:
     return "; ".join(parts)
 
 
+def _spec(spec) -> str:
+    """``ratios 1.91:1 .. 4:5; max size 30 MB; …`` (v2 asset specs)."""
+    def size(n):
+        for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+            if n >= factor and n % factor == 0:
+                return f"{n // factor} {unit}"
+        return f"{n} B"
+
+    def bounds(pair, fmt=str):
+        low, high = pair
+        return f"{fmt(low) if low is not None else ''} .. {fmt(high) if high is not None else ''}".strip()
+
+    parts = []
+    if spec.ratios_text:
+        parts.append(f"ratios {spec.ratios_text}")
+    for key in ("width", "height"):
+        if getattr(spec, key):
+            parts.append(f"{key} {bounds(getattr(spec, key))}")
+        if getattr(spec, f"recommend_{key}"):
+            parts.append(f"recommend {key} {bounds(getattr(spec, f'recommend_{key}'))}")
+    if spec.duration_text:
+        parts.append(f"duration {spec.duration_text}")
+    if spec.max_size is not None:
+        parts.append(f"max size {size(spec.max_size)}")
+    if spec.recommend_size:
+        parts.append(f"recommend size {bounds(spec.recommend_size, size)}")
+    if spec.max_alt is not None:
+        parts.append(f"max alt {spec.max_alt}")
+    if spec.captions:
+        parts.append(f"captions {spec.captions}")
+    return "; ".join(parts)
+
+
+def _assets(profile: ChannelProfile) -> list[str]:
+    lines = [f"  - `asset {kind}`: {_spec(spec)}" for kind, spec in profile.assets.items()]
+    for name, specs in profile.placements.items():
+        lines += [f"  - `placement {name}`, `asset {kind}`: {_spec(spec)}" for kind, spec in specs.items()]
+    return lines
+
+
 def _tracking(profile: ChannelProfile) -> str:
     if not profile.utm_source and not profile.utm_medium:
         return ""
@@ -111,7 +151,7 @@ def _source_kind(note: str) -> str:
 def channels_markdown(profiles: dict[str, ChannelProfile] | None = None, sources: dict[str, str] | None = None) -> str:
     """The text of ``docs/channels.md``."""
     if profiles is None:
-        from .loader import builtin_channels
+        from .frontend.loader import builtin_channels
 
         profiles = builtin_channels()
     if sources is None:
@@ -167,6 +207,11 @@ def channels_markdown(profiles: dict[str, ChannelProfile] | None = None, sources
         tracking = _tracking(profile)
         if tracking:
             out.append(f"- **utm_source / utm_medium**: {tracking}")
+        if profile.merge_tags:
+            out.append(f"- **merge tags**: `{profile.merge_tags}`")
+        assets = _assets(profile)
+        if assets:
+            out += ["- **assets** (v2):", *assets]
         out.append(f"- **source**: {sources.get(name) or 'not given'}")
         out.append("")
     return "\n".join(out)

@@ -50,7 +50,9 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes (T, C00) or rule names.")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
 @click.option("--extend-select", multiple=True, help="Add rules to the configured selection.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default="text", show_default=True, help="Output format.")
+@click.option("--packs", multiple=True, help="Rule packs to run instead of the configured ones (email, google-ads, meta, fr-legal).")
+@click.option("--extend-packs", multiple=True, help="Rule packs to run on top of the configured ones.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "markdown", "html"]), default="text", show_default=True, help="Output format.")
 @click.option("--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
@@ -65,7 +67,7 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--show-source", is_flag=True, help="Show the line of each finding with a marker under it.")
 @click.option("--stdin-filename", help="Name to give the text read from standard input (with `-`).")
-def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fixes, diff, fail_on,
+def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output_file, fix, unsafe_fixes, diff, fail_on,
           exit_zero, statistics, config_path, no_cache, jobs, quiet, color, show_source, stdin_filename):
     """Lint campaign files and folders (default: the current folder)."""
     from .config import ConfigError
@@ -79,6 +81,7 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
         select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select),
         config_path=Path(config_path) if config_path else None,
         fail_on=Severity(fail_on) if fail_on else None,
+        packs=_split(packs), extend_packs=_split(extend_packs),
     )
     stdin_text = None
     if "-" in paths:
@@ -102,7 +105,7 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
     use_color = color == "always" or (color == "auto" and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     context = ReportContext(files=result.files, color=use_color and fmt == "text", quiet=quiet, statistics=statistics,
                             show_source=show_source, unsafe_fixes=unsafe_fixes, sources=linter.sources,
-                            fixed=result.fixed, notes=result.fix_notes)
+                            fixed=result.fixed, notes=result.fix_notes, fail_on=threshold, linter=linter)
     report = render(fmt, result.findings, context)
     if report_to_stderr:
         click.echo(report, nl=False, err=True)
@@ -162,7 +165,7 @@ def _emit(text: str, output_file: str | None, color: bool | None = None) -> None
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt):
     """List every rule: code, name, default severity, fixable or not."""
-    from .docs import fix_label
+    from .docs import fix_label, pack_state
     from .registry import load_all_rules
     from .rule import FAMILIES
 
@@ -170,7 +173,7 @@ def rules(fmt):
     if fmt == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity.value,
                  "fix": r.fix_availability.value, "fix_applicability": [a.value for a in r.fix_applicability],
-                 "summary": r.summary} for r in registry.values()]
+                 "summary": r.summary, "pack": r.pack, "source": r.source or None} for r in registry.values()]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     current = None
@@ -180,8 +183,12 @@ def rules(fmt):
         if family != current:
             current = family
             click.echo(f"\n{family} — {FAMILIES.get(family, ('', 'Custom'))[1]}")
+            if rule.pack:
+                click.echo(f"  (pack `{rule.pack}`: {pack_state(rule.pack)})")
         fixable = f"fix ({fix_label(rule)})" if rule.fixable else ""
         click.echo(f"  {rule.code}  {rule.severity.value:<7}  {fixable:<19}  {rule.name}: {rule.summary}")
+        if rule.source:
+            click.echo(f"  {'':<4}  source: {rule.source}")
     click.echo("\nMore on a rule: campaignlint explain CODE")
 
 
@@ -202,6 +209,33 @@ def explain(code):
         hint = f" (did you mean {close[0]}?)" if close else ""
         raise Failure(f"no rule {code}{hint}; `campaignlint rules` lists them all")
     click.echo(explain_text(rule))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False), default="report.html", show_default=True,
+              help="Write the HTML report to this file.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity shown as blocking (default: error).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file (no discovery).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+def report(paths, output, fail_on, config_path, no_cache):
+    """Write an HTML report of campaigns: summary, coverage, calendar, messages, budget."""
+    from .config import ConfigError
+    from .engine import Linter, Options, UsageError
+    from .report import html_for_run
+
+    paths = list(paths) or ["."]
+    if config_path is not None and not Path(config_path).is_file():
+        raise Failure(f"--config: {config_path}: no such file")
+    try:
+        linter = Linter(Options(config_path=Path(config_path) if config_path else None,
+                                fail_on=Severity(fail_on) if fail_on else None))
+        result = linter.lint(paths, cache=not no_cache)
+        page = html_for_run(result.findings, result.files, linter, linter.fail_on(paths))
+    except (ConfigError, UsageError) as error:
+        raise Failure(str(error)) from None
+    _emit(page, output)
+    click.echo(f"campaignlint: report written to {output}", err=True)
 
 
 @cli.command()

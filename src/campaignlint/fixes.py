@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .engine import Linter, allowed
 from .findings import Finding, Fix
-from .parser import SyntaxProblem, parse
+from .frontend.parser import SyntaxProblem, parse
 from .source import BOM
 
 MAX_PASSES = 10

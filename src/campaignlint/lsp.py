@@ -315,7 +315,7 @@ class CampaignServer(LanguageServer):
 
     def formatting(self, params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
         from .formatter import FormatError, format_text
-        from .parser import SyntaxProblem
+        from .frontend.parser import SyntaxProblem
 
         source = self.workspace.get_text_document(params.text_document.uri).source
         text, bom = (source[1:], True) if source.startswith("\ufeff") else (source, False)

@@ -3,7 +3,8 @@
 ``rule.Rule`` subclasses register themselves in ``rule.REGISTRY`` when their
 module is imported; this module imports every package under
 ``campaignlint/checks/`` (found on disk, so a new family needs no list to
-edit) and answers the questions asked of the whole catalogue.
+edit), after the front end's own rules (E001–E008, in
+``campaignlint.frontend.problems``), and answers the questions asked of the whole catalogue.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def load_all_rules() -> dict[str, Rule]:
     global _LOADED
     if not _LOADED:
         from . import checks
+        from .frontend import problems  # noqa: F401  E001–E008, documented where they are raised
 
         for module in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
             if not module.name.startswith("_"):
@@ -43,6 +45,7 @@ class RuleInfo:
     name: str
     settings: tuple[Setting, ...]
     severity: Any
+    scope: str = "campaign"
 
 
 def rule_catalogue() -> Mapping[str, "Rule | RuleInfo"]:
@@ -64,7 +67,8 @@ def rule_catalogue() -> Mapping[str, "Rule | RuleInfo"]:
     except Exception:  # missing, unreadable or from elsewhere: rebuild it
         pass
     rules = load_all_rules()
-    catalogue = {code: RuleInfo(code, rule.name, tuple(rule.settings), rule.severity) for code, rule in rules.items()}
+    catalogue = {code: RuleInfo(code, rule.name, tuple(rule.settings), rule.severity, rule.scope)
+                 for code, rule in rules.items()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".catalogue-")

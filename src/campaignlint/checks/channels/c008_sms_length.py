@@ -11,6 +11,7 @@ from ...rule import Rule, fix
 from ...text.sms import gsm_replacements, is_gsm, sms_info
 from ...text.wording import plural
 from .._format import names
+from .._v2 import worst_case_text
 from ._shared import escape, field_label, profiled_messages, raw_literal, show_char
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,10 +63,13 @@ class SmsTooLong(Rule):
             for text in message.copy_texts():
                 if text.field != "body":
                     continue
-                info = sms_info(text.value)
+                value, worst = worst_case_text(ctx.campaign, text.written)  # v2: merge tags at their longest
+                info = sms_info(value)
                 if info.segments <= maximum:
                     continue
-                label = field_label(message, text)
+                if worst:
+                    worst += " (a name outside GSM 03.38 would switch the SMS to UCS-2)"
+                label = field_label(message, text) + worst
                 what = (f"SMS {label} needs {plural(info.segments, 'segment')}, more than the "
                         f"{maximum} allowed on {profile.name} (`max segments`): ")
                 capacity = (f"{info.units} {info.unit_word}; one SMS holds {info.single_capacity}, "
@@ -73,11 +77,12 @@ class SmsTooLong(Rule):
                 if info.encoding == "GSM-7":
                     yield ctx.finding(self, text.span, what + capacity)
                     continue
-                forced = self._forcing_characters(ctx, text, info.non_gsm)
+                non_gsm = sms_info(text.value).non_gsm if worst else info.non_gsm  # positions in the copy
+                forced = self._forcing_characters(ctx, text, non_gsm)
                 yield ctx.finding(
                     self, text.span,
                     what + f"it is sent in UCS-2 ({capacity}) because of {forced}",
-                    fix=self._fix(ctx, text, info.non_gsm, maximum),
+                    fix=self._fix(ctx, text, non_gsm, maximum),
                 )
 
     @staticmethod

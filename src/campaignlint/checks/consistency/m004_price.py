@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import format_money
-from ._shared import as_written, claims_of
+from ._shared import as_written, claims_of, is_reference_price
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -44,7 +44,7 @@ class PriceMismatch(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         for _message, offer, text, claim in claims_of(ctx.campaign, "prices"):
-            if offer.price is None:
+            if offer.price is None or is_reference_price(offer, claim):
                 continue
             amount, currency = claim.value
             if Decimal(amount) != offer.price.amount or str(currency).upper() != offer.price.currency.upper():

@@ -11,6 +11,7 @@ from ...model import Campaign
 from ...rule import Rule, Setting
 from ...text.wording import excerpt, strip_accents
 from ._shared import field_label, language_root
+from .._packs import taken_over
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -153,6 +154,8 @@ class Shouting(Rule):
                 if text.field == "sender" or not capitals.search(text.value):
                     continue  # no word in capitals long enough to shout: skip the scan
                 for start, end in shouting_runs(text.value, message.language, names, min_letters):
+                    if taken_over("T005", ctx, message, text, start, end):  # a pack rule reports it (R008)
+                        continue
                     yield ctx.finding(
                         self, text.span_of(start, end),
                         f"{field_label(message, text)} of message `{message.name}` shouts: "

@@ -1,4 +1,4 @@
-"""Reading files: bytes → text (E008) → tree (E001) → model (E002–E007), with imports (E006).
+"""Reading one run's files: bytes → text (E008) → tree (E001) → model (E002–E007), with imports (E006).
 
 One ``Loader`` serves one run: it reads every file once, whether it is linted
 or only imported, and keeps imports inside the project root.
@@ -11,13 +11,17 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model as m
-from .parser import Document, SyntaxProblem, parse
-from .resources import rules_path
-from .schema import Definitions, FileReader, Problem
-from .source import SourceText, Span
+from .. import model as m
+from ..config import DEFAULT_MAX_FILE_SIZE
+from ..paths import display_path
+from ..resources import rules_path
+from ..source import SourceText, Span
+from .decode import decode
+from .parser import SyntaxProblem, parse
+from .problems import Problem
+from .resolve import Definitions, Resolver
+from .tree import Document
 
-from .config import DEFAULT_MAX_FILE_SIZE  # one definition, re-exported here
 MAX_IMPORTS = 200
 
 
@@ -36,32 +40,8 @@ class LoadedFile:
     #: every path this file's own `import` lines asked for, found or not (the
     #: result cache re-checks them: creating a missing import changes the result)
     requested: list[Path] = field(default_factory=list)
-
-
-def display_path(path: Path, cwd: Path | None = None) -> str:
-    cwd = cwd or Path.cwd()
-    try:
-        return os.path.relpath(path, cwd) if str(path).startswith(str(cwd)) else str(path)
-    except ValueError:
-        return str(path)
-
-
-def decode(data: bytes, display: str, max_size: int) -> tuple[SourceText | None, Problem | None]:
-    """Bytes → SourceText, or an E008 problem."""
-    if len(data) > max_size:
-        return None, Problem("E008", Span(display, 0, 0), f"the file is {len(data):,} bytes, more than the maximum of {max_size:,} (setting `max-file-size`)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        good = data[: error.start].decode("utf-8")
-        return SourceText.from_text(display, good), Problem(
-            "E008", Span(display, len(good.lstrip("\ufeff")), len(good.lstrip("\ufeff"))),
-            f"the file is not valid UTF-8: byte {error.start} (0x{data[error.start]:02x}) cannot be read; save the file as UTF-8",
-        )
-    if "\x00" in text:
-        index = text.index("\x00")
-        return SourceText.from_text(display, text), Problem("E008", Span(display, index, index + 1), f"the file contains a NUL character at offset {index}: it is not a text file")
-    return SourceText.from_text(display, text), None
+    #: the project root (asset paths are confined to it, like imports)
+    root: Path | None = None
 
 
 @functools.cache
@@ -70,10 +50,10 @@ def builtin_channels() -> dict[str, m.ChannelProfile]:
     path = rules_path("channels.camp")
     text = path.read_text(encoding="utf-8")
     document = parse(text)
-    reader = FileReader("<built-in channels>", Definitions(), {})
-    result, _imports, _campaigns = reader.read_file(document.nodes)
-    if reader.problems:  # pragma: no cover - guarded by tests on the shipped data
-        problem = reader.problems[0]
+    resolver = Resolver("<built-in channels>", Definitions(), {})
+    result, _imports, _campaigns = resolver.read_file(document.nodes)
+    if resolver.problems:  # pragma: no cover - guarded by tests on the shipped data
+        problem = resolver.problems[0]
         raise RuntimeError(f"rules/channels.camp is invalid: {problem.message}")
     for profile in result.channels.values():
         profile.builtin = True
@@ -94,7 +74,7 @@ class Loader:
         for pack in rule_packs or []:
             loaded = self.load(pack)
             if loaded.model:
-                self.pack_definitions.absorb(self._visible(loaded))
+                self.pack_definitions.update(self._visible(loaded))
 
     def display(self, path: Path) -> str:
         return display_path(path, self.cwd)
@@ -110,11 +90,12 @@ class Loader:
             try:
                 data = path.read_bytes()
             except OSError as error:
-                loaded = LoadedFile(path, display, None, problems=[Problem("E006", Span(display, 0, 0), f"cannot read this file: {error.strerror or error}")])
+                problem = Problem("E006", Span(display, 0, 0), f"cannot read this file: {error.strerror or error}")
+                loaded = LoadedFile(path, display, None, problems=[problem])
                 self.files[path] = loaded
                 return loaded
             source, problem = decode(data, display, self.max_file_size)
-        loaded = LoadedFile(path, display, source)
+        loaded = LoadedFile(path, display, source, root=self.root)
         self.files[path] = loaded
         if problem:
             loaded.problems.append(problem)
@@ -136,21 +117,21 @@ class Loader:
         self._loading.append(loaded.path)
         try:
             outside = Definitions()
-            outside.absorb(self.pack_definitions)
-            reader = FileReader(loaded.display, outside, builtin_channels())
-            result, imports, campaign_nodes = reader.read_file(loaded.document.nodes)
+            outside.update(self.pack_definitions)
+            resolver = Resolver(loaded.display, outside, builtin_channels())
+            result, imports, campaign_nodes = resolver.read_file(loaded.document.nodes)
             if len(imports) > MAX_IMPORTS:
                 value, _node = imports[MAX_IMPORTS]
-                reader.problem("E006", reader.vspan(value), f"a file may import at most {MAX_IMPORTS} files")
+                resolver.problem("E006", resolver.value_span(value), f"a file may import at most {MAX_IMPORTS} files")
                 imports = imports[:MAX_IMPORTS]
             for value, _node in imports:
-                target = self._import_target(loaded, value.data, reader, value)
+                target = self._import_target(loaded, value.data, resolver, value)
                 if target is None:
                     continue
                 imported = self.load(target)
                 if loaded.path in imported.cycles:
                     chain = " → ".join(p.name for p in [loaded.path, imported.path, loaded.path])
-                    reader.problem("E006", reader.vspan(value), f"import cycle: {chain}")
+                    resolver.problem("E006", resolver.value_span(value), f"import cycle: {chain}")
                 loaded.imported.append(imported.path)
                 loaded.imported.extend(p for p in imported.imported if p not in loaded.imported)
                 if imported.model is None:
@@ -159,12 +140,13 @@ class Loader:
                     if first and imported.source:
                         line, column = imported.source.position(first.span.start)
                         reason = f"line {line}, column {column}: {reason}"
-                    reader.problem("E006", reader.vspan(value), f"`{value.data}` could not be imported ({reason})")
+                    resolver.problem("E006", resolver.value_span(value),
+                                     f"`{value.data}` could not be imported ({reason})")
                     continue
-                outside.absorb(self._visible(imported))
-            reader.resolve_campaigns(result, campaign_nodes)
+                outside.update(self._visible(imported))
+            resolver.resolve_campaigns(result, campaign_nodes)
             loaded.model = result
-            loaded.problems.extend(reader.problems)
+            loaded.problems.extend(resolver.problems)
         finally:
             self._loading.pop()
 
@@ -174,14 +156,14 @@ class Loader:
         for path in loaded.imported:
             other = self.files.get(path)
             if other and other.model:
-                visible.absorb(other.model)
+                visible.update(other.model)
         if loaded.model:
-            visible.absorb(loaded.model)
+            visible.update(loaded.model)
         return visible
 
-    def _import_target(self, loaded: LoadedFile, text: str, reader: FileReader, value) -> Path | None:
+    def _import_target(self, loaded: LoadedFile, text: str, resolver: Resolver, value) -> Path | None:
         if not text.endswith(".camp"):
-            reader.problem("E006", reader.vspan(value), f"only .camp files can be imported, not `{text}`")
+            resolver.problem("E006", resolver.value_span(value), f"only .camp files can be imported, not `{text}`")
             return None
         raw = loaded.path.parent / text
         target = Path(os.path.abspath(raw))
@@ -189,18 +171,21 @@ class Loader:
         try:
             real = target.resolve()
         except (OSError, RuntimeError):
-            reader.problem("E006", reader.vspan(value), f"`{text}` cannot be resolved (a link loop?)")
+            resolver.problem("E006", resolver.value_span(value), f"`{text}` cannot be resolved (a link loop?)")
             return None
         if not _inside(real, self.root):
-            reader.problem("E006", reader.vspan(value), f"`{text}` is outside the project folder ({self.display(self.root) or '.'}); imports must stay inside it")
+            root = self.display(self.root) or "."
+            resolver.problem("E006", resolver.value_span(value),
+                             f"`{text}` is outside the project folder ({root}); imports must stay inside it")
             return None
         if target in self._loading or real in self._loading:
             chain = " → ".join(p.name for p in self._loading + [target])
             loaded.cycles.append(target)
-            reader.problem("E006", reader.vspan(value), f"import cycle: {chain}")
+            resolver.problem("E006", resolver.value_span(value), f"import cycle: {chain}")
             return None
         if not real.is_file() and target not in self.overrides:
-            reader.problem("E006", reader.vspan(value), f"`{text}` was not found (looked for {self.display(target)})")
+            resolver.problem("E006", resolver.value_span(value),
+                             f"`{text}` was not found (looked for {self.display(target)})")
             return None
         return target
 

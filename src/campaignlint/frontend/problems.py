@@ -1,17 +1,36 @@
-"""E — the file itself.
+"""E — the file itself: the ``Problem`` the front end emits, and the E-rules' documentation.
 
-These findings come from the front end (parser, schema, loader): the classes
-here carry their documentation; ``scope = "front-end"`` means they have no
-``check`` of their own.
+The front end does not run rules: it reports what it meets while reading a file
+as ``Problem``s (code, span, message), which the engine turns into findings.
+The classes below document each code (``scope = "front-end"``: no ``check`` of
+their own) and say where in this package it is raised:
+
+* E001 ``parser`` / ``syntax_errors`` (and a bad escape, kept on the value by ``literals``);
+* E002–E005, E007 ``resolve``;  E003 also for values ``literals`` could not decode;
+* E006 ``loader``;  E008 ``decode`` (the bytes), ``literals`` (a text over the limit).
+
+This module is light (no Lark, no pydantic): ``decode`` uses it on cached runs.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..findings import Severity
 from ..rule import Rule
+from ..source import Span
 
 
-class SyntaxError_(Rule):
+@dataclass
+class Problem:
+    """What the front end found wrong in a file: an E-code, where, and the message."""
+
+    code: str
+    span: Span
+    message: str
+
+
+class InvalidSyntax(Rule):
     """The file cannot be read: a syntax error.
 
     Reports where reading stopped, what was found there and what was expected,
@@ -50,7 +69,7 @@ class UnknownKeyword(Rule):
     correction = 'message newsletter {\n  channel email\n  subject "Nos nouveautés"\n}'
 
 
-class WrongValue(Rule):
+class InvalidValue(Rule):
     """A value of the wrong kind, or out of range.
 
     A date where a number is expected, 2027-02-30, a `period` that ends before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,23 @@ def test_concurrent_runs_share_the_cache_safely(project):
     assert not [p for p in (project / CACHE_DIR).iterdir() if p.name.startswith(".tmp-")]
     again = subprocess.run([*command(), "check", ".", "--format", "json"], cwd=project, capture_output=True)
     assert again.stdout == outputs[0][0]
+
+
+@pytest.mark.slow
+def test_a_warm_run_imports_no_rule_module(project):
+    """Every file a hit: configuration is checked against the cached rule catalogue, so
+    neither the rule modules nor the model (pydantic) are imported."""
+    script = (
+        "import sys, json\n"
+        "from pathlib import Path\n"
+        "from campaignlint.engine import Linter, Options\n"
+        "result = Linter(Options(), cwd=Path('.')).lint(['.'], cache=True)\n"
+        "print(json.dumps([len(result.findings), 'campaignlint.model' in sys.modules,\n"
+        "                  any(m.startswith('campaignlint.checks.') for m in sys.modules)]))\n"
+    )
+    first = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True)
+    second = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    cold, warm = json.loads(first.stdout), json.loads(second.stdout)
+    assert cold[0] == warm[0] > 0 and cold[1:] == [True, True]
+    assert warm[1:] == [False, False]

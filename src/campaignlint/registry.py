@@ -46,6 +46,26 @@ class RuleInfo:
     settings: tuple[Setting, ...]
     severity: Any
     scope: str = "campaign"
+    pack: str | None = None
+
+
+@dataclass(frozen=True)
+class DeferredSetting(Setting):
+    """A setting of a ``Setting`` subclass defined in a rule module, in the catalogue:
+    validating a configured value imports that rule (and uses its own ``validate``)."""
+
+    rule_code: str = ""
+
+    def validate(self, value: Any) -> Any:
+        real = next(s for s in load_all_rules()[self.rule_code].settings if s.key == self.key)
+        return real.validate(value)
+
+
+def _catalogue_setting(code: str, setting: Setting) -> Setting:
+    if type(setting) is Setting:
+        return setting
+    return DeferredSetting(setting.key, setting.default, setting.description, setting.kind,
+                           setting.minimum, setting.maximum, code)
 
 
 def rule_catalogue() -> Mapping[str, "Rule | RuleInfo"]:
@@ -67,7 +87,9 @@ def rule_catalogue() -> Mapping[str, "Rule | RuleInfo"]:
     except Exception:  # missing, unreadable or from elsewhere: rebuild it
         pass
     rules = load_all_rules()
-    catalogue = {code: RuleInfo(code, rule.name, tuple(rule.settings), rule.severity, rule.scope)
+    catalogue = {code: RuleInfo(code, rule.name, tuple(_catalogue_setting(code, x) for x in rule.settings), rule.severity,
+                          rule.scope,
+                          getattr(rule, "pack", None))
                  for code, rule in rules.items()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -52,8 +52,7 @@ class PastedCopy(Rule):
     Bodies are compared after removing case, punctuation, emoji, URLs,
     hashtags, mentions and the channel's opt-out text, word by word
     (`difflib`'s ratio of matching words).  Bodies of fewer than 8 words are
-    not compared; only bodies that share enough words can be compared (see
-    ``_similar_pairs``), so a campaign of n messages costs about n, not n².  Each message is reported once, against the first earlier
+    not compared.  Each message is reported once, against the first earlier
     message it resembles.
     """
 

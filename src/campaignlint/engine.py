@@ -228,7 +228,11 @@ class Linter:
         return self._loaders[key]
 
     # -- linting -----------------------------------------------------------
-    def lint_file(self, path: Path, *, linted_root: Path | None = None, text: str | None = None) -> list[Finding]:
+    def lint_file(self, path: Path, *, linted_root: Path | None = None, text: str | None = None,
+                  front_end=None) -> list[Finding]:
+        """The findings of one file (``text``: its unsaved content).  ``front_end``: called
+        with the syntax and schema findings (E) as soon as the file is read, before any
+        rule runs (the language server publishes them first)."""
         path = Path(os.path.abspath(path))
         config = self.config_for(path)
         root = self.project_root(config, path, linted_root)
@@ -238,6 +242,10 @@ class Linter:
         for other in loader.files.values():
             if other.source is not None:
                 self.sources[other.display] = other.source
+        if front_end is not None:
+            ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
+            front_end([ctx.finding(self.rules[p.code], p.span, p.message) for p in loaded.problems
+                       if p.code in self.rules])
         findings = self.findings_for(loaded, config)
         project = self.lint_project([(path, linted_root)], overrides=overrides)  # v2: this file is the whole run
         return sorted(findings + project, key=Finding.sort_key) if project else findings

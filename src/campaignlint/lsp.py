@@ -40,6 +40,8 @@ from . import __version__
 from .findings import Applicability, Finding, Severity
 
 DEBOUNCE_SECONDS = 0.3
+#: syntax and schema diagnostics are published on their own if the whole lint takes longer than this
+EARLY_SECONDS = 0.25
 SOURCE = "campaignlint"
 FIX_ALL_KIND = "source.fixAll.campaignlint"
 SEVERITIES = {
@@ -71,6 +73,7 @@ class CampaignServer(LanguageServer):
         self._linters_lock = threading.Lock()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="campaignlint-lint")
         self._generation: dict[str, int] = {}  # uri → number of the latest lint asked for
+        self._delivered: dict[str, int] = {}  # uri → number of the last lint published in full
 
     # ------------------------------------------------------------ positions
     def _lines(self, text: str) -> list[str]:
@@ -109,8 +112,11 @@ class CampaignServer(LanguageServer):
         def work() -> None:
             if self._generation.get(uri) != generation:
                 return  # a newer lint of this document is queued: skip this one
+            def early(entries: dict) -> None:  # syntax/schema first, if the rules take a while
+                loop.call_soon_threadsafe(self._early, uri, generation, version, entries)
+
             try:
-                result = self.compute(uri, text)
+                result = self.compute(uri, text, early)
             except Exception as error:  # never let one bad file kill the server
                 log.exception("campaignlint failed on %s", uri)
                 message = f"campaignlint failed on {uri}: {type(error).__name__}: {error}"
@@ -121,12 +127,20 @@ class CampaignServer(LanguageServer):
 
         self._worker.submit(work)
 
+    def _early(self, uri: str, generation: int, version, by_target) -> None:
+        """Publish the front-end diagnostics if the full lint is not done ``EARLY_SECONDS`` later."""
+        def publish() -> None:
+            if self._generation.get(uri) == generation and self._delivered.get(uri) != generation:
+                self._publish_result(uri, by_target)
+        asyncio.get_running_loop().call_later(EARLY_SECONDS, publish)
+
     def _deliver(self, uri: str, generation: int, version, by_target) -> None:
         if by_target is None or self._generation.get(uri) != generation:
             return  # stale: the document changed while it was linted
         document = self.workspace.text_documents.get(uri) if hasattr(self.workspace, "text_documents") else None
         if document is not None and version is not None and document.version != version:
             return
+        self._delivered[uri] = generation
         self._publish_result(uri, by_target)
 
     def linter_for(self, folder: Path):
@@ -150,8 +164,10 @@ class CampaignServer(LanguageServer):
         if result is not None:
             self._publish_result(uri, result)
 
-    def compute(self, uri: str, text: str) -> dict[str, list[Entry]] | None:
-        """Lint ``text`` as the document ``uri``: entries by target uri (thread-safe)."""
+    def compute(self, uri: str, text: str, early=None) -> dict[str, list[Entry]] | None:
+        """Lint ``text`` as the document ``uri``: entries by target uri (on the lint thread).
+
+        ``early`` gets the front-end (syntax and schema) entries as soon as they are known."""
         from .config import ConfigError
         from .engine import UsageError
 
@@ -163,22 +179,32 @@ class CampaignServer(LanguageServer):
         by_target: dict[str, list[Entry]] = {}
         try:
             linter = self.linter_for(folder)
-            findings = linter.lint_file(path, text=text)
+
+            def front_end(findings: list[Finding]) -> None:
+                if early is not None and findings:  # nothing to say early: keep the previous diagnostics
+                    early(self._by_target(linter, findings, uri, path, folder))
+
+            findings = linter.lint_file(path, text=text, front_end=front_end)
         except (ConfigError, UsageError) as error:
             diagnostic = types.Diagnostic(
                 range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
                 message=f"campaignlint cannot run: {error}", severity=types.DiagnosticSeverity.Error, source=SOURCE)
             by_target[uri] = [Entry(Finding("config", Severity.ERROR, str(error), "", None), diagnostic, "", False)]  # type: ignore[arg-type]
         else:
-            for finding in findings:
-                source = linter.sources.get(finding.path)
-                if source is None:
-                    continue
-                target_path = Path(finding.path) if os.path.isabs(finding.path) else folder / finding.path
-                target = uri if os.path.abspath(target_path) == str(path) else from_fs_path(os.path.abspath(target_path))
-                if target is None:
-                    continue
-                by_target.setdefault(target, []).append(self._entry(finding, source.text, source.had_bom))
+            by_target = self._by_target(linter, findings, uri, path, folder)
+        return by_target
+
+    def _by_target(self, linter, findings: list[Finding], uri: str, path: Path, folder: Path) -> dict[str, list[Entry]]:
+        by_target: dict[str, list[Entry]] = {}
+        for finding in findings:
+            source = linter.sources.get(finding.path)
+            if source is None:
+                continue
+            target_path = Path(finding.path) if os.path.isabs(finding.path) else folder / finding.path
+            target = uri if os.path.abspath(target_path) == str(path) else from_fs_path(os.path.abspath(target_path))
+            if target is None:
+                continue
+            by_target.setdefault(target, []).append(self._entry(finding, source.text, source.had_bom))
         return by_target
 
     def _publish_result(self, uri: str, by_target: dict[str, list[Entry]]) -> None:

@@ -181,8 +181,21 @@ def main() -> None:
     parser.add_argument("--targets", action="store_true",
                         help="measure the targets of issue 11 (ratios side by side) instead of the size table")
     parser.add_argument("--files", type=int, default=1000, help="project size for --targets")
+    parser.add_argument("--crossover", action="store_true", help="--jobs 2 vs --jobs 1 on small projects")
     args = parser.parse_args()
     folder, command, env = snapshot() if args.snapshot else installed()
+    if args.crossover:
+        from targets import measure_crossover
+
+        try:
+            rows = measure_crossover(command, env, args.seed, run_mem)
+        finally:
+            if folder:
+                shutil.rmtree(folder, ignore_errors=True)
+        print("| files | `--jobs 2` (s) | `--jobs 1` (s) | ratio |\n|---:|---:|---:|---:|")
+        for size, j2, j1 in rows:
+            print(f"| {size} | {j2:.2f} | {j1:.2f} | {j2 / j1:.2f}× |")
+        return
     if args.targets:
         from targets import measure_targets, report_targets
 

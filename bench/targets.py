@@ -177,9 +177,9 @@ def measure_targets(command: list[str], env: dict, seed: int, repeats: int, run_
             project, env, repeats, run_mem)
         # peak memory as the project grows: a tenth of it
         small = generate(folder / "small", max(1, files // 10), seed)
-        _w, out["small_j1_rss"], _o = run_mem([*check, ".", "--no-cache", "--jobs", "1"], small.folder, env)
+        _w, out["small_j1_rss"], _o = run_mem([*check, ".", "--no-cache", "--jobs", "1"], small.root, env)
         # 3. warm re-run vs --version
-        _w, _r, cold_out = run_mem([*check, "."], project, env)  # primes the cache
+        _w, _r, cold_out = run_mem([*check, ".", "--jobs", "2"], project, env)  # primes the cache
         out["warm"], out["version"], out["warm_rss"], _ = _paired(
             [*check, "."], [*command, "--version"], project, env, max(3, repeats), run_mem)
         _w, _r, warm_out = run_mem([*check, "."], project, env)
@@ -246,3 +246,20 @@ def report_targets(r: dict) -> str:
     for figure, measured, wanted, met in target_rows(r):
         lines.append(f"| {figure} | {measured} | {wanted} | {'met' if met else '**not met**'} |")
     return "\n".join(lines)
+
+
+def measure_crossover(command: list[str], env: dict, seed: int, run_mem, sizes=(20, 40, 80, 160)) -> list[tuple]:
+    """``--jobs 2`` (workers forced: ``CAMPAIGNLINT_MIN_FILES_PER_WORKER=1``) vs ``--jobs 1`` per size."""
+    rows = []
+    folder = Path(tempfile.mkdtemp(prefix="campaignlint-crossover-"))
+    try:
+        forced = {**env, "NO_COLOR": "1", "CAMPAIGNLINT_MIN_FILES_PER_WORKER": "1"}
+        for size in sizes:
+            corpus = generate(folder / str(size), size, seed)
+            j2, j1, _r2, _r1 = _paired([*command, "check", ".", "--no-cache", "--jobs", "2"],
+                                       [*command, "check", ".", "--no-cache", "--jobs", "1"],
+                                       corpus.root, forced, 2, run_mem)
+            rows.append((size, j2, j1))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return rows

@@ -370,25 +370,41 @@ def _contains(r: types.Range, position: types.Position) -> bool:
     return _key(r.start) <= _key(position) <= _key(r.end)
 
 
-def _warm_up() -> None:
-    try:
-        from .language.lemmas import lemma_table
-        from .parser import _lark
-        from .registry import load_all_rules
+_WARM_UP_TEXT = """campaign warm_up {
+  name "Soldes d'été"
+  language fr
+  period 2027-06-24 .. 2027-07-21
+  channel instagram
+  message ig {
+    channel instagram
+    body "Découvrez notre collection 🌱 sur https://verdure.fr/ete #LEteEnLin : vous allez adorer !"
+  }
+  message en {
+    channel linkedin
+    language en
+    body "Our dashboards explain themselves. Book a demo at https://northwind.io today."
+  }
+}
+"""
 
-        load_all_rules()
-        _lark()
-        lemma_table("fr").lemma("portez")
+
+def _warm_up() -> None:
+    """Load what the first lint needs (rules, grammar, lemma table, the libraries the rules
+    load on first use: emoji, hyphenation, language detection…) by linting a small sample."""
+    import tempfile
+
+    try:
+        from .engine import Linter, Options
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "warm_up.camp"
+            Linter(Options(), cwd=Path(folder)).lint_file(path, text=_WARM_UP_TEXT)
     except Exception:  # only an optimisation
         log.debug("warm-up failed", exc_info=True)
 
 
 def make_server() -> CampaignServer:
     server = CampaignServer()
-
-    @server.feature(types.INITIALIZED)
-    def initialized(ls: CampaignServer, params: types.InitializedParams) -> None:
-        ls._worker.submit(_warm_up)  # rules, grammar and lemma table load before the first file opens
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: CampaignServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -419,6 +435,7 @@ def make_server() -> CampaignServer:
     def formatting(ls: CampaignServer, params: types.DocumentFormattingParams):
         return ls.formatting(params)
 
+    server._worker.submit(_warm_up)  # on the lint thread, while the client starts and says hello
     return server
 
 

@@ -86,10 +86,21 @@ def shouting_runs(text: str, language: str, names: frozenset[str] = frozenset(),
     from ...text.extract import extract_hashtags, extract_mentions, extract_urls
 
     allowed, cues = _shouting_data(language)
-    masked = [(s.start, s.end) for s in (*extract_hashtags(text), *extract_mentions(text), *extract_urls(text))]
+    masked = [(s.start, s.end) for s in (*extract_hashtags(text), *extract_mentions(text))]
     for pattern in (_EMAIL, _BARE_DOMAIN, _CODE_LIKE):
         masked.extend(m.span() for m in pattern.finditer(text))
-    masked.sort()
+    # masking only ever closes runs: without the URLs' masks the runs are a superset, so
+    # the slow URL extraction (twitter-text) is needed only when a run is found
+    runs = _runs(text, sorted(masked), allowed, cues, names, min_letters)
+    if not runs:
+        return runs
+    masked.extend((s.start, s.end) for s in extract_urls(text))
+    return _runs(text, sorted(masked), allowed, cues, names, min_letters)
+
+
+def _runs(text: str, masked: list[tuple[int, int]], allowed, cues, names: frozenset[str],
+          min_letters: int) -> list[tuple[int, int]]:
+    """The shouting runs of ``text`` with the ``masked`` spans (sorted) left out."""
     # words come in text order: sweep the masked spans (sorted by start) once,
     # keeping the furthest end of those starting at or before the word
     next_mask, covered_until = 0, -1

@@ -98,7 +98,7 @@ def main() -> None:
             b = {f for f in by["lookup"] if f[1] == code}
             union = len(a | b) or 1
             print(f"| {code} | {len(a)} | {len(b)} | {len(a & b)} | {len(a & b) / union:.1%} |")
-        from campaignlint.loader import Loader
+        from campaignlint.frontend.loader import Loader
 
         texts = set()
         root = Path(tmp) / "corpus"

@@ -200,6 +200,24 @@ async def test_an_import_is_read_and_closing_clears(client: LanguageClient):
     assert list(await _diagnostics(client, uri)) == []
 
 
+@pytest.mark.asyncio(loop_scope="module")
+async def test_an_import_open_in_the_editor_is_read_from_the_editor(client: LanguageClient):
+    root: Path = client.root  # type: ignore[attr-defined]
+    brand_path = root / "verdure" / "brand.camp"
+    brand_text = brand_path.read_text(encoding="utf-8")
+    brand = brand_path.as_uri()
+    # the brand file, open and edited (unsaved): its segment `loyal_customers` renamed
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=brand, language_id="campaign", version=1,
+        text=brand_text.replace("segment loyal_customers", "segment fideles"))))
+    text = (root / "verdure" / "printemps.camp").read_text(encoding="utf-8")
+    uri = await _open(client, "verdure/printemps.camp", text)
+    unknown = [d for d in client.diagnostics[uri] if d.code == "E004"]
+    assert unknown and all("`loyal_customers`" in d.message for d in unknown)  # the editor's text was read
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=brand)))
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+
+
 @pytest.mark.slow
 @pytest.mark.asyncio(loop_scope="module")
 async def test_hover_is_answered_while_a_long_lint_runs(client: LanguageClient, tmp_path):
@@ -210,7 +228,8 @@ async def test_hover_is_answered_while_a_long_lint_runs(client: LanguageClient, 
     small = await _open(client, "broken-again.camp", BROKEN)
     (syntax,) = [d for d in client.diagnostics[small] if d.code == "E001"]
     big_text = corpus.campaign_text(__import__("random").Random(3), 0, "fr", 1500)[0]
-    big_text = big_text.replace('import "../brands/verdure.camp"', "").replace("campaign c0 {", "campaign c0 {\n  colour red", 1)
+    big_text = big_text.replace('import "../brands/verdure.camp"', "")
+    big_text = big_text.replace("campaign c0 {", "campaign c0 {\n  colour red", 1)  # a schema error (E002)
     path: Path = client.root / "big.camp"  # type: ignore[attr-defined]
     path.write_text(big_text, encoding="utf-8")
     big = path.as_uri()

@@ -229,14 +229,18 @@ class Linter:
 
     # -- linting -----------------------------------------------------------
     def lint_file(self, path: Path, *, linted_root: Path | None = None, text: str | None = None,
-                  front_end=None) -> list[Finding]:
+                  front_end=None, other_texts: dict[Path, str] | None = None) -> list[Finding]:
         """The findings of one file (``text``: its unsaved content).  ``front_end``: called
         with the syntax and schema findings (E) as soon as the file is read, before any
-        rule runs (the language server publishes them first)."""
+        rule runs (the language server publishes them first).  ``other_texts``: unsaved
+        contents of other files (an import open in an editor)."""
         path = Path(os.path.abspath(path))
         config = self.config_for(path)
         root = self.project_root(config, path, linted_root)
-        overrides = {path: text} if text is not None else None
+        overrides = {Path(os.path.abspath(p)): t for p, t in (other_texts or {}).items()}
+        if text is not None:
+            overrides[path] = text
+        overrides = overrides or None
         loader = self.loader_for(config, root, overrides)
         loaded = loader.load(path)
         for other in loader.files.values():

@@ -107,6 +107,7 @@ class CampaignServer(LanguageServer):
         generation = self._generation[uri] = self._generation.get(uri, 0) + 1
         document = self.workspace.get_text_document(uri)
         text, version = document.source, document.version
+        others = self._open_texts(uri)
         loop = asyncio.get_running_loop()
 
         def work() -> None:
@@ -116,7 +117,7 @@ class CampaignServer(LanguageServer):
                 loop.call_soon_threadsafe(self._early, uri, generation, version, entries)
 
             try:
-                result = self.compute(uri, text, early)
+                result = self.compute(uri, text, early, others)
             except Exception as error:  # never let one bad file kill the server
                 log.exception("campaignlint failed on %s", uri)
                 message = f"campaignlint failed on {uri}: {type(error).__name__}: {error}"
@@ -164,7 +165,18 @@ class CampaignServer(LanguageServer):
         if result is not None:
             self._publish_result(uri, result)
 
-    def compute(self, uri: str, text: str, early=None) -> dict[str, list[Entry]] | None:
+    def _open_texts(self, uri: str) -> dict[Path, str]:
+        """The unsaved texts of the other open documents (imports are read from the editor)."""
+        documents = getattr(self.workspace, "text_documents", {}) or {}
+        found = {}
+        for other, document in documents.items():
+            fs_path = to_fs_path(other) if other != uri else None
+            if fs_path is not None:
+                found[Path(os.path.abspath(fs_path))] = document.source
+        return found
+
+    def compute(self, uri: str, text: str, early=None, others: dict[Path, str] | None = None
+                ) -> dict[str, list[Entry]] | None:
         """Lint ``text`` as the document ``uri``: entries by target uri (on the lint thread).
 
         ``early`` gets the front-end (syntax and schema) entries as soon as they are known."""
@@ -184,7 +196,7 @@ class CampaignServer(LanguageServer):
                 if early is not None and findings:  # nothing to say early: keep the previous diagnostics
                     early(self._by_target(linter, findings, uri, path, folder))
 
-            findings = linter.lint_file(path, text=text, front_end=front_end)
+            findings = linter.lint_file(path, text=text, front_end=front_end, other_texts=others)
         except (ConfigError, UsageError) as error:
             diagnostic = types.Diagnostic(
                 range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),

@@ -223,9 +223,9 @@ def _could_match(text: str, term: str, in_hashtags: bool = False) -> bool:
     """A cheap necessary condition for ``term`` to occur in ``text``.
 
     Every stem of the term (see :func:`_stems`) must begin a word of the text
-    that is not too long for it.  Only when it holds is the text analysed with
-    the language model: careful copy usually contains none of the avoided or
-    hype terms, so most runs never load spaCy.  (Suppletive forms — "yeux" for
+    that is not too long for it.  Only when it holds is the text analysed
+    (tokens and lemmas): careful copy usually contains none of the avoided or
+    hype terms, so most texts are never analysed.  (Suppletive forms — "yeux" for
     "œil", "bought" for "buy" — are not found: write terms in the form copy
     uses.)
     """

@@ -19,7 +19,7 @@ from .config import Config, git_root
 from .findings import Applicability, Edit, Finding, Fix, Severity, unique_sorted
 from .rule import Rule
 from .project import Options, Project
-from .registry import load_all_rules
+from .registry import load_all_rules, rule_catalogue
 from .context import CampaignContext, FileContext
 from .frontend.decode import decode
 from .source import SourceText, Span
@@ -133,7 +133,7 @@ class RunResult:
     fix_log: list[tuple[str, str, int, str]] = field(default_factory=list)  # path, code, line, description
 
 
-#: files loaded, analysed (one batched spaCy pass) and released together by ``Linter.lint``
+#: files loaded, checked and released together by ``Linter.lint``
 BATCH_FILES = 32
 
 
@@ -191,10 +191,18 @@ class Linter:
     def __init__(self, options: Options | None = None, cwd: Path | None = None):
         self.options = options or Options()
         self.cwd = cwd or Path.cwd()
-        self.rules = load_all_rules()
-        self.project = Project(self.options, self.cwd, self.rules)
+        # configuration is validated against the rule catalogue (no rule module imported
+        # when it is cached); the rules load on the first file that is actually linted
+        self.project = Project(self.options, self.cwd, rule_catalogue())
         self.sources: dict[str, SourceText] = SourceStore(self.cwd)
         self._loaders: dict[tuple, Loader] = {}
+        from .language.nlp import NLP
+
+        self.nlp = NLP()  # this linter's analyses and facts of texts (bounded LRUs)
+
+    @functools.cached_property
+    def rules(self) -> dict[str, Rule]:
+        return load_all_rules()
 
     # -- configuration (see campaignlint.project) ----------------------------
     def config_for(self, path: Path) -> Config:
@@ -222,17 +230,28 @@ class Linter:
         return self._loaders[key]
 
     # -- linting -----------------------------------------------------------
-    def lint_file(self, path: Path, *, linted_root: Path | None = None, text: str | None = None) -> list[Finding]:
+    def lint_file(self, path: Path, *, linted_root: Path | None = None, text: str | None = None,
+                  front_end=None, other_texts: dict[Path, str] | None = None) -> list[Finding]:
+        """The findings of one file (``text``: its unsaved content).  ``front_end``: called
+        with the syntax and schema findings (E) as soon as the file is read, before any
+        rule runs (the language server publishes them first).  ``other_texts``: unsaved
+        contents of other files (an import open in an editor)."""
         path = Path(os.path.abspath(path))
         config = self.config_for(path)
         root = self.project_root(config, path, linted_root)
-        overrides = {path: text} if text is not None else None
+        overrides = {Path(os.path.abspath(p)): t for p, t in (other_texts or {}).items()}
+        if text is not None:
+            overrides[path] = text
+        overrides = overrides or None
         loader = self.loader_for(config, root, overrides)
         loaded = loader.load(path)
         for other in loader.files.values():
             if other.source is not None:
                 self.sources[other.display] = other.source
-        self._prepare_nlp(loader, config)
+        if front_end is not None:
+            ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
+            front_end([ctx.finding(self.rules[p.code], p.span, p.message) for p in loaded.problems
+                       if p.code in self.rules])
         findings = self.findings_for(loaded, config)
         project = self.lint_project([(path, linted_root)], overrides=overrides)  # v2: this file is the whole run
         return sorted(findings + project, key=Finding.sort_key) if project else findings
@@ -245,14 +264,11 @@ class Linter:
                 return loader.files[path]
         return None
 
-    def _prepare_nlp(self, loader: Loader, config: Config) -> None:
-        self._prepare_nlp_batch([(loaded, config) for loaded in loader.files.values()])
-
     def findings_for(self, loaded: LoadedFile, config: Config) -> list[Finding]:
         from .checks.custom import custom_findings
 
         findings: list[Finding] = []
-        ctx = FileContext(self.sources, loaded, config, self.rules)
+        ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
         for problem in loaded.problems:
             rule = self.rules[problem.code]
             findings.append(ctx.finding(rule, problem.span, problem.message, problem.fix))
@@ -263,7 +279,7 @@ class Linter:
                 if rule.scope == "file" and config.pack_enabled(rule):
                     findings.extend(rule.check_file(ctx))
             for campaign in loaded.model.campaigns:
-                cctx = CampaignContext(self.sources, loaded, config, campaign, self.rules)
+                cctx = CampaignContext(self.sources, loaded, config, campaign, self.rules, self.nlp)
                 for rule in selected:
                     if rule.scope == "campaign" and config.pack_enabled(rule, campaign):
                         findings.extend(rule.check(cctx))
@@ -285,7 +301,7 @@ class Linter:
             others = [f for f in kept if f.path != loaded.display]
             own = noqa.apply(own, suppressions)
             kept = own + others
-            ctx = FileContext(self.sources, loaded, config, self.rules)
+            ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
             for rule in self.rules.values():
                 if rule.scope == "suppressions" and config.enabled(rule.code, rule.name, loaded.display):
                     kept.extend(rule.check_suppressions(ctx, suppressions))
@@ -336,11 +352,17 @@ class Linter:
                 if store is not None:
                     store.put(files[index][0], files[index][1], outcome)
         all_findings = [finding for findings in per_file for finding in findings]
-        all_findings.extend(self.lint_project(files, store))  # v2: the project-scope phase
+        project_findings = self.lint_project(files, store)  # v2: the project-scope phase
+        all_findings.extend(project_findings)
+        if store is not None:
+            store.flush()
         if "-" in paths:
             name = Path(os.path.abspath(stdin_filename or "stdin.camp"))
             result.files.append(self._display(name))
             all_findings.extend(self.lint_file(name, text=stdin_text or ""))
+        elif not pending and not project_findings and _in_report_order(result.files, per_file):
+            result.findings = all_findings  # every file a hit, each on its own path: already in order
+            return result
         result.findings = unique_sorted(all_findings)
         return result
 
@@ -359,13 +381,14 @@ class Linter:
         from . import noqa
         from .context import ProjectContext
 
-        rules = [rule for rule in self.rules.values() if rule.scope == "project"]
-        if not rules or not files:
+        # the catalogue says whether there are project-scope rules: a warm run imports no rule
+        if not files or not any(getattr(r, "scope", None) == "project" for r in self.project.rules.values()):
             return []
         if store is not None:
             cached = store.get_project(files)
             if cached is not None:
                 return cached
+        rules = [rule for rule in self.rules.values() if rule.scope == "project"]
         loaded: list[tuple[LoadedFile, Config]] = []
         fresh: list[tuple[Loader, Path]] = []
         for path, linted_root in files:
@@ -406,9 +429,9 @@ class Linter:
     def lint_many(self, files: list[tuple[Path, Path | None]]):
         """Lint files on disk in order, ``BATCH_FILES`` at a time; yields a ``FileOutcome`` each.
 
-        Each batch is loaded, its copy analysed in one spaCy pass, checked, then
-        released (models, sources and the analysis cache), so memory does not
-        grow with the number of files.  Files imported by others stay loaded.
+        Each batch is loaded, checked, then released (models and sources; the
+        language service's caches are bounded LRUs), so memory does not grow
+        with the number of files.  Files imported by others stay loaded.
         """
         for start in range(0, len(files), BATCH_FILES):
             batch = files[start : start + BATCH_FILES]
@@ -422,34 +445,12 @@ class Linter:
                     if other.source is not None and other.display not in self.sources:
                         self.sources[other.display] = other.source
                 prepared.append((loaded, config, loader))
-            self._prepare_nlp_batch([(loaded, config) for loaded, config, _loader in prepared])
             for loaded, config, loader in prepared:
                 yield FileOutcome(self.findings_for(loaded, config), _dependencies(loaded, loader))
             self._release(prepared)
 
-    def _prepare_nlp_batch(self, items: list[tuple[LoadedFile, Config]]) -> None:
-        """One batched spaCy pass (when a rule asks) over the copy of the batch's files."""
-        texts = []
-        for loaded, config in items:
-            if loaded.model is None:
-                continue
-            if not any(r.needs_nlp and config.enabled(r.code, r.name) for r in self.rules.values()):
-                continue
-            for campaign in loaded.model.campaigns:
-                for message in campaign.messages:
-                    for text in message.copy_texts():
-                        texts.append((text.value, message.language))
-        if texts:
-            from .language import nlp
-
-            # announce the batch's copy: the first rule that needs an analysis gets
-            # every announced text of its language through one spaCy batch
-            nlp.defer_many(texts)
-
     def _release(self, prepared) -> None:
         """Forget the files of a finished batch (those no other file imports)."""
-        import sys
-
         for loader in {id(loader): loader for _loaded, _config, loader in prepared}.values():
             imported = {path for other in loader.files.values() for path in other.imported}
             for loaded, _config, owner in prepared:
@@ -459,9 +460,20 @@ class Linter:
             for loaded, _config, owner in prepared:
                 if owner is loader and loaded.display not in kept:
                     self.sources.pop(loaded.display, None)
-        nlp = sys.modules.get("campaignlint.language.nlp")
-        if nlp is not None:
-            nlp.clear_cache()
+
+
+def _in_report_order(displays: list[str], per_file: list[list[Finding]]) -> bool:
+    """Whether the files' findings, concatenated, are already sorted and unique: each
+    file's list is (``_finish``), so it is enough that every finding is on its own
+    file's path and the paths come in increasing order."""
+    previous = None
+    for display, findings in zip(displays, per_file):
+        if not findings:
+            continue
+        if (previous is not None and display <= previous) or any(f.path != display for f in findings):
+            return False
+        previous = display
+    return True
 
 
 def _dependencies(loaded: LoadedFile, loader: Loader) -> list[Path]:

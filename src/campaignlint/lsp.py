@@ -4,6 +4,13 @@
   change: the editor's unsaved text is linted (``Linter.lint_file(path,
   text=…)``) with the configuration found from the file's folder; findings in
   files it imports are published for those files too.
+* The server never blocks: lints run on one worker thread, off the event
+  loop, so hovers, code actions and formatting are answered while a lint runs.
+  A lint's result is dropped if the document changed meanwhile (the newer
+  version's lint is already queued).  Each folder keeps its ``Linter`` (rules,
+  grammar, language service) between keystrokes; its configuration and the
+  imported files are read again for every lint, so an edited import or
+  ``campaignlint.toml`` is seen at once.
 * Positions: findings count code points; LSP clients count UTF-16 code units
   by default (or what was negotiated): every position goes through the
   workspace's position codec, so an emoji before a word still puts the
@@ -23,6 +30,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +44,8 @@ from .findings import Applicability, Finding, Severity
 from .lsp_project import folder_of, project_codes, project_findings
 
 DEBOUNCE_SECONDS = 0.3
+#: syntax and schema diagnostics are published on their own if the whole lint takes longer than this
+EARLY_SECONDS = 0.25
 SOURCE = "campaignlint"
 FIX_ALL_KIND = "source.fixAll.campaignlint"
 SEVERITIES = {
@@ -63,6 +74,11 @@ class CampaignServer(LanguageServer):
         self.contributions: dict[str, dict[str, list[Entry]]] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
         self._project_codes: set[str] | None = None
+        self._linters: dict[Path, object] = {}  # folder → Linter, kept between keystrokes
+        self._linters_lock = threading.Lock()
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="campaignlint-lint")
+        self._generation: dict[str, int] = {}  # uri → number of the latest lint asked for
+        self._delivered: dict[str, int] = {}  # uri → number of the last lint published in full
 
     # ------------------------------------------------------------ positions
     def _lines(self, text: str) -> list[str]:
@@ -91,49 +107,131 @@ class CampaignServer(LanguageServer):
         self._pending[uri] = loop.call_later(delay, self._lint_now, uri)
 
     def _lint_now(self, uri: str) -> None:
+        """Hand the document's current text to the lint thread; publish back on the loop."""
         self._pending.pop(uri, None)
-        try:
-            self.lint(uri)
-        except Exception as error:  # never let one bad file kill the server
-            log.exception("campaignlint failed on %s", uri)
-            self.window_log_message(types.LogMessageParams(
-                type=types.MessageType.Error, message=f"campaignlint failed on {uri}: {type(error).__name__}: {error}"))
+        generation = self._generation[uri] = self._generation.get(uri, 0) + 1
+        document = self.workspace.get_text_document(uri)
+        text, version = document.source, document.version
+        others = self._open_texts(uri)
+        loop = asyncio.get_running_loop()
+
+        def work() -> None:
+            if self._generation.get(uri) != generation:
+                return  # a newer lint of this document is queued: skip this one
+            def early(entries: dict) -> None:  # syntax/schema first, if the rules take a while
+                loop.call_soon_threadsafe(self._early, uri, generation, version, entries)
+
+            try:
+                result = self.compute(uri, text, early, others)
+            except Exception as error:  # never let one bad file kill the server
+                log.exception("campaignlint failed on %s", uri)
+                message = f"campaignlint failed on {uri}: {type(error).__name__}: {error}"
+                loop.call_soon_threadsafe(self.window_log_message, types.LogMessageParams(
+                    type=types.MessageType.Error, message=message))
+                return
+            loop.call_soon_threadsafe(self._deliver, uri, generation, version, result)
+
+        self._worker.submit(work)
+        fs_path = to_fs_path(uri)
+        folder_root = self.workspace_folder(Path(os.path.abspath(fs_path))) if fs_path else None
+        if folder_root is not None:  # project-scope rules over the workspace folder, debounced
+            self.schedule_project(folder_root)
+
+    def _early(self, uri: str, generation: int, version, by_target) -> None:
+        """Publish the front-end diagnostics if the full lint is not done ``EARLY_SECONDS`` later."""
+        def publish() -> None:
+            if self._generation.get(uri) == generation and self._delivered.get(uri) != generation:
+                self._publish_result(uri, by_target)
+        asyncio.get_running_loop().call_later(EARLY_SECONDS, publish)
+
+    def _deliver(self, uri: str, generation: int, version, by_target) -> None:
+        if by_target is None or self._generation.get(uri) != generation:
+            return  # stale: the document changed while it was linted
+        document = self.workspace.text_documents.get(uri) if hasattr(self.workspace, "text_documents") else None
+        if document is not None and version is not None and document.version != version:
+            return
+        self._delivered[uri] = generation
+        self._publish_result(uri, by_target)
+
+    def linter_for(self, folder: Path):
+        """The folder's ``Linter`` (kept), with its configuration and loaded files forgotten."""
+        from .engine import Linter, Options
+        from .project import Project
+
+        with self._linters_lock:
+            linter = self._linters.get(folder)
+            if linter is None:
+                linter = self._linters[folder] = Linter(Options(), cwd=folder)
+            else:  # read configuration and imports again: they may have changed
+                linter.project = Project(linter.options, linter.cwd, linter.project.rules)
+                linter._loaders.clear()
+                linter.sources.clear()
+        return linter
 
     def lint(self, uri: str) -> None:
-        """Lint the open document ``uri`` and publish the diagnostics it produces."""
-        from .config import ConfigError
-        from .engine import Linter, Options, UsageError
+        """Lint the open document ``uri`` now (on the calling thread) and publish its diagnostics."""
+        result = self.compute(uri, self.workspace.get_text_document(uri).source)
+        if result is not None:
+            self._publish_result(uri, result)
 
-        document = self.workspace.get_text_document(uri)
+    def _open_texts(self, uri: str) -> dict[Path, str]:
+        """The unsaved texts of the other open documents (imports are read from the editor)."""
+        documents = getattr(self.workspace, "text_documents", {}) or {}
+        found = {}
+        for other, document in documents.items():
+            fs_path = to_fs_path(other) if other != uri else None
+            if fs_path is not None:
+                found[Path(os.path.abspath(fs_path))] = document.source
+        return found
+
+    def compute(self, uri: str, text: str, early=None, others: dict[Path, str] | None = None
+                ) -> dict[str, list[Entry]] | None:
+        """Lint ``text`` as the document ``uri``: entries by target uri (on the lint thread).
+
+        ``early`` gets the front-end (syntax and schema) entries as soon as they are known."""
+        from .config import ConfigError
+        from .engine import UsageError
+
         fs_path = to_fs_path(uri)
         if fs_path is None:
-            return
+            return None
         path = Path(os.path.abspath(fs_path))
         folder = path.parent
         by_target: dict[str, list[Entry]] = {}
         try:
-            linter = Linter(Options(), cwd=folder)
-            findings = linter.lint_file(path, text=document.source)
+            linter = self.linter_for(folder)
+
+            def front_end(findings: list[Finding]) -> None:
+                if early is not None and findings:  # nothing to say early: keep the previous diagnostics
+                    early(self._by_target(linter, findings, uri, path, folder))
+
+            findings = linter.lint_file(path, text=text, front_end=front_end, other_texts=others)
         except (ConfigError, UsageError) as error:
             diagnostic = types.Diagnostic(
                 range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
                 message=f"campaignlint cannot run: {error}", severity=types.DiagnosticSeverity.Error, source=SOURCE)
             by_target[uri] = [Entry(Finding("config", Severity.ERROR, str(error), "", None), diagnostic, "", False)]  # type: ignore[arg-type]
         else:
-            folder_root = self.workspace_folder(path)
-            if folder_root is not None:  # the workspace's project phase reports these (schedule_project)
+            if self.workspace_folder(path) is not None:  # the workspace's project phase reports these
                 self._project_codes = self._project_codes or project_codes()
                 findings = [f for f in findings if f.code not in self._project_codes]
-                self.schedule_project(folder_root)
-            for finding in findings:
-                source = linter.sources.get(finding.path)
-                if source is None:
-                    continue
-                target_path = Path(finding.path) if os.path.isabs(finding.path) else folder / finding.path
-                target = uri if os.path.abspath(target_path) == str(path) else from_fs_path(os.path.abspath(target_path))
-                if target is None:
-                    continue
-                by_target.setdefault(target, []).append(self._entry(finding, source.text, source.had_bom))
+            by_target = self._by_target(linter, findings, uri, path, folder)
+        return by_target
+
+    def _by_target(self, linter, findings: list[Finding], uri: str, path: Path, folder: Path) -> dict[str, list[Entry]]:
+        by_target: dict[str, list[Entry]] = {}
+        for finding in findings:
+            source = linter.sources.get(finding.path)
+            if source is None:
+                continue
+            target_path = Path(finding.path) if os.path.isabs(finding.path) else folder / finding.path
+            target = uri if os.path.abspath(target_path) == str(path) else from_fs_path(os.path.abspath(target_path))
+            if target is None:
+                continue
+            by_target.setdefault(target, []).append(self._entry(finding, source.text, source.had_bom))
+        return by_target
+
+    def _publish_result(self, uri: str, by_target: dict[str, list[Entry]]) -> None:
         previous = self.contributions.get(uri, {})
         self.contributions[uri] = by_target
         by_target.setdefault(uri, [])
@@ -216,6 +314,7 @@ class CampaignServer(LanguageServer):
             uri=target, diagnostics=[entry.diagnostic for entry in self.entries(target)], version=version))
 
     def forget(self, uri: str) -> None:
+        self._generation[uri] = self._generation.get(uri, 0) + 1  # a running lint's result is dropped
         handle = self._pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
@@ -358,6 +457,39 @@ def _contains(r: types.Range, position: types.Position) -> bool:
     return _key(r.start) <= _key(position) <= _key(r.end)
 
 
+_WARM_UP_TEXT = """campaign warm_up {
+  name "Soldes d'été"
+  language fr
+  period 2027-06-24 .. 2027-07-21
+  channel instagram
+  message ig {
+    channel instagram
+    body "Découvrez notre collection 🌱 sur https://verdure.fr/ete #LEteEnLin : vous allez adorer !"
+  }
+  message en {
+    channel linkedin
+    language en
+    body "Our dashboards explain themselves. Book a demo at https://northwind.io today."
+  }
+}
+"""
+
+
+def _warm_up() -> None:
+    """Load what the first lint needs (rules, grammar, lemma table, the libraries the rules
+    load on first use: emoji, hyphenation, language detection…) by linting a small sample."""
+    import tempfile
+
+    try:
+        from .engine import Linter, Options
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "warm_up.camp"
+            Linter(Options(), cwd=Path(folder)).lint_file(path, text=_WARM_UP_TEXT)
+    except Exception:  # only an optimisation
+        log.debug("warm-up failed", exc_info=True)
+
+
 def make_server() -> CampaignServer:
     server = CampaignServer()
 
@@ -390,6 +522,7 @@ def make_server() -> CampaignServer:
     def formatting(ls: CampaignServer, params: types.DocumentFormattingParams):
         return ls.formatting(params)
 
+    server._worker.submit(_warm_up)  # on the lint thread, while the client starts and says hello
     return server
 
 

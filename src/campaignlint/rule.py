@@ -112,7 +112,7 @@ class Rule:
     #: "front-end": raised by the front end while reading the file (E001–E008, in
     #: ``campaignlint.frontend.problems``), no check
     scope: ClassVar[str] = "campaign"
-    #: the rule reads copy through spaCy (loaded lazily, batched)
+    #: the rule reads analyses of copy (tokens, lemmas: ``ctx.nlp``; lookup tables, no model)
     needs_nlp: ClassVar[bool] = False
     #: the rule pack it belongs to (``campaignlint.packs``), None for built-in families
     pack: ClassVar[str | None] = None

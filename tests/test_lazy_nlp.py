@@ -75,7 +75,7 @@ def test_all_rules_with_findings_never_load_spacy(tmp_path):
           channel instagram
           message ig {
             channel instagram
-            body "Nos vestes écolos, les meilleures et pas chères ! Vous portez le changement."
+            body "Nos vestes écolos au meilleur prix et pas chères ! Vous portez le changement."
           }
         }
     """), encoding="utf-8")

@@ -31,7 +31,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, safe_io
 from .findings import Applicability, Edit, Finding, Fix, Range, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,6 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .project import Project
 
 CACHE_DIR = ".campaignlint_cache"
+#: an entry holds a file's findings: far less than this; a bigger one is a miss, unread
+MAX_ENTRY_SIZE = 50_000_000
 #: bump when the entry layout changes
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
@@ -80,11 +82,29 @@ _SEVERITIES = {s.value: s for s in Severity}
 _APPLICABILITIES = {a.value: a for a in Applicability}
 
 
+def _check(condition: bool) -> None:
+    if not condition:
+        raise ValueError("not a cache entry")
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def finding_from_data(data: list) -> Finding:
+    """A stored finding; ValueError unless every field has the type it was written with (odd entry: a miss)."""
+    _check(isinstance(data, list) and len(data) == 7)
     code, severity, message, path, where, rule_name, fix = data
+    _check(isinstance(code, str) and isinstance(message, str) and isinstance(path, str)
+           and (rule_name is None or isinstance(rule_name, str)) and severity in _SEVERITIES)
+    _check(isinstance(where, list) and len(where) == 6 and all(_is_int(n) for n in where))
     decoded_fix = None
     if fix is not None:
+        _check(isinstance(fix, list) and len(fix) == 3)
         applicability, description, edits = fix
+        _check(applicability in _APPLICABILITIES and isinstance(description, str) and isinstance(edits, list))
+        _check(all(isinstance(e, list) and len(e) == 3 and _is_int(e[0]) and _is_int(e[1]) and isinstance(e[2], str)
+                   for e in edits))
         decoded_fix = Fix(_APPLICABILITIES[applicability], tuple(Edit(s, e, t) for s, e, t in edits), description)
     return Finding(code, _SEVERITIES[severity], message, path, Range(*where), decoded_fix, rule_name)
 
@@ -112,7 +132,8 @@ class ResultCache:
         """SHA-256 of a file's bytes (memoised for the run); None if it cannot be read."""
         if path not in self._hashes:
             try:
-                self._hashes[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                limit = self.project.config_for(path).max_file_size  # a bigger file is a miss (then E008), unread
+                self._hashes[path] = hashlib.sha256(safe_io.read_bytes(path, limit)).hexdigest()
             except OSError:
                 self._hashes[path] = None
         return self._hashes[path]
@@ -139,12 +160,15 @@ class ResultCache:
         if content is None:
             self.misses += 1
             return None
-        try:
-            entry = json.loads(entry_file.read_bytes())
-            valid = (entry["context"] == context and entry["content"] == content
+        try:  # any unreadable or odd entry (a pipe, huge, nested too deeply, wrong types) is a miss
+            entry = json.loads(safe_io.read_bytes(entry_file, MAX_ENTRY_SIZE))
+            _check(isinstance(entry, dict) and isinstance(entry.get("deps"), list)
+                   and isinstance(entry.get("findings"), list))
+            _check(all(isinstance(d, list) and len(d) == 2 and isinstance(d[0], str) for d in entry["deps"]))
+            valid = (entry.get("context") == context and entry.get("content") == content
                      and all(self.file_hash(Path(dep)) == digest for dep, digest in entry["deps"]))
             findings = [finding_from_data(item) for item in entry["findings"]] if valid else None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError, MemoryError):
             findings = None
         if findings is None:
             self.misses += 1
@@ -219,12 +243,13 @@ class ResultCache:
         if located is None:
             return None
         key, entry_file = located
-        try:
-            entry = json.loads(entry_file.read_bytes())
-            if entry["key"] != key:
+        try:  # like a file's entry: anything unreadable or odd is a miss
+            entry = json.loads(safe_io.read_bytes(entry_file, MAX_ENTRY_SIZE))
+            _check(isinstance(entry, dict) and isinstance(entry.get("findings"), list))
+            if entry.get("key") != key:
                 return None
             return [finding_from_data(item) for item in entry["findings"]]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError, MemoryError):
             return None
 
     def put_project(self, files: list[tuple[Path, Path | None]], findings: list[Finding]) -> None:

@@ -13,13 +13,22 @@
   "fix all" source action applying every safe fix.
 * Hover on a finding shows its rule's documentation (``campaignlint explain``).
 * Document formatting with the formatter (``campaignlint fmt``).
+* Robust framing (``read_frames``): a frame with a bad ``Content-Length`` (not a
+  number, shorter or longer than its body, absurdly large) or a body that is not
+  JSON is dropped and logged, and the reader finds the next frame — pygls's own
+  loop would stay out of step for good.  Requests about a document the client
+  never opened get an empty answer.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
+import re
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,12 +61,106 @@ class Entry:
     had_bom: bool
 
 
+#: a header line ending with ``Content-Length: N`` (searched, so one glued after a bad body is found)
+_CONTENT_LENGTH = re.compile(rb"content-length[ \t]*:[ \t]*(\d{1,12})[ \t]*\r?\n$", re.IGNORECASE)
+#: the largest message body accepted; a bigger Content-Length is dropped (the document limit is far lower)
+MAX_FRAME = 64 * 1024 * 1024
+
+
+class _Pushback:
+    """An async reader (``readline``, ``readexactly``) with bytes that can be put back."""
+
+    def __init__(self, reader):
+        self.reader = reader
+        self.buffer = b""
+
+    async def readline(self) -> bytes:
+        if self.buffer:
+            end = self.buffer.find(b"\n")
+            if end >= 0:
+                line, self.buffer = self.buffer[: end + 1], self.buffer[end + 1:]
+                return line
+            rest, self.buffer = self.buffer, b""
+            return rest + await self.reader.readline()
+        return await self.reader.readline()
+
+    async def read(self, size: int) -> bytes:
+        taken, self.buffer = self.buffer[:size], self.buffer[size:]
+        while len(taken) < size:
+            more = await self.reader.readexactly(size - len(taken))
+            if not more:
+                break
+            taken += more
+        return taken
+
+    def unread(self, data: bytes) -> None:
+        self.buffer = data + self.buffer
+
+
+async def read_frames(stop_event: threading.Event, reader, protocol, logger: logging.Logger | None = None,
+                      error_handler=None) -> None:
+    """pygls's ``run_async`` message loop, made to survive bad frames (see the module docstring)."""
+    from pygls.exceptions import JsonRpcException
+
+    logger = logger or log
+    source = _Pushback(reader)
+    length: int | None = None
+    while not stop_event.is_set():
+        line = await source.readline()
+        if not line:
+            break
+        header = _CONTENT_LENGTH.search(line)
+        if header is not None:
+            if length is None or line.lstrip().lower().startswith(b"content-length"):
+                length = int(header.group(1))
+            if length > MAX_FRAME:
+                logger.warning("dropped a frame announcing %s bytes (more than %s)", length, MAX_FRAME)
+                length = None
+            continue
+        if line.strip() or length is None:
+            continue  # another header (Content-Type), or junk between frames
+        body = await source.read(length)
+        length = None
+        if not body:
+            break
+        try:
+            message = json.loads(body, object_hook=protocol.structure_message)
+        except Exception:  # noqa: BLE001 - a body that does not match its Content-Length, or not JSON
+            glued = body.lower().find(b"content-length")
+            if glued >= 0:  # the announced length ran into the next frame: read that frame again
+                source.unread(body[glued:])
+            logger.warning("dropped a frame that is not a JSON-RPC message (%d bytes)", len(body))
+            continue
+        try:
+            protocol.handle_message(message)
+        except Exception as error:  # noqa: BLE001 - as pygls does: log, report, go on
+            logger.exception("Unable to handle message")
+            if error_handler:
+                error_handler(error, JsonRpcException)
+
+
 class CampaignServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(SOURCE, __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         #: origin document → target uri → entries (a lint of one document may report on its imports)
         self.contributions: dict[str, dict[str, list[Entry]]] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
+
+    def _start_io_async(self, stdin=None, stdout=None):
+        """pygls's stdio server with ``read_frames`` as its message loop."""
+        from pygls.io_ import StdinAsyncReader, StdoutWriter
+
+        self._stop_event = threading.Event()
+        reader = StdinAsyncReader(stdin or sys.stdin.buffer, self.thread_pool)
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(read_frames(self._stop_event, reader, self.protocol, log, self.report_server_error))
+        except BrokenPipeError:
+            log.error("Connection to the client is lost! Shutting down the server.")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
 
     # ------------------------------------------------------------ positions
     def _lines(self, text: str) -> list[str]:
@@ -117,13 +220,12 @@ class CampaignServer(LanguageServer):
         else:
             for finding in findings:
                 source = linter.sources.get(finding.path)
-                if source is None:
-                    continue
+                text, had_bom = (source.text, source.had_bom) if source is not None else ("", False)  # E008: line 1
                 target_path = Path(finding.path) if os.path.isabs(finding.path) else folder / finding.path
                 target = uri if os.path.abspath(target_path) == str(path) else from_fs_path(os.path.abspath(target_path))
                 if target is None:
                     continue
-                by_target.setdefault(target, []).append(self._entry(finding, source.text, source.had_bom))
+                by_target.setdefault(target, []).append(self._entry(finding, text, had_bom))
         previous = self.contributions.get(uri, {})
         self.contributions[uri] = by_target
         by_target.setdefault(uri, [])
@@ -173,13 +275,25 @@ class CampaignServer(LanguageServer):
             self.publish(target)
 
     # ------------------------------------------------------------ features
-    def current_text(self, uri: str) -> tuple[str, bool]:
-        source = self.workspace.get_text_document(uri).source
+    def opened(self, uri: str):
+        """The document the client opened, or None (pygls would read a never-opened one from disk)."""
+        from urllib.parse import unquote
+
+        return self.workspace.text_documents.get(unquote(uri))  # pygls keys its documents so
+
+    def current_text(self, uri: str) -> tuple[str, bool] | None:
+        document = self.opened(uri)
+        if document is None:
+            return None
+        source = document.source
         return (source[1:], True) if source.startswith("\ufeff") else (source, False)
 
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
-        text, _bom = self.current_text(uri)
+        current = self.current_text(uri)
+        if current is None:  # never opened: nothing to offer
+            return []
+        text, _bom = current
         wanted = params.context.only
         actions: list[types.CodeAction] = []
         fixable = [e for e in self.entries(uri) if e.finding.fix is not None and e.finding.fix.edits and e.text == text]
@@ -258,7 +372,10 @@ class CampaignServer(LanguageServer):
         from .formatter import FormatError, format_text
         from .frontend.parser import SyntaxProblem
 
-        source = self.workspace.get_text_document(params.text_document.uri).source
+        document = self.opened(params.text_document.uri)
+        if document is None:  # never opened: nothing to format
+            return None
+        source = document.source
         text, bom = (source[1:], True) if source.startswith("\ufeff") else (source, False)
         try:
             formatted = format_text(text)

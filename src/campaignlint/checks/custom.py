@@ -21,7 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..context import CampaignContext
 
 
-#: seconds one ``pattern`` / ``require_pattern`` rule may spend on one campaign.  User patterns run
+#: seconds one ``pattern`` / ``require_pattern`` rule may spend on one campaign (processor time, as the
+#: ``regex`` module counts it: on a busy machine the wall-clock wait can be a few times longer).  User patterns run
 #: in the ``regex`` module with this time limit: a pattern that backtracks without end (``(a|aa)+$``)
 #: is stopped and reported on the pattern, so a campaign file can never hang the tool.
 PATTERN_TIME_LIMIT = 1.0

@@ -322,3 +322,38 @@ async def test_hover_is_answered_while_a_long_lint_runs(client: LanguageClient, 
     client.diagnostics.pop(big)
     full = await _diagnostics(client, big, timeout=300)  # then every rule's
     assert "E002" in {d.code for d in full} and len({d.code for d in full}) > 5
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_huge_document_shows_e008_on_line_1(client: LanguageClient):
+    # issue 12 item 15: the E008 finding has no source text; it used to be dropped
+    huge = "campaign soldes {\n" + ("# " + "x" * 98 + "\n") * 50_000 + "}\n"  # 5 MB
+    path: Path = client.root / "unsaved-huge.camp"  # type: ignore[attr-defined]
+    uri = path.as_uri()  # never saved: the text exists only in the editor
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="campaign", version=1, text=huge)))
+    await _diagnostics(client, uri)
+    e008 = [d for d in client.diagnostics[uri] if d.code == "E008"]
+    assert len(e008) == 1 and "more than the maximum" in e008[0].message
+    assert e008[0].range.start == types.Position(line=0, character=0)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_requests_for_a_document_never_opened_get_an_empty_answer(client: LanguageClient):
+    # issue 12 item 16: no Python exception text for a URI the client never opened
+    root: Path = client.root  # type: ignore[attr-defined]
+    uri = (root / "never-opened.camp").as_uri()
+    (root / "missing.camp").unlink(missing_ok=True)
+    for target in (uri, (root / "missing.camp").as_uri()):
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=target),
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+            context=types.CodeActionContext(diagnostics=[])))
+        assert not actions
+        edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
+            text_document=types.TextDocumentIdentifier(uri=target),
+            options=types.FormattingOptions(tab_size=2, insert_spaces=True)))
+        assert edits in (None, [])
+        hover = await client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=target), position=types.Position(line=0, character=0)))
+        assert hover is None

@@ -37,7 +37,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, safe_io
 from .findings import Applicability, Edit, Finding, Fix, Range, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,6 +45,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .project import Project
 
 CACHE_DIR = ".campaignlint_cache"
+#: an entry holds a file's findings: far less than this; a bigger one is a miss, unread
+MAX_ENTRY_SIZE = 50_000_000
 #: bump when the entry layout changes
 FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
@@ -86,11 +88,29 @@ _SEVERITIES = {s.value: s for s in Severity}
 _APPLICABILITIES = {a.value: a for a in Applicability}
 
 
+def _check(condition: bool) -> None:
+    if not condition:
+        raise ValueError("not a cache entry")
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def finding_from_data(data: list) -> Finding:
+    """A stored finding; ValueError unless every field has the type it was written with (odd entry: a miss)."""
+    _check(isinstance(data, list) and len(data) == 7)
     code, severity, message, path, where, rule_name, fix = data
+    _check(isinstance(code, str) and isinstance(message, str) and isinstance(path, str)
+           and (rule_name is None or isinstance(rule_name, str)) and severity in _SEVERITIES)
+    _check(isinstance(where, list) and len(where) == 6 and all(_is_int(n) for n in where))
     decoded_fix = None
     if fix is not None:
+        _check(isinstance(fix, list) and len(fix) == 3)
         applicability, description, edits = fix
+        _check(applicability in _APPLICABILITIES and isinstance(description, str) and isinstance(edits, list))
+        _check(all(isinstance(e, list) and len(e) == 3 and _is_int(e[0]) and _is_int(e[1]) and isinstance(e[2], str)
+                   for e in edits))
         decoded_fix = Fix(_APPLICABILITIES[applicability], tuple(Edit(s, e, t) for s, e, t in edits), description)
     return Finding(code, _SEVERITIES[severity], message, path, Range(*where), decoded_fix, rule_name)
 
@@ -172,7 +192,8 @@ class ResultCache:
         """SHA-256 of a file's bytes (memoised for the run); None if it cannot be read."""
         if path not in self._hashes:
             try:
-                self._hashes[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                limit = self.project.config_for(path).max_file_size  # a bigger file is a miss (then E008), unread
+                self._hashes[path] = hashlib.sha256(safe_io.read_bytes(path, limit)).hexdigest()
             except OSError:
                 self._hashes[path] = None
         return self._hashes[path]
@@ -212,7 +233,7 @@ class ResultCache:
                 valid = (stored_context == context and stored_content == content
                          and all(self.file_hash(Path(dep)) == digest for dep, digest in json.loads(deps)))
                 findings = [finding_from_data(item) for item in json.loads(data)] if valid else None
-            except (ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, RecursionError, MemoryError):  # an odd row is a miss
                 findings = None
         if findings is None:
             self.misses += 1
@@ -299,7 +320,7 @@ class ResultCache:
             if row is None or row[0] != key:
                 return None
             return [finding_from_data(item) for item in json.loads(row[3])]
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError, MemoryError):  # an odd row is a miss
             return None
 
     def put_project(self, files: list[tuple[Path, Path | None]], findings: list[Finding]) -> None:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .config import Config, git_root
+from . import safe_io
+from .config import MAX_FILE_SIZE_LIMIT, Config, git_root
 from .findings import Applicability, Edit, Finding, Fix, Severity, unique_sorted
 from .rule import Rule
 from .project import Options, Project
@@ -45,7 +46,7 @@ def _gitignore_specs(folder: Path):
         ignore = candidate / ".gitignore"
         if ignore.is_file():
             try:
-                lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+                lines = safe_io.read_text(ignore, MAX_FILE_SIZE_LIMIT, errors="replace").splitlines()
             except OSError:
                 lines = []
             specs.append((candidate, pathspec.GitIgnoreSpec.from_lines(lines)))
@@ -78,6 +79,9 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
         path = Path(raw)
         if not path.exists():
             raise UsageError(f"{raw}: no such file or folder")
+        kind = None if path.is_dir() else safe_io.describe(path)
+        if kind is not None:  # a pipe, a device, a link to /dev/zero: never opened
+            raise UsageError(f"{raw}: this is {kind}, not a file; it was not read")
         if path.is_file():
             if not os.access(path, os.R_OK):
                 raise UsageError(f"{raw}: this file cannot be read (permission denied)")
@@ -91,7 +95,15 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
         root = Path(os.path.abspath(path))
         specs = _gitignore_specs(root)
         visited: set[tuple[int, int]] = set()
-        for current, dirs, files in os.walk(root, followlinks=True, onerror=None):
+        def unreadable(error: OSError, raw=raw, root=root) -> None:  # a subfolder: not skipped without a word
+            try:
+                shown = os.path.normpath(os.path.join(raw, os.path.relpath(error.filename, root)))
+            except (TypeError, ValueError):
+                shown = str(error.filename)
+            reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
+            raise UsageError(f"{shown}: this folder cannot be read ({reason})")
+
+        for current, dirs, files in os.walk(root, followlinks=True, onerror=unreadable):
             here = Path(current)
             try:
                 stat = here.stat()
@@ -106,7 +118,8 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
             local = here / ".gitignore"
             if here != root and local.is_file():
                 try:
-                    specs.append((here, pathspec.GitIgnoreSpec.from_lines(local.read_text(encoding="utf-8", errors="replace").splitlines())))
+                    lines = safe_io.read_text(local, MAX_FILE_SIZE_LIMIT, errors="replace").splitlines()
+                    specs.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
                 except OSError:
                     pass
             dirs[:] = sorted(
@@ -166,7 +179,7 @@ class SourceStore(dict):
         if not path.is_absolute():
             path = self.cwd / path
         try:
-            data = path.read_bytes()
+            data = safe_io.read_bytes(path, MAX_FILE_SIZE_LIMIT)  # a pipe or a device is never opened
         except OSError:
             source = None
         else:  # the loader's decoding (light: no Lark, no pydantic); no size limit here

@@ -23,13 +23,21 @@
   their diagnostics go to every file they concern, open or not.
 * Hover on a finding shows its rule's documentation (``campaignlint explain``).
 * Document formatting with the formatter (``campaignlint fmt``).
+* Robust framing (``read_frames``): a frame with a bad ``Content-Length`` (not a
+  number, shorter or longer than its body, absurdly large) or a body that is not
+  JSON is dropped and logged, and the reader finds the next frame — pygls's own
+  loop would stay out of step for good.  Requests about a document the client
+  never opened get an empty answer.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
+import re
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -41,6 +49,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from . import __version__
 from .findings import Applicability, Finding, Severity
+from .lsp_frames import read_frames
 from .lsp_project import folder_of, project_codes, project_findings
 
 DEBOUNCE_SECONDS = 0.3
@@ -79,6 +88,22 @@ class CampaignServer(LanguageServer):
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="campaignlint-lint")
         self._generation: dict[str, int] = {}  # uri → number of the latest lint asked for
         self._delivered: dict[str, int] = {}  # uri → number of the last lint published in full
+
+    def _start_io_async(self, stdin=None, stdout=None):
+        """pygls's stdio server with ``read_frames`` as its message loop."""
+        from pygls.io_ import StdinAsyncReader, StdoutWriter
+
+        self._stop_event = threading.Event()
+        reader = StdinAsyncReader(stdin or sys.stdin.buffer, self.thread_pool)
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(read_frames(self._stop_event, reader, self.protocol, log, self.report_server_error))
+        except BrokenPipeError:
+            log.error("Connection to the client is lost! Shutting down the server.")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
 
     # ------------------------------------------------------------ positions
     def _lines(self, text: str) -> list[str]:
@@ -170,7 +195,10 @@ class CampaignServer(LanguageServer):
 
     def lint(self, uri: str) -> None:
         """Lint the open document ``uri`` now (on the calling thread) and publish its diagnostics."""
-        result = self.compute(uri, self.workspace.get_text_document(uri).source)
+        document = self.opened(uri)
+        if document is None:
+            return
+        result = self.compute(uri, document.source)
         if result is not None:
             self._publish_result(uri, result)
 
@@ -222,13 +250,12 @@ class CampaignServer(LanguageServer):
         by_target: dict[str, list[Entry]] = {}
         for finding in findings:
             source = linter.sources.get(finding.path)
-            if source is None:
-                continue
+            text, had_bom = (source.text, source.had_bom) if source is not None else ("", False)  # E008: line 1
             target_path = Path(finding.path) if os.path.isabs(finding.path) else folder / finding.path
             target = uri if os.path.abspath(target_path) == str(path) else from_fs_path(os.path.abspath(target_path))
             if target is None:
                 continue
-            by_target.setdefault(target, []).append(self._entry(finding, source.text, source.had_bom))
+            by_target.setdefault(target, []).append(self._entry(finding, text, had_bom))
         return by_target
 
     def _publish_result(self, uri: str, by_target: dict[str, list[Entry]]) -> None:
@@ -327,13 +354,25 @@ class CampaignServer(LanguageServer):
             self.schedule_project(folder)
 
     # ------------------------------------------------------------ features
-    def current_text(self, uri: str) -> tuple[str, bool]:
-        source = self.workspace.get_text_document(uri).source
+    def opened(self, uri: str):
+        """The document the client opened, or None (pygls would read a never-opened one from disk)."""
+        from urllib.parse import unquote
+
+        return self.workspace.text_documents.get(unquote(uri))  # pygls keys its documents so
+
+    def current_text(self, uri: str) -> tuple[str, bool] | None:
+        document = self.opened(uri)
+        if document is None:
+            return None
+        source = document.source
         return (source[1:], True) if source.startswith("\ufeff") else (source, False)
 
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
-        text, _bom = self.current_text(uri)
+        current = self.current_text(uri)
+        if current is None:  # never opened: nothing to offer
+            return []
+        text, _bom = current
         wanted = params.context.only
         actions: list[types.CodeAction] = []
         fixable = [e for e in self.entries(uri) if e.finding.fix is not None and e.finding.fix.edits and e.text == text]
@@ -371,7 +410,9 @@ class CampaignServer(LanguageServer):
         if fs_path is None:
             return None
         path = Path(os.path.abspath(fs_path))
-        document = self.workspace.get_text_document(uri)
+        document = self.opened(uri)
+        if document is None:  # never opened: nothing to fix
+            return None
         outcome = fix_file(Linter(Options(), cwd=path.parent), path, unsafe=False, text=document.source)
         if not outcome.changed:
             return None
@@ -416,7 +457,10 @@ class CampaignServer(LanguageServer):
         fs_path = to_fs_path(uri)
         if fs_path is None:
             return None
-        source = self.workspace.get_text_document(uri).source
+        document = self.opened(uri)
+        if document is None:  # never opened: nothing to say
+            return None
+        source = document.source
         text, bom = (source[1:], True) if source.startswith("\ufeff") else (source, False)
         lines = text.split("\n")
         position = self.workspace.position_codec.position_from_client_units(lines, params.position)
@@ -430,7 +474,10 @@ class CampaignServer(LanguageServer):
         from .formatter import FormatError, format_text
         from .frontend.parser import SyntaxProblem
 
-        source = self.workspace.get_text_document(params.text_document.uri).source
+        document = self.opened(params.text_document.uri)
+        if document is None:  # never opened: nothing to format
+            return None
+        source = document.source
         text, bom = (source[1:], True) if source.startswith("\ufeff") else (source, False)
         try:
             formatted = format_text(text)

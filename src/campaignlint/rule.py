@@ -11,6 +11,7 @@ by side.  Defining the class registers it in ``REGISTRY``; rules live in
 from __future__ import annotations
 
 import enum
+import math
 import inspect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
@@ -59,7 +60,8 @@ class Setting:
     def validate(self, value: Any) -> Any:
         if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if not isinstance(value, self.kind) or isinstance(value, bool):
+        if (not isinstance(value, self.kind) or isinstance(value, bool)
+                or (isinstance(value, float) and not math.isfinite(value))):  # nan passes every bound
             raise ValueError(f"`{self.key}` must be a {'number' if self.kind in (int, float) else self.kind.__name__}, not {value!r}")
         if self.minimum is not None and value < self.minimum:
             raise ValueError(f"`{self.key}` must be at least {self.minimum}, not {value}")

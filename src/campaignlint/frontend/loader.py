@@ -12,17 +12,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import model as m
+from .. import safe_io
 from ..config import DEFAULT_MAX_FILE_SIZE
 from ..paths import display_path
 from ..resources import rules_path
 from ..source import SourceText, Span
-from .decode import decode
+from .decode import decode, too_large
 from .parser import SyntaxProblem, parse
 from .problems import Problem
 from .resolve import Definitions, Resolver
 from .tree import Document
 
 MAX_IMPORTS = 200
+MAX_IMPORT_PATH = 1_024  # characters in one import path
+MAX_NAME = 255  # characters in one folder or file name of it (the usual file-system limit)
 
 
 @dataclass
@@ -73,6 +76,17 @@ class Loader:
         self.pack_definitions = Definitions()
         for pack in rule_packs or []:
             loaded = self.load(pack)
+            errors = [p for p in loaded.problems if p.code.startswith("E")]
+            if errors:  # its rules would vanish without a word: the run stops and says why
+                from ..config import ConfigError
+
+                first = errors[0]
+                where = ""
+                if loaded.source is not None:
+                    line, column = loaded.source.position(first.span.start)
+                    where = f" at line {line}, column {column}"
+                more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+                raise ConfigError(f"the rule pack {loaded.display} has an error{where}: {first.message}{more}")
             if loaded.model:
                 self.pack_definitions.update(self._visible(loaded))
 
@@ -88,7 +102,11 @@ class Loader:
             source, problem = decode(self.overrides[path].encode("utf-8", "surrogatepass"), display, self.max_file_size)
         else:
             try:
-                data = path.read_bytes()
+                data = safe_io.read_bytes(path, self.max_file_size)  # size checked first; pipes never opened
+            except safe_io.TooLarge as error:
+                loaded = LoadedFile(path, display, None, problems=[too_large(display, error.size, self.max_file_size)])
+                self.files[path] = loaded
+                return loaded
             except OSError as error:
                 problem = Problem("E006", Span(display, 0, 0), f"cannot read this file: {error.strerror or error}")
                 loaded = LoadedFile(path, display, None, problems=[problem])
@@ -162,6 +180,15 @@ class Loader:
         return visible
 
     def _import_target(self, loaded: LoadedFile, text: str, resolver: Resolver, value) -> Path | None:
+        if "\x00" in text:
+            resolver.problem("E006", resolver.value_span(value), "an import path cannot contain a NUL character")
+            return None
+        longest = max((len(part) for part in text.replace("\\", "/").split("/")), default=0)
+        if len(text) > MAX_IMPORT_PATH or longest > MAX_NAME:
+            resolver.problem("E006", resolver.value_span(value),
+                             f"this import path is too long ({len(text):,} characters): at most {MAX_IMPORT_PATH:,}, "
+                             f"and {MAX_NAME} for each folder or file name")
+            return None
         if not text.endswith(".camp"):
             resolver.problem("E006", resolver.value_span(value), f"only .camp files can be imported, not `{text}`")
             return None
@@ -170,7 +197,7 @@ class Loader:
         loaded.requested.append(target)
         try:
             real = target.resolve()
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError, ValueError):
             resolver.problem("E006", resolver.value_span(value), f"`{text}` cannot be resolved (a link loop?)")
             return None
         if not _inside(real, self.root):
@@ -183,7 +210,13 @@ class Loader:
             loaded.cycles.append(target)
             resolver.problem("E006", resolver.value_span(value), f"import cycle: {chain}")
             return None
-        if not real.is_file() and target not in self.overrides:
+        try:
+            found = real.is_file()
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or error
+            resolver.problem("E006", resolver.value_span(value), f"`{text}` cannot be read: {reason}")
+            return None
+        if not found and target not in self.overrides:
             resolver.problem("E006", resolver.value_span(value),
                              f"`{text}` was not found (looked for {self.display(target)})")
             return None

@@ -49,6 +49,13 @@ def _unaccent_upper(s: str) -> str:
     return caps_key(s)
 
 
+def _shouting_data(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(allowed words in capitals, promo-code cue words) for ``language``."""
+    from ...language.capitals import allowed_words
+
+    return allowed_words(language), _code_cues(language)
+
+
 def _campaign_names(campaign) -> frozenset[str]:
     """Words written in capitals on purpose: brand, senders, offer codes, opt-outs, the voice's `accept`."""
     from ...language.capitals import exemptions_for

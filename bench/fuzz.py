@@ -230,7 +230,7 @@ class Harness:
 
     def check(self, data: bytes, *, fix: bool = True) -> None:
         from campaignlint.fixes import fix_file
-        from campaignlint.parser import SyntaxProblem, parse
+        from campaignlint.frontend.parser import SyntaxProblem, parse
 
         self.linted += 1
         if self.linted % 500 == 0:  # a fresh linter now and then: no state carried over

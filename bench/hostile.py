@@ -214,7 +214,7 @@ def config_case(rng: random.Random, folder: Path) -> None:
 
 def _comments(text: str) -> list[str]:
     """The comments of a file that parses (the parser's own list: a `#` inside a text is no comment)."""
-    from campaignlint.parser import parse
+    from campaignlint.frontend.parser import parse
 
     return [comment.text.strip() for comment in parse(text).comments]
 
@@ -222,7 +222,7 @@ def _comments(text: str) -> list[str]:
 def fix_property(harness, data: bytes) -> None:
     """``check --fix`` on disk: parses, no new E-code, a fixed point; comments, BOM, CRLF and mode kept."""
     from campaignlint.fixes import WriteError, fix_file, write_atomically
-    from campaignlint.parser import SyntaxProblem, parse
+    from campaignlint.frontend.parser import SyntaxProblem, parse
 
     path = harness.folder / "fix.camp"
     path.unlink(missing_ok=True)
@@ -273,7 +273,7 @@ def fix_property(harness, data: bytes) -> None:
 
 def run_case(harness, data: bytes, rng: random.Random, number: int) -> None:
     from campaignlint.model_json import file_to_json
-    from campaignlint.parser import SyntaxProblem, parse
+    from campaignlint.frontend.parser import SyntaxProblem, parse
     from campaignlint.reporters import ReportContext, render
 
     text = data.decode("utf-8", "surrogateescape")

@@ -14,6 +14,12 @@ TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
 REPO = TESTS.parent
 
+# The evaluation harnesses (bench/evaluation.py, bench/objective_eval.py) are not
+# part of the installed package: the tests that score the analysers import them
+# from bench/ (``from evaluation import …``).
+if str(REPO / "bench") not in sys.path:
+    sys.path.insert(0, str(REPO / "bench"))
+
 
 def command() -> list[str]:
     """The installed console script (falls back to ``python -m campaignlint``)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from campaignlint.language.address import AddressResult, Marker, detect_address
-from campaignlint.language.evaluation import load_jsonl, score_address
+from evaluation import load_jsonl, score_address
 
 EVAL = Path(__file__).parent / "data" / "eval" / "address_fr.jsonl"
 

@@ -12,7 +12,7 @@ import pytest
 from campaignlint.engine import Linter
 from campaignlint.findings import Applicability, Edit, Finding, Fix, Range, Severity
 from campaignlint.fixes import MAX_PASSES, apply_edits, fix_file, write_atomically
-from campaignlint.parser import parse
+from campaignlint.frontend.parser import parse
 
 from conftest import run_cli
 

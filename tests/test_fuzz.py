@@ -38,6 +38,7 @@ def test_generated_campaigns_never_crash(harness, seed):
     harness.check(fuzz.generated(random.Random(seed)).encode("utf-8"))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1))
 def test_mutated_examples_never_crash(harness, real, seed):
@@ -64,6 +65,7 @@ def test_the_harness_detects_a_crash(harness, monkeypatch):
         harness.check(b'campaign c { name "C" }\n', fix=False)
 
 
+@pytest.mark.slow
 def test_a_few_cases_through_the_installed_command(tmp_path, real):
     rng = random.Random(2027)
     cases = [fuzz.mutate(rng, rng.choice(real)) for _ in range(3)] + [fuzz.generated(rng).encode()]

@@ -58,3 +58,18 @@ def test_importtime_of_help_stays_small():
     imported = {line.split("|")[-1].strip() for line in process.stderr.splitlines() if line.startswith("import time:")}
     assert "campaignlint.cli" in imported
     assert not {name for name in imported if name.split(".")[0] in HEAVY}
+
+
+def test_the_engine_decode_and_display_path_stay_light():
+    """A run answered from the cache re-reads sources through ``frontend.decode``: no Lark, no pydantic."""
+    code = ("import json, sys\n"
+            "import campaignlint.engine, campaignlint.frontend.decode, campaignlint.frontend.problems\n"
+            "import campaignlint.paths\n"
+            "print(json.dumps(sorted(n for n in sys.modules if n.split('.')[0] in ('lark', 'pydantic'))))")
+    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert process.returncode == 0, process.stderr
+    assert json.loads(process.stdout) == []
+    # and the probe sees them when they are imported
+    loading = code.replace("import json, sys\n", "import json, sys\nimport campaignlint.frontend.loader\n")
+    heavy = subprocess.run([sys.executable, "-c", loading], capture_output=True, text=True, timeout=120)
+    assert "lark" in json.loads(heavy.stdout) and "pydantic" in json.loads(heavy.stdout)

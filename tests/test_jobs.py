@@ -24,6 +24,7 @@ def corpus(tmp_path_factory):
     return folder, made
 
 
+@pytest.mark.slow
 def test_jobs_1_and_2_give_identical_output(corpus, cli):
     folder, _made = corpus
     force = {"CAMPAIGNLINT_MIN_FILES_PER_WORKER": "1"}  # 20 files: spread them anyway
@@ -37,6 +38,7 @@ def test_jobs_1_and_2_give_identical_output(corpus, cli):
     assert text_one.stdout == text_two.stdout
 
 
+@pytest.mark.slow
 def test_workers_return_outcomes_in_file_order(corpus):
     folder, made = corpus
     files = [(path, folder) for path in made.files[:6]]

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from campaignlint.engine import Linter, Options, discover_files
-from campaignlint.loader import MAX_IMPORTS
-from campaignlint.parser import MAX_NESTING, MAX_STRING_LENGTH
+from campaignlint.frontend.loader import MAX_IMPORTS
+from campaignlint.frontend.literals import MAX_STRING_LENGTH
+from campaignlint.frontend.parser import MAX_NESTING
 
 CAMPAIGN = '''campaign rentree {
   name "La rentrée"

@@ -200,6 +200,130 @@ async def test_an_import_is_read_and_closing_clears(client: LanguageClient):
     assert list(await _diagnostics(client, uri)) == []
 
 
+# ------------------------------------------------------------ project scope (v2)
+
+CAP_BRAND = '''brand bazar {
+  name "Bazar"
+  frequency email 2 per week
+}
+segment clients { description "Clients"; consent email opt-in }
+'''
+
+
+def _capped(name: str, day: int) -> str:
+    return (f'import "shared.camp"\ncampaign {name} {{\n  brand bazar\n  period 2026-12-01 .. 2026-12-31\n'
+            f'  segment clients\n  message m_{name} {{ channel email; segments clients; at 2026-12-{day:02d} 10:00; '
+            f'subject "Paniers {name}" }}\n}}\n')
+
+
+async def _until(client: LanguageClient, uri: str, check, timeout: float = 60) -> list[types.Diagnostic]:
+    """Waits until the diagnostics published for ``uri`` satisfy ``check``."""
+    async def wait():
+        while not check(client.diagnostics.get(uri)):
+            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        return client.diagnostics[uri]
+
+    return await asyncio.wait_for(wait(), timeout)
+
+
+def _p006(diagnostics) -> list[types.Diagnostic]:
+    return [d for d in diagnostics or [] if d.code == "P006"]
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_p006_on_a_closed_file_caused_by_an_open_one(client: LanguageClient):
+    root: Path = client.root  # type: ignore[attr-defined]
+    folder = root / "caps"
+    folder.mkdir()
+    (folder / "shared.camp").write_text(CAP_BRAND, encoding="utf-8")
+    (folder / "noel.camp").write_text(_capped("noel", 1), encoding="utf-8")
+    soldes = folder / "soldes.camp"
+    soldes.write_text(_capped("soldes", 5), encoding="utf-8")  # never opened
+    soldes_uri = soldes.as_uri()
+    # extra's email on 12-03 makes soldes' (12-05) the 3rd email to `clients` in 7 days
+    extra = await _open(client, "caps/extra.camp", _capped("extra", 3))
+    (found,) = _p006(await _until(client, soldes_uri, _p006))
+    assert "`m_soldes` is the 3rd email to `clients` in 7 days" in found.message
+    assert "caps/noel.camp:m_noel" in found.message and "caps/extra.camp:m_extra" in found.message
+    assert found.severity == types.DiagnosticSeverity.Warning
+    line = _capped("soldes", 5).split("\n").index(next(x for x in _capped("soldes", 5).split("\n") if "message" in x))
+    assert found.range.start == types.Position(line=line, character=2)
+    assert not _p006(client.diagnostics.get(extra))  # reported once, on the file over the cap
+    # the unsaved text counts, not the disk: move extra's email two weeks later
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=extra, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=_capped("extra", 20))]))
+    await _until(client, soldes_uri, lambda d: d is not None and not _p006(d))
+    assert (folder / "extra.camp").read_text(encoding="utf-8") == _capped("extra", 3)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_hover_on_a_merge_tag_shows_its_variable(client: LanguageClient):
+    text = (DATA / "examples" / "v2" / "noel_fournil.camp").read_text(encoding="utf-8")
+    uri = await _open(client, "noel_fournil.camp", text)
+    lines = text.split("\n")
+    line = next(index for index, line in enumerate(lines) if "{{ contact.BOUTIQUE }}" in line)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(line=line, character=lines[line].index("BOUTIQUE"))))
+    assert hover is not None and hover.contents.value.startswith("**merge tag** `{{ contact.BOUTIQUE }}`")
+    assert "variable `boutique`" in hover.contents.value
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_an_import_open_in_the_editor_is_read_from_the_editor(client: LanguageClient):
+    root: Path = client.root  # type: ignore[attr-defined]
+    brand_path = root / "verdure" / "brand.camp"
+    brand_text = brand_path.read_text(encoding="utf-8")
+    brand = brand_path.as_uri()
+    # the brand file, open and edited (unsaved): its segment `loyal_customers` renamed
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=brand, language_id="campaign", version=1,
+        text=brand_text.replace("segment loyal_customers", "segment fideles"))))
+    text = (root / "verdure" / "printemps.camp").read_text(encoding="utf-8")
+    uri = await _open(client, "verdure/printemps.camp", text)
+    unknown = [d for d in client.diagnostics[uri] if d.code == "E004"]
+    assert unknown and all("`loyal_customer" in d.message for d in unknown), [d.message for d in unknown]  # the editor's text was read
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=brand)))
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio(loop_scope="module")
+async def test_hover_is_answered_while_a_long_lint_runs(client: LanguageClient, tmp_path):
+    """The lint runs off the event loop: a hover sent while a 1,500-message file is being
+    linted comes back before that file's diagnostics (no timing: the order proves it)."""
+    import corpus
+
+    small = await _open(client, "broken-again.camp", BROKEN)
+    (syntax,) = [d for d in client.diagnostics[small] if d.code == "E001"]
+    big_text = corpus.campaign_text(__import__("random").Random(3), 0, "fr", 1500)[0]
+    big_text = big_text.replace('import "../brands/verdure.camp"', "")
+    big_text = big_text.replace("campaign c0 {", "campaign c0 {\n  colour red", 1)  # a schema error (E002)
+    path: Path = client.root / "big.camp"  # type: ignore[attr-defined]
+    path.write_text(big_text, encoding="utf-8")
+    big = path.as_uri()
+    client.diagnostics.pop(big, None)
+    order: list[str] = []
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=big, language_id="campaign", version=1, text=big_text)))
+    waiting = asyncio.ensure_future(_diagnostics(client, big, timeout=300))
+    waiting.add_done_callback(lambda _: order.append("diagnostics"))
+    await asyncio.sleep(0.5)  # the big lint has started on the server's lint thread
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=small), position=syntax.range.start))
+    order.append("hover")
+    assert hover is not None and "**E001 syntax-error**" in hover.contents.value
+    await waiting
+    assert order == ["hover", "diagnostics"]
+    # syntax and schema first: the first publication holds only front-end findings (E002 `colour`…)
+    early = {d.code for d in client.diagnostics[big]}
+    assert "E002" in early and all(code.startswith("E") for code in early)
+    client.diagnostics.pop(big)
+    full = await _diagnostics(client, big, timeout=300)  # then every rule's
+    assert "E002" in {d.code for d in full} and len({d.code for d in full}) > 5
+
+
 @pytest.mark.asyncio(loop_scope="module")
 async def test_a_huge_document_shows_e008_on_line_1(client: LanguageClient):
     # issue 12 item 15: the E008 finding has no source text; it used to be dropped

@@ -11,12 +11,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from campaignlint.language.objective_eval import evaluate, parse_duration, parse_quantity
-from campaignlint.language.objective_text import (
-    Quantity,
-    compare_with_attributes,
-    read_objective_text,
-)
+from objective_eval import evaluate, parse_duration, parse_quantity
+from campaignlint.checks.objectives.o008_text_contradicts import Quantity, compare_with_attributes
+from campaignlint.language.objective_text import read_objective_text
 
 MARCH = datetime.date(2027, 3, 1)
 
@@ -341,7 +338,7 @@ def test_labelled_set_precision(capsys):
 
 
 def test_labelled_set_is_balanced():
-    from campaignlint.language.objective_eval import load_set
+    from objective_eval import load_set
 
     items = load_set(EVAL_SET)
     fr = sum(1 for i in items if i["language"] == "fr")

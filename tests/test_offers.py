@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from campaignlint.language.evaluation import CLAIM_KINDS, load_jsonl, score_offers
-from campaignlint.language.offers import Claim, OfferClaims, extract_offer_claims
+from evaluation import CLAIM_KINDS, load_jsonl, score_offers
+from campaignlint.language.offers import OfferClaim, OfferClaims, extract_offer_claims
 
 EVAL = Path(__file__).parent / "data" / "eval"
 
@@ -51,7 +51,7 @@ def en(text: str, year: int = 2027) -> OfferClaims:
     return extract_offer_claims(text, "en", year)
 
 
-def values(claims: list[Claim]) -> list:
+def values(claims: list[OfferClaim]) -> list:
     return [c.value for c in claims]
 
 

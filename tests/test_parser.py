@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from campaignlint.model import Text
-from campaignlint.parser import SyntaxProblem, parse
+from campaignlint.frontend.parser import CommentCollector, SyntaxProblem, parse
 from campaignlint.source import SourceText, Span
 
 
@@ -101,6 +101,52 @@ def test_positions_inside_strings_through_escapes_and_dedent():
 def test_comments_are_collected_not_inside_strings():
     document = parse('name "a # not a comment" # a comment\n# own line\n')
     assert [c.text for c in document.comments] == ["# a comment", "# own line"]
+
+
+def test_a_given_comment_collector_receives_the_comments():
+    collector = CommentCollector()
+    document = parse('# first\nname "x" # second\n', collector)
+    assert [c.text for c in collector.comments] == ["# first", "# second"]
+    assert [(c.start, c.end) for c in document.comments] == [(0, 7), (17, 25)]
+    assert parse("name x\n").comments == []  # the next parse starts empty
+
+
+def test_a_syntax_error_leaves_no_collector_behind():
+    with pytest.raises(SyntaxProblem):
+        parse('# note\nname "unclosed\n')
+    assert parse("name x # only this\n").comments[0].text == "# only this"
+
+
+def test_two_parses_in_two_threads_keep_their_own_comments():
+    """Each parse has its own collector: with one shared list, the threads' comments mixed or vanished."""
+    import sys
+    import threading
+
+    texts = {letter: "".join(f"name {letter}{i} # {letter}{i}\n" for i in range(400)) for letter in "ab"}
+    wrong: list[str] = []
+    start = threading.Barrier(2)
+
+    def work(letter: str) -> None:
+        start.wait()
+        try:
+            for _ in range(5):
+                comments = [c.text for c in parse(texts[letter]).comments]
+                if comments != [f"# {letter}{i}" for i in range(400)]:
+                    wrong.append(f"{letter}: {len(comments)} comments, first {comments[:1]}")
+        except Exception as error:  # an exception in a thread would not fail the test by itself
+            wrong.append(f"{letter}: {error!r}")
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often, so that the parses overlap
+    try:
+        threads = [threading.Thread(target=work, args=(letter,)) for letter in "ab"]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert wrong == []
 
 
 def test_every_node_has_positions():

@@ -76,7 +76,7 @@ def test_fmt_keeps_an_over_long_long_string_unchanged_in_meaning():
     # fuzz case 1bb946dafa5c: the E008 message gave the exact length of a too-long
     # long string; re-indenting it (fmt) changed the length, hence the "model"
     from campaignlint.formatter import document_key, format_text
-    from campaignlint.parser import parse
+    from campaignlint.frontend.parser import parse
 
     text = 'campaign c {\n  message m {\n    body """\n' + "a" * 100_050 + '\n"""\n  }\n}\n'
     once = format_text(text)

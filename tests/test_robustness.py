@@ -593,48 +593,90 @@ def test_odd_import_paths_are_e006_with_a_plain_message(tmp_path, path, expected
 
 # ------------------------------------------------------------------ item 12: odd cache entries are misses
 
-def _cached_project(tmp_path) -> tuple[Path, Path]:
+def _cached_project(tmp_path, project_entry: bool = False) -> tuple[Path, Path]:
+    """The project folder and its cache (one SQLite file); ``project_entry``: the row of the
+    project-scope rules rather than the file's."""
     (tmp_path / "campaignlint.toml").write_text('select = ["C004"]\n', encoding="utf-8")
     (tmp_path / "c.camp").write_text(DUPLICATES, encoding="utf-8")
     code, text, exception = cli_result(["check", "c.camp"], tmp_path)
     assert code == 0 and "C004" in text, text
-    entries = [p for p in (tmp_path / ".campaignlint_cache").iterdir() if p.suffix == ".json"]
-    assert len(entries) == 1
-    return tmp_path, entries[0]
+    (store,) = (tmp_path / ".campaignlint_cache").glob("results-v*.sqlite3")
+    return tmp_path, store
 
 
-def _mutated(entry: Path, change) -> bytes:
+def _set_rows(store: Path, kind: str, column: str, value) -> int:
+    import sqlite3
+
+    connection = sqlite3.connect(store)
+    try:
+        with connection:
+            return connection.execute(f"UPDATE entries SET {column} = ? WHERE kind = ?", (value, kind)).rowcount
+    finally:
+        connection.close()
+
+
+def _mutated(store: Path, change) -> str:
     import json
+    import sqlite3
 
-    data = json.loads(entry.read_bytes())
-    change(data)
-    return json.dumps(data).encode()
+    connection = sqlite3.connect(store)
+    try:
+        (data,) = connection.execute("SELECT findings FROM entries WHERE kind = 'file'").fetchone()
+    finally:
+        connection.close()
+    findings = json.loads(data)
+    change(findings)
+    return json.dumps(findings)
 
 
-@pytest.mark.parametrize("odd", [
-    lambda entry: b"[" * 200_000 + b"]" * 200_000,  # nested too deeply for json
-    lambda entry: b'{"context": ' + b"[" * 200_000 + b"]" * 200_000 + b"}",
-    lambda entry: b"1" * 5_000,  # too many digits for an int
-    lambda entry: b"\xff\xfe not json",
-    lambda entry: b"[]",
-    lambda entry: _mutated(entry, lambda d: d["findings"][0].__setitem__(4, ["a", "b", "c", "d", "e", "f"])),
-    lambda entry: _mutated(entry, lambda d: d["findings"][0].__setitem__(2, 12)),
-    lambda entry: _mutated(entry, lambda d: d["findings"][0].__setitem__(6, ["safe", "x", [[0, "z", 5]]])),
-    lambda entry: _mutated(entry, lambda d: d["findings"].append({"code": "E001"})),
-    lambda entry: _mutated(entry, lambda d: d.__setitem__("deps", [["a"]])),
-    lambda entry: _mutated(entry, lambda d: d.__setitem__("deps", 5)),
+@pytest.mark.parametrize("column,odd", [
+    ("findings", lambda store: "[" * 200_000 + "]" * 200_000),  # nested too deeply for json
+    ("context", lambda store: "[" * 200_000 + "]" * 200_000),
+    ("findings", lambda store: "1" * 5_000),  # too many digits for an int
+    ("findings", lambda store: "not json"),
+    ("findings", lambda store: _mutated(store, lambda d: d[0].__setitem__(4, ["a", "b", "c", "d", "e", "f"]))),
+    ("findings", lambda store: _mutated(store, lambda d: d[0].__setitem__(2, 12))),
+    ("findings", lambda store: _mutated(store, lambda d: d[0].__setitem__(6, ["safe", "x", [[0, "z", 5]]]))),
+    ("findings", lambda store: _mutated(store, lambda d: d.append({"code": "E001"}))),
+    ("deps", lambda store: '[["a"]]'),
+    ("deps", lambda store: "5"),
+    ("deps", lambda store: None),
 ])
-def test_an_odd_cache_entry_is_a_miss(tmp_path, odd):
-    folder, entry = _cached_project(tmp_path)
-    entry.write_bytes(odd(entry))
+def test_an_odd_cache_entry_is_a_miss(tmp_path, column, odd):
+    folder, store = _cached_project(tmp_path)
+    assert _set_rows(store, "file", column, odd(store)) == 1
     code, text, exception = cli_result(["check", "c.camp"], folder)
     assert (code, exception) == (0, ""), text
     assert "hashtag #rentree is already used earlier" in text and "internal error" not in text
 
 
+@pytest.mark.parametrize("odd", [
+    "[" * 200_000 + "]" * 200_000,
+    "1" * 5_000,
+    b"\xff\xfe not json",
+    "[]",
+    '{"key": 5, "findings": 5}',
+])
+def test_an_odd_project_cache_entry_is_a_miss(tmp_path, odd):
+    folder, store = _cached_project(tmp_path, project_entry=True)
+    _set_rows(store, "project", "findings", odd)
+    code, text, exception = cli_result(["check", "c.camp"], folder)
+    assert (code, exception) == (0, ""), text
+    assert "hashtag #rentree is already used earlier" in text and "internal error" not in text
+
+
+def test_a_damaged_cache_file_is_a_miss(tmp_path):
+    folder, store = _cached_project(tmp_path)
+    store.write_bytes(b"this is not a database" * 100)
+    code, text, exception = cli_result(["check", "c.camp"], folder)
+    assert (code, exception) == (0, ""), text
+    assert "hashtag #rentree is already used earlier" in text
+
+
 @posix_only
-def test_a_cache_entry_that_is_a_pipe_is_a_miss(tmp_path, deadline):
-    folder, entry = _cached_project(tmp_path)
+@pytest.mark.parametrize("project_entry", [False, True])
+def test_a_cache_entry_that_is_a_pipe_is_a_miss(tmp_path, deadline, project_entry):
+    folder, entry = _cached_project(tmp_path, project_entry)
     entry.unlink()
     os.mkfifo(entry)
     code, text, exception = cli_result(["check", "c.camp"], folder)

@@ -8,6 +8,7 @@ overrides and per-file ignores, and returns the findings sorted.
 
 from __future__ import annotations
 
+import collections
 import functools
 import os
 from dataclasses import dataclass, field
@@ -19,12 +20,13 @@ from .config import MAX_FILE_SIZE_LIMIT, Config, git_root
 from .findings import Applicability, Edit, Finding, Fix, Severity, unique_sorted
 from .rule import Rule
 from .project import Options, Project
-from .registry import load_all_rules
+from .registry import load_all_rules, rule_catalogue
 from .context import CampaignContext, FileContext
+from .frontend.decode import decode
 from .source import SourceText, Span
 
 if TYPE_CHECKING:  # pragma: no cover - the loader and model (lark, pydantic) load lazily:
-    from .loader import LoadedFile, Loader  # a run answered from the cache never needs them
+    from .frontend.loader import LoadedFile, Loader  # a run answered from the cache never needs them
     from .model import Campaign, Located
 
 
@@ -141,9 +143,10 @@ class RunResult:
     files: list[str] = field(default_factory=list)
     fixed: dict[str, int] = field(default_factory=dict)  # display path → fixes applied
     fix_notes: list[str] = field(default_factory=list)
+    fix_log: list[tuple[str, str, int, str]] = field(default_factory=list)  # path, code, line, description
 
 
-#: files loaded, analysed (one batched spaCy pass) and released together by ``Linter.lint``
+#: files loaded, checked and released together by ``Linter.lint``
 BATCH_FILES = 32
 
 
@@ -179,12 +182,8 @@ class SourceStore(dict):
             data = safe_io.read_bytes(path, MAX_FILE_SIZE_LIMIT)  # a pipe or a device is never opened
         except OSError:
             source = None
-        else:  # as loader.decode does (without importing it): text up to the first bad byte
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as error:
-                text = data[: error.start].decode("utf-8")
-            source = SourceText.from_text(key, text)
+        else:  # the loader's decoding (light: no Lark, no pydantic); no size limit here
+            source, _problem = decode(data, key, len(data))
         self._last = (key, source)
         return source
 
@@ -205,10 +204,18 @@ class Linter:
     def __init__(self, options: Options | None = None, cwd: Path | None = None):
         self.options = options or Options()
         self.cwd = cwd or Path.cwd()
-        self.rules = load_all_rules()
-        self.project = Project(self.options, self.cwd, self.rules)
+        # configuration is validated against the rule catalogue (no rule module imported
+        # when it is cached); the rules load on the first file that is actually linted
+        self.project = Project(self.options, self.cwd, rule_catalogue())
         self.sources: dict[str, SourceText] = SourceStore(self.cwd)
         self._loaders: dict[tuple, Loader] = {}
+        from .language.nlp import NLP
+
+        self.nlp = NLP()  # this linter's analyses and facts of texts (bounded LRUs)
+
+    @functools.cached_property
+    def rules(self) -> dict[str, Rule]:
+        return load_all_rules()
 
     # -- configuration (see campaignlint.project) ----------------------------
     def config_for(self, path: Path) -> Config:
@@ -224,7 +231,7 @@ class Linter:
         return self.project.display(path)
 
     def loader_for(self, config: Config, root: Path, overrides: dict[Path, str] | None = None) -> Loader:
-        from .loader import Loader
+        from .frontend.loader import Loader
 
         key = (id(config), root, tuple(sorted((overrides or {}).items())))
         if key not in self._loaders:
@@ -236,18 +243,31 @@ class Linter:
         return self._loaders[key]
 
     # -- linting -----------------------------------------------------------
-    def lint_file(self, path: Path, *, linted_root: Path | None = None, text: str | None = None) -> list[Finding]:
+    def lint_file(self, path: Path, *, linted_root: Path | None = None, text: str | None = None,
+                  front_end=None, other_texts: dict[Path, str] | None = None) -> list[Finding]:
+        """The findings of one file (``text``: its unsaved content).  ``front_end``: called
+        with the syntax and schema findings (E) as soon as the file is read, before any
+        rule runs (the language server publishes them first).  ``other_texts``: unsaved
+        contents of other files (an import open in an editor)."""
         path = Path(os.path.abspath(path))
         config = self.config_for(path)
         root = self.project_root(config, path, linted_root)
-        overrides = {path: text} if text is not None else None
+        overrides = {Path(os.path.abspath(p)): t for p, t in (other_texts or {}).items()}
+        if text is not None:
+            overrides[path] = text
+        overrides = overrides or None
         loader = self.loader_for(config, root, overrides)
         loaded = loader.load(path)
         for other in loader.files.values():
             if other.source is not None:
                 self.sources[other.display] = other.source
-        self._prepare_nlp(loader, config)
-        return self.findings_for(loaded, config)
+        if front_end is not None:
+            ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
+            front_end([ctx.finding(self.rules[p.code], p.span, p.message) for p in loaded.problems
+                       if p.code in self.rules])
+        findings = self.findings_for(loaded, config)
+        project = self.lint_project([(path, linted_root)], overrides=overrides)  # v2: this file is the whole run
+        return sorted(findings + project, key=Finding.sort_key) if project else findings
 
     def loaded(self, path: Path) -> LoadedFile | None:
         """The file as read by the last ``lint_file`` of it (model, problems, source)."""
@@ -257,27 +277,24 @@ class Linter:
                 return loader.files[path]
         return None
 
-    def _prepare_nlp(self, loader: Loader, config: Config) -> None:
-        self._prepare_nlp_batch([(loaded, config) for loaded in loader.files.values()])
-
     def findings_for(self, loaded: LoadedFile, config: Config) -> list[Finding]:
         from .checks.custom import custom_findings
 
         findings: list[Finding] = []
-        ctx = FileContext(self.sources, loaded, config)
+        ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
         for problem in loaded.problems:
             rule = self.rules[problem.code]
-            findings.append(ctx.finding(rule, problem.span, problem.message))
+            findings.append(ctx.finding(rule, problem.span, problem.message, problem.fix))
         selected = [rule for rule in self.rules.values()
                     if rule.scope != "front-end" and config.enabled(rule.code, rule.name)]
         if loaded.model is not None:
             for rule in selected:
-                if rule.scope == "file":
+                if rule.scope == "file" and config.pack_enabled(rule):
                     findings.extend(rule.check_file(ctx))
             for campaign in loaded.model.campaigns:
-                cctx = CampaignContext(self.sources, loaded, config, campaign)
+                cctx = CampaignContext(self.sources, loaded, config, campaign, self.rules, self.nlp)
                 for rule in selected:
-                    if rule.scope == "campaign":
+                    if rule.scope == "campaign" and config.pack_enabled(rule, campaign):
                         findings.extend(rule.check(cctx))
                 findings.extend(f for f in custom_findings(cctx) if config.enabled(f.code, f.rule_name))
         return self._finish(findings, loaded, config)
@@ -297,24 +314,11 @@ class Linter:
             others = [f for f in kept if f.path != loaded.display]
             own = noqa.apply(own, suppressions)
             kept = own + others
-            n001 = self.rules.get("N001")
-            if n001 and config.enabled("N001", n001.name, loaded.display):
-                ctx = FileContext(self.sources, loaded, config)
-                for suppression in suppressions:
-                    unused = self._unused(suppression, config)
-                    if unused:
-                        kept.append(ctx.finding(n001, Span(loaded.display, suppression.start, suppression.end), unused))
+            ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
+            for rule in self.rules.values():
+                if rule.scope == "suppressions" and config.enabled(rule.code, rule.name, loaded.display):
+                    kept.extend(rule.check_suppressions(ctx, suppressions))
         return unique_sorted(kept)
-
-    def _unused(self, suppression, config: Config) -> str | None:  # a noqa.Suppression
-        if suppression.codes is None:
-            return None if suppression.used_any else "this `# noqa` silences nothing on this line: remove it"
-        stale = [code for code in suppression.codes if code not in suppression.used
-                 and any(config.enabled(c, r.name) for c, r in self.rules.items() if c.startswith(code) or r.name == code)]
-        if not stale:
-            return None
-        listed = ", ".join(stale)
-        return f"`# noqa: {listed}` silences nothing here: remove {'it' if len(stale) == 1 else 'them'}"
 
     def lint(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None,
              *, cache: bool = False, jobs: int = 1) -> RunResult:
@@ -361,19 +365,86 @@ class Linter:
                 if store is not None:
                     store.put(files[index][0], files[index][1], outcome)
         all_findings = [finding for findings in per_file for finding in findings]
+        project_findings = self.lint_project(files, store)  # v2: the project-scope phase
+        all_findings.extend(project_findings)
+        if store is not None:
+            store.flush()
         if "-" in paths:
             name = Path(os.path.abspath(stdin_filename or "stdin.camp"))
             result.files.append(self._display(name))
             all_findings.extend(self.lint_file(name, text=stdin_text or ""))
+        elif not pending and not project_findings and _in_report_order(result.files, per_file):
+            result.findings = all_findings  # every file a hit, each on its own path: already in order
+            return result
         result.findings = unique_sorted(all_findings)
         return result
+
+    # -- project scope (v2) ------------------------------------------------
+    def lint_project(self, files: list[tuple[Path, Path | None]], store=None,
+                     overrides: dict[Path, str] | None = None) -> list[Finding]:
+        """The second phase: project-scope rules over every campaign file of the run.
+
+        A rule declares ``scope = "project"`` and implements ``check_project``,
+        which sees every file of the run loaded (``context.ProjectContext``) and
+        reports on those files only.  Its findings go through each file's
+        configuration and ``# noqa`` like any other.  Results are cached under a
+        key made of every file of the run and its contents (``cache.ResultCache.
+        get_project``): any change to any file re-runs this phase, and only it.
+        """
+        from . import noqa
+        from .context import ProjectContext
+
+        # the catalogue says whether there are project-scope rules: a warm run imports no rule
+        if not files or not any(getattr(r, "scope", None) == "project" for r in self.project.rules.values()):
+            return []
+        if store is not None:
+            cached = store.get_project(files)
+            if cached is not None:
+                return cached
+        rules = [rule for rule in self.rules.values() if rule.scope == "project"]
+        loaded: list[tuple[LoadedFile, Config]] = []
+        fresh: list[tuple[Loader, Path]] = []
+        for path, linted_root in files:
+            path = Path(os.path.abspath(path))
+            config = self.config_for(path)
+            if not any(config.enabled(rule.code, rule.name) for rule in rules):
+                continue
+            loader = self.loader_for(config, self.project_root(config, path, linted_root), overrides)
+            if path not in loader.files:
+                fresh.append((loader, path))
+            loaded.append((loader.load(path), config))
+        by_display = {item.display: (item, config) for item, config in loaded}
+        per_file: dict[str, list[Finding]] = {}
+        # positions come from the texts this phase read (unsaved ones included), not from the disk
+        read = {item.display: item.source for item, _config in loaded if item.source is not None}
+        context = ProjectContext(collections.ChainMap(read, self.sources), loaded)
+        for rule in rules:
+            for finding in rule.check_project(context):
+                item, config = by_display.get(finding.path, (None, None))
+                if config is None or not config.enabled(finding.code, finding.rule_name, finding.path):
+                    continue
+                finding.severity = config.severity_of(finding.code, finding.severity)
+                per_file.setdefault(finding.path, []).append(finding)
+        found: list[Finding] = []
+        for display, findings in per_file.items():
+            item = by_display[display][0]
+            if item.document is not None and item.source is not None:
+                findings = noqa.apply(findings, noqa.collect(item.document, item.source))
+            found.extend(findings)
+        for loader, path in fresh:  # memory stays flat: forget what this phase loaded
+            if not any(path in other.imported for other in loader.files.values()):
+                loader.files.pop(path, None)
+        found.sort(key=Finding.sort_key)
+        if store is not None:
+            store.put_project(files, found)
+        return found
 
     def lint_many(self, files: list[tuple[Path, Path | None]]):
         """Lint files on disk in order, ``BATCH_FILES`` at a time; yields a ``FileOutcome`` each.
 
-        Each batch is loaded, its copy analysed in one spaCy pass, checked, then
-        released (models, sources and the analysis cache), so memory does not
-        grow with the number of files.  Files imported by others stay loaded.
+        Each batch is loaded, checked, then released (models and sources; the
+        language service's caches are bounded LRUs), so memory does not grow
+        with the number of files.  Files imported by others stay loaded.
         """
         for start in range(0, len(files), BATCH_FILES):
             batch = files[start : start + BATCH_FILES]
@@ -387,34 +458,12 @@ class Linter:
                     if other.source is not None and other.display not in self.sources:
                         self.sources[other.display] = other.source
                 prepared.append((loaded, config, loader))
-            self._prepare_nlp_batch([(loaded, config) for loaded, config, _loader in prepared])
             for loaded, config, loader in prepared:
                 yield FileOutcome(self.findings_for(loaded, config), _dependencies(loaded, loader))
             self._release(prepared)
 
-    def _prepare_nlp_batch(self, items: list[tuple[LoadedFile, Config]]) -> None:
-        """One batched spaCy pass (when a rule asks) over the copy of the batch's files."""
-        texts = []
-        for loaded, config in items:
-            if loaded.model is None:
-                continue
-            if not any(r.needs_nlp and config.enabled(r.code, r.name) for r in self.rules.values()):
-                continue
-            for campaign in loaded.model.campaigns:
-                for message in campaign.messages:
-                    for text in message.copy_texts():
-                        texts.append((text.value, message.language))
-        if texts:
-            from .language import nlp
-
-            # announce the batch's copy: the first rule that needs an analysis gets
-            # every announced text of its language through one spaCy batch
-            nlp.defer_many(texts)
-
     def _release(self, prepared) -> None:
         """Forget the files of a finished batch (those no other file imports)."""
-        import sys
-
         for loader in {id(loader): loader for _loaded, _config, loader in prepared}.values():
             imported = {path for other in loader.files.values() for path in other.imported}
             for loaded, _config, owner in prepared:
@@ -424,9 +473,20 @@ class Linter:
             for loaded, _config, owner in prepared:
                 if owner is loader and loaded.display not in kept:
                     self.sources.pop(loaded.display, None)
-        nlp = sys.modules.get("campaignlint.language.nlp")
-        if nlp is not None:
-            nlp.clear_cache()
+
+
+def _in_report_order(displays: list[str], per_file: list[list[Finding]]) -> bool:
+    """Whether the files' findings, concatenated, are already sorted and unique: each
+    file's list is (``_finish``), so it is enough that every finding is on its own
+    file's path and the paths come in increasing order."""
+    previous = None
+    for display, findings in zip(displays, per_file):
+        if not findings:
+            continue
+        if (previous is not None and display <= previous) or any(f.path != display for f in findings):
+            return False
+        previous = display
+    return True
 
 
 def _dependencies(loaded: LoadedFile, loader: Loader) -> list[Path]:
@@ -441,6 +501,16 @@ def _dependencies(loaded: LoadedFile, loader: Loader) -> list[Path]:
         other = loader.files.get(path)
         if other is not None:
             queue.extend(other.requested)
+    if loaded.model is not None:  # v2: the local asset files the A rules read (a missing one counts too)
+        from .assets import is_remote
+
+        for campaign in loaded.model.campaigns:
+            for message in campaign.messages:
+                for asset in message.all_assets():
+                    if not is_remote(asset.path.value):
+                        target = Path(os.path.abspath(loaded.path.parent / asset.path.value))
+                        if target not in seen:
+                            seen.append(target)
     return seen
 
 

@@ -39,7 +39,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .parser import Comment, Document, Node, SyntaxProblem, Value, parse
+from .frontend.parser import SyntaxProblem, parse
+from .frontend.tree import Comment, Document, Node, Value
 
 INDENT = "  "
 CONTINUATION = "    "
@@ -333,7 +334,8 @@ class FileResult:
 
 def format_source(display: str, data: bytes) -> tuple[FileResult, bool]:
     """Format the bytes of one file; return the result and whether it had a BOM."""
-    from .loader import DEFAULT_MAX_FILE_SIZE, decode
+    from .config import DEFAULT_MAX_FILE_SIZE
+    from .frontend.decode import decode
 
     source, problem = decode(data, display, max(DEFAULT_MAX_FILE_SIZE, len(data)))
     if problem is not None or source is None:
@@ -368,7 +370,7 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
     from .config import MAX_FILE_SIZE_LIMIT, git_root
     from .engine import discover_files
     from .fixes import WriteError, unified_diff, write_atomically
-    from .loader import display_path
+    from .paths import display_path
 
     echo_err = echo_err or (lambda text: print(text, file=sys.stderr))
     changed = failed = unchanged = unwritten = 0

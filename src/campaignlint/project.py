@@ -14,6 +14,7 @@ from typing import Mapping
 
 from .config import Config, discover, git_root, parse_selectors, read_config_file, settings_of
 from .findings import Severity
+from .paths import display_path
 from .rule import Rule
 
 
@@ -26,14 +27,9 @@ class Options:
     extend_select: list[str] | None = None
     config_path: Path | None = None
     fail_on: Severity | None = None
-
-
-def display_path(path: Path, cwd: Path) -> str:
-    """How a path is shown in reports: relative to the working folder when inside it."""
-    try:
-        return os.path.relpath(path, cwd) if str(path).startswith(str(cwd)) else str(path)
-    except ValueError:
-        return str(path)
+    #: rule packs: `--packs` replaces the configured list, `--extend-packs` adds to it
+    packs: list[str] | None = None
+    extend_packs: list[str] | None = None
 
 
 class Project:
@@ -64,6 +60,7 @@ class Project:
                 options.extend_select, "--extend-select", self.rules)
         if options.fail_on is not None:
             config.fail_on = options.fail_on
+        config.apply_pack_options(options.packs, options.extend_packs, self.rules)
         return config
 
     def config_for(self, path: Path) -> Config:

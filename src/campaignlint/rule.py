@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 from .findings import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .context import CampaignContext, FileContext
+    from .context import CampaignContext, FileContext, ProjectContext
 
 FAMILIES = {
-    "E": ("file", "The file itself: syntax, keywords, values, references"),
+    "E": ("frontend", "The file itself: syntax, keywords, values, references"),
     "O": ("objectives", "Objectives are SMART"),
     "K": ("kpis", "KPIs"),
     "S": ("segments", "Segments and coverage"),
@@ -34,6 +34,15 @@ FAMILIES = {
     "B": ("budget", "Budget"),
     "P": ("planning", "Planning and coordination"),
     "N": ("hygiene", "The linter's own hygiene"),
+    "V": ("personalisation", "Personalisation: merge tags"),
+    "A": ("assets", "Creative assets"),
+    "G": ("consent", "Consent"),
+    "J": ("journeys", "Journeys: triggered messages"),
+    # rule packs (campaignlint.packs): run only when their pack is enabled
+    "D": ("email", "Pack `email`: deliverability and hygiene of e-mails"),
+    "R": ("google_ads", "Pack `google-ads`: responsive search ads"),
+    "W": ("meta", "Pack `meta`: Facebook, Instagram, Threads, Meta ads"),
+    "L": ("fr_legal", "Pack `fr-legal`: French advertising law"),
 }
 
 
@@ -95,11 +104,22 @@ class Rule:
     #: the same fragment, corrected
     correction: ClassVar[str] = ""
     settings: ClassVar[tuple[Setting, ...]] = ()
-    #: "campaign": check(ctx) runs once per campaign; "file": check_file(ctx) once
-    #: per file; "front-end": reported by the parser and schema, no check
+    #: when the rule runs and what it reads:
+    #: "campaign": ``check(ctx)`` once per campaign (a CampaignContext);
+    #: "file": ``check_file(ctx)`` once per file (a FileContext);
+    #: "suppressions": ``check_suppressions(ctx, suppressions)`` once per file, after
+    #: every other rule and the ``# noqa`` comments were applied (N001);
+    #: "project": ``check_project(ctx)`` once per run, over every campaign file of the
+    #: run (a ProjectContext; v2, cli.md "Project-scope rules");
+    #: "front-end": raised by the front end while reading the file (E001–E008, in
+    #: ``campaignlint.frontend.problems``), no check
     scope: ClassVar[str] = "campaign"
-    #: the rule reads copy through spaCy (loaded lazily, batched)
+    #: the rule reads analyses of copy (tokens, lemmas: ``ctx.nlp``; lookup tables, no model)
     needs_nlp: ClassVar[bool] = False
+    #: the rule pack it belongs to (``campaignlint.packs``), None for built-in families
+    pack: ClassVar[str | None] = None
+    #: for pack rules: the law, standard or platform page the rule enforces
+    source: ClassVar[str] = ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -137,6 +157,12 @@ class Rule:
         return ()
 
     def check_file(self, ctx: "FileContext") -> Iterable[Finding]:
+        return ()
+
+    def check_project(self, ctx: "ProjectContext") -> Iterable[Finding]:
+        return ()
+
+    def check_suppressions(self, ctx: "FileContext", suppressions: list) -> Iterable[Finding]:
         return ()
 
 

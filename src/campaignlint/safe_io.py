@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 _KINDS = (
     (stat.S_ISFIFO, "a named pipe (FIFO)"),
@@ -82,8 +83,8 @@ def check_file(path: Path | str) -> None:
         raise NotAFile(path, kind)
 
 
-def read_bytes(path: Path | str, limit: int | None = None) -> bytes:
-    """The bytes of a regular file; ``TooLarge`` if it has more than ``limit`` bytes."""
+def _open_regular(path: Path | str, limit: int | None) -> int:
+    """A blocking descriptor on a regular file of at most ``limit`` bytes (else ``NotAFile``/``TooLarge``)."""
     check_file(path)  # before opening: opening a FIFO for reading would wait for a writer
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     descriptor = os.open(path, flags)
@@ -96,6 +97,22 @@ def read_bytes(path: Path | str, limit: int | None = None) -> bytes:
             raise TooLarge(path, info.st_size, limit)
         if hasattr(os, "set_blocking"):
             os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def open_file(path: Path | str, limit: int | None = None) -> BinaryIO:
+    """A binary file object on a regular file, checked like ``read_bytes`` (for readers that seek:
+    Pillow reads an image's header through it)."""
+    return os.fdopen(_open_regular(path, limit), "rb")
+
+
+def read_bytes(path: Path | str, limit: int | None = None) -> bytes:
+    """The bytes of a regular file; ``TooLarge`` if it has more than ``limit`` bytes."""
+    descriptor = _open_regular(path, limit)
+    try:
         cap = (limit + 1) if limit is not None else None
         chunks: list[bytes] = []
         total = 0

@@ -61,12 +61,12 @@ from typing import Any
 
 from campaignlint.resources import load_toml
 
-__all__ = ["Claim", "OfferClaims", "extract_offer_claims"]
+__all__ = ["OfferClaim", "OfferClaims", "extract_offer_claims"]
 
 
 @dataclass(frozen=True)
-class Claim:
-    """One claim: ``text[start:end]`` and its value.
+class OfferClaim:
+    """One claim the copy makes about an offer: ``text[start:end]`` and its value.
 
     ``value`` is a ``Decimal`` percent or a ``(Decimal, currency)`` amount for a
     discount, a ``str`` for a code, a ``(Decimal, currency)`` for a price
@@ -78,16 +78,20 @@ class Claim:
     end: int
     text: str
     value: Any
+    #: how a price reads: ``"price"`` (what the offer charges), ``"later"`` (a door or later
+    #: price: "puis 32 € sur place"), ``"from"`` ("à partir de 19 €") or ``"per_period"``
+    #: ("9,90 €/mois"); M004 only compares ``"price"``
+    reading: str = "price"
 
 
 @dataclass
 class OfferClaims:
     """Every claim found in a text, per kind, in text order."""
 
-    discounts: list[Claim] = field(default_factory=list)
-    codes: list[Claim] = field(default_factory=list)
-    prices: list[Claim] = field(default_factory=list)
-    end_dates: list[Claim] = field(default_factory=list)
+    discounts: list[OfferClaim] = field(default_factory=list)
+    codes: list[OfferClaim] = field(default_factory=list)
+    prices: list[OfferClaim] = field(default_factory=list)
+    end_dates: list[OfferClaim] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------
@@ -222,6 +226,12 @@ def _lang_data(lang: str) -> dict:
         ),
         "other_amb_before": _ends_with(money.get("other_ambiguous_before", [])),
         "other_after": _starts_with(money["other_after"]),
+        "later_before": _ends_with(money.get("later_before", [])),
+        "later_after": _starts_with(money.get("later_after", [])),
+        "from_before": _ends_with(money.get("from_before", [])),
+        # "9,90 €/mois", "$9.99/mo", "9,90 € par mois", "$9.99 a month"
+        "period_after": re.compile(r"^\s*(?:/\s*" + _phrase_alt(money.get("period_units", []))
+                                   + "|" + _phrase_alt(money.get("period_after", [])) + ")", re.IGNORECASE),
         "code_cue_re": re.compile(
             r"(?P<cue>" + _phrase_alt(code["cues"]) + r")"
             r"(?P<fill>(?:\s*(?:[:=«»\"“”‘’']|" + _phrase_alt(code["fillers"]) + r"))*\s*)"
@@ -298,9 +308,20 @@ def _inside(spans, pos: int) -> bool:
 # Extractors
 
 
-def _discounts_and_prices(text: str, lang: str, data: dict, masked) -> tuple[list[Claim], list[Claim]]:
-    discounts: list[Claim] = []
-    prices: list[Claim] = []
+def _price_reading(before: str, after: str, data: dict) -> str:
+    """How an amount that is no discount, old price, threshold or other sum reads."""
+    if data["later_before"].search(before) or data["later_after"].match(after):
+        return "later"
+    if data["period_after"].match(after):
+        return "per_period"
+    if data["from_before"].search(before):
+        return "from"
+    return "price"
+
+
+def _discounts_and_prices(text: str, lang: str, data: dict, masked) -> tuple[list[OfferClaim], list[OfferClaim]]:
+    discounts: list[OfferClaim] = []
+    prices: list[OfferClaim] = []
     for m in _PERCENT.finditer(text):
         if _inside(masked, m.start("num")):
             continue
@@ -317,7 +338,7 @@ def _discounts_and_prices(text: str, lang: str, data: dict, masked) -> tuple[lis
         cue_after = bool(data["disc_after"].match(after))
         if cue_after or ((signed or cue_before) and not not_discount):
             start = m.start() if signed else m.start("num")
-            discounts.append(Claim(start, m.end(), text[start:m.end()], value))
+            discounts.append(OfferClaim(start, m.end(), text[start:m.end()], value))
 
     for m in _MONEY.finditer(text):
         num = m.group("num_a") or m.group("num_b")
@@ -340,7 +361,7 @@ def _discounts_and_prices(text: str, lang: str, data: dict, masked) -> tuple[lis
         # money off
         if signed or data["disc_after"].match(after) or data["disc_before"].search(before):
             if not data["other_after"].match(after):
-                discounts.append(Claim(start, end, claim_text, (value, currency)))
+                discounts.append(OfferClaim(start, end, claim_text, (value, currency)))
                 continue
         if data["ref_before"].search(before) or data["ref_after"].match(after):
             continue
@@ -356,7 +377,7 @@ def _discounts_and_prices(text: str, lang: str, data: dict, masked) -> tuple[lis
             continue
         if data["shipping"].search(_sentence_around(text, start, end)):
             continue
-        prices.append(Claim(start, end, claim_text, (value, currency)))
+        prices.append(OfferClaim(start, end, claim_text, (value, currency), _price_reading(before, after, data)))
     discounts.sort(key=lambda c: c.start)
     return discounts, prices
 
@@ -375,12 +396,12 @@ def _looks_like_code(token: str, data: dict, *, caps_only_ok: bool) -> bool:
     return caps_only_ok and has_upper and not has_lower
 
 
-def _codes(text: str, data: dict, masked) -> list[Claim]:
-    found: dict[int, Claim] = {}
+def _codes(text: str, data: dict, masked) -> list[OfferClaim]:
+    found: dict[int, OfferClaim] = {}
 
     def add(start: int, end: int) -> None:
         if not _inside(masked, start):
-            found.setdefault(start, Claim(start, end, text[start:end], text[start:end]))
+            found.setdefault(start, OfferClaim(start, end, text[start:end], text[start:end]))
 
     # "code PRINTEMPS15", "code promo : ETE24", "coupon code SUMMER-25"
     for m in data["code_cue_re"].finditer(text):
@@ -424,11 +445,11 @@ def _make_date(day: int, month: int, year: int | None, default_year: int) -> dat
         return None
 
 
-def _end_dates(text: str, lang: str, region: str, data: dict, reference_year: int | None, masked) -> list[Claim]:
+def _end_dates(text: str, lang: str, region: str, data: dict, reference_year: int | None, masked) -> list[OfferClaim]:
     default_year = reference_year if reference_year is not None else date.today().year
     day_first = data["order"] == "dmy" or region in data["day_first_regions"]
     offer_text: bool | None = None  # read on first need: a long search
-    claims: list[Claim] = []
+    claims: list[OfferClaim] = []
     prev_end: int | None = None
     for m in data["date_re"].finditer(text):
         if _inside(masked, m.start()):
@@ -468,7 +489,7 @@ def _end_dates(text: str, lang: str, region: str, data: dict, reference_year: in
         sentence = _sentence_around(text, start, end)
         if data["negative"].search(sentence) and not data["positive"].search(sentence):
             continue
-        claims.append(Claim(start, end, written, d))
+        claims.append(OfferClaim(start, end, written, d))
     return claims
 
 

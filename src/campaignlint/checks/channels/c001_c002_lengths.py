@@ -11,6 +11,7 @@ from ...text import extract
 from ...text.counting import TWITTER_CONFIGS, describe_unit, measure
 from ...text.sms import sms_info
 from .._format import names
+from .._v2 import shortest_text, worst_case_text
 from ._shared import field_label, profiled_messages, show_char, versions
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,13 +62,14 @@ class OverLimit(Rule):
                 limit = profile.limits.get(text.field)
                 if limit is None:
                     continue
-                length = measure(text.value, profile.counting)
+                value, worst = worst_case_text(ctx.campaign, text.written)  # v2: merge tags at their longest
+                length = measure(value, profile.counting)
                 if length > limit:
                     yield ctx.finding(
                         self, text.span,
                         f"{field_label(message, text)} is {length} of {limit} "
-                        f"{describe_unit(profile.counting)} on {profile.name}"
-                        f"{_length_note(text.value, profile.counting)}",
+                        f"{describe_unit(profile.counting)} on {profile.name}{worst}"
+                        f"{_length_note(value, profile.counting)}",
                     )
             maximum = profile.maxima.get("headlines")
             if maximum is None:
@@ -122,19 +124,23 @@ class OutsideRecommended(Rule):
                 if bounds is None:
                     continue
                 low, high = bounds
-                length = measure(text.value, profile.counting)
+                value, note = worst_case_text(ctx.campaign, text.written)  # v2: merge tags at their longest
+                length = measure(value, profile.counting)
                 unit = describe_unit(profile.counting)
                 both = f" (recommended: {low} to {high})" if low is not None and high is not None else ""
                 if high is not None and length > high:
                     side = f"more than the recommended {high}{both}"
-                elif low is not None and length < low:
-                    side = f"fewer than the recommended {low}{both}"
                 else:
-                    continue
+                    value, note = shortest_text(ctx.campaign, text.written)  # lower bounds: at their shortest
+                    length = measure(value, profile.counting)
+                    if low is not None and length < low:
+                        side = f"fewer than the recommended {low}{both}"
+                    else:
+                        continue
                 yield ctx.finding(
                     self, text.span,
-                    f"{field_label(message, text)} is {length} {unit} on {profile.name}, {side}"
-                    f"{_length_note(text.value, profile.counting)}",
+                    f"{field_label(message, text)} is {length} {unit} on {profile.name}{note}, {side}"
+                    f"{_length_note(value, profile.counting)}",
                 )
 
 

@@ -1,0 +1,175 @@
+"""M007 pasted-copy: the same body pasted on two channels."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Iterator
+
+from ...findings import Finding, Severity
+from ...language.scanning import DOMAIN, EMAIL, Alternation
+from ...model import Message
+from ...rule import Rule, Setting
+from .._format import format_percent
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...context import CampaignContext
+
+
+_URL_OR_TAG = Alternation(  # linear time even on a 100,000-character word
+    re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), DOMAIN, EMAIL,
+    re.compile(r"(?<![\w&])[#＃@＠]\w+", re.IGNORECASE),
+)
+_NOT_WORD = re.compile(r"[^\w\s]|_")
+_WORDS = re.compile(r"\w+")
+
+
+def normalised_words(text: str, remove: tuple[str, ...] = ()) -> list[str]:
+    """The words of a copy as compared by M007: lower-case, without URLs,
+    domains, e-mail addresses, hashtags, mentions, punctuation, emoji and the
+    given fixed phrases (the channel's opt-out text)."""
+    return list(_normalised_words(text, tuple(remove)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _normalised_words(text: str, remove: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`normalised_words`, memoised (campaigns repeat bodies)."""
+    text = text.casefold()
+    for phrase in remove:
+        if phrase:
+            text = text.replace(phrase.casefold(), " ")
+    text = _URL_OR_TAG.sub(" ", text)
+    text = _NOT_WORD.sub(" ", text)
+    return tuple(_WORDS.findall(text))
+
+
+class PastedCopy(Rule):
+    """Two messages on different channels carry the same, or nearly the same, body.
+
+    Bodies are compared after removing case, punctuation, emoji, URLs,
+    hashtags, mentions and the channel's opt-out text, word by word
+    (`difflib`'s ratio of matching words).  Bodies of fewer than 8 words are
+    not compared.  Each message is reported once, against the first earlier
+    message it resembles.
+    """
+
+    code = "M007"
+    name = "pasted-copy"
+    severity = Severity.WARNING
+    settings = (
+        Setting("copy-similarity", 0.9,
+                "how similar (0 to 1) two bodies on different channels may be before they count as pasted",
+                float, 0, 1),
+    )
+    min_words = 8
+    why = (
+        "Each channel has its own format and its own reader: a tweet is read in a "
+        "second, an email is opened for the details, an SMS must fit in 160 "
+        "characters. Copy pasted from one to the other is too long here, too thin "
+        "there, and the customer who follows both reads the same thing twice. "
+        "Keep the message, adapt the words."
+    )
+    example = (
+        "message tweet_1 { channel twitter; body \"Les soldes sont là : -30 % sur toute la collection d'hiver "
+        "avec le code HIVER30\" }\n"
+        "message email_1 { channel email;   body \"Les soldes sont là : -30 % sur toute la collection d'hiver "
+        "avec le code HIVER30 !\" }"
+    )
+    correction = (
+        "message tweet_1 { channel twitter; body \"Les soldes sont là : -30 % sur toute la collection d'hiver "
+        "avec le code HIVER30\" }\n"
+        "message email_1 { channel email;   body \"\"\"\n    Bonjour,\n"
+        "    Nos soldes d'hiver commencent : profitez de 30 % de remise\n"
+        "    sur les manteaux en laine recyclée avec le code HIVER30.\n  \"\"\" }"
+    )
+
+    def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
+        campaign = ctx.campaign
+        threshold = float(ctx.setting("copy-similarity"))
+        bodies: list[tuple[Message, object, tuple[str, ...]]] = []
+        for message in campaign.messages:
+            body = message.text("body")
+            if body is None or not message.channel:
+                continue
+            profile = campaign.channel_profile(message.channel)
+            opt_out = (profile.opt_out,) if profile is not None and profile.opt_out else ()
+            words = _normalised_words(body.value, opt_out)
+            if len(words) >= self.min_words:
+                bodies.append((message, body, words))
+        for index, earlier_index, ratio in _similar_pairs([words for _m, _b, words in bodies],
+                                                         [m.channel for m, _b, _w in bodies], threshold):
+            (message, body, words), (earlier, _body, earlier_words) = bodies[index], bodies[earlier_index]
+            how = "the same body as" if words == earlier_words else (
+                f"nearly the same body ({format_percent(ratio * 100)} similar) as")
+            yield ctx.finding(
+                self, body.span,
+                f"message `{message.name}` on {message.channel} has {how} `{earlier.name}` on "
+                f"{earlier.channel}: adapt the copy to each channel",
+            )
+
+
+def _min_overlap(size: int, threshold: float) -> int:
+    """A lower bound on the words two bodies share when one has ``size`` words and
+    their ratio can reach ``threshold``: ``threshold·size/(2-threshold)`` (the
+    length filter bounds the other's size), rounded down with a margin."""
+    t = threshold - 1e-9
+    if t <= 0:
+        return 0
+    return max(0, math.ceil(t * size / (2 - t) - 1e-6))
+
+
+def _similar_pairs(bodies: list[tuple[str, ...]], channels: list[str], threshold: float) -> Iterator[tuple]:
+    """For each body, the first earlier body on another channel at least ``threshold``
+    similar (difflib's ratio of matching words): ``(index, earlier index, ratio)``.
+
+    Near-linear: bodies that could reach the threshold must share at least
+    :func:`_min_overlap` words, so — prefix filtering, as in set-similarity
+    joins — each must share a word with the other's *prefix*: its words (each
+    occurrence numbered, so repeats count) rarest first, all but the overlap
+    minus one.  Only bodies indexed under one of a body's prefix words are
+    compared, oldest first, through the same length bound, ``quick_ratio`` and
+    ``ratio`` as before: no pair that reaches the threshold is missed.
+    """
+    numbered: list[list[tuple[str, int]]] = []
+    frequency: Counter = Counter()
+    for words in bodies:
+        seen: Counter = Counter()
+        tokens = []
+        for word in words:
+            tokens.append((word, seen[word]))
+            seen[word] += 1
+        numbered.append(tokens)
+        frequency.update(tokens)
+    index: dict[tuple[str, int], list[int]] = {}
+    for position, (words, tokens) in enumerate(zip(bodies, numbered)):
+        tokens.sort(key=lambda token: (frequency[token], token))
+        prefix = tokens[: len(tokens) - _min_overlap(len(tokens), threshold) + 1]
+        candidates: set[int] = set()
+        for token in prefix:
+            candidates.update(index.get(token, ()))
+        size = len(words)
+        matcher: difflib.SequenceMatcher | None = None
+        for earlier in sorted(candidates):
+            if channels[earlier] == channels[position]:
+                continue
+            earlier_words = bodies[earlier]
+            other = len(earlier_words)
+            # difflib's real_quick_ratio (the upper bound the lengths allow), without a matcher
+            if 2.0 * min(other, size) / (other + size) < threshold:
+                continue
+            if matcher is None:  # index this body once (b2j), compare it with each earlier one
+                matcher = difflib.SequenceMatcher(None, autojunk=False)
+                matcher.set_seq2(words)
+            matcher.set_seq1(earlier_words)
+            if matcher.quick_ratio() < threshold:
+                continue
+            ratio = 1.0 if earlier_words == words else matcher.ratio()
+            if ratio + 1e-9 < threshold:
+                continue
+            yield position, earlier, ratio
+            break
+        for token in prefix:
+            index.setdefault(token, []).append(position)

@@ -1,0 +1,85 @@
+"""T006 hard-to-read: reading ease of bodies against the channel's and the voice's minimum."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ...findings import Finding, Severity
+from ...rule import Rule, Setting
+from ...text.wording import plural
+from ._shared import field_label
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...context import CampaignContext
+
+
+def _num(x: float) -> str:
+    return f"{x:g}" if x == int(x) else f"{x:.1f}"
+
+
+class HardToRead(Rule):
+    """A body is harder to read than the channel's or the voice's minimum (the stricter).
+
+    Only `body` fields (of the message and its variants) are scored: subjects,
+    headlines and calls to action are too short for a reading-ease formula.
+    The score is the Flesch reading ease of the message's language (Flesch for
+    English, Kandel–Moles for French; higher is easier).  Bodies of fewer than
+    `readability-min-words` words (default 30) are not scored.
+    """
+
+    code = "T006"
+    name = "hard-to-read"
+    severity = Severity.WARNING
+    settings = (Setting("readability-min-words", 30, "bodies shorter than this are not scored", int, 1),)
+    why = (
+        "Marketing copy is skimmed on a phone, between two other things: long "
+        "sentences and long words lose readers before the call to action. A "
+        "minimum reading ease, set by the channel or the style guide, keeps the "
+        "copy plain: short sentences, everyday words, one idea each."
+    )
+    example = (
+        'voice { readability 50 }\n\nmessage email_lancement {\n  channel email\n  language fr\n'
+        '  body "Conformément à nos engagements environnementaux, l\'intégralité de nos collections '
+        'printanières bénéficie désormais d\'une traçabilité exhaustive, de la fibre jusqu\'à '
+        'l\'atelier de confection, permettant à chacun d\'apprécier rigoureusement la '
+        'provenance véritable de chaque vêtement proposé."\n}'
+    )
+    correction = (
+        'voice { readability 50 }\n\nmessage email_lancement {\n  channel email\n  language fr\n'
+        '  body "Nous suivons chaque vêtement de la fibre à l\'atelier. Vous savez d\'où vient ce '
+        'que vous portez. Le coton est bio. Le lin pousse en France. Nos ateliers sont au Portugal."\n}'
+    )
+
+    def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
+        from ...language.readability import readability
+
+        campaign = ctx.campaign
+        voice = campaign.voice
+        min_words = ctx.setting("readability-min-words")
+        for message in campaign.messages:
+            profile = campaign.channel_profile(message.channel)
+            sources = []
+            if profile is not None and profile.readability is not None:
+                sources.append((float(profile.readability), f"the {profile.name} channel"))
+            if voice is not None and voice.readability is not None:
+                sources.append((float(voice.readability), "the voice"))
+            if not sources:
+                continue
+            limit = max(value for value, _ in sources)
+            setters = [who for value, who in sources if value == limit]
+            others = [f"{who} asks {_num(value)}" for value, who in sources if value != limit]
+            for text in message.copy_texts():
+                if text.field != "body":
+                    continue
+                score = ctx.nlp.fact(("readability", min_words), text.value, message.language,
+                                     lambda t, lang: readability(t, lang, min_words=min_words))
+                if score is None or score.score >= limit:
+                    continue
+                note = f" ({', '.join(others)})" if others else ""
+                yield ctx.finding(
+                    self, text.span,
+                    f"{field_label(message, text)} of message `{message.name}` has a reading ease of "
+                    f"{_num(round(score.score, 1))} ({score.words} words in {plural(score.sentences, 'sentence')}), "
+                    f"below the minimum of {_num(limit)} set by {' and '.join(setters)}{note}; "
+                    f"formula: {score.formula}. Use shorter sentences and everyday words",
+                )

@@ -1,7 +1,7 @@
 """The hostile fuzzer (bench/fuzz.py --hostile, bench/hostile.py) in the test suite.
 
-A seeded run of 400 cases by default (about 10 s) and of 2,000 cases in a slow-marked
-test (about 50 s on 2 cores); the long runs (100,000+ cases) are in docs/robustness.md.
+A seeded run of 2,000 cases in the default suite (about 30 s with spaCy's start, on a
+busy 2-core machine); the long runs (100,000+ cases) are in docs/robustness.md.
 Each case: lint, and in turn parse, fmt, the five reporters, the --fix property
 and a configuration file of a random shape; 5 s per case at most.
 """
@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import fuzz  # noqa: E402
@@ -24,13 +23,6 @@ def _clean(report):
     assert report.hangs == []
 
 
-def test_a_seeded_hostile_run_is_clean(tmp_path):
-    report = fuzz.run_hostile(2026, range(400), timeout=5.0, inline=True, folder=tmp_path, save=False)
-    assert report.cases == 400
-    _clean(report)
-
-
-@pytest.mark.slow
 def test_a_seeded_2000_case_hostile_run_is_clean(tmp_path):
     report = fuzz.run_hostile(11, range(2000), timeout=5.0, inline=True, folder=tmp_path, save=False)
     assert report.cases == 2000

@@ -11,8 +11,10 @@ dates, times and durations, odd import paths.
 Every case goes through ``lint``; in turn (by case number) also through ``parse``
 (``model_json``), ``fmt`` (idempotent, keeps the model), the five reporters, a
 configuration file of a random shape, and the ``--fix`` property check: the fixed
-file still parses if the input did, has no new E-code, is a fixed point (fixing
-again changes nothing), and keeps its comments, BOM, CRLF line ends and mode.
+file still parses if the input did, has no new E-code (when the input had a syntax
+error, its fix may reveal the errors it hid, but leaves no syntax error at or
+before it), is a fixed point (fixing again changes nothing), and keeps its
+comments, BOM, CRLF line ends and mode.
 
 A case is a pure function of ``(seed, number)``, so a hang or an escape can be
 replayed with ``--only NUMBER``.
@@ -236,6 +238,18 @@ def _lost_comments(before: str, after: str) -> list[str]:
     return lost
 
 
+def _syntax_error_offset(text: str) -> int | None:
+    from campaignlint.frontend.parser import SyntaxProblem, parse
+
+    try:
+        parse(text)
+    except SyntaxProblem as error:
+        return error.offset
+    except RecursionError:
+        return 0
+    return None
+
+
 def fix_property(harness, data: bytes) -> None:
     """``check --fix`` on disk: parses, no new E-code, a fixed point; comments, BOM, CRLF and mode kept."""
     from campaignlint.fixes import WriteError, fix_file, write_atomically
@@ -279,8 +293,12 @@ def fix_property(harness, data: bytes) -> None:
     original_e = {f.code for f in harness.Linter(harness.Options(), cwd=harness.folder).lint_file(
         path, text=data.decode("utf-8", "surrogateescape")) if f.code.startswith("E")}
     new_e = before_e - original_e
-    if "E001" not in original_e and "E008" not in original_e:  # once a syntax error is fixed, the rest is read
+    if parsed:
         assert not new_e, f"--fix added {sorted(new_e)}"
+    else:  # a fix of a syntax error lets the file read further: the errors it hid may show (fixes.fix_file),
+        # but a syntax error left must come after the one fixed
+        first, left = _syntax_error_offset(before_text), _syntax_error_offset(fixed_text)
+        assert left is None or first is None or left > first, "--fix left a syntax error at or before the one it fixed"
     again = fix_file(harness.Linter(harness.Options(), cwd=harness.folder), path, False)
     if not outcome.looping:
         assert not again.changed, "--fix is not idempotent"

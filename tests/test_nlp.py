@@ -138,6 +138,7 @@ def test_lookup_lemmas_without_a_model():
 
 @pytest.mark.slow
 def test_spacy_back_end_batches_per_language(monkeypatch):
+    pytest.importorskip("spacy", reason="the optional spaCy back end (pip install 'campaignlint[spacy]') is not installed")
     service = nlp.NLP("spacy")
     calls = []
     real = nlp._pipeline

@@ -694,3 +694,12 @@ def test_fmt_never_writes_through_a_link_out_of_the_project(tmp_path):
     assert (outside / "target.camp").read_text(encoding="utf-8") == messy
     assert (code, exception) == (2, ""), text
     assert "link.camp: the formatted text was not written: it is a link to a file outside the project folder" in text
+
+
+def test_a_time_zone_name_too_long_for_a_path_is_e003(tmp_path):
+    """Found by the hostile fuzzer in CI: zoneinfo raises OSError (file name too long)."""
+    zone = "mot " * 80
+    text = (f'campaign c {{\n  period 2027-01-01 .. 2027-01-31\n  timezone "{zone}"\n'
+            '  channel sms\n  message m { channel sms; at 2027-01-05 10:00; body "Bonjour STOP" }\n}\n')
+    findings = _problems(tmp_path, text)
+    assert any(f.code == "E003" and f.range.start_line == 3 for f in findings), [(f.code, f.message) for f in findings]

@@ -85,7 +85,7 @@ class TimezoneSetting(Setting):
             raise ValueError(f"`{self.key}` must be a time zone name such as \"Europe/Paris\", not {value!r}")
         try:
             zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
             raise ValueError(f"`{self.key}`: `{value}` is not a time zone name (such as \"Europe/Paris\")") from None
         return value
 

@@ -62,7 +62,7 @@ def local_time(at: dt.datetime, campaign: Campaign) -> dt.datetime:
         return at
     try:
         zone = zoneinfo.ZoneInfo(campaign.timezone) if campaign.timezone else dt.timezone.utc
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
         zone = dt.timezone.utc
     return at.astimezone(zone).replace(tzinfo=None)
 

@@ -339,7 +339,7 @@ class NLP:
     loop while it answers hovers.
     """
 
-    def __init__(self, backend: str | None = None, *, analyses: int = 8192, facts: int = 65536):
+    def __init__(self, backend: str | None = None, *, analyses: int = 2048, facts: int = 8192):
         self.backend = backend or os.environ.get("CAMPAIGNLINT_NLP") or "lookup"
         self._analyses = _LRU(analyses)
         self._facts = _LRU(facts)

@@ -77,6 +77,6 @@ def local_time(at: dt.datetime, timezone: str | None) -> dt.datetime:
 
     try:
         zone = zoneinfo.ZoneInfo(timezone) if timezone else dt.timezone.utc
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
         zone = dt.timezone.utc
     return at.astimezone(zone).replace(tzinfo=None)

@@ -34,7 +34,7 @@ def _local(at: dt.datetime, campaign: "Campaign", default_zone: str) -> tuple[dt
         return at, zone_name
     try:
         zone = zoneinfo.ZoneInfo(zone_name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
         zone = dt.timezone.utc
     return at.astimezone(zone).replace(tzinfo=None), zone_name
 

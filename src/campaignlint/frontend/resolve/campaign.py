@@ -124,7 +124,7 @@ def _read_attributes(r: ValueReader, children: list[Node], campaign: m.Campaign,
             return None
         try:
             zoneinfo.ZoneInfo(value.data)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
             r.problem("E003", r.value_span(value), f"`{value.data}` is not a known time zone "
                                                    "(write it like \"Europe/Paris\" or \"America/New_York\")")
             return None

@@ -16,23 +16,25 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from .findings import Applicability, Edit, Finding, Fix, Severity
+from .i18n import N_
+from .i18n import gettext as _
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import CampaignContext, FileContext
 
 FAMILIES = {
-    "E": ("file", "The file itself: syntax, keywords, values, references"),
-    "O": ("objectives", "Objectives are SMART"),
-    "K": ("kpis", "KPIs"),
-    "S": ("segments", "Segments and coverage"),
-    "F": ("funnel", "Funnel and customer journey"),
-    "C": ("channels", "Channel constraints: lengths and formats"),
-    "T": ("tone", "Tone and voice"),
-    "M": ("consistency", "Consistency of the message across channels"),
-    "U": ("tracking", "Tracking links"),
-    "B": ("budget", "Budget"),
-    "P": ("planning", "Planning and coordination"),
-    "N": ("hygiene", "The linter's own hygiene"),
+    "E": ("file", N_("The file itself: syntax, keywords, values, references")),
+    "O": ("objectives", N_("Objectives are SMART")),
+    "K": ("kpis", N_("KPIs")),
+    "S": ("segments", N_("Segments and coverage")),
+    "F": ("funnel", N_("Funnel and customer journey")),
+    "C": ("channels", N_("Channel constraints: lengths and formats")),
+    "T": ("tone", N_("Tone and voice")),
+    "M": ("consistency", N_("Consistency of the message across channels")),
+    "U": ("tracking", N_("Tracking links")),
+    "B": ("budget", N_("Budget")),
+    "P": ("planning", N_("Planning and coordination")),
+    "N": ("hygiene", N_("The linter's own hygiene")),
 }
 
 
@@ -51,11 +53,14 @@ class Setting:
         if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, self.kind) or isinstance(value, bool):
-            raise ValueError(f"`{self.key}` must be a {'number' if self.kind in (int, float) else self.kind.__name__}, not {value!r}")
+            kind = _("a number") if self.kind in (int, float) else _("a {kind}").format(kind=self.kind.__name__)
+            raise ValueError(_("`{key}` must be {kind}, not {value}").format(key=self.key, kind=kind, value=repr(value)))
         if self.minimum is not None and value < self.minimum:
-            raise ValueError(f"`{self.key}` must be at least {self.minimum}, not {value}")
+            raise ValueError(_("`{key}` must be at least {minimum}, not {value}").format(
+                key=self.key, minimum=self.minimum, value=value))
         if self.maximum is not None and value > self.maximum:
-            raise ValueError(f"`{self.key}` must be at most {self.maximum}, not {value}")
+            raise ValueError(_("`{key}` must be at most {maximum}, not {value}").format(
+                key=self.key, maximum=self.maximum, value=value))
         return value
 
 

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import gettext as _
 from .. import model as m
 from ..config import DEFAULT_MAX_FILE_SIZE
 from ..paths import display_path
@@ -88,7 +89,8 @@ class Loader:
             try:
                 data = path.read_bytes()
             except OSError as error:
-                problem = Problem("E006", Span(display, 0, 0), f"cannot read this file: {error.strerror or error}")
+                problem = Problem("E006", Span(display, 0, 0), _("cannot read this file: {value}").format(
+                                                                   value=error.strerror or error))
                 loaded = LoadedFile(path, display, None, problems=[problem])
                 self.files[path] = loaded
                 return loaded
@@ -105,7 +107,7 @@ class Loader:
             loaded.problems.append(Problem("E001", Span(display, error.offset, error.end), error.message))
             return loaded
         except RecursionError:
-            loaded.problems.append(Problem("E001", Span(display, 0, 0), "the file is nested too deeply to be read"))
+            loaded.problems.append(Problem("E001", Span(display, 0, 0), _("the file is nested too deeply to be read")))
             return loaded
         self._resolve(loaded)
         return loaded
@@ -120,7 +122,9 @@ class Loader:
             result, imports, campaign_nodes = resolver.read_file(loaded.document.nodes)
             if len(imports) > MAX_IMPORTS:
                 value, _node = imports[MAX_IMPORTS]
-                resolver.problem("E006", resolver.value_span(value), f"a file may import at most {MAX_IMPORTS} files")
+                resolver.problem("E006", resolver.value_span(value), _("a file may import at most "
+                                                                       "{max_imports} files").format(
+                                                                         max_imports=MAX_IMPORTS))
                 imports = imports[:MAX_IMPORTS]
             for value, _node in imports:
                 target = self._import_target(loaded, value.data, resolver, value)
@@ -129,7 +133,8 @@ class Loader:
                 imported = self.load(target)
                 if loaded.path in imported.cycles:
                     chain = " → ".join(p.name for p in [loaded.path, imported.path, loaded.path])
-                    resolver.problem("E006", resolver.value_span(value), f"import cycle: {chain}")
+                    resolver.problem("E006", resolver.value_span(value), _("import cycle: {chain}").format(
+                                                                             chain=chain))
                 loaded.imported.append(imported.path)
                 loaded.imported.extend(p for p in imported.imported if p not in loaded.imported)
                 if imported.model is None:
@@ -139,7 +144,8 @@ class Loader:
                         line, column = imported.source.position(first.span.start)
                         reason = f"line {line}, column {column}: {reason}"
                     resolver.problem("E006", resolver.value_span(value),
-                                     f"`{value.data}` could not be imported ({reason})")
+                                     _("`{data}` could not be imported ({reason})").format(
+                                         data=value.data, reason=reason))
                     continue
                 outside.update(self._visible(imported))
             resolver.resolve_campaigns(result, campaign_nodes)
@@ -161,7 +167,8 @@ class Loader:
 
     def _import_target(self, loaded: LoadedFile, text: str, resolver: Resolver, value) -> Path | None:
         if not text.endswith(".camp"):
-            resolver.problem("E006", resolver.value_span(value), f"only .camp files can be imported, not `{text}`")
+            resolver.problem("E006", resolver.value_span(value), _("only .camp files can be imported, not "
+                                                                   "`{text}`").format(text=text))
             return None
         raw = loaded.path.parent / text
         target = Path(os.path.abspath(raw))
@@ -169,21 +176,24 @@ class Loader:
         try:
             real = target.resolve()
         except (OSError, RuntimeError):
-            resolver.problem("E006", resolver.value_span(value), f"`{text}` cannot be resolved (a link loop?)")
+            resolver.problem("E006", resolver.value_span(value), _("`{text}` cannot be resolved (a link "
+                                                                   "loop?)").format(text=text))
             return None
         if not _inside(real, self.root):
             root = self.display(self.root) or "."
             resolver.problem("E006", resolver.value_span(value),
-                             f"`{text}` is outside the project folder ({root}); imports must stay inside it")
+                             _("`{text}` is outside the project folder ({root}); imports must stay inside it").format(
+                                 text=text, root=root))
             return None
         if target in self._loading or real in self._loading:
             chain = " → ".join(p.name for p in self._loading + [target])
             loaded.cycles.append(target)
-            resolver.problem("E006", resolver.value_span(value), f"import cycle: {chain}")
+            resolver.problem("E006", resolver.value_span(value), _("import cycle: {chain}").format(chain=chain))
             return None
         if not real.is_file() and target not in self.overrides:
             resolver.problem("E006", resolver.value_span(value),
-                             f"`{text}` was not found (looked for {self.display(target)})")
+                             _("`{text}` was not found (looked for {display})").format(
+                                 text=text, display=self.display(target)))
             return None
         return target
 

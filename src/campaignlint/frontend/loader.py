@@ -142,7 +142,8 @@ class Loader:
                     reason = first.message if first else "it could not be read"
                     if first and imported.source:
                         line, column = imported.source.position(first.span.start)
-                        reason = f"line {line}, column {column}: {reason}"
+                        reason = _("line {line}, column {column}: {reason}").format(
+                            line=line, column=column, reason=reason)
                     resolver.problem("E006", resolver.value_span(value),
                                      _("`{data}` could not be imported ({reason})").format(
                                          data=value.data, reason=reason))

@@ -27,7 +27,7 @@ REPEATABLE = {"prefer", "avoid", "limit", "recommend", "max", "link", "headline"
 
 def did_you_mean(word: str, choices) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean `{close[0]}`?)" if close else ""
+    return _(" (did you mean `{name}`?)").format(name=close[0]) if close else ""
 
 
 def _words(kinds: tuple[str, ...]) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from .i18n import ngettext
 from .i18n import gettext as _
 from .config import Config, git_root
 from .findings import Applicability, Edit, Finding, Fix, Severity, unique_sorted
@@ -293,13 +294,14 @@ class Linter:
 
     def _unused(self, suppression, config: Config) -> str | None:  # a noqa.Suppression
         if suppression.codes is None:
-            return None if suppression.used_any else "this `# noqa` silences nothing on this line: remove it"
+            return None if suppression.used_any else _("this `# noqa` silences nothing on this line: remove it")
         stale = [code for code in suppression.codes if code not in suppression.used
                  and any(config.enabled(c, r.name) for c, r in self.rules.items() if c.startswith(code) or r.name == code)]
         if not stale:
             return None
         listed = ", ".join(stale)
-        return f"`# noqa: {listed}` silences nothing here: remove {'it' if len(stale) == 1 else 'them'}"
+        return ngettext("`# noqa: {codes}` silences nothing here: remove it",
+                        "`# noqa: {codes}` silences nothing here: remove them", len(stale)).format(codes=listed)
 
     def lint(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None,
              *, cache: bool = False, jobs: int = 1) -> RunResult:

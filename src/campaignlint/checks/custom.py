@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ..i18n import gettext as _
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..model import CustomRule, Message, TextField
 
@@ -64,22 +65,26 @@ def _check(ctx, rule: CustomRule, severity: Severity, message: Message) -> Itera
                     fix = None
                     if rule.suggest is not None and text.char_offsets:
                         fix = Fix(Applicability.SAFE, (Edit(span.start, span.end, rule.suggest),), f"replace with “{rule.suggest}”")
-                    yield _finding(ctx, rule, severity, span, f"{rule.message}: “{match.group(0)}” in the {text.field} of `{message.name}`", fix)
+                    yield _finding(ctx, rule, severity, span, _("{said}: “{found}” in the {field} of `{message}`").format(
+                        said=rule.message, found=match.group(0), field=text.field, message=message.name), fix)
     elif rule.check == "require":
         if texts and not any(_term_pattern(term).search(text.value) for text in texts for term in rule.terms):
             terms = ", ".join(f"“{t}”" for t in rule.terms)
-            yield _finding(ctx, rule, severity, message.span, f"{rule.message}: `{message.name}` contains none of {terms}")
+            yield _finding(ctx, rule, severity, message.span, _("{said}: `{message}` contains none of {terms}").format(
+                said=rule.message, message=message.name, terms=terms))
     elif rule.check == "pattern":
         pattern = re.compile(rule.pattern or "")
         for text in texts:
             for match in pattern.finditer(text.value):
                 if match.end() == match.start():
                     continue
-                yield _finding(ctx, rule, severity, text.span_of(match.start(), match.end()), f"{rule.message}: “{match.group(0)}” in the {text.field} of `{message.name}`")
+                yield _finding(ctx, rule, severity, text.span_of(match.start(), match.end()), _("{said}: “{found}” in the {field} of `{message}`").format(
+                    said=rule.message, found=match.group(0), field=text.field, message=message.name))
     elif rule.check == "require_pattern":
         pattern = re.compile(rule.pattern or "")
         if texts and not any(pattern.search(text.value) for text in texts):
-            yield _finding(ctx, rule, severity, message.span, f"{rule.message}: nothing in `{message.name}` matches the required pattern")
+            yield _finding(ctx, rule, severity, message.span, _("{said}: nothing in `{message}` matches the required pattern").format(
+                said=rule.message, message=message.name))
     elif rule.check == "max_length":
         from ..text.counting import describe_unit, measure
 
@@ -88,4 +93,6 @@ def _check(ctx, rule: CustomRule, severity: Severity, message: Message) -> Itera
         for text in texts:
             length = measure(text.value, unit)
             if rule.max_length is not None and length > rule.max_length:
-                yield _finding(ctx, rule, severity, text.span, f"{rule.message}: the {text.field} of `{message.name}` is {length} {describe_unit(unit)}, more than {rule.max_length}")
+                yield _finding(ctx, rule, severity, text.span, _("{said}: the {field} of `{message}` is {length} {unit}, more than {limit}").format(
+                    said=rule.message, field=text.field, message=message.name, length=length,
+                    unit=describe_unit(unit), limit=rule.max_length))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ...text import extract
@@ -65,9 +66,10 @@ class OverLimit(Rule):
                 if length > limit:
                     yield ctx.finding(
                         self, text.span,
-                        f"{field_label(message, text)} is {length} of {limit} "
-                        f"{describe_unit(profile.counting)} on {profile.name}"
-                        f"{_length_note(text.value, profile.counting)}",
+                        _("{field_label} is {length} of {limit} {describe_unit} on {profile}{length_note}").format(
+                            field_label=field_label(message, text), length=length, limit=limit,
+                            describe_unit=describe_unit(profile.counting), profile=profile.name,
+                            length_note=_length_note(text.value, profile.counting)),
                     )
             maximum = profile.maxima.get("headlines")
             if maximum is None:
@@ -79,8 +81,9 @@ class OverLimit(Rule):
                 if len(headlines) > maximum:
                     yield ctx.finding(
                         self, headlines[maximum].span,
-                        f"{version.label} has {len(headlines)} headlines, more than the {maximum} "
-                        f"{profile.name} accepts (`max headlines`)",
+                        _("{label} has {count} headlines, more than the {maximum} {profile} accepts (`max "
+                          "headlines`)").format(
+                            label=version.label, count=len(headlines), maximum=maximum, profile=profile.name),
                     )
 
 
@@ -133,8 +136,9 @@ class OutsideRecommended(Rule):
                     continue
                 yield ctx.finding(
                     self, text.span,
-                    f"{field_label(message, text)} is {length} {unit} on {profile.name}, {side}"
-                    f"{_length_note(text.value, profile.counting)}",
+                    _("{field_label} is {length} {unit} on {profile}, {side}{length_note}").format(
+                        field_label=field_label(message, text), length=length, unit=unit, profile=profile.name,
+                        side=side, length_note=_length_note(text.value, profile.counting)),
                 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import format_time, local_time, names
@@ -53,15 +54,19 @@ class QuietHours(Rule):
                           else f"send before {start:%H:%M} or from {end:%H:%M}")
                 yield ctx.finding(
                     self, message.where("at"),
-                    f"send time {format_time(at)}{zone} falls in the quiet hours of {profile.name}, "
-                    f"{start:%H:%M} .. {end:%H:%M}: {advice}",
+                    _("send time {time}{zone} falls in the quiet hours of {profile}, {start:%H:%M} .. "
+                      "{end:%H:%M}: {advice}").format(
+                        time=format_time(at), zone=zone, profile=profile.name, start=start, end=end,
+                        advice=advice),
                 )
             day = at.strftime("%A").lower()
             if day in profile.quiet_days:
                 yield ctx.finding(
                     self, message.where("at"),
-                    f"send time {format_time(at)}{zone} is on a {day.capitalize()}, a quiet day on "
-                    f"{profile.name} (quiet days: {names(profile.quiet_days)})",
+                    _("send time {time}{zone} is on a {capitalize}, a quiet day on {profile} (quiet days: "
+                      "{names})").format(
+                        time=format_time(at), zone=zone, capitalize=day.capitalize(), profile=profile.name,
+                        names=names(profile.quiet_days)),
                 )
 
 

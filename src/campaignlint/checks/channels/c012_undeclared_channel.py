@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import same_channel
@@ -50,5 +51,6 @@ class UndeclaredChannel(Rule):
                     else f"; add `channel {name}` to the campaign (declared: {declared})")
             yield ctx.finding(
                 self, message.where("channel"),
-                f"message `{message.name}` goes out on {name}, a channel the campaign does not declare{hint}",
+                _("message `{message}` goes out on {name}, a channel the campaign does not declare{hint}").format(
+                    message=message.name, name=name, hint=hint),
             )

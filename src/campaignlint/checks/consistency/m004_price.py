@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import format_money
@@ -50,6 +51,6 @@ class PriceMismatch(Rule):
             if Decimal(amount) != offer.price.amount or str(currency).upper() != offer.price.currency.upper():
                 yield ctx.finding(
                     self, text.span_of(claim.start, claim.end),
-                    f"the copy gives the price {as_written(claim)}, the offer `{offer.name}` says "
-                    f"{format_money(offer.price)}",
+                    _("the copy gives the price {as_written}, the offer `{offer}` says {money}").format(
+                        as_written=as_written(claim), offer=offer.name, money=format_money(offer.price)),
                 )

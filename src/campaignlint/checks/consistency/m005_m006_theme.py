@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Campaign, Message
 from ...rule import Rule, Setting
@@ -100,7 +101,8 @@ class ChannelOffTheme(Rule):
                           f"({names(f'`{m.name}`' for m in messages)}) carries it")
             yield ctx.finding(
                 self, _channel_anchor(campaign, channel, messages),
-                f"channel `{channel}` never mentions {_theme_label(campaign)}: {detail}",
+                _("channel `{channel}` never mentions {theme_label}: {detail}").format(
+                    channel=channel, theme_label=_theme_label(campaign), detail=detail),
             )
 
 
@@ -158,6 +160,8 @@ class ChannelThemeShare(Rule):
                 continue
             yield ctx.finding(
                 self, _channel_anchor(campaign, channel, messages),
-                f"on `{channel}`, {len(on)} of {len(messages)} messages ({format_percent(share)}) mention "
-                f"{_theme_label(campaign)}, below the minimum of {format_percent(minimum, 1)}",
+                _("on `{channel}`, {count} of {count2} messages ({percent}) mention {theme_label}, below the "
+                  "minimum of {percent2}").format(
+                    channel=channel, count=len(on), count2=len(messages), percent=format_percent(share),
+                    theme_label=_theme_label(campaign), percent2=format_percent(minimum, 1)),
             )

@@ -7,6 +7,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...language.scanning import DOMAIN, EMAIL, Alternation
 from ...model import Message
@@ -121,8 +122,10 @@ class PastedCopy(Rule):
                     f"nearly the same body ({format_percent(ratio * 100)} similar) as")
                 yield ctx.finding(
                     self, body.span,
-                    f"message `{message.name}` on {message.channel} has {how} `{earlier.name}` on "
-                    f"{earlier.channel}: adapt the copy to each channel",
+                    _("message `{message}` on {channel} has {how} `{earlier}` on {channel2}: adapt the copy "
+                      "to each channel").format(
+                        message=message.name, channel=message.channel, how=how, earlier=earlier.name,
+                        channel2=earlier.channel),
                 )
                 break
             seen.append((message, words))

@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext
 from ...findings import Finding, Severity
 from ...model import Message, Text
 from ...rule import Rule
@@ -94,5 +95,6 @@ class LandingPageMismatch(Rule):
                 page, link = pages[0]
                 yield ctx.finding(
                     self, link.span,
-                    f"message `{message.name}` links to {page}, {source}",
+                    gettext("message `{message}` links to {page}, {source}").format(
+                        message=message.name, page=page, source=source),
                 )

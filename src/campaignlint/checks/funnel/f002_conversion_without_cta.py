@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Campaign
 from ...rule import Rule
@@ -62,6 +63,7 @@ class ConversionWithoutCta(Rule):
             if missing:
                 yield ctx.finding(
                     self, message,
-                    f"message `{message.name}` is at the `{stage}` stage but has no "
-                    f"{' and no '.join(missing)}: tell people what to do and where to do it",
+                    _("message `{message}` is at the `{stage}` stage but has no {missing}: tell people what "
+                      "to do and where to do it").format(
+                        message=message.name, stage=stage, missing=' and no '.join(missing)),
                 )

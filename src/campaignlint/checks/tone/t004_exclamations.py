@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule, Setting
 from ...text.wording import plural
@@ -87,6 +88,7 @@ class TooManyExclamations(Rule):
                         break
                 yield ctx.finding(
                     self, text.span_of(first_over, first_over + 1),
-                    f"{field_label(message, text)} of message `{message.name}` has "
-                    f"{plural(total, 'exclamation mark')}, {source}",
+                    _("{field_label} of message `{message}` has {plural}, {source}").format(
+                        field_label=field_label(message, text), message=message.name,
+                        plural=plural(total, 'exclamation mark'), source=source),
                 )

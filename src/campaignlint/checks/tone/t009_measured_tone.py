@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ._shared import field_label
@@ -88,6 +89,7 @@ class ToneOutOfBounds(Rule):
                             " is" if len(others) == 1 else " are") + " crossed too"
                     yield ctx.finding(
                         self, text.span,
-                        f"{field_label(message, text)} of message `{message.name}`: {strictest.message}, "
-                        f"a tone declared by {who}{also}",
+                        _("{field_label} of message `{message}`: {message2}, a tone declared by {who}{also}").format(
+                            field_label=field_label(message, text), message=message.name,
+                            message2=strictest.message, who=who, also=also),
                     )

@@ -130,6 +130,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _current.ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in a ``context`` (``pgettext("field", "body")`` → « le corps »)."""
+    return _current.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it now (translated where it is shown)."""
     return message

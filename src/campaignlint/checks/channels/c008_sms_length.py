@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import ngettext
 from ...findings import Applicability, Edit, Finding, Severity
 from ...model import TextField
 from ...rule import Rule, fix
@@ -66,17 +68,20 @@ class SmsTooLong(Rule):
                 if info.segments <= maximum:
                     continue
                 label = field_label(message, text)
-                what = (f"SMS {label} needs {plural(info.segments, 'segment')}, more than the "
-                        f"{maximum} allowed on {profile.name} (`max segments`): ")
-                capacity = (f"{info.units} {info.unit_word}; one SMS holds {info.single_capacity}, "
-                            f"each part of a longer one {info.part_capacity}")
+                what = ngettext("SMS {label} needs {count} segment, more than the {maximum} allowed on {profile} "
+                                "(`max segments`): ", "SMS {label} needs {count} segments, more than the {maximum} "
+                                "allowed on {profile} (`max segments`): ", info.segments).format(
+                    label=label, count=info.segments, maximum=maximum, profile=profile.name)
+                capacity = _("{units} {unit_word}; one SMS holds {single}, each part of a longer one {part}").format(
+                    units=info.units, unit_word=_("{encoding} characters").format(encoding=info.encoding), single=info.single_capacity, part=info.part_capacity)
                 if info.encoding == "GSM-7":
                     yield ctx.finding(self, text.span, what + capacity)
                     continue
                 forced = self._forcing_characters(ctx, text, info.non_gsm)
                 yield ctx.finding(
                     self, text.span,
-                    what + f"it is sent in UCS-2 ({capacity}) because of {forced}",
+                    what + _("it is sent in UCS-2 ({capacity}) because of {forced}").format(
+                        capacity=capacity, forced=forced),
                     fix=self._fix(ctx, text, info.non_gsm, maximum),
                 )
 

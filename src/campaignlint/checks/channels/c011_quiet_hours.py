@@ -50,8 +50,8 @@ class QuietHours(Rule):
             at = local_time(message.at, campaign)
             if profile.quiet_hours is not None and _in_quiet_hours(at.time(), *profile.quiet_hours):
                 start, end = profile.quiet_hours
-                advice = (f"send between {end:%H:%M} and {start:%H:%M}" if start > end
-                          else f"send before {start:%H:%M} or from {end:%H:%M}")
+                advice = (_("send between {end:%H:%M} and {start:%H:%M}").format(end=end, start=start) if start > end
+                          else _("send before {start:%H:%M} or from {end:%H:%M}").format(start=start, end=end))
                 yield ctx.finding(
                     self, message.where("at"),
                     _("send time {time}{zone} falls in the quiet hours of {profile}, {start:%H:%M} .. "
@@ -65,7 +65,7 @@ class QuietHours(Rule):
                     self, message.where("at"),
                     _("send time {time}{zone} is on a {capitalize}, a quiet day on {profile} (quiet days: "
                       "{names})").format(
-                        time=format_time(at), zone=zone, capitalize=day.capitalize(), profile=profile.name,
+                        time=format_time(at), zone=zone, capitalize=_(day.capitalize()), profile=profile.name,
                         names=names(profile.quiet_days)),
                 )
 

@@ -95,10 +95,10 @@ class ChannelOffTheme(Rule):
             if any(on_theme(m, terms) for m in messages):
                 continue
             if len(messages) == 1:
-                detail = f"its only message, `{messages[0].name}`, does not carry it"
+                detail = _("its only message, `{message}`, does not carry it").format(message=messages[0].name)
             else:
-                detail = (f"none of its {len(messages)} messages "
-                          f"({names(f'`{m.name}`' for m in messages)}) carries it")
+                detail = _("none of its {count} messages ({messages}) carries it").format(
+                    count=len(messages), messages=names(f"`{m.name}`" for m in messages))
             yield ctx.finding(
                 self, _channel_anchor(campaign, channel, messages),
                 _("channel `{channel}` never mentions {theme_label}: {detail}").format(

@@ -65,5 +65,5 @@ class ConversionWithoutCta(Rule):
                     self, message,
                     _("message `{message}` is at the `{stage}` stage but has no {missing}: tell people what "
                       "to do and where to do it").format(
-                        message=message.name, stage=stage, missing=' and no '.join(missing)),
+                        message=message.name, stage=stage, missing=_(" and no ").join(missing)),
                 )

@@ -55,7 +55,7 @@ def _markers(message: Message, texts: Iterable[TextField]) -> dict[str, list[tup
 
 def _describe_marker(ctx: "CampaignContext", kind: str, span: Span, marker: "Marker") -> str:
     line = _line(ctx, span)
-    where = f"line {line}" if line is not None else ""
+    where = _("line {line}").format(line=line) if line is not None else ""
     if marker.text.lower() == _PRONOUN[kind]:
         return where
     return f"« {marker.text} », {where}" if where else f"« {marker.text} »"

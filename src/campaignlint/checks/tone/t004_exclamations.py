@@ -69,10 +69,12 @@ class TooManyExclamations(Rule):
         voice = ctx.campaign.voice
         if voice is not None and voice.max_exclamations is not None:
             limit = voice.max_exclamations
-            source = f"more than the voice allows (max exclamations {voice.max_exclamations} per text)"
+            source = _("more than the voice allows (max exclamations {limit} per text)").format(
+                limit=voice.max_exclamations)
         else:
             limit = ctx.setting("default-max-exclamations")
-            source = f"more than the default of {limit} per text (the voice sets no `max exclamations`)"
+            source = _("more than the default of {limit} per text (the voice sets no `max exclamations`)").format(
+                limit=limit)
         for message in ctx.campaign.messages:
             for text in message.copy_texts():
                 marks = exclamation_marks(text.value)

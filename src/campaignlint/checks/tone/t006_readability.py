@@ -61,7 +61,7 @@ class HardToRead(Rule):
             profile = campaign.channel_profile(message.channel)
             sources = []
             if profile is not None and profile.readability is not None:
-                sources.append((float(profile.readability), f"the {profile.name} channel"))
+                sources.append((float(profile.readability), _("the {channel} channel").format(channel=profile.name)))
             if voice is not None and voice.readability is not None:
                 sources.append((float(voice.readability), "the voice"))
             if not sources:

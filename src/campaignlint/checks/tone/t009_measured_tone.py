@@ -59,9 +59,10 @@ class ToneOutOfBounds(Rule):
                 continue
             declared: dict[str, list[str]] = {}
             for tone in channel_tones:
-                declared.setdefault(tone.strip().lower(), []).append(f"the {profile.name} channel")
+                declared.setdefault(tone.strip().lower(), []).append(
+                    _("the {channel} channel").format(channel=profile.name))
             for tone in voice_tones:
-                declared.setdefault(tone.strip().lower(), []).append("the voice")
+                declared.setdefault(tone.strip().lower(), []).append(_("the voice"))
             readability_floor = max(
                 [float(x) for x in (profile.readability if profile else None,
                                     voice.readability if voice else None) if x is not None],

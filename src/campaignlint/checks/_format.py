@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .. import i18n
 from ..i18n import gettext as _
+from ..i18n import pgettext
 from ..model import Campaign, Message, Money
 
 _CENT = Decimal("0.01")
@@ -102,6 +103,13 @@ def names(items, limit: int = 6) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + _(" and ") + items[-1]
+
+
+def _field_names() -> tuple[str, ...]:  # pragma: no cover - read by the message extraction only
+    """The text fields as messages name them: ``pgettext("field", text.field)`` (« le corps », « l’objet »…)."""
+    return (pgettext("field", "subject"), pgettext("field", "preheader"), pgettext("field", "title"),
+            pgettext("field", "headline"), pgettext("field", "description"), pgettext("field", "body"),
+            pgettext("field", "cta"), pgettext("field", "sender"))
 
 
 # ------------------------------------------------------------ whom it reaches

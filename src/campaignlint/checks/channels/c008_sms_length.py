@@ -73,7 +73,8 @@ class SmsTooLong(Rule):
                                 "allowed on {profile} (`max segments`): ", info.segments).format(
                     label=label, count=info.segments, maximum=maximum, profile=profile.name)
                 capacity = _("{units} {unit_word}; one SMS holds {single}, each part of a longer one {part}").format(
-                    units=info.units, unit_word=_("{encoding} characters").format(encoding=info.encoding), single=info.single_capacity, part=info.part_capacity)
+                    units=info.units, unit_word=_("{encoding} characters").format(encoding=info.encoding),
+                    single=info.single_capacity, part=info.part_capacity)
                 if info.encoding == "GSM-7":
                     yield ctx.finding(self, text.span, what + capacity)
                     continue
@@ -104,12 +105,12 @@ class SmsTooLong(Rule):
                 lines.setdefault(line, []).append(column)
             where = []
             for line, columns in lines.items():
-                word = "column" if len(columns) == 1 else "columns"
-                where.append(f"{word} {names(columns)}" if one_line else f"line {line}, {word} {names(columns)}")
-            at = f" at {', and '.join(where)}" if where else ""
+                word = ngettext("column {columns}", "columns {columns}", len(columns)).format(columns=names(columns))
+                where.append(word if one_line else _("line {line}, {columns}").format(line=line, columns=word))
+            at = _(" at {places}").format(places=_(", and ").join(where)) if where else ""
             described.append(f"{show_char(ch)} ({_char_name(ch)}){at}")
         if len(described) > 5:
-            described = described[:4] + [f"{len(described) - 4} other characters"]
+            described = described[:4] + [_("{count} other characters").format(count=len(described) - 4)]
         return "; ".join(described)
 
     @staticmethod

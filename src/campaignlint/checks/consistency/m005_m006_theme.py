@@ -47,12 +47,12 @@ def _channel_anchor(campaign: Campaign, channel: str, messages: list[Message]):
 def _theme_label(campaign: Campaign) -> str:
     parts = []
     if campaign.theme is not None and campaign.theme.value.strip():
-        parts.append(f"the theme “{campaign.theme.value.strip()}”")
+        parts.append(_("the theme “{theme}”").format(theme=campaign.theme.value.strip()))
     keywords = [k.value.strip() for k in campaign.theme_keywords if k.value.strip()]
     if keywords:
-        which = "one of its keywords" if parts else "any of the theme keywords"
+        which = _("one of its keywords") if parts else _("any of the theme keywords")
         parts.append(f"{which} ({', '.join(keywords)})")
-    return " or ".join(parts)
+    return _(" or ").join(parts)
 
 
 class ChannelOffTheme(Rule):

@@ -4,6 +4,7 @@ reports (:class:`Quantity`, :class:`Contradiction`)."""
 
 from __future__ import annotations
 
+from ... import i18n
 from ...i18n import gettext as _
 from dataclasses import dataclass
 from decimal import Decimal
@@ -53,7 +54,7 @@ def fmt_num(d: Decimal) -> str:
     d = d.normalize()
     if d == d.to_integral_value():
         return f"{int(d):,}".replace(",", " ")
-    return format(d, "f")
+    return format(d, "f") if i18n.language() == "en" else format(d, "f").replace(".", ",")
 
 
 def fmt_quantity(q: Quantity) -> str:
@@ -117,7 +118,8 @@ def compare_quantities(
                     p.end,
                     p.text,
                     fmt_quantity(target),
-                    _("the text says {said}, the target is {target}").format(said=p.text.strip(), target=fmt_quantity(target))
+                    _("the text says {said}, the target is {target}").format(
+                        said=p.text.strip(), target=fmt_quantity(target))
                     + (
                         _(" (baseline {baseline})").format(baseline=fmt_quantity(baseline))
                         if baseline is not None and target.kind != "percent"
@@ -189,7 +191,8 @@ def compare_quantities(
         if not any(is_close(m.value, expected_m, Decimal("0.02")) for m in claims.multipliers):
             m = claims.multipliers[0]
             desc = fmt_quantity(target) + (
-                _(" from {baseline}").format(baseline=fmt_quantity(baseline)) if baseline is not None and not relative else ""
+                _(" from {baseline}").format(baseline=fmt_quantity(baseline))
+                if baseline is not None and not relative else ""
             )
             out.append(
                 Contradiction(

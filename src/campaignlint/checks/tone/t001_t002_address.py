@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from ...i18n import ngettext
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Message, TextField
@@ -112,7 +113,8 @@ class MixedAddress(Rule):
                 majority = "formal" if minority == "informal" else "informal"
                 m_span, m_marker = found[minority][0]
                 j_span, j_marker = found[majority][0]
-                where = f"message `{message.name}`" + (f" (variant {variant})" if variant else "")
+                where = _("message `{message}`").format(message=message.name) + (
+                    _(" (variant {variant})").format(variant=variant) if variant else "")
                 yield ctx.finding(
                     self, m_span,
                     _("{where} mixes « {pronoun} » ({describe_marker}) and « {pronoun2} » "
@@ -121,8 +123,10 @@ class MixedAddress(Rule):
                         describe_marker=_describe_marker(ctx, majority, j_span, j_marker),
                         pronoun2=_PRONOUN[minority],
                         describe_marker2=_describe_marker(ctx, minority, m_span, m_marker),
-                        plural=plural(len(found['formal']), 'formal marker'),
-                        plural2=plural(len(found['informal']), 'informal marker')),
+                        plural=ngettext("{count} formal marker", "{count} formal markers",
+                                        len(found["formal"])).format(count=len(found["formal"])),
+                        plural2=ngettext("{count} informal marker", "{count} informal markers",
+                                         len(found["informal"])).format(count=len(found["informal"]))),
                 )
 
     @staticmethod

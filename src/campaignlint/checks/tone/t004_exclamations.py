@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import ngettext
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule, Setting
@@ -92,5 +93,7 @@ class TooManyExclamations(Rule):
                     self, text.span_of(first_over, first_over + 1),
                     _("{field_label} of message `{message}` has {plural}, {source}").format(
                         field_label=field_label(message, text), message=message.name,
-                        plural=plural(total, 'exclamation mark'), source=source),
+                        plural=ngettext("{count} exclamation mark", "{count} exclamation marks",
+                                        total).format(count=total),
+                        source=source),
                 )

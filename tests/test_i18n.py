@@ -179,10 +179,10 @@ def test_explain_rules_and_help_in_french():
     listing = _run("--lang", "fr", "rules").output
     assert "Des objectifs SMART" in listing and "Pour en savoir plus sur une règle" in listing
     helped = _run("--lang", "fr", "--help").output
-    assert "Utilisation :" in helped and "Afficher cette aide et quitter." in helped
+    assert "Utilisation\u00a0:" in helped and "Afficher cette aide et quitter." in helped
     assert "Vérifier des fichiers et dossiers de campagne" in helped
     check_help = _run("--lang", "fr", "check", "--help").output
-    assert "Appliquer les corrections sûres" in check_help and "par défaut : text" in check_help
+    assert "Appliquer les corrections sûres" in check_help and "par défaut\u00a0: text" in check_help
     error = _run("--lang", "fr", "explain", "Z999")
     assert error.exit_code == 2 and "aucune règle Z999" in error.output
     usage = _run("--lang", "fr", "check", "--nope")

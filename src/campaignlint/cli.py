@@ -258,6 +258,7 @@ def _emit(text: str, output_file: str | None, color: bool | None = None) -> None
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt):
     from .docs import fix_label, rule_summary
+    from .reporters.text_report import severity_word
     from .registry import load_all_rules
     from .rule import FAMILIES
 
@@ -269,6 +270,7 @@ def rules(fmt):
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     current = None
+    width = max(7, *(len(severity_word(s)) for s in Severity))
     for code in sorted(registry, key=lambda c: (list(FAMILIES).index(c[0]) if c[0] in FAMILIES else 99, c)):
         rule = registry[code]
         family = rule.code[0]
@@ -276,7 +278,8 @@ def rules(fmt):
             current = family
             click.echo(f"\n{family} — {_(FAMILIES.get(family, ('', N_('Custom')))[1])}")
         fixable = _("fix ({kind})").format(kind=fix_label(rule)) if rule.fixable else ""
-        click.echo(f"  {rule.code}  {rule.severity.value:<7}  {fixable:<19}  {rule.name}: {rule_summary(rule)}")
+        severity = severity_word(rule.severity)
+        click.echo(f"  {rule.code}  {severity:<{width}}  {fixable:<19}  {rule.name}: {rule_summary(rule)}")
     click.echo("\n" + _("More on a rule: campaignlint explain CODE"))
 
 

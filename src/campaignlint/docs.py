@@ -55,7 +55,7 @@ def fix_words(rule: Rule) -> str:
     when = _("always available") if rule.fix_availability.value == "always" else _("sometimes available")
     kinds = _("; or ").join(_(FIX_WORDS[a.value]) for a in rule.fix_applicability)
     note = f" ({rule_text(rule, 'fix_note')})" if rule.fix_note else ""
-    return f"{when}{note}; {kinds}"
+    return _("{when}{note}; {kinds}").format(when=when, note=note, kinds=kinds)
 
 
 def fix_label(rule: Rule) -> str:

@@ -127,11 +127,12 @@ class OutsideRecommended(Rule):
                 low, high = bounds
                 length = measure(text.value, profile.counting)
                 unit = describe_unit(profile.counting)
-                both = f" (recommended: {low} to {high})" if low is not None and high is not None else ""
+                both = (_(" (recommended: {low} to {high})").format(low=low, high=high)
+                        if low is not None and high is not None else "")
                 if high is not None and length > high:
-                    side = f"more than the recommended {high}{both}"
+                    side = _("more than the recommended {high}{both}").format(high=high, both=both)
                 elif low is not None and length < low:
-                    side = f"fewer than the recommended {low}{both}"
+                    side = _("fewer than the recommended {low}{both}").format(low=low, both=both)
                 else:
                     continue
                 yield ctx.finding(

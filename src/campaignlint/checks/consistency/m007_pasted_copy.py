@@ -118,8 +118,8 @@ class PastedCopy(Rule):
                 ratio = matcher.ratio()
                 if ratio + 1e-9 < threshold:
                     continue
-                how = "the same body as" if words == earlier_words else (
-                    f"nearly the same body ({format_percent(ratio * 100)} similar) as")
+                how = _("the same body as") if words == earlier_words else (
+                    _("nearly the same body ({percent} similar) as").format(percent=format_percent(ratio * 100)))
                 yield ctx.finding(
                     self, body.span,
                     _("message `{message}` on {channel} has {how} `{earlier}` on {channel2}: adapt the copy "

@@ -70,8 +70,9 @@ def _graph() -> dict[str, set[str]]:
     modules = set(files)
     graph = {name: _imports(path, modules) for name, path in files.items()}
     # the registry imports every rule family by name (pkgutil + importlib): count those edges too
-    graph["campaignlint.registry"] |= {name for name in modules if name.count(".") == 2
-                                       and name.startswith("campaignlint.checks.")}
+    graph["campaignlint.registry"] |= {name for name in modules if name.count(".") in (2, 3)
+                                       and name.startswith("campaignlint.checks.")
+                                       and not name.rsplit(".", 1)[1].startswith("_")}
     # importing a.b.c runs a/__init__ and a/b/__init__ first: those are not edges we count,
     # but a package's __init__ importing its own submodules is
     return graph

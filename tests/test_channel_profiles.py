@@ -22,7 +22,7 @@ from campaignlint.fixes import fix_file
 from campaignlint.frontend.loader import Loader, builtin_channels
 from campaignlint.registry import load_all_rules
 from campaignlint.rule import REGISTRY
-from campaignlint.text.counting import measure
+from campaignlint.text.counting import describe_unit, measure
 from campaignlint.text.sms import sms_info
 
 REPO = Path(__file__).resolve().parent.parent
@@ -127,7 +127,8 @@ def test_recommended_bounds(tmp_path, name, field, bounds):
     if high is not None:
         source = campaign(f"channel {name}", message(name, **{field: copy_of(high + 1, EN_COPY)}), language="en")
         findings = lint(tmp_path, source, "C002")
-        assert [f.message.split(",")[0] for f in findings] == [f"{field} is {high + 1} characters on {name}"]
+        unit = describe_unit(PROFILES[name].counting)
+        assert [f.message.split(",")[0] for f in findings] == [f"{field} is {high + 1} {unit} on {name}"]
     if low is not None:
         source = campaign(f"channel {name}", message(name, **{field: copy_of(low - 1, EN_COPY)}), language="en")
         findings = lint(tmp_path, source, "C002")
@@ -254,7 +255,8 @@ def test_one_curly_apostrophe_costs_a_segment_and_the_fix_saves_it(tmp_path):
         "(100 UCS-2 characters; one SMS holds 70, each part of a longer one 67) because of "
         "’ (right single quotation mark) at column 96"  # its column in the file
     ]
-    assert findings[0].fix is not None and findings[0].fix.applicability.value == "unsafe"
+    # the apostrophe's replacement keeps the spelling: a safe fix
+    assert findings[0].fix is not None and findings[0].fix.applicability.value == "safe"
     path = tmp_path / "campaign.camp"
     outcome = fix_file(Linter(Options(select=["C008"]), cwd=tmp_path), path, unsafe=True)
     fixed_body = "Verdure : -15 % sur la collection durable de printemps avec le code PRINTEMPS15 jusqu'au 31/03. STOP"
@@ -263,8 +265,8 @@ def test_one_curly_apostrophe_costs_a_segment_and_the_fix_saves_it(tmp_path):
         "  message m_sms {\n    channel sms\n    body \"" + fixed_body + "\"\n  }\n}\n"
     )
     assert sms_info(fixed_body).segments == 1
-    # without --unsafe-fixes nothing changes
-    assert fix_file(Linter(Options(select=["C008"]), cwd=tmp_path), path, unsafe=False).fixed == source
+    # a safe fix: --fix alone gives the same
+    assert fix_file(Linter(Options(select=["C008"]), cwd=tmp_path), path, unsafe=False).fixed == outcome.fixed
 
 
 def test_decomposed_letter_is_composed_by_the_fix(tmp_path):

@@ -278,6 +278,32 @@ def test_parse_prints_the_resolved_model():
     assert data["errors"] == []
 
 
+def test_parse_shows_the_v2_constructs():
+    result = run_cli("parse", str(EXAMPLES / "v2" / "noel_fournil.camp"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["errors"] == []
+    (brand,) = data["brands"].values()
+    assert brand["variables"]["first_name"]["max_length"] == 20
+    assert brand["frequency"]["email"]["count"] == 3 and brand["frequency"]["email"]["period"] == "week"
+    clients = data["segments"]["clients"]
+    assert clients["consent"] == {"email": "soft-opt-in", "sms": "opt-in", "push": "opt-in"}
+    assert clients["relationship"] == "customers"
+    campaign = data["campaigns"][0]
+    assert {"first_name", "boutique"} <= set(campaign["variables"]) and "cart_abandoned" in campaign["events"]
+    messages = {m["name"]: m for m in campaign["messages"]}
+    panier = messages["panier_email"]
+    assert panier["after_event"] == ["cart_abandoned", {"amount": "2", "unit": "hours"}]
+    assert panier["unless"] == ["purchased"] and panier["send_window"] == ["09:00:00", "20:00:00"]
+    assert messages["panier_push"]["after_message"][0] == "panier_email"
+    (image,) = messages["ig_fournee"]["assets"]
+    assert image["kind"] == "image" and image["ratio"] == ["4", "5"] and image["alt"]["value"].startswith("Pâtissier")
+    assert messages["ig_reel"]["placement"] == "reels" and messages["ig_reel"]["assets"][0]["captions"] is True
+    # copy is shown as written: merge tags are not blanked in the model output
+    body = next(t for t in panier["texts"] if t["field"] == "body")
+    assert body["value"].startswith('Bonjour {{ contact.PRENOM | default : "à vous" }},')
+
+
 def test_version():
     result = run_cli("--version")
     assert result.returncode == 0 and "campaignlint" in result.stdout
@@ -323,3 +349,32 @@ def test_color_always_and_never(project):
     assert "\x1b[" in coloured.stdout
     plain = run_cli("check", "a.camp", "--color", "never", cwd=project)
     assert "\x1b[" not in plain.stdout
+
+
+def test_parse_a_folder_gives_one_list_with_line_and_column(tmp_path):
+    shutil.copytree(EXAMPLES / "verdure", tmp_path / "verdure")
+    result = run_cli("parse", "verdure", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    documents = json.loads(result.stdout)
+    assert [d["path"] for d in documents] == ["verdure/brand.camp", "verdure/printemps.camp"]
+    campaign = documents[1]["model"]["campaigns"][0]
+    span = campaign["span"]
+    text = (tmp_path / "verdure" / "printemps.camp").read_text(encoding="utf-8")
+    line = text[: span["start"]].count("\n") + 1
+    column = span["start"] - (text.rfind("\n", 0, span["start"]) + 1) + 1
+    assert span["range"]["start"] == {"line": line, "column": column}  # offsets kept, positions added
+
+
+def test_parse_reports_a_syntax_error_as_one(tmp_path):
+    (tmp_path / "a.camp").write_text(BROKEN, encoding="utf-8")
+    result = run_cli("parse", "a.camp", cwd=tmp_path)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == ("a.camp:2:8: E001 error: this text is not closed: "
+                             "a `\"` is missing before the end of the line\n")
+    (tmp_path / "b.camp").write_text(GOOD, encoding="utf-8")
+    both = run_cli("parse", ".", cwd=tmp_path)
+    assert both.returncode == 1
+    documents = json.loads(both.stdout)
+    assert documents[0]["model"] is None and documents[0]["errors"][0]["code"] == "E001"
+    assert documents[1]["model"]["campaigns"][0]["name"] == "soldes"
+    assert run_cli("parse", "nowhere", cwd=tmp_path).returncode == 2

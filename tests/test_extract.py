@@ -228,9 +228,9 @@ def test_long_dotted_chains_are_not_urls_and_stay_fast():
     from campaignlint.text.extract import MAX_DOTS_IN_URL, extract_urls
 
     chain = "a." * 50_000
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a guard against quadratic scanning, not a speed test
     assert extract_urls(chain) == []
     assert extract_urls("www." * 25_000) == []
     text = "voir https://verdure.fr/p?a=1 et " + "a." * (MAX_DOTS_IN_URL + 5) + " puis verdure.fr"
     assert [span.text for span in extract_urls(text)] == ["https://verdure.fr/p?a=1", "verdure.fr"]
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 5

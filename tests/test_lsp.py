@@ -198,3 +198,73 @@ async def test_an_import_is_read_and_closing_clears(client: LanguageClient):
     client.diagnostics.pop(uri)
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     assert list(await _diagnostics(client, uri)) == []
+
+
+# ------------------------------------------------------------ project scope (v2)
+
+CAP_BRAND = '''brand bazar {
+  name "Bazar"
+  frequency email 2 per week
+}
+segment clients { description "Clients"; consent email opt-in }
+'''
+
+
+def _capped(name: str, day: int) -> str:
+    return (f'import "shared.camp"\ncampaign {name} {{\n  brand bazar\n  period 2026-12-01 .. 2026-12-31\n'
+            f'  segment clients\n  message m_{name} {{ channel email; segments clients; at 2026-12-{day:02d} 10:00; '
+            f'subject "Paniers {name}" }}\n}}\n')
+
+
+async def _until(client: LanguageClient, uri: str, check, timeout: float = 60) -> list[types.Diagnostic]:
+    """Waits until the diagnostics published for ``uri`` satisfy ``check``."""
+    async def wait():
+        while not check(client.diagnostics.get(uri)):
+            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        return client.diagnostics[uri]
+
+    return await asyncio.wait_for(wait(), timeout)
+
+
+def _p006(diagnostics) -> list[types.Diagnostic]:
+    return [d for d in diagnostics or [] if d.code == "P006"]
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_p006_on_a_closed_file_caused_by_an_open_one(client: LanguageClient):
+    root: Path = client.root  # type: ignore[attr-defined]
+    folder = root / "caps"
+    folder.mkdir()
+    (folder / "shared.camp").write_text(CAP_BRAND, encoding="utf-8")
+    (folder / "noel.camp").write_text(_capped("noel", 1), encoding="utf-8")
+    soldes = folder / "soldes.camp"
+    soldes.write_text(_capped("soldes", 5), encoding="utf-8")  # never opened
+    soldes_uri = soldes.as_uri()
+    # extra's email on 12-03 makes soldes' (12-05) the 3rd email to `clients` in 7 days
+    extra = await _open(client, "caps/extra.camp", _capped("extra", 3))
+    (found,) = _p006(await _until(client, soldes_uri, _p006))
+    assert "`m_soldes` is the 3rd email to `clients` in 7 days" in found.message
+    assert "caps/noel.camp:m_noel" in found.message and "caps/extra.camp:m_extra" in found.message
+    assert found.severity == types.DiagnosticSeverity.Warning
+    line = _capped("soldes", 5).split("\n").index(next(x for x in _capped("soldes", 5).split("\n") if "message" in x))
+    assert found.range.start == types.Position(line=line, character=2)
+    assert not _p006(client.diagnostics.get(extra))  # reported once, on the file over the cap
+    # the unsaved text counts, not the disk: move extra's email two weeks later
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=extra, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=_capped("extra", 20))]))
+    await _until(client, soldes_uri, lambda d: d is not None and not _p006(d))
+    assert (folder / "extra.camp").read_text(encoding="utf-8") == _capped("extra", 3)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_hover_on_a_merge_tag_shows_its_variable(client: LanguageClient):
+    text = (DATA / "examples" / "v2" / "noel_fournil.camp").read_text(encoding="utf-8")
+    uri = await _open(client, "noel_fournil.camp", text)
+    lines = text.split("\n")
+    line = next(index for index, line in enumerate(lines) if "{{ contact.BOUTIQUE }}" in line)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(line=line, character=lines[line].index("BOUTIQUE"))))
+    assert hover is not None and hover.contents.value.startswith("**merge tag** `{{ contact.BOUTIQUE }}`")
+    assert "variable `boutique`" in hover.contents.value

@@ -7,6 +7,7 @@ dependencies once, in a temporary ``PRE_COMMIT_HOME``); CI runs it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,22 @@ UNFORMATTED = '''campaign   soldes {
 '''
 
 
+def _release_tag() -> str:
+    version = re.search(r'^version = "(.+)"$', (REPO / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    return f"v{version.group(1)}"
+
+
+RELEASE_TAG = _release_tag()
+PLACEHOLDER = "<the git URL of campaignlint>"
+
+
+def documented_config() -> str:
+    """The `.pre-commit-config.yaml` printed in docs/outputs.md, as printed."""
+    page = (REPO / "docs" / "outputs.md").read_text(encoding="utf-8")
+    section = page[page.index("## pre-commit"):]
+    return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+
+
 def _pre_commit() -> list[str]:
     script = Path(sys.executable).parent / "pre-commit"
     if script.exists():
@@ -63,7 +80,15 @@ def hooks_repo(tmp_path_factory) -> tuple[Path, str]:
     _git("init", "-q", "-b", "main", cwd=target)
     _git("add", "-A", cwd=target)
     _git("commit", "-q", "-m", "snapshot for the pre-commit test", cwd=target)
-    return target, _git("rev-parse", "HEAD", cwd=target)
+    # the documented release step (docs/releasing.md) creates the tag users pin as `rev:`
+    released = subprocess.run(["bash", str(target / ".ci" / "release")], cwd=target, env={**os.environ, **GIT_ENV},
+                              capture_output=True, text=True)
+    assert released.returncode == 0, released.stderr
+    assert _git("tag", "--list", cwd=target) == RELEASE_TAG
+    again = subprocess.run(["bash", str(target / ".ci" / "release")], cwd=target, env={**os.environ, **GIT_ENV},
+                           capture_output=True, text=True)
+    assert again.returncode == 1 and "exists already" in again.stderr  # a tag is never moved
+    return target, RELEASE_TAG
 
 
 @pytest.fixture(scope="module")
@@ -85,11 +110,32 @@ def user_repo(tmp_path, hooks_repo) -> Path:
     return tmp_path
 
 
-def _run(user_repo: Path, home: Path, hook: str, *files: str) -> subprocess.CompletedProcess:
+def _run(user_repo: Path, home: Path, hook: str | None, *files: str) -> subprocess.CompletedProcess:
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never"}
     env.pop("PYTHONPATH", None)  # the hook must run the copy pre-commit installed
-    return subprocess.run([*_pre_commit(), "run", hook, "--files", *files], cwd=user_repo, env=env,
+    which = [hook] if hook else []
+    return subprocess.run([*_pre_commit(), "run", *which, "--files", *files], cwd=user_repo, env=env,
                           capture_output=True, text=True, timeout=1800)
+
+
+def test_the_documented_configuration_works_as_printed(tmp_path, hooks_repo, pre_commit_home):
+    repo_path, tag = hooks_repo
+    printed = documented_config()
+    assert printed.count(PLACEHOLDER) == 1 and f"rev: {tag}\n" in printed
+    # only the URL changes: the copy of the repository stands for it
+    (tmp_path / ".pre-commit-config.yaml").write_text(printed.replace(PLACEHOLDER, str(repo_path)), encoding="utf-8")
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    (tmp_path / "unformatted.camp").write_text(UNFORMATTED, encoding="utf-8")
+    _git("init", "-q", "-b", "main", cwd=tmp_path)
+    _git("add", "-A", cwd=tmp_path)
+    shipped = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "examples").rglob("*.camp")
+                     if "flawed" not in p.parts)  # the flawed example has errors on purpose
+    clean = _run(tmp_path, pre_commit_home, None, *shipped)
+    assert clean.returncode == 0, clean.stdout + clean.stderr  # the shipped examples pass both hooks
+    assert "campaignlint (format)" in clean.stdout and "campaignlint (fix)" in clean.stdout
+    assert "Failed" not in clean.stdout
+    messy = _run(tmp_path, pre_commit_home, None, "unformatted.camp")
+    assert messy.returncode == 1 and "files were modified by this hook" in messy.stdout
 
 
 def test_hooks_file_declares_the_three_hooks():

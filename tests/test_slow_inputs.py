@@ -32,7 +32,10 @@ from campaignlint.language.detect import detect_language
 from campaignlint.language.readability import count_text, prose_words, readability, split_sentences
 from campaignlint.frontend.parser import parse
 
-BOUND = 2.0  # seconds; the fixed code takes milliseconds
+# A guard against super-linear time (quadratic scanning takes minutes on these 100,000-character
+# inputs), not a speed measurement: speed is measured side by side by bench/run.py.  CPU time of
+# this process, so other load on the machine does not make it fail.
+BOUND = 5.0
 
 SHAPES = {
     "letters": "a" * 100_000,
@@ -95,9 +98,9 @@ def test_pathological_shape_is_fast(shape):
     for name, helper in HELPERS.items():
         if (shape, name) in NOT_YET:
             continue
-        started = time.perf_counter()
+        started = time.process_time()
         helper(text)
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         if elapsed >= BOUND:
             slow[name] = round(elapsed, 2)
     assert not slow, f"{shape}: {slow}"
@@ -186,17 +189,17 @@ def test_inside_other_term_matches_the_pairwise_test(raw_matches, raw_keep):
 def test_inside_other_term_is_fast():
     matches = [_M(i * 10, i * 10 + 5, "écolo") for i in range(20_000)]
     keep = [_M(i * 10, i * 10 + 9, "éco-responsable") for i in range(0, 20_000, 2)]
-    started = time.perf_counter()
+    started = time.process_time()
     inside = _inside_other_term(matches, keep)
-    assert time.perf_counter() - started < BOUND
+    assert time.process_time() - started < BOUND
     assert inside[:4] == [True, False, True, False]
 
 
 def test_exclamation_marks_inside_urls_still_do_not_count():
     text = "Vite ! https://verdure.fr/?q=!! Encore !" + " https://x.fr/!" * 20_000
-    started = time.perf_counter()
+    started = time.process_time()
     marks = exclamation_marks(text)
-    assert time.perf_counter() - started < BOUND
+    assert time.process_time() - started < BOUND
     assert [offset for offset, _ in marks] == [5, len("Vite ! https://verdure.fr/?q=!! Encore ")]
 
 

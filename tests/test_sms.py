@@ -14,6 +14,7 @@ from campaignlint.text.sms import (
     GSM_BASIC,
     GSM_EXTENSION,
     SmsInfo,
+    spelling_replacements,
     gsm_replacement_fix,
     gsm_replacements,
     is_gsm,
@@ -53,8 +54,13 @@ def test_our_alphabet_is_exactly_the_table():
 
 @pytest.mark.parametrize("char", sorted(BASIC), ids=lambda c: f"U+{ord(c):04X}")
 def test_every_basic_character_costs_one_septet(char):
-    info = sms_info(char)
+    # the table as the 3GPP / Unicode mapping reads it (`gsm table standard`)
+    info = sms_info(char, "standard")
     assert (info.encoding, info.units, info.non_gsm) == ("GSM-7", 1, [])
+    # as senders read it (the default): the same, but 0x09 is the capital Ç
+    expected = ("UCS-2", 1, [(0, "ç")]) if char == "ç" else ("GSM-7", 1, [])
+    info = sms_info(char)
+    assert (info.encoding, info.units, info.non_gsm) == expected
 
 
 @pytest.mark.parametrize("char", sorted(EXTENSION), ids=lambda c: f"U+{ord(c):04X}")
@@ -63,16 +69,24 @@ def test_every_extension_character_costs_two_septets(char):
     assert (info.encoding, info.units, info.non_gsm) == ("GSM-7", 2, [])
 
 
-def test_small_c_cedilla_is_gsm_but_capital_is_not():
-    # The table maps 0x09 to the small ç (the ETSI figure shows Ç; the table
-    # keeps Ç only as a commented alternative). The gsm0338 package does the
-    # opposite, which is why it is not used.
+def test_c_cedilla_as_senders_read_it_and_as_the_standard_table_does():
+    # The Unicode table maps 0x09 to the small ç (the ETSI figure shows Ç; the
+    # table keeps Ç only as a commented alternative).  Senders - Android's
+    # GsmAlphabet, Twilio's segment calculator - put the capital Ç there and
+    # send a small ç in UCS-2: that is the default; `gsm table standard` keeps
+    # the table's reading.
     assert "#0x09\t0x00C7" in TABLE.read_text(encoding="utf-8")
-    assert sms_info("Façon").encoding == "GSM-7"
-    info = sms_info("ÇA COMMENCE")
-    assert info.encoding == "UCS-2"
-    assert info.non_gsm == [(0, "Ç")]
-    assert gsm_replacement_fix("ÇA COMMENCE") == "CA COMMENCE"
+    info = sms_info("Reçu, merci")
+    assert (info.encoding, info.non_gsm) == ("UCS-2", [(2, "ç")])
+    assert sms_info("ÇA COMMENCE").encoding == "GSM-7"
+    assert sms_info("Façon", "standard").encoding == "GSM-7"
+    info = sms_info("ÇA COMMENCE", "standard")
+    assert (info.encoding, info.non_gsm) == ("UCS-2", [(0, "Ç")])
+    assert gsm_replacement_fix("ÇA COMMENCE", "standard") == "CA COMMENCE"
+    assert gsm_replacement_fix("Reçu") == "Recu"
+    # a French SMS of 100 characters with one small ç: one UCS-2 part of 70 is not enough
+    text = "Votre commande est reçue : retrait en boutique dès demain 10h avec votre carte. STOP au 36173"
+    assert sms_info(text).segments == 2 and sms_info(text, "standard").segments == 1
 
 
 def test_no_break_space_is_not_gsm():
@@ -203,7 +217,9 @@ def test_accented_letters_of_the_gsm_alphabet_stay_gsm7():
 
 def test_replacement_fix_on_french_typography():
     text = "C’est l’été\u202f! « Cœur de lin » – 3 coloris… Ça vous tente\u00a0?"
-    assert gsm_replacement_fix(text) == "C'est l'été ! \" Coeur de lin \" - 3 coloris... Ca vous tente ?"
+    assert gsm_replacement_fix(text) == "C'est l'été ! \" Coeur de lin \" - 3 coloris... Ça vous tente ?"
+    assert gsm_replacement_fix(text, "standard") == (
+        "C'est l'été ! \" Coeur de lin \" - 3 coloris... Ca vous tente ?")
 
 
 def test_replacement_fix_is_none_when_a_character_cannot_be_replaced():
@@ -225,11 +241,14 @@ def test_replacement_table_is_sound():
     for char, replacement in table.items():
         assert len(char) == 1, char
         assert unicodedata.normalize("NFC", char) == char, char
-        assert not is_gsm(char), f"{char!r} is already GSM-7"
-        assert is_gsm(replacement), f"{replacement!r} (for {char!r}) is not GSM-7"
+        # Ç is GSM-7 as senders read it, not in the standard table: it needs its entry for that one
+        assert not is_gsm(char) or not is_gsm(char, "standard"), f"{char!r} is already GSM-7"
+        assert is_gsm(replacement) and is_gsm(replacement, "standard"), f"{replacement!r} (for {char!r}) is not GSM-7"
     for char in "’«»\u00a0\u202f…–—œŒêâîôûçÇ":
-        if char != "ç":
-            assert char in table, char
+        assert char in table, char
+    # the accented letters are apart: replacing them changes the spelling
+    spelling = spelling_replacements()
+    assert {"ç", "û", "ë", "ê"} <= set(spelling) and not {"’", "«", "\u00a0", "…", "œ"} & set(spelling)
 
 
 # --- properties -----------------------------------------------------------------------

@@ -198,3 +198,44 @@ class ResultCache:
                 os.unlink(temporary)
             except OSError:
                 pass
+
+    # -- project scope (v2) --------------------------------------------
+    def _project_key(self, files: list[tuple[Path, Path | None]]) -> tuple[str, Path] | None:
+        """Every campaign file of the run and its contents, with each one's context (cli.md)."""
+        parts = []
+        for path, linted_root in sorted(files, key=lambda item: str(item[0])):
+            context, _entry = self._locate(path, linted_root)
+            content = self.file_hash(path)
+            if content is None:
+                return None
+            parts.append([str(path), context, content])
+        key = hashlib.sha256(json.dumps(["project", FORMAT, parts]).encode()).hexdigest()
+        first, root = files[0]
+        _context, entry = self._locate(first, root)
+        names = hashlib.sha256(json.dumps(sorted(str(p) for p, _ in files)).encode()).hexdigest()[:40]
+        return key, entry.parent / f"project-{names}.json"
+
+    def get_project(self, files: list[tuple[Path, Path | None]]) -> list[Finding] | None:
+        """The cached findings of the project-scope rules for exactly these files and contents, or None."""
+        located = self._project_key(files)
+        if located is None:
+            return None
+        key, entry_file = located
+        try:
+            entry = json.loads(entry_file.read_bytes())
+            if entry["key"] != key:
+                return None
+            return [finding_from_data(item) for item in entry["findings"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put_project(self, files: list[tuple[Path, Path | None]], findings: list[Finding]) -> None:
+        located = self._project_key(files)
+        if located is None:
+            return
+        key, entry_file = located
+        if not self._prepare(entry_file.parent):
+            return
+        entry = {"key": key, "findings": [finding_to_data(f) for f in findings]}
+        self._write(entry_file, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+

@@ -93,13 +93,87 @@ def _other(profile: ChannelProfile) -> str:
         parts.append(f"quiet_hours {start:%H:%M} .. {end:%H:%M}")
     if profile.quiet_days:
         parts.append("quiet_days " + ", ".join(profile.quiet_days))
+    if profile.cta == "inline":
+        parts.append("cta inline")
+    if profile.counting == "gsm":
+        parts.append(f"gsm table {'standard' if profile.gsm_table == 'standard' else 'android'}")
     return "; ".join(parts)
+
+
+def _spec(spec) -> str:
+    """``ratios 1.91:1 .. 4:5; max size 30 MB; …`` (v2 asset specs)."""
+    def size(n):
+        for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+            if n >= factor and n % factor == 0:
+                return f"{n // factor} {unit}"
+        return f"{n} B"
+
+    def bounds(pair, fmt=str):
+        low, high = pair
+        return f"{fmt(low) if low is not None else ''} .. {fmt(high) if high is not None else ''}".strip()
+
+    parts = []
+    if spec.ratios_text:
+        parts.append(f"ratios {spec.ratios_text}")
+    for key in ("width", "height"):
+        if getattr(spec, key):
+            parts.append(f"{key} {bounds(getattr(spec, key))}")
+        if getattr(spec, f"recommend_{key}"):
+            parts.append(f"recommend {key} {bounds(getattr(spec, f'recommend_{key}'))}")
+    if spec.duration_text:
+        parts.append(f"duration {spec.duration_text}")
+    if spec.max_size is not None:
+        parts.append(f"max size {size(spec.max_size)}")
+    if spec.recommend_size:
+        parts.append(f"recommend size {bounds(spec.recommend_size, size)}")
+    if spec.max_alt is not None:
+        parts.append(f"max alt {spec.max_alt}")
+    if spec.captions:
+        parts.append(f"captions {spec.captions}")
+    return "; ".join(parts)
+
+
+def _assets(profile: ChannelProfile) -> list[str]:
+    lines = [f"  - `asset {kind}`: {_spec(spec)}" for kind, spec in profile.assets.items()]
+    for name, specs in profile.placements.items():
+        lines += [f"  - `placement {name}`, `asset {kind}`: {_spec(spec)}" for kind, spec in specs.items()]
+    return lines
 
 
 def _tracking(profile: ChannelProfile) -> str:
     if not profile.utm_source and not profile.utm_medium:
         return ""
     return f"{profile.utm_source or '–'} / {profile.utm_medium or '–'}"
+
+
+_SETTINGS_DOC = [
+    "## Call to action: `cta field` and `cta inline`",
+    "",
+    "`cta inline` says the platform has no call-to-action field or button: a Google Ads search ad is "
+    "clickable as a whole (its final URL is the message's `link`), an SMS has only its text. There a "
+    "`link`, a link in the text (\"verdure.fr/soldes\") or a phone number (\"04 78 12 34 56\", "
+    "\"+44 20 7946 0958\") is the call to action, and F002 asks for one of them instead of a `cta`. "
+    "`cta field` (the default) means a message gives its `cta`. A team declares it for its own "
+    "channels: `channel whatsapp { cta inline }`.",
+    "",
+    "## SMS and `ç`: `gsm table android` and `gsm table standard`",
+    "",
+    "The GSM 03.38 alphabet has one code, 0x09, that sources read two ways. The Unicode consortium's "
+    "mapping table (ETSI GSM 03.38 to Unicode, `tests/data/gsm0338.txt`) gives it as the small `ç`; "
+    "the figure of 3GPP TS 23.038 draws a capital Ç, and that is what senders use: Android's GSM "
+    "alphabet (`com.android.internal.telephony.GsmAlphabet`, the table phones encode with) and "
+    "Twilio's segment calculator (its GSM-7 character set lists `Ç`, not `ç`) put `Ç` at 0x09, so a "
+    "text holding a small `ç` is sent in UCS-2 — 70 characters an SMS instead of 160. For French "
+    "copy (« reçu », « français », « garçon ») that is what the operator bills.",
+    "",
+    "campaignlint counts as the senders do: by default (`gsm table android`, the built-in `sms` "
+    "profile) a small `ç` forces UCS-2 and a capital `Ç` is GSM-7. A gateway that follows the "
+    "mapping table (small `ç` at 0x09) is declared with `channel sms { gsm table standard }`; then "
+    "`ç` is GSM-7 and `Ç` is not. C008 names the character that forced UCS-2; its fix replaces only "
+    "characters whose replacement keeps the spelling (’ → ', « » → \", … → ..., no-break spaces, "
+    "dashes, œ → oe) and never an accented letter (« reçu » would become « recu »): for those it asks "
+    "for a rewording (`rules/sms_replacements.toml`, `[replacements]` and `[spelling]`).",
+]
 
 
 def _source_kind(note: str) -> str:
@@ -146,7 +220,7 @@ def channels_markdown(profiles: dict[str, ChannelProfile] | None = None, sources
     used = list(dict.fromkeys(p.counting for p in profiles.values()))
     for unit in used:
         out.append(f"| `{unit}` | {describe_unit(unit)} | {_cell(_UNIT_DETAILS.get(unit, ''))} |")
-    out += ["", "## Profiles", ""]
+    out += ["", *_SETTINGS_DOC, "", "## Profiles", ""]
     for name, profile in profiles.items():
         out += [f"### {name}", ""]
         out.append(f"- **kind**: {profile.kind or '–'}")
@@ -167,6 +241,11 @@ def channels_markdown(profiles: dict[str, ChannelProfile] | None = None, sources
         tracking = _tracking(profile)
         if tracking:
             out.append(f"- **utm_source / utm_medium**: {tracking}")
+        if profile.merge_tags:
+            out.append(f"- **merge tags**: `{profile.merge_tags}`")
+        assets = _assets(profile)
+        if assets:
+            out += ["- **assets** (v2):", *assets]
         out.append(f"- **source**: {sources.get(name) or 'not given'}")
         out.append("")
     return "\n".join(out)

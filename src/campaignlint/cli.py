@@ -13,6 +13,7 @@ from . import __version__, i18n
 from .findings import Severity
 from .i18n import N_
 from .i18n import gettext as _
+from .reporters import FORMATS
 
 SEVERITIES = ["error", "warning", "info"]
 
@@ -142,6 +143,8 @@ def cli() -> None:
 @click.option("--select", multiple=True, help=N_("Only these rules: codes, prefixes (T, C00) or rule names."))
 @click.option("--ignore", multiple=True, help=N_("Skip these rules (codes, prefixes or names)."))
 @click.option("--extend-select", multiple=True, help=N_("Add rules to the configured selection."))
+@click.option("--packs", multiple=True, help=N_("Rule packs to run instead of the configured ones (email, google-ads, meta, fr-legal)."))
+@click.option("--extend-packs", multiple=True, help=N_("Rule packs to run on top of the configured ones."))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "markdown", "html"]), default="text", show_default=True, help=N_("Output format."))
 @click.option("--output-file", type=click.Path(dir_okay=False, writable=True), help=N_("Write the report to this file."))
 @click.option("--fix", is_flag=True, help=N_("Apply safe fixes, then report what is left."))
@@ -158,19 +161,28 @@ def cli() -> None:
               help=N_("Colour the text report: auto (on a terminal), always or never."))
 @click.option("--show-source", is_flag=True, help=N_("Show the line of each finding with a marker under it."))
 @click.option("--stdin-filename", help=N_("Name to give the text read from standard input (with `-`)."))
-def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fixes, diff, fail_on,
-          exit_zero, statistics, config_path, no_cache, jobs, quiet, color, show_source, stdin_filename):
+@click.option("--output-format", type=click.Choice(FORMATS), help=N_("The same as --format (Ruff's name for it)."))
+@click.option("--min-severity", type=click.Choice(SEVERITIES), help=N_("Show only findings of this severity or worse "
+              "(the exit code still follows --fail-on)."))
+@click.option("--show-fixes", is_flag=True, help=N_("List the fixes --fix applied (or, without --fix, would apply)."))
+@click.option("--add-noqa", is_flag=True, help=N_("Write `# noqa: CODE` on each line with a finding; change nothing else."))
+@click.option("--watch", is_flag=True, help=N_("Check again each time a file changes (Ctrl-C stops)."))
+def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output_file, fix, unsafe_fixes, diff,
+          fail_on, exit_zero, statistics, config_path, no_cache, jobs, quiet, color, show_source, stdin_filename,
+          output_format, min_severity, show_fixes, add_noqa, watch):
     from .config import ConfigError
     from .engine import Linter, Options, UsageError
     from .reporters import ReportContext, render
 
     paths = list(paths) or ["."]
+    fmt = _everyday_options(paths, fmt, output_format, add_noqa=add_noqa, watch=watch, fix=fix, diff=diff)
     if config_path is not None and not Path(config_path).is_file():
         raise Failure(_("--config: {path}: no such file").format(path=config_path))
     options = Options(
         select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select),
         config_path=Path(config_path) if config_path else None,
         fail_on=Severity(fail_on) if fail_on else None,
+        packs=_split(packs), extend_packs=_split(extend_packs),
     )
     stdin_text = None
     if "-" in paths:
@@ -179,8 +191,12 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
         linter = Linter(options)
         _configured(linter, paths)
         threshold = linter.fail_on(paths)
+        if add_noqa:
+            _add_noqa(linter, paths)
         if fix or diff:
             result, diff_text = _fix_run(linter, paths, unsafe_fixes, write=fix and not diff, stdin_text=stdin_text, stdin_filename=stdin_filename)
+            if show_fixes and fix:
+                _list_applied(result)
         else:
             result = linter.lint(paths, stdin_text, stdin_filename, cache=not no_cache, jobs=jobs)
             diff_text = ""
@@ -192,17 +208,76 @@ def check(paths, select, ignore, extend_select, fmt, output_file, fix, unsafe_fi
         raise SystemExit(0 if exit_zero or not diff_text else 1)
     # with `-` and --fix the fixed text goes to standard output: the report goes to standard error
     report_to_stderr = fix and stdin_text is not None and output_file is None
+    shown = _shown_findings(result, min_severity, show_fixes and not fix, unsafe_fixes)
     use_color = color == "always" or (color == "auto" and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     context = ReportContext(files=result.files, color=use_color and fmt == "text", quiet=quiet, statistics=statistics,
                             show_source=show_source, unsafe_fixes=unsafe_fixes, sources=linter.sources,
                             fixed=result.fixed, notes=result.fix_notes, fail_on=threshold, linter=linter)
-    report = render(fmt, result.findings, context)
+    report = render(fmt, shown, context)
     if report_to_stderr:
         click.echo(report, nl=False, err=True)
     else:
         _emit(report, output_file, color=context.color or None)
     failing = any(f.severity.rank >= threshold.rank for f in result.findings)
     raise SystemExit(0 if exit_zero or not failing else 1)
+
+
+def _everyday_options(paths, fmt, output_format, *, add_noqa, watch, fix, diff) -> str:
+    """Check the combinations of Ruff's everyday options; start --watch; the report format."""
+    if output_format and fmt != "text" and output_format != fmt:
+        raise Failure(f"--format {fmt} and --output-format {output_format} disagree: give one of them")
+    if add_noqa and (fix or diff or watch or "-" in paths):
+        raise Failure("--add-noqa changes files on disk by itself: use it without --fix, --diff, --watch and `-`")
+    if watch:
+        if "-" in paths:
+            raise Failure("--watch watches files and folders, not standard input (`-`)")
+        missing = next((raw for raw in paths if not Path(raw).exists()), None)
+        if missing is not None:
+            raise Failure(f"{missing}: no such file or folder")
+        from .watch import watch_check
+
+        raise SystemExit(watch_check(click.get_current_context(), paths))
+    return output_format or fmt
+
+
+def _add_noqa(linter, paths) -> None:
+    from .add_noqa import run
+    from .fixes import write_atomically
+
+    added, changed, notes = run(linter, paths, write=write_atomically)
+    for note in notes:
+        click.echo(note, err=True)
+    files = "file" if changed == 1 else "files"
+    click.echo(f"Added {added} noqa code{'s' if added != 1 else ''} in {changed} {files}.")
+    raise SystemExit(0)
+
+
+def _shown_findings(result, min_severity, would_fix: bool, unsafe: bool) -> list:
+    """The findings the report shows (--min-severity), with the notes of --show-fixes."""
+    from .engine import allowed
+
+    shown = result.findings
+    if min_severity:
+        floor = Severity(min_severity).rank
+        shown = [f for f in result.findings if f.severity.rank >= floor]
+        hidden = len(result.findings) - len(shown)
+        if hidden:
+            result.fix_notes.append(f"{hidden} finding{'s' if hidden != 1 else ''} below {min_severity} not shown "
+                                    "(--min-severity).")
+    if would_fix:
+        fixes = [f for f in shown if f.fix is not None and allowed(f.fix, unsafe)]
+        result.fix_notes.append(f"--fix would apply {len(fixes)} fix{'es' if len(fixes) != 1 else ''}"
+                                + (":" if fixes else "."))
+        result.fix_notes.extend(f"  {f.path}:{f.range.start_line}:{f.range.start_column}: {f.code} "
+                                f"{f.fix.description or 'fix'} [{f.fix.applicability.value}]" for f in fixes)
+    return shown
+
+
+def _list_applied(result) -> None:
+    """--show-fixes with --fix: the fixes applied, file by file."""
+    log = result.fix_log
+    result.fix_notes.append(f"Applied {len(log)} fix{'es' if len(log) != 1 else ''}" + (":" if log else "."))
+    result.fix_notes.extend(f"  {path}:{line}: {code} {description or 'fix'}" for path, code, line, description in log)
 
 
 def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
@@ -230,6 +305,7 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
                 file=display, codes=", ".join(outcome.looping)))
         if outcome.changed:
             result.fixed[display] = outcome.applied
+            result.fix_log.extend((display, *entry) for entry in outcome.log)
             diffs.append(unified_diff(display, outcome.original, outcome.fixed))
             if write:
                 if text is not None:
@@ -257,7 +333,7 @@ def _emit(text: str, output_file: str | None, color: bool | None = None) -> None
 @cli.command(help=N_("List every rule: code, name, default severity, fixable or not."))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt):
-    from .docs import fix_label, rule_summary
+    from .docs import fix_label, pack_state, rule_summary
     from .reporters.text_report import severity_word
     from .registry import load_all_rules
     from .rule import FAMILIES
@@ -266,7 +342,7 @@ def rules(fmt):
     if fmt == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity.value,
                  "fix": r.fix_availability.value, "fix_applicability": [a.value for a in r.fix_applicability],
-                 "summary": r.summary} for r in registry.values()]
+                 "summary": r.summary, "pack": r.pack, "source": r.source or None} for r in registry.values()]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     current = None
@@ -277,9 +353,13 @@ def rules(fmt):
         if family != current:
             current = family
             click.echo(f"\n{family} — {_(FAMILIES.get(family, ('', N_('Custom')))[1])}")
+            if rule.pack:
+                click.echo("  " + _("(pack `{pack}`: {state})").format(pack=rule.pack, state=pack_state(rule.pack)))
         fixable = _("fix ({kind})").format(kind=fix_label(rule)) if rule.fixable else ""
         severity = severity_word(rule.severity)
         click.echo(f"  {rule.code}  {severity:<{width}}  {fixable:<19}  {rule.name}: {rule_summary(rule)}")
+        if rule.source:
+            click.echo(f"  {'':<4}  " + _("source: {source}").format(source=rule.source))
     click.echo("\n" + _("More on a rule: campaignlint explain CODE"))
 
 
@@ -328,29 +408,41 @@ def report(paths, output, fail_on, config_path, no_cache):
     click.echo("campaignlint: " + _("report written to {path}").format(path=output), err=True)
 
 
-@cli.command(help=N_("Print the resolved campaign model of FILE as JSON (for other tools)."))
-@click.argument("file", type=str)
-def parse(file):
-    from .engine import Linter, UsageError
+@cli.command(help=N_("Print the resolved campaign model as JSON (for other tools).\n\n"
+                     "One file: its model.  Several files or a folder: a list of {\"path\", \"model\"}.\n"
+                     "A syntax error is printed as a finding (E001) on standard error; exit 1."))
+@click.argument("paths", nargs=-1, type=str, required=True)
+def parse(paths):
     from .config import ConfigError
+    from .engine import Linter, UsageError, discover_files
     from .model_json import file_to_json
 
-    path = Path(file)
-    if not path.is_file():
-        raise Failure(_("{path}: no such file").format(path=file))
     try:
         linter = Linter()
-        _configured(linter, [file])
-        findings = linter.lint_file(path)
+        _configured(linter, list(paths))
+        files = discover_files(paths)
+        documents, broken = [], False
+        for path in files:
+            findings = linter.lint_file(path)
+            loaded = linter.loaded(path)
+            errors = [f for f in findings if f.code.startswith("E")]
+            if loaded is None or loaded.model is None:
+                broken = True
+                for finding in errors:
+                    click.echo(f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}: "
+                               f"{finding.code} {finding.severity.value}: {finding.message}", err=True)
+                documents.append({"path": linter._display(path), "model": None,
+                                  "errors": [f.to_json() for f in errors]})
+                continue
+            documents.append({"path": loaded.display, "model": file_to_json(loaded.model, errors, linter.sources)})
     except (ConfigError, UsageError) as error:
         raise Failure(str(error)) from None
-    loaded = linter.loaded(path)
-    errors = [f for f in findings if f.code.startswith("E")]
-    if loaded.model is None:
-        for finding in errors:
-            click.echo(f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}: {finding.code} {finding.message}", err=True)
-        raise Failure(_("{path} could not be read").format(path=file))
-    click.echo(json.dumps(file_to_json(loaded.model, errors), ensure_ascii=False, indent=2))
+    single = len(paths) == 1 and len(files) == 1 and Path(paths[0]).is_file()
+    if single and documents[0]["model"] is not None:
+        click.echo(json.dumps(documents[0]["model"], ensure_ascii=False, indent=2))
+    elif not single:
+        click.echo(json.dumps(documents, ensure_ascii=False, indent=2))
+    raise SystemExit(1 if broken else 0)
 
 
 @cli.command(help=N_("Rewrite campaign files in the canonical layout (default: the current folder)."))

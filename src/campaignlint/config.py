@@ -19,9 +19,10 @@ from .i18n import LANGUAGES
 from .i18n import gettext as _
 DEFAULT_MAX_FILE_SIZE = 1_000_000  # bytes; the loader reads this (setting `max-file-size`)
 from .rule import Rule, Setting
+from .packs import DEFAULT_PACKS, describe_unknown, unknown_packs
 
 CORE_KEYS = {"select", "ignore", "extend-select", "fail-on", "severity", "per-file-ignores", "rule-packs", "max-file-size",
-             "lang"}
+             "lang", "packs", "extend-packs"}
 SELECTOR = re.compile(r"^(?:[A-Z][A-Z0-9_]*|[a-z][a-z0-9_-]*)$")
 
 
@@ -43,6 +44,9 @@ class Config:
     #: the language of the messages (`lang`), None: the locale's
     lang: str | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    #: rule packs (campaignlint.packs): `packs` replaces the default list, `extend-packs` adds to it
+    packs: list[str] = field(default_factory=lambda: list(DEFAULT_PACKS))
+    extend_packs: list[str] = field(default_factory=list)
     #: every configurable threshold of the rule catalogue, for defaults
     defaults: dict[str, Setting] = field(default_factory=dict, repr=False, compare=False)
 
@@ -73,6 +77,39 @@ class Config:
                 best, chosen = score, severity
         return chosen
 
+    # -- rule packs ------------------------------------------------------
+    def active_packs(self, campaign: Any = None) -> set[str]:
+        """The packs on for ``campaign``: the configuration's, plus the campaign's own `packs`."""
+        return {*self.packs, *self.extend_packs, *(getattr(campaign, "packs", None) or ())}
+
+    def pack_enabled(self, rule: Rule, campaign: Any = None) -> bool:
+        return rule.pack is None or rule.pack in self.active_packs(campaign)
+
+    def apply_pack_options(self, packs: list[str] | None, extend_packs: list[str] | None,
+                           rules: Mapping[str, Rule]) -> None:
+        """Command-line `--packs` / `--extend-packs` on top of the file, then check the selection."""
+        for option, names in (("--packs", packs), ("--extend-packs", extend_packs)):
+            for name in unknown_packs(names or []):
+                raise ConfigError(f"{option}: {describe_unknown(name)}")
+        if packs is not None:
+            self.packs = list(packs)
+        if extend_packs is not None:
+            self.extend_packs = self.extend_packs + list(extend_packs)
+        self.check_pack_selection(rules)
+
+    def check_pack_selection(self, rules: Mapping[str, Rule]) -> None:
+        """`select`/`extend-select` naming only rules of packs that are off: an error naming the pack."""
+        on = self.active_packs()
+        for key, selectors in (("select", self.select), ("extend-select", self.extend_select)):
+            for selector in selectors:
+                matched = [r for c, r in rules.items() if c.startswith(selector) or r.name == selector]
+                packs = {r.pack for r in matched}
+                if matched and None not in packs and not packs & on:
+                    pack = sorted(p for p in packs if p)[0]
+                    raise ConfigError(
+                        f"`{key}`: `{selector}` is a rule of the `{pack}` pack, which is off: enable it with "
+                        f"`extend-packs = [\"{pack}\"]` in the configuration or `--extend-packs {pack}`")
+
     def fingerprint(self) -> str:
         import hashlib
         import json
@@ -83,6 +120,7 @@ class Config:
             "pfi": self.per_file_ignores, "packs": [str(p) for p in self.rule_packs],
             "packs_content": [p.read_bytes().hex() if p.is_file() else "" for p in self.rule_packs],
             "max": self.max_file_size, "settings": self.settings,
+            "rule_packs_on": sorted(self.active_packs()),
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -171,6 +209,12 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
                 if not pack.is_file():
                     raise ConfigError(_("`rule-packs`{where}: `{item}` was not found").format(where=where, item=item))
                 config.rule_packs.append(pack)
+        elif key in ("packs", "extend-packs"):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"`{key}`{where} must be a list of rule pack names, such as [\"email\", \"fr-legal\"]")
+            for name in unknown_packs(value):
+                raise ConfigError(f"`{key}`{where}: {describe_unknown(name)}")
+            setattr(config, key.replace("-", "_"), list(value))
         elif key == "max-file-size":
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(_("`max-file-size`{where} must be a positive number of bytes").format(where=where))

@@ -7,6 +7,8 @@ built from
 * a source lookup (``display path → SourceText``, a mapping with ``get``),
 * the loaded file (its model, its source, its display path),
 * a settings object (anything with ``setting(key)``: the configuration),
+* the rule catalogue (``code → rule``), for the rare rule that reasons about
+  other rules (N001 asks which codes ran),
 
 so a rule can be run by the engine, by a test, or by any other tool.
 """
@@ -30,10 +32,12 @@ class Settings(Protocol):
 class FileContext:
     """What a rule sees of one file."""
 
-    def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings):
+    def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings,
+                 catalogue: Mapping[str, "Rule"] | None = None):
         self.sources = sources
         self.loaded = loaded
         self.config = settings
+        self.catalogue = catalogue or {}
 
     @property
     def model(self):
@@ -68,6 +72,22 @@ class FileContext:
 class CampaignContext(FileContext):
     """What a rule sees of one campaign of a file."""
 
-    def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings, campaign: "Campaign"):
-        super().__init__(sources, loaded, settings)
+    def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings, campaign: "Campaign",
+                 catalogue: Mapping[str, "Rule"] | None = None):
+        super().__init__(sources, loaded, settings, catalogue)
         self.campaign = campaign
+
+
+class ProjectContext:
+    """What a project-scope rule sees: every campaign file of the run (v2, cli.md "Project-scope rules").
+
+    ``files`` holds each file of the run, loaded (model, source, display path),
+    with its configuration; a rule reports only on those files.
+    """
+
+    def __init__(self, sources: Mapping[str, SourceText], files: list[tuple[Any, Settings]]):
+        self.sources = sources
+        self.files = files
+
+    def context_for(self, loaded: Any, settings: Settings) -> FileContext:
+        return FileContext(self.sources, loaded, settings)

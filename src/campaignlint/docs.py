@@ -67,9 +67,21 @@ def _indent(text: str) -> str:
     return textwrap.indent(text.strip("\n"), "    ")
 
 
+def pack_state(name: str) -> str:
+    """``on by default`` / ``off by default: enable it with …`` for a rule pack."""
+    from .packs import PACKS
+
+    if PACKS[name].default:
+        return _("on by default (turn it off with `packs = []` or a `packs` list without it)")
+    return _("off by default: enable it with `extend-packs = [\"{name}\"]`, `--extend-packs {name}` or `packs {name}` "
+             "in a campaign").format(name=name)
+
+
 def explain_text(rule: Rule) -> str:
     severity = _(SEVERITY_WORDS[rule.severity])
     parts = [_("{code} {name} ({severity} by default)").format(code=rule.code, name=rule.name, severity=severity), ""]
+    if rule.pack:
+        parts += [_("Rule pack `{pack}`, {state}").format(pack=rule.pack, state=pack_state(rule.pack)), ""]
     parts += [_("What it checks"), textwrap.indent(rule_text(rule, "what"), "  "), ""]
     if rule.why:
         parts += [_("Why it matters"), textwrap.indent(textwrap.fill(rule_text(rule, "why"), 76), "  "), ""]
@@ -77,6 +89,8 @@ def explain_text(rule: Rule) -> str:
         parts += [_("Example that fires"), _indent(rule.example), ""]
     if rule.correction:
         parts += [_("Corrected"), _indent(rule.correction), ""]
+    if rule.source:
+        parts += [_("Source"), textwrap.indent(textwrap.fill(rule.source, 76), "  "), ""]
     parts += [_("Fix"), textwrap.indent(textwrap.fill(fix_words(rule), 76), "  "), ""]
     if rule.settings:
         parts.append(_("Settings (in campaignlint.toml or [tool.campaignlint])"))
@@ -91,11 +105,14 @@ def explain_text(rule: Rule) -> str:
 def rule_catalogue_markdown() -> str:
     registry = load_all_rules()
     lines = ["# Rule catalogue", "", "Generated from the rules' own metadata by `python -m campaignlint.docs`; do not edit by hand.", ""]
+    lines += packs_markdown()
     for family, (_module, title) in FAMILIES.items():
         rules = [r for c, r in sorted(registry.items()) if c.startswith(family)]
         if not rules:
             continue
         lines += [f"## {family} — {title}", ""]
+        if rules[0].pack:
+            lines += [f"Rule pack `{rules[0].pack}`, {pack_state(rules[0].pack)}.", ""]
         lines += ["| code | name | severity | fix | what |", "|---|---|---|---|---|"]
         for rule in rules:
             fix = fix_label(rule)
@@ -109,6 +126,8 @@ def rule_catalogue_markdown() -> str:
                 lines += ["**Example that fires:**", "", "```", rule.example.strip("\n"), "```", ""]
             if rule.correction:
                 lines += ["**Corrected:**", "", "```", rule.correction.strip("\n"), "```", ""]
+            if rule.source:
+                lines += [f"**Source.** {rule.source}", ""]
             lines += [f"**Fix:** {fix_words(rule)}.", ""]
             if rule.settings:
                 lines.append("**Settings:**")
@@ -117,6 +136,30 @@ def rule_catalogue_markdown() -> str:
                     lines.append(f"- `{setting.key}` (default `{setting.default}`): {setting.description}")
                 lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def packs_markdown() -> list[str]:
+    from .packs import PACKS
+
+    lines = [
+        "## Rule packs", "",
+        "A pack is a set of rules for one platform or one law, with its own family letter and its data",
+        "under `rules/` (word lists, patterns, legal texts, each entry with its source). A pack's rules run",
+        "only when it is on. In `campaignlint.toml` (or `[tool.campaignlint]`):", "",
+        "```toml", 'packs = ["google-ads", "meta"]        # the default; `packs = []` turns them all off',
+        'extend-packs = ["email", "fr-legal"]  # added to `packs`', "```", "",
+        "On the command line: `--packs email,meta` (replaces) and `--extend-packs fr-legal` (adds). In a",
+        "campaign: `packs email, fr-legal` adds packs for that campaign. An unknown pack stops the run",
+        "(exit 2); so does selecting (`select`, `--select`) a rule of a pack that is off.", "",
+        "| pack | family | applies to | data | default |", "|---|---|---|---|---|",
+    ]
+    for pack in PACKS.values():
+        data = ", ".join(f"`{d}`" for d in pack.data)
+        lines.append(f"| `{pack.name}` | {pack.family} | {pack.scope} | {data} | {'on' if pack.default else 'off'} |")
+    lines.append("")
+    for pack in PACKS.values():
+        lines.append(f"* `{pack.name}` is {pack.why_default}.")
+    return lines + [""]
 
 
 CORE_KEYS_DOC = [
@@ -129,6 +172,8 @@ CORE_KEYS_DOC = [
     ("rule-packs", "[]", "extra `.camp` files whose `channel`, `rule` and `segment` definitions apply to every campaign (paths relative to the configuration file)"),
     ("max-file-size", "1000000", "largest file read, in bytes (E008 above it)"),
     ("lang", "", "language of the messages: `en` or `fr` (`--lang` wins; unset: the locale, else English)"),
+    ("packs", '["google-ads", "meta"]', "rule packs to run (`email`, `google-ads`, `meta`, `fr-legal`); replaces the default list"),
+    ("extend-packs", "[]", "rule packs added to `packs`"),
 ]
 
 

@@ -8,6 +8,7 @@ overrides and per-file ignores, and returns the findings sorted.
 
 from __future__ import annotations
 
+import collections
 import functools
 import os
 from dataclasses import dataclass, field
@@ -131,6 +132,7 @@ class RunResult:
     files: list[str] = field(default_factory=list)
     fixed: dict[str, int] = field(default_factory=dict)  # display path → fixes applied
     fix_notes: list[str] = field(default_factory=list)
+    fix_log: list[tuple[str, str, int, str]] = field(default_factory=list)  # path, code, line, description
 
 
 #: files loaded, analysed (one batched spaCy pass) and released together by ``Linter.lint``
@@ -233,7 +235,9 @@ class Linter:
             if other.source is not None:
                 self.sources[other.display] = other.source
         self._prepare_nlp(loader, config)
-        return self.findings_for(loaded, config)
+        findings = self.findings_for(loaded, config)
+        project = self.lint_project([(path, linted_root)], overrides=overrides)  # v2: this file is the whole run
+        return sorted(findings + project, key=Finding.sort_key) if project else findings
 
     def loaded(self, path: Path) -> LoadedFile | None:
         """The file as read by the last ``lint_file`` of it (model, problems, source)."""
@@ -250,20 +254,20 @@ class Linter:
         from .checks.custom import custom_findings
 
         findings: list[Finding] = []
-        ctx = FileContext(self.sources, loaded, config)
+        ctx = FileContext(self.sources, loaded, config, self.rules)
         for problem in loaded.problems:
             rule = self.rules[problem.code]
-            findings.append(ctx.finding(rule, problem.span, problem.message))
+            findings.append(ctx.finding(rule, problem.span, problem.message, problem.fix))
         selected = [rule for rule in self.rules.values()
                     if rule.scope != "front-end" and config.enabled(rule.code, rule.name)]
         if loaded.model is not None:
             for rule in selected:
-                if rule.scope == "file":
+                if rule.scope == "file" and config.pack_enabled(rule):
                     findings.extend(rule.check_file(ctx))
             for campaign in loaded.model.campaigns:
-                cctx = CampaignContext(self.sources, loaded, config, campaign)
+                cctx = CampaignContext(self.sources, loaded, config, campaign, self.rules)
                 for rule in selected:
-                    if rule.scope == "campaign":
+                    if rule.scope == "campaign" and config.pack_enabled(rule, campaign):
                         findings.extend(rule.check(cctx))
                 findings.extend(f for f in custom_findings(cctx) if config.enabled(f.code, f.rule_name))
         return self._finish(findings, loaded, config)
@@ -283,25 +287,11 @@ class Linter:
             others = [f for f in kept if f.path != loaded.display]
             own = noqa.apply(own, suppressions)
             kept = own + others
-            n001 = self.rules.get("N001")
-            if n001 and config.enabled("N001", n001.name, loaded.display):
-                ctx = FileContext(self.sources, loaded, config)
-                for suppression in suppressions:
-                    unused = self._unused(suppression, config)
-                    if unused:
-                        kept.append(ctx.finding(n001, Span(loaded.display, suppression.start, suppression.end), unused))
+            ctx = FileContext(self.sources, loaded, config, self.rules)
+            for rule in self.rules.values():
+                if rule.scope == "suppressions" and config.enabled(rule.code, rule.name, loaded.display):
+                    kept.extend(rule.check_suppressions(ctx, suppressions))
         return unique_sorted(kept)
-
-    def _unused(self, suppression, config: Config) -> str | None:  # a noqa.Suppression
-        if suppression.codes is None:
-            return None if suppression.used_any else _("this `# noqa` silences nothing on this line: remove it")
-        stale = [code for code in suppression.codes if code not in suppression.used
-                 and any(config.enabled(c, r.name) for c, r in self.rules.items() if c.startswith(code) or r.name == code)]
-        if not stale:
-            return None
-        listed = ", ".join(stale)
-        return ngettext("`# noqa: {codes}` silences nothing here: remove it",
-                        "`# noqa: {codes}` silences nothing here: remove them", len(stale)).format(codes=listed)
 
     def lint(self, paths: list[str], stdin_text: str | None = None, stdin_filename: str | None = None,
              *, cache: bool = False, jobs: int = 1) -> RunResult:
@@ -348,12 +338,72 @@ class Linter:
                 if store is not None:
                     store.put(files[index][0], files[index][1], outcome)
         all_findings = [finding for findings in per_file for finding in findings]
+        all_findings.extend(self.lint_project(files, store))  # v2: the project-scope phase
         if "-" in paths:
             name = Path(os.path.abspath(stdin_filename or "stdin.camp"))
             result.files.append(self._display(name))
             all_findings.extend(self.lint_file(name, text=stdin_text or ""))
         result.findings = unique_sorted(all_findings)
         return result
+
+    # -- project scope (v2) ------------------------------------------------
+    def lint_project(self, files: list[tuple[Path, Path | None]], store=None,
+                     overrides: dict[Path, str] | None = None) -> list[Finding]:
+        """The second phase: project-scope rules over every campaign file of the run.
+
+        A rule declares ``scope = "project"`` and implements ``check_project``,
+        which sees every file of the run loaded (``context.ProjectContext``) and
+        reports on those files only.  Its findings go through each file's
+        configuration and ``# noqa`` like any other.  Results are cached under a
+        key made of every file of the run and its contents (``cache.ResultCache.
+        get_project``): any change to any file re-runs this phase, and only it.
+        """
+        from . import noqa
+        from .context import ProjectContext
+
+        rules = [rule for rule in self.rules.values() if rule.scope == "project"]
+        if not rules or not files:
+            return []
+        if store is not None:
+            cached = store.get_project(files)
+            if cached is not None:
+                return cached
+        loaded: list[tuple[LoadedFile, Config]] = []
+        fresh: list[tuple[Loader, Path]] = []
+        for path, linted_root in files:
+            path = Path(os.path.abspath(path))
+            config = self.config_for(path)
+            if not any(config.enabled(rule.code, rule.name) for rule in rules):
+                continue
+            loader = self.loader_for(config, self.project_root(config, path, linted_root), overrides)
+            if path not in loader.files:
+                fresh.append((loader, path))
+            loaded.append((loader.load(path), config))
+        by_display = {item.display: (item, config) for item, config in loaded}
+        per_file: dict[str, list[Finding]] = {}
+        # positions come from the texts this phase read (unsaved ones included), not from the disk
+        read = {item.display: item.source for item, _config in loaded if item.source is not None}
+        context = ProjectContext(collections.ChainMap(read, self.sources), loaded)
+        for rule in rules:
+            for finding in rule.check_project(context):
+                item, config = by_display.get(finding.path, (None, None))
+                if config is None or not config.enabled(finding.code, finding.rule_name, finding.path):
+                    continue
+                finding.severity = config.severity_of(finding.code, finding.severity)
+                per_file.setdefault(finding.path, []).append(finding)
+        found: list[Finding] = []
+        for display, findings in per_file.items():
+            item = by_display[display][0]
+            if item.document is not None and item.source is not None:
+                findings = noqa.apply(findings, noqa.collect(item.document, item.source))
+            found.extend(findings)
+        for loader, path in fresh:  # memory stays flat: forget what this phase loaded
+            if not any(path in other.imported for other in loader.files.values()):
+                loader.files.pop(path, None)
+        found.sort(key=Finding.sort_key)
+        if store is not None:
+            store.put_project(files, found)
+        return found
 
     def lint_many(self, files: list[tuple[Path, Path | None]]):
         """Lint files on disk in order, ``BATCH_FILES`` at a time; yields a ``FileOutcome`` each.
@@ -428,6 +478,16 @@ def _dependencies(loaded: LoadedFile, loader: Loader) -> list[Path]:
         other = loader.files.get(path)
         if other is not None:
             queue.extend(other.requested)
+    if loaded.model is not None:  # v2: the local asset files the A rules read (a missing one counts too)
+        from .assets import is_remote
+
+        for campaign in loaded.model.campaigns:
+            for message in campaign.messages:
+                for asset in message.all_assets():
+                    if not is_remote(asset.path.value):
+                        target = Path(os.path.abspath(loaded.path.parent / asset.path.value))
+                        if target not in seen:
+                            seen.append(target)
     return seen
 
 

@@ -33,6 +33,8 @@ class FixOutcome:
     rejected: list[str] = field(default_factory=list)  # rule codes whose fix broke the file
     looping: list[str] = field(default_factory=list)  # rule codes still fixing after the cap
     findings: list[Finding] = field(default_factory=list)
+    #: the fixes applied, in order: (rule code, line in the text the fix was applied to, description)
+    log: list[tuple[str, int, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -73,6 +75,17 @@ def _front_end_errors(findings: list[Finding], display: str) -> set[tuple[str, s
     return {(f.code, f.message) for f in findings if f.path == display and f.code.startswith("E")}
 
 
+def _syntax_error_at(text: str) -> int | None:
+    """Where the text's syntax error is, None if it parses."""
+    try:
+        parse(text)
+    except SyntaxProblem as error:
+        return error.offset
+    except RecursionError:
+        return 0
+    return None
+
+
 def fix_file(linter: Linter, path: Path, unsafe: bool, *, text: str | None = None) -> FixOutcome:
     """Fix one file in memory; the caller decides whether to write it.
 
@@ -93,9 +106,17 @@ def fix_file(linter: Linter, path: Path, unsafe: bool, *, text: str | None = Non
     outcome = FixOutcome(path, original, original)
     rejected: set[str] = set()
     baseline = _front_end_errors(findings, display)
+    unreadable = _syntax_error_at(original)
 
     def attempt(text_before: str, fixes: list[Fix]) -> tuple[str, list[Fix], list[Finding] | None]:
         new_text, chosen = apply_edits(text_before, fixes)
+        if unreadable is not None:
+            # the file had a syntax error: its fix may reveal the errors it hid (or a later
+            # syntax error), but must not leave a syntax error at or before the one it fixed
+            still = _syntax_error_at(new_text)
+            if still is not None and still <= unreadable:
+                return text_before, chosen, None
+            return new_text, chosen, linter.lint_file(path, text=_with_bom(had_bom, new_text))
         if not _parses(new_text):
             return text_before, chosen, None
         new_findings = linter.lint_file(path, text=_with_bom(had_bom, new_text))
@@ -128,6 +149,11 @@ def fix_file(linter: Linter, path: Path, unsafe: bool, *, text: str | None = Non
                 findings = linter.lint_file(path, text=_with_bom(had_bom, current))
                 continue
         outcome.applied += len(chosen)
+        if unreadable is not None:  # the file reads further now: judge the next fixes against what it is
+            baseline = _front_end_errors(new_findings, display)
+            unreadable = _syntax_error_at(new_text)
+        outcome.log.extend((codes[id(fix)], current.count("\n", 0, fix.edits[0].start) + 1, fix.description)
+                           for fix in sorted(chosen, key=lambda f: f.edits[0].start))
         current = new_text
         assert new_findings is not None
         findings = new_findings

@@ -11,6 +11,9 @@
 * Quick fixes: one code action per finding with a fix ("Fix CODE:
   description", "(unsafe)" for unsafe ones, safe ones preferred), plus a
   "fix all" source action applying every safe fix.
+* Project-scope rules (P006) run over every campaign file of the document's
+  workspace folder (``lsp_project``; unsaved texts first), debounced, and
+  their diagnostics go to every file they concern, open or not.
 * Hover on a finding shows its rule's documentation (``campaignlint explain``).
 * Document formatting with the formatter (``campaignlint fmt``).
 """
@@ -29,6 +32,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from . import __version__
 from .findings import Applicability, Finding, Severity
+from .lsp_project import folder_of, project_codes, project_findings
 
 DEBOUNCE_SECONDS = 0.3
 SOURCE = "campaignlint"
@@ -58,6 +62,7 @@ class CampaignServer(LanguageServer):
         #: origin document → target uri → entries (a lint of one document may report on its imports)
         self.contributions: dict[str, dict[str, list[Entry]]] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
+        self._project_codes: set[str] | None = None
 
     # ------------------------------------------------------------ positions
     def _lines(self, text: str) -> list[str]:
@@ -115,6 +120,11 @@ class CampaignServer(LanguageServer):
                 message=f"campaignlint cannot run: {error}", severity=types.DiagnosticSeverity.Error, source=SOURCE)
             by_target[uri] = [Entry(Finding("config", Severity.ERROR, str(error), "", None), diagnostic, "", False)]  # type: ignore[arg-type]
         else:
+            folder_root = self.workspace_folder(path)
+            if folder_root is not None:  # the workspace's project phase reports these (schedule_project)
+                self._project_codes = self._project_codes or project_codes()
+                findings = [f for f in findings if f.code not in self._project_codes]
+                self.schedule_project(folder_root)
             for finding in findings:
                 source = linter.sources.get(finding.path)
                 if source is None:
@@ -127,6 +137,47 @@ class CampaignServer(LanguageServer):
         previous = self.contributions.get(uri, {})
         self.contributions[uri] = by_target
         by_target.setdefault(uri, [])
+        for target in {*previous, *by_target}:
+            self.publish(target)
+
+    # ------------------------------------------------------------ project scope (v2)
+    def workspace_folder(self, path: Path) -> Path | None:
+        folders = [Path(p) for p in (to_fs_path(f.uri) for f in self.workspace.folders.values()) if p]
+        if not folders and self.workspace.root_path:
+            folders = [Path(self.workspace.root_path)]
+        return folder_of(path, [Path(os.path.abspath(f)) for f in folders])
+
+    def schedule_project(self, folder: Path, delay: float = DEBOUNCE_SECONDS) -> None:
+        key = f"project:{folder}"
+        handle = self._pending.pop(key, None)
+        if handle is not None:
+            handle.cancel()
+        self._pending[key] = asyncio.get_running_loop().call_later(delay, self._lint_project_now, folder)
+
+    def _lint_project_now(self, folder: Path) -> None:
+        self._pending.pop(f"project:{folder}", None)
+        try:
+            self.lint_project(folder)
+        except Exception as error:  # never let one bad file kill the server
+            log.exception("campaignlint failed on the workspace %s", folder)
+            self.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Error, message=f"campaignlint failed on {folder}: {type(error).__name__}: {error}"))
+
+    def lint_project(self, folder: Path) -> None:
+        """Project-scope rules over ``folder``; their diagnostics go to every file they concern."""
+        unsaved = {}
+        for uri, document in self.workspace.text_documents.items():
+            fs_path = to_fs_path(uri)
+            if fs_path:
+                unsaved[Path(os.path.abspath(fs_path))] = document.source
+        by_target: dict[str, list[Entry]] = {}
+        for item in project_findings(folder, unsaved):
+            target = from_fs_path(str(item.path))
+            if target is not None:
+                by_target.setdefault(target, []).append(self._entry(item.finding, item.text, item.had_bom))
+        origin = f"project:{folder}"
+        previous = self.contributions.get(origin, {})
+        self.contributions[origin] = by_target
         for target in {*previous, *by_target}:
             self.publish(target)
 
@@ -171,6 +222,10 @@ class CampaignServer(LanguageServer):
         previous = self.contributions.pop(uri, {})
         for target in {*previous, uri}:
             self.publish(target)
+        fs_path = to_fs_path(uri)
+        folder = self.workspace_folder(Path(os.path.abspath(fs_path))) if fs_path else None
+        if folder is not None:  # the disk text replaces the closed buffer's
+            self.schedule_project(folder)
 
     # ------------------------------------------------------------ features
     def current_text(self, uri: str) -> tuple[str, bool]:
@@ -250,9 +305,27 @@ class CampaignServer(LanguageServer):
             else:
                 parts.append(f"**{finding.code}** (custom rule `{finding.rule_name or finding.code}`): {finding.message}")
         if not parts:
-            return None
+            return self.construct_hover(params)
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
                            range=hit)
+
+    def construct_hover(self, params: types.HoverParams) -> types.Hover | None:
+        """Hover away from a finding: what the v2 construct under the cursor is (``lsp_hover``)."""
+        from .lsp_hover import hover_at
+
+        uri = params.text_document.uri
+        fs_path = to_fs_path(uri)
+        if fs_path is None:
+            return None
+        source = self.workspace.get_text_document(uri).source
+        text, bom = (source[1:], True) if source.startswith("\ufeff") else (source, False)
+        lines = text.split("\n")
+        position = self.workspace.position_codec.position_from_client_units(lines, params.position)
+        column = position.character - (1 if bom and position.line == 0 else 0)
+        value = hover_at(Path(fs_path), source, position.line, max(column, 0))
+        if value is None:
+            return None
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value))
 
     def formatting(self, params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
         from .formatter import FormatError, format_text

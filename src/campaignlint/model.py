@@ -14,7 +14,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from .source import Span
 
@@ -63,6 +63,18 @@ class Text(Model):
 
 class TextField(Text):
     field: str
+    #: v2: the copy as written when it holds merge tags; ``value`` then has each
+    #: tag blanked (same length, so offsets hold): copy rules read a tag as a
+    #: neutral token, the V rules and the length rules read ``raw`` (language §6.3)
+    raw: str | None = Field(default=None, exclude=True)
+
+    @property
+    def written(self) -> str:
+        return self.raw if self.raw is not None else self.value
+
+    @field_serializer("value")
+    def _serialise_value(self, value: str) -> str:
+        return self.raw if self.raw is not None else value
 
 
 class Money(Model):
@@ -84,7 +96,7 @@ class Percent(Model):
 
 class Duration(Model):
     amount: Decimal
-    unit: Literal["years", "months", "weeks", "days", "hours", "minutes"]
+    unit: Literal["years", "months", "weeks", "days", "hours", "minutes", "seconds"]
 
     def __str__(self) -> str:
         amount = int(self.amount) if self.amount == int(self.amount) else self.amount
@@ -92,6 +104,14 @@ class Duration(Model):
 
 
 Quantity = Money | Percent | Decimal
+
+#: seconds in each duration unit (a month is 30 days, a year 365: frequency caps and journeys)
+SECONDS = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400, "weeks": 7 * 86400,
+           "months": 30 * 86400, "years": 365 * 86400}
+
+
+def seconds(duration: Duration) -> float:
+    return float(duration.amount) * SECONDS[duration.unit]
 
 
 class Located(Model):
@@ -109,6 +129,79 @@ class Preference(Model):
     span: Span
 
 
+class Variable(Located):
+    """A contact field the sending platform substitutes into copy (language §6.3)."""
+
+    name: str
+    max_length: int | None = None
+    may_be_empty: bool = True
+    fallback: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    description: str | None = None
+
+
+class Event(Located):
+    """Something that happens to a person and starts or stops a journey (§6.6)."""
+
+    name: str
+    description: str | None = None
+
+
+class FrequencyCap(Model):
+    """`email 3 per week`: at most ``count`` messages per rolling ``period`` (§6.7)."""
+
+    channel: str  # a channel name or a kind
+    count: int
+    period: Literal["day", "week", "month"]
+    span: Span
+
+    @property
+    def seconds(self) -> int:
+        return {"day": 86400, "week": 7 * 86400, "month": 30 * 86400}[self.period]
+
+    def __str__(self) -> str:
+        return f"{self.count} per {self.period}"
+
+
+Ratio = tuple[Decimal, Decimal]
+
+
+class Asset(Located):
+    """An `image`, `video` or `thumbnail` of a message (§6.4)."""
+
+    kind: Literal["image", "video", "thumbnail"]
+    path: Text
+    alt: Text | None = None
+    ratio: Ratio | None = None
+    width: int | None = None
+    height: int | None = None
+    size: int | None = None  # bytes
+    duration: Duration | None = None
+    captions: bool | None = None
+    retouched: bool | None = None
+    generated: bool | None = None
+    thumbnail: "Asset | None" = None
+
+
+class AssetSpec(Located):
+    """What a channel (or one of its placements) accepts for one asset kind."""
+
+    kind: str
+    #: accepted ratios: each a (low, high) range of width/height values; a point is (r, r)
+    ratios: list[tuple[float, float]] | None = None
+    ratios_text: str | None = None
+    width: tuple[int | None, int | None] | None = None
+    height: tuple[int | None, int | None] | None = None
+    recommend_width: tuple[int | None, int | None] | None = None
+    recommend_height: tuple[int | None, int | None] | None = None
+    recommend_size: tuple[int | None, int | None] | None = None
+    max_size: int | None = None
+    duration: tuple[float | None, float | None] | None = None  # seconds
+    duration_text: str | None = None
+    max_alt: int | None = None
+    captions: Literal["required", "recommended", "optional"] | None = None
+
+
 class Voice(Located):
     tone: list[str] = Field(default_factory=list)
     address: Literal["formal", "informal", "any"] | None = None
@@ -117,6 +210,10 @@ class Voice(Located):
     prefer: list[Preference] = Field(default_factory=list)
     avoid: list[Text] = Field(default_factory=list)
     readability: Decimal | None = None
+    # words the team accepts as written (acronyms, exam and product names: "DELE", "EV3"):
+    # never shouting, never hype, never an avoided term (Vale's vocabulary `accept`)
+    accept: list[str] = Field(default_factory=list)
+    captions_required: bool | None = None
 
 
 class Brand(Located):
@@ -125,6 +222,8 @@ class Brand(Located):
     language: str | None = None
     website: str | None = None
     voice: Voice | None = None
+    variables: dict[str, Variable] = Field(default_factory=dict)
+    frequency: dict[str, FrequencyCap] = Field(default_factory=dict)
 
 
 class ChannelProfile(Located):
@@ -146,6 +245,29 @@ class ChannelProfile(Located):
     stages: list[str] = Field(default_factory=list)
     utm_source: str | None = None
     utm_medium: str | None = None
+    # `cta field`: the platform shows a call-to-action button or field (a message's `cta`);
+    # `cta inline`: it has none (Google Ads search, SMS), a link or a phone number in the text is it
+    cta: Literal["field", "inline"] = "field"
+    # `gsm table android` (default): capital Ç at 0x09, small ç sent in UCS-2, as senders do;
+    # `gsm table standard`: the 3GPP TS 23.038 / Unicode mapping, small ç at 0x09
+    gsm_table: Literal["android", "standard"] = "android"
+    #: v2: the merge-tag syntax of the sending platform (`none`: cannot personalise)
+    merge_tags: str | None = None
+    assets: dict[str, AssetSpec] = Field(default_factory=dict)
+    placements: dict[str, dict[str, AssetSpec]] = Field(default_factory=dict)
+    footer: Text | None = None
+    unsubscribe: str | None = None  # a URL, or "platform"
+    sender: Text | None = None
+
+    def asset_spec(self, kind: str, placement: str | None) -> AssetSpec | None:
+        """The spec of ``kind`` on ``placement`` (the channel's own when None)."""
+        if placement is not None:
+            return self.placements.get(placement, {}).get(kind)
+        return self.assets.get(kind)
+
+    @property
+    def syntax(self) -> str:
+        return self.merge_tags or "none"
 
 
 class CampaignChannel(Located):
@@ -165,6 +287,11 @@ class Segment(Located):
     size: int | None = None
     channels: list[str] = Field(default_factory=list)
     language: str | None = None
+    #: v2: channel name or kind → legal basis; None when the segment declares no consent
+    consent: dict[str, str] | None = None
+    relationship: Literal["prospects", "customers", "mixed"] | None = None
+    market: Literal["b2c", "b2b"] = "b2c"
+    frequency: dict[str, FrequencyCap] = Field(default_factory=dict)
 
 
 class Objective(Located):
@@ -189,6 +316,8 @@ class Offer(Located):
     ends: dt.date | dt.datetime | None = None
     landing: Text | None = None
     terms: str | None = None
+    reference_price: Money | Literal["landing"] | None = None
+    terms_link: Text | None = None
 
 
 class Variant(Located):
@@ -196,6 +325,7 @@ class Variant(Located):
     texts: list[TextField] = Field(default_factory=list)
     links: list[Text] = Field(default_factory=list)
     overrides: list[str] = Field(default_factory=list)
+    assets: list[Asset] = Field(default_factory=list)
 
 
 class Message(Located):
@@ -209,6 +339,33 @@ class Message(Located):
     texts: list[TextField] = Field(default_factory=list)
     links: list[Text] = Field(default_factory=list)
     variants: list[Variant] = Field(default_factory=list)
+    # v2 (language §6.4-§6.6, §7)
+    placement: str | None = None
+    assets: list[Asset] = Field(default_factory=list)
+    trigger: str | None = None
+    after_event: tuple[str, Duration] | None = None
+    after_message: tuple[str, Duration] | None = None
+    unless: list[str] = Field(default_factory=list)
+    send_window: tuple[dt.time, dt.time] | None = None
+    send_days: list[str] = Field(default_factory=list)
+    skip_holidays: bool = False
+    unsubscribe: str | None = None
+    influencer: str | None = None
+    categories: list[str] | None = None
+
+    @property
+    def triggered(self) -> bool:
+        """Sent on an event or after another message, not at a date (§6.6)."""
+        return bool(self.trigger or self.after_event or self.after_message)
+
+    def all_assets(self) -> list[Asset]:
+        """The message's assets, its videos' thumbnails, and its variants' assets."""
+        found: list[Asset] = []
+        for asset in [*self.assets, *(a for v in self.variants for a in v.assets)]:
+            found.append(asset)
+            if asset.thumbnail is not None:
+                found.append(asset.thumbnail)
+        return found
 
     def text(self, field: str) -> TextField | None:
         return next((t for t in self.texts if t.field == field), None)
@@ -271,6 +428,11 @@ class Campaign(Located):
     offers: dict[str, Offer] = Field(default_factory=dict)
     messages: list[Message] = Field(default_factory=list)
     rules: list[CustomRule] = Field(default_factory=list)
+    # v2: every variable and event visible in the campaign (nearest declaration wins)
+    variables: dict[str, Variable] = Field(default_factory=dict)
+    events: dict[str, Event] = Field(default_factory=dict)
+    categories: list[str] = Field(default_factory=list)
+    packs: list[str] = Field(default_factory=list)
     #: every channel profile known (built-in and user-defined), by name
     known_channels: dict[str, ChannelProfile] = Field(default_factory=dict, exclude=True)
 
@@ -296,3 +458,5 @@ class CampaignFile(Model):
     segments: dict[str, Segment] = Field(default_factory=dict)
     rules: list[CustomRule] = Field(default_factory=list)
     campaigns: list[Campaign] = Field(default_factory=list)
+    variables: dict[str, Variable] = Field(default_factory=dict)
+    events: dict[str, Event] = Field(default_factory=dict)

@@ -2,7 +2,9 @@
 
 ``# noqa: CODE[, CODE…]`` at the end of a line silences those codes (or
 prefixes, or rule names) for findings on that line; on the header line of a
-block it silences them for the whole block.  A bare ``# noqa`` silences
+block it silences them for the whole block; on the last line of a statement
+that spans several lines (a long text) it silences them for the whole
+statement.  A bare ``# noqa`` silences
 everything on the line.  Suppressions that silence nothing become N001.
 """
 
@@ -44,6 +46,10 @@ def _block_headers(nodes: list[Node], source: SourceText, found: dict[int, tuple
             end_line = source.position(max(node.block_end - 1, node.block_start))[0]
             found.setdefault(header_line, (source.position(node.start)[0], end_line))
             _block_headers(node.children, source, found)
+        elif node.children is None:  # a statement over several lines: its last line covers it
+            first_line, last_line = source.position(node.start)[0], source.position(max(node.end - 1, node.start))[0]
+            if last_line > first_line:
+                found.setdefault(last_line, (first_line, last_line))
 
 
 def collect(document: Document, source: SourceText) -> list[Suppression]:

@@ -27,6 +27,9 @@ class Options:
     extend_select: list[str] | None = None
     config_path: Path | None = None
     fail_on: Severity | None = None
+    #: rule packs: `--packs` replaces the configured list, `--extend-packs` adds to it
+    packs: list[str] | None = None
+    extend_packs: list[str] | None = None
 
 
 class Project:
@@ -57,6 +60,7 @@ class Project:
                 options.extend_select, "--extend-select", self.rules)
         if options.fail_on is not None:
             config.fail_on = options.fail_on
+        config.apply_pack_options(options.packs, options.extend_packs, self.rules)
         return config
 
     def config_for(self, path: Path) -> Config:

@@ -2,8 +2,8 @@
 
 ``rule.Rule`` subclasses register themselves in ``rule.REGISTRY`` when their
 module is imported; this module imports every package under
-``campaignlint/checks/`` (found on disk, so a new family needs no list to
-edit), after the front end's own rules (E001–E008, in
+``campaignlint/checks/`` and every rule module inside them (found on disk,
+so a new rule or family needs no list to edit), after the front end's own rules (E001–E008, in
 ``campaignlint.frontend.problems``), and answers the questions asked of the whole catalogue.
 """
 
@@ -25,9 +25,14 @@ def load_all_rules() -> dict[str, Rule]:
         from . import checks
         from .frontend import problems  # noqa: F401  E001–E008, documented where they are raised
 
-        for module in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
-            if not module.name.startswith("_"):
-                importlib.import_module(f"{checks.__name__}.{module.name}")
+        for family in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
+            if family.name.startswith("_"):
+                continue
+            package = importlib.import_module(f"{checks.__name__}.{family.name}")
+            if family.ispkg:  # every rule module of the family, whether its __init__ names it or not
+                for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+                    if not module.name.startswith("_"):
+                        importlib.import_module(f"{package.__name__}.{module.name}")
         _LOADED = True
     return REGISTRY
 

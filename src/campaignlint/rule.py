@@ -20,10 +20,10 @@ from .i18n import N_
 from .i18n import gettext as _
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .context import CampaignContext, FileContext
+    from .context import CampaignContext, FileContext, ProjectContext
 
 FAMILIES = {
-    "E": ("file", N_("The file itself: syntax, keywords, values, references")),
+    "E": ("frontend", N_("The file itself: syntax, keywords, values, references")),
     "O": ("objectives", N_("Objectives are SMART")),
     "K": ("kpis", N_("KPIs")),
     "S": ("segments", N_("Segments and coverage")),
@@ -35,6 +35,15 @@ FAMILIES = {
     "B": ("budget", N_("Budget")),
     "P": ("planning", N_("Planning and coordination")),
     "N": ("hygiene", N_("The linter's own hygiene")),
+    "V": ("personalisation", N_("Personalisation: merge tags")),
+    "A": ("assets", N_("Creative assets")),
+    "G": ("consent", N_("Consent")),
+    "J": ("journeys", N_("Journeys: triggered messages")),
+    # rule packs (campaignlint.packs): run only when their pack is enabled
+    "D": ("email", N_("Pack `email`: deliverability and hygiene of e-mails")),
+    "R": ("google_ads", N_("Pack `google-ads`: responsive search ads")),
+    "W": ("meta", N_("Pack `meta`: Facebook, Instagram, Threads, Meta ads")),
+    "L": ("fr_legal", N_("Pack `fr-legal`: French advertising law")),
 }
 
 
@@ -98,11 +107,22 @@ class Rule:
     #: the same fragment, corrected
     correction: ClassVar[str] = ""
     settings: ClassVar[tuple[Setting, ...]] = ()
-    #: "campaign": check(ctx) runs once per campaign; "file": check_file(ctx) once
-    #: per file; "front-end": reported by the parser and schema, no check
+    #: when the rule runs and what it reads:
+    #: "campaign": ``check(ctx)`` once per campaign (a CampaignContext);
+    #: "file": ``check_file(ctx)`` once per file (a FileContext);
+    #: "suppressions": ``check_suppressions(ctx, suppressions)`` once per file, after
+    #: every other rule and the ``# noqa`` comments were applied (N001);
+    #: "project": ``check_project(ctx)`` once per run, over every campaign file of the
+    #: run (a ProjectContext; v2, cli.md "Project-scope rules");
+    #: "front-end": raised by the front end while reading the file (E001–E008, in
+    #: ``campaignlint.frontend.problems``), no check
     scope: ClassVar[str] = "campaign"
     #: the rule reads copy through spaCy (loaded lazily, batched)
     needs_nlp: ClassVar[bool] = False
+    #: the rule pack it belongs to (``campaignlint.packs``), None for built-in families
+    pack: ClassVar[str | None] = None
+    #: for pack rules: the law, standard or platform page the rule enforces
+    source: ClassVar[str] = ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -140,6 +160,12 @@ class Rule:
         return ()
 
     def check_file(self, ctx: "FileContext") -> Iterable[Finding]:
+        return ()
+
+    def check_project(self, ctx: "ProjectContext") -> Iterable[Finding]:
+        return ()
+
+    def check_suppressions(self, ctx: "FileContext", suppressions: list) -> Iterable[Finding]:
         return ()
 
 

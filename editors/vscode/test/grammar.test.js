@@ -29,7 +29,7 @@ const files = exampleFiles();
 
 test('the snapshots cover every example, and only them', () => {
   assert.ok(files.length >= 10, `only ${files.length} examples found`);
-  for (const name of ['examples/verdure/ete.camp', 'rules/channels.camp', 'tests/data/examples_v2/noel_fournil.camp']) {
+  for (const name of ['examples/verdure/ete.camp', 'rules/channels.camp', 'tests/data/examples/v2/noel_fournil.camp']) {
     assert.ok(files.includes(name), `${name} is not tokenised`);
   }
   const snapshots = [];

@@ -25,7 +25,10 @@ DURATION_UNITS = {
     "year": "years", "years": "years", "month": "months", "months": "months",
     "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
     "hour": "hours", "hours": "hours", "minute": "minutes", "minutes": "minutes",
+    "second": "seconds", "seconds": "seconds",
 }
+#: bytes per unit of a file size (1024-based, as upload forms count; language §6.1)
+FILE_SIZE_UNITS = {"B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3, "KiB": 1024, "MiB": 1024**2, "GiB": 1024**3}
 #: longest text (in characters, between the quotes) one string may hold; longer
 #: ones are reported (E008) instead of being handed to the rules and to spaCy
 MAX_STRING_LENGTH = 100_000
@@ -187,9 +190,24 @@ def decode_literal(kind: str, token: Token) -> Value:
             match = re.match(r"(\d+(?:\.\d+)?)[ \t]*([a-z]+)", raw)
             assert match
             value.data = (Decimal(match.group(1)), DURATION_UNITS[match.group(2)])
+        elif kind == "ratio":
+            value.data = parse_ratio(raw)
+        elif kind == "filesize":
+            match = re.match(r"(\d[\d_]*(?:\.\d+)?)[ \t]*([A-Za-z]+)", raw)
+            assert match
+            value.data = int(_number(match.group(1)) * FILE_SIZE_UNITS[match.group(2)])
     except (ValueError, InvalidOperation) as error:
         value.error = str(error)
     return value
+
+
+def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
+    """``"1.91:1"`` → (1.91, 1); both sides positive (language §6.1)."""
+    left, _, right = text.partition(":")
+    width, height = Decimal(left), Decimal(right)
+    if width <= 0 or height <= 0:
+        raise ValueError(f"{text} is not a ratio: both sides must be above zero (for example 4:5)")
+    return width, height
 
 
 def _date(text: str) -> dt.date:

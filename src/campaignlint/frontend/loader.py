@@ -41,6 +41,8 @@ class LoadedFile:
     #: every path this file's own `import` lines asked for, found or not (the
     #: result cache re-checks them: creating a missing import changes the result)
     requested: list[Path] = field(default_factory=list)
+    #: the project root (asset paths are confined to it, like imports)
+    root: Path | None = None
 
 
 @functools.cache
@@ -95,7 +97,7 @@ class Loader:
                 self.files[path] = loaded
                 return loaded
             source, problem = decode(data, display, self.max_file_size)
-        loaded = LoadedFile(path, display, source)
+        loaded = LoadedFile(path, display, source, root=self.root)
         self.files[path] = loaded
         if problem:
             loaded.problems.append(problem)
@@ -104,7 +106,7 @@ class Loader:
         try:
             loaded.document = parse(source.text)
         except SyntaxProblem as error:
-            loaded.problems.append(Problem("E001", Span(display, error.offset, error.end), error.message))
+            loaded.problems.append(Problem("E001", Span(display, error.offset, error.end), error.message, error.fix))
             return loaded
         except RecursionError:
             loaded.problems.append(Problem("E001", Span(display, 0, 0), _("the file is nested too deeply to be read")))

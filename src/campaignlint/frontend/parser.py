@@ -139,6 +139,11 @@ class _ToNodes(Transformer):
     def duration(self, items):
         return decode_literal("duration", items[0])
 
+    def ratio(self, items):
+        return decode_literal("ratio", items[0])
+
+    def filesize(self, items):
+        return decode_literal("filesize", items[0])
 
 
 @functools.cache

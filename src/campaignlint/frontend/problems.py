@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..findings import Severity
+from ..findings import Applicability, Fix, Severity
 from ..rule import Rule
 from ..source import Span
 
@@ -28,6 +28,7 @@ class Problem:
     code: str
     span: Span
     message: str
+    fix: Fix | None = None  # a safe correction when the meaning is certain (``hints``)
 
 
 class InvalidSyntax(Rule):
@@ -35,13 +36,18 @@ class InvalidSyntax(Rule):
 
     Reports where reading stopped, what was found there and what was expected,
     in plain words: an unclosed text, a missing `}`, a value campaignlint does
-    not understand.
+    not understand.  What French writing habits produce is named and corrected
+    (``hints``): an amount with the currency sign first (`€34.90`), « » or “ ”
+    as quotes, a narrow non-breaking space inside a number, `10h00` for a time.
     """
 
     code = "E001"
     name = "syntax-error"
     severity = Severity.ERROR
     scope = "front-end"
+    fix_applicability = (Applicability.SAFE,)
+    fix_note = ("Safe, and only offered when the meaning is certain: `€34.90` → `34.90 €`, `« BUCHE15 »` → "
+                "`\"BUCHE15\"`, `10h00` → `10:00`, `1 234 €` (narrow space) → `1_234 €`.")
     why = (
         "A file that cannot be read cannot be checked at all: until it is fixed, "
         "none of the campaign's other problems can be seen."
@@ -73,13 +79,21 @@ class InvalidValue(Rule):
     """A value of the wrong kind, or out of range.
 
     A date where a number is expected, 2027-02-30, a `period` that ends before
-    it starts, a `margin` over 100%, a time zone that does not exist.
+    it starts, a `margin` over 100%, a time zone that does not exist, a word
+    outside a closed vocabulary (a tone word that rules/tones.toml does not
+    define, an `address` other than formal or informal: the known words are
+    listed, with the closest one).  A number written the French way (`34,90
+    EUR`, `1 234 EUR`) is named as such, with its corrected spelling.
     """
 
     code = "E003"
     name = "invalid-value"
     severity = Severity.ERROR
     scope = "front-end"
+    fix_applicability = (Applicability.SAFE,)
+    fix_note = ("Safe, for a number written the French way when its meaning is certain: `34,90 EUR` → `34.90 EUR`, "
+                "`1 234,50 EUR` → `1_234.50 EUR`. No fix for `1,234` (decimals or thousands?), nor when the "
+                "corrected value would still not be what the attribute takes (`price 34,90`: which currency?).")
     why = (
         "Dates, budgets and percentages drive the planning and budget checks: a "
         "wrong value silently skews every result built on it."

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ..i18n import gettext as _
 from .grammar import lark_parser
+from .hints import character_hint, safe_fix, time_hint
 
 
 @dataclass
@@ -19,6 +21,7 @@ class SyntaxProblem(Exception):
     offset: int
     end: int
     message: str
+    fix: Any = None  # a findings.Fix when the correction is certain (``hints``)
 
     def __str__(self) -> str:  # pragma: no cover - debugging aid
         return self.message
@@ -29,7 +32,8 @@ _TOKEN_WORDS = {
     "NAME": "a name", "STRING": "a text in quotes", "LONG_STRING": "a long text",
     "NUMBER": "a number", "PERCENT": "a percentage", "MONEY": "an amount",
     "DATE": "a date", "DATETIME": "a date and time", "TIME": "a time",
-    "DURATION": "a duration", "LBRACE": "`{`", "RBRACE": "`}`", "SEMICOLON": "`;`",
+    "DURATION": "a duration", "RATIO": "a ratio", "FILESIZE": "a file size",
+    "LBRACE": "`{`", "RBRACE": "`}`", "SEMICOLON": "`;`",
     "_COMMA": "`,`", "COMMA": "`,`", "RANGE_OP": "`..`", "_NL": "a new line",
     "$END": "the end of the file",
 }
@@ -99,6 +103,9 @@ def explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
                                  _("`{` must follow a keyword on the same line (for example `message teaser {`)"))
         if char == "}":
             return SyntaxProblem(offset, offset + 1, _("this `}` closes no block"))
+        hinted = character_hint(text, offset) if char else None
+        if hinted is not None:
+            return SyntaxProblem(*hinted)
         word_start = offset
         while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in '{};,"':
             word_start -= 1
@@ -106,6 +113,10 @@ def explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
             offset = word_start
             word = re.match(r"[^\s{};,]+", text[offset:])
             found = word.group(0) if word else char
+            hinted = time_hint(found)
+            if hinted is not None:
+                end = offset + len(found)
+                return SyntaxProblem(offset, end, hinted[0], safe_fix(offset, end, hinted[1]))
             return SyntaxProblem(offset, offset + len(found),
                                  _("`{found}` is not a value campaignlint understands (dates are written "
                                    "2027-03-01, times 09:00, amounts 49.90 EUR, percentages 20%)").format(

@@ -43,6 +43,8 @@ KIND_WORDS = {
     "datetime": "a date and time",
     "time": "a time of day",
     "duration": "a duration",
+    "ratio": "a ratio",
+    "filesize": "a file size",
     "range": "a range",
 }
 

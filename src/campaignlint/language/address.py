@@ -22,6 +22,21 @@ The French detector is rule based; it looks for three kinds of evidence:
   (*commande, offre, livre*…) count only when the next word starts an object
   ("Commande ta veste"), so "Offre valable jusqu'au 31 mai" stays neutral.
 
+Two things never count as the brand addressing its reader:
+
+* **quoted speech**: text inside « … », “ … ”, „ … “ or " … ", and a line
+  introduced as a quote (after "nous dit :", "témoigne :", or starting with
+  ``>``), as :mod:`campaignlint.language.quotes` recognises them: a testimonial
+  in *tu* inside a *vous* email is the customer speaking;
+* **a third-person verb after its subject**: a word of the imperative list that
+  follows a soft break (a comma, an emoji, a closing quote or bracket, *et*) in
+  lower case, when the sentence so far is a subject noun phrase (« Le manteau
+  « Alma » passe à 129 € », « La collection 🌿 arrive et passe en boutique »):
+  the clause has its subject, so the verb is not an imperative.  A capital
+  after the emoji starts a new sentence (« Le manteau Alma 🧥 Passe en
+  boutique » is an imperative), and a time phrase is no subject (« Cet hiver,
+  passe en boutique »).
+
 Words inside hashtags, @mentions, URLs, bare domains ("verdure.fr/p"), e-mail
 addresses and promo codes (capitals with digits: "TUTO20") never count, nor do
 set phrases such as *rendez-vous* (a noun: "prendre rendez-vous") or *ton sur
@@ -137,6 +152,9 @@ def _french_data() -> dict:
         "ending_exceptions": lower(imp["formal_ending_exceptions"]),
         "formal_initial": lower(imp["formal_clause_initial"]),
         "interjections": lower(imp.get("interjections", [])),
+        "subject_determiners": lower(raw["subject"]["determiners"]),
+        "time_nouns": lower(raw["subject"]["time_nouns"]),
+        "complement_words": lower(raw["subject"]["complement_words"]),
     }
 
 
@@ -150,7 +168,10 @@ class _Token:
 
 
 def _tokens(text: str, data: dict) -> list[_Token]:
-    masked = sorted(m.span() for pattern in (*_MASKS, data["phrases"]) for m in pattern.finditer(text))
+    from campaignlint.language.quotes import quoted_spans
+
+    masked = sorted([*(m.span() for pattern in (*_MASKS, data["phrases"]) for m in pattern.finditer(text)),
+                     *quoted_spans(text)])
     tokens: list[_Token] = []
     prev_end = 0
     # words come in text order: sweep the masked spans (sorted by start) once,
@@ -191,6 +212,57 @@ def _gap_kind(gap: str) -> str:
     if stripped and all(ch in _APOSTROPHES for ch in stripped):
         return "apostrophe"
     return "space"
+
+
+_SENTENCE_GAP = set(".!?…:;\n\r")
+
+
+def _subject_before(tokens: list[_Token], gaps: list[str], i: int, data: dict) -> bool:
+    """Token ``i`` opens a clause after a soft break (a comma, an emoji, a closing
+    quote or bracket, "et"…) and the words since the sentence began are a subject
+    noun phrase: the verb is third person ("Le manteau « Alma » passe à 129 €",
+    "La collection 🌿 arrive et passe en boutique"), not an imperative.
+
+    A subject noun phrase starts with a determiner (*le, la, cette, notre*…)
+    followed by a noun that is not a time word (*Cet hiver, passe en boutique*
+    is an imperative), then only names (capitalised), masked or quoted words,
+    and complements introduced by *de, du, des, en, à* — at most eight words.
+    After *et*, *puis*… any words may stand between the subject and the verb,
+    as long as none is an imperative ("Le prix baisse et passe à 99 €").
+    """
+    start = i
+    while start > 0 and not any(ch in _SENTENCE_GAP for ch in tokens[start].gap_before):
+        start -= 1
+        if i - start > 8:
+            return False
+    phrase = tokens[start:i]
+    if len(phrase) < 2 or phrase[0].low not in data["subject_determiners"]:
+        return False
+    if phrase[1].low in data["time_nouns"] or phrase[1].low in data["imp_informal"]:
+        return False
+    if phrase[-1].low in data["openers"]:
+        # "La collection arrive et passe en boutique": a verb coordinated with the subject's
+        return not any(tok.low in data["imp_informal"] for tok in phrase[1:-1])
+    complement = False
+    for tok in phrase[2:]:
+        if complement:
+            complement = False
+            continue
+        if tok.low in data["complement_words"]:
+            complement = True
+            continue
+        if tok.low and not tok.text[:1].isupper():
+            return False  # a lowercase word after the noun may be a verb: "La collection arrive 🌿 profite…"
+    return True
+
+
+def _soft_start(tokens: list[_Token], gaps: list[str], i: int) -> bool:
+    """Token ``i`` opens a clause without ending a sentence: after a comma, an
+    opener word, or an emoji, a closing quote or bracket followed by lowercase."""
+    gap = tokens[i].gap_before
+    if any(ch in _SENTENCE_GAP for ch in gap):
+        return False
+    return not tokens[i].text[:1].isupper()
 
 
 def _detect_french(text: str) -> AddressResult:
@@ -301,6 +373,10 @@ def _detect_french(text: str) -> AddressResult:
                 add("formal", tok, "imperative")
                 continue
             if is_imperative(i):
+                if i > 0 and tok.text[:1].islower() and any(ch in '»”"' for ch in tok.gap_before):
+                    continue  # the speech tag after a quote: "« Fonce ! » ajoute Marc"
+                if i > 0 and _soft_start(tokens, gaps, i) and _subject_before(tokens, gaps, i, data):
+                    continue  # third person after its subject: "Le manteau « Alma » passe à 129 €"
                 add("informal", tok, "imperative")
                 continue
         elif low in data["formal_initial"] and i + 1 < len(tokens) and gaps[i + 1] == "hyphen":
@@ -320,4 +396,11 @@ def detect_address(text: str, language: str) -> AddressResult:
     primary = re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
     if primary != "fr" or not text:
         return AddressResult()
+    return _detect_french_cached(text)
+
+
+@functools.lru_cache(maxsize=2048)
+def _detect_french_cached(text: str) -> AddressResult:
+    # T001, T002 and T009 read the same texts: the result is computed once per
+    # text (callers only read it; it is shared, never to be changed in place)
     return _detect_french(text)

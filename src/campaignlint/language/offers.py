@@ -78,6 +78,10 @@ class OfferClaim:
     end: int
     text: str
     value: Any
+    #: how a price reads: ``"price"`` (what the offer charges), ``"later"`` (a door or later
+    #: price: "puis 32 € sur place"), ``"from"`` ("à partir de 19 €") or ``"per_period"``
+    #: ("9,90 €/mois"); M004 only compares ``"price"``
+    reading: str = "price"
 
 
 @dataclass
@@ -222,6 +226,12 @@ def _lang_data(lang: str) -> dict:
         ),
         "other_amb_before": _ends_with(money.get("other_ambiguous_before", [])),
         "other_after": _starts_with(money["other_after"]),
+        "later_before": _ends_with(money.get("later_before", [])),
+        "later_after": _starts_with(money.get("later_after", [])),
+        "from_before": _ends_with(money.get("from_before", [])),
+        # "9,90 €/mois", "$9.99/mo", "9,90 € par mois", "$9.99 a month"
+        "period_after": re.compile(r"^\s*(?:/\s*" + _phrase_alt(money.get("period_units", []))
+                                   + "|" + _phrase_alt(money.get("period_after", [])) + ")", re.IGNORECASE),
         "code_cue_re": re.compile(
             r"(?P<cue>" + _phrase_alt(code["cues"]) + r")"
             r"(?P<fill>(?:\s*(?:[:=«»\"“”‘’']|" + _phrase_alt(code["fillers"]) + r"))*\s*)"
@@ -298,6 +308,17 @@ def _inside(spans, pos: int) -> bool:
 # Extractors
 
 
+def _price_reading(before: str, after: str, data: dict) -> str:
+    """How an amount that is no discount, old price, threshold or other sum reads."""
+    if data["later_before"].search(before) or data["later_after"].match(after):
+        return "later"
+    if data["period_after"].match(after):
+        return "per_period"
+    if data["from_before"].search(before):
+        return "from"
+    return "price"
+
+
 def _discounts_and_prices(text: str, lang: str, data: dict, masked) -> tuple[list[OfferClaim], list[OfferClaim]]:
     discounts: list[OfferClaim] = []
     prices: list[OfferClaim] = []
@@ -356,7 +377,7 @@ def _discounts_and_prices(text: str, lang: str, data: dict, masked) -> tuple[lis
             continue
         if data["shipping"].search(_sentence_around(text, start, end)):
             continue
-        prices.append(OfferClaim(start, end, claim_text, (value, currency)))
+        prices.append(OfferClaim(start, end, claim_text, (value, currency), _price_reading(before, after, data)))
     discounts.sort(key=lambda c: c.start)
     return discounts, prices
 

@@ -15,8 +15,10 @@ counted here, because textstat's counting misreads campaign copy:
 * it ignores every sentence of two words or fewer ("Bonjour," "-15 % !"), which
   turns short punchy copy into one long sentence: here every sentence counts;
 * it does not end a sentence at a line break: here a line break ends one when a
-  blank line or a capital (or an emoji, a bullet…) follows, not when the next
-  line goes on in lower case (a paragraph wrapped in a long string);
+  blank line or a capital (or a digit, an emoji, a bullet…) follows, not when
+  the next line goes on in lower case (a paragraph wrapped in a long string);
+  an emoji or a hashtag followed by a capital ends one too (social captions
+  use them as full stops);
 * in English it looks every word up in the CMU dictionary, which it downloads
   through NLTK on first use: offline, that is a network attempt and then an
   exception.  Here syllables are always Pyphen hyphenation points + 1 (what
@@ -63,11 +65,17 @@ _NOT_PROSE = Alternation(
 # extend it (``(?<!…)``): a match starting later in a run of ``.!?…``, spaces
 # or tabs would also match from the run's start, which the engine tries
 # first; the guard saves re-scanning the run from each of its characters.
+# emoji and the characters that join or vary them (ZWJ, variation selector)
+_EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d"
 _SENTENCE_END = re.compile(
     r"(?<![.!?…])[.!?…]+(?=[\s\"'»”)\]]|$)"  # end punctuation
     r"|(?<![ \t])[ \t]*\n(?:[ \t]*\n)+"  # a blank line
-    r"|(?<![ \t])[ \t]*\n(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ]))"  # a line break before a capital or a symbol
+    # a line break before a capital, a digit or a symbol
+    r"|(?<![ \t])[ \t]*\n(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ])|[ \t]*\d)"
+    rf"|(?<![{_EMOJI}])[{_EMOJI}]+[ \t]+(?=[^\W\d_](?<![a-zß-ÿ]))"  # an emoji used as a full stop: "…construire 😶 On…"
 )
+# "#fun #team Merci à tous": a hashtag followed by a capital closes the sentence before it
+_HASHTAG_BEFORE_CAPITAL = re.compile(r"(?<![\w#@/&])#[^\W_]\w*(?=[ \t]+[^\W\d_](?<![a-zß-ÿ]))")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ELISION = re.compile(
     r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=[^\W\d_])", re.IGNORECASE
@@ -86,9 +94,14 @@ def prose_words(text: str) -> list[str]:
 def split_sentences(text: str) -> list[str]:
     """Sentences: cut after ``. ! ? …`` (before a space or the end) and at line ends.
 
+    A line end cuts before a capital, a digit, a symbol or a blank line (a line
+    that goes on in lower case continues the sentence).  An emoji followed by a
+    capital is used as a full stop ("…construire 😶 On vous montre…"), and so is
+    a hashtag run followed by a capital ("Super soirée #fun #team Merci à tous").
+
     Pieces without any word (a line of hashtags, a lone emoji) are dropped.
     """
-    cleaned = _NOT_PROSE.sub(" ", text)
+    cleaned = _NOT_PROSE.sub(" ", _HASHTAG_BEFORE_CAPITAL.sub("\n\n", text) if "#" in text else text)
     pieces = _SENTENCE_END.split(cleaned)
     return [p.strip() for p in pieces if _WORD.search(p)]
 

@@ -66,19 +66,26 @@ def _address(text: str, language: str) -> str | None:
     return detect_address(text, language).address
 
 
-def measure_tone(text: str, language: str) -> ToneFeatures:
+def measure_tone(text: str, language: str, exemptions=None) -> ToneFeatures:
     """Measure the tone of ``text`` (written in ``language``).
 
     Words and sentences are counted as for readability (URLs, hashtags and
-    mentions left out, a line break before a capital ends a sentence).  A word
-    is "in capitals" when it has two letters or more, all capitals, and no digit
-    (so promo codes such as ``HIVER30`` do not count).
+    mentions left out, a line break before a capital, an emoji before a capital
+    or a closing hashtag run ends a sentence).  A word counts as "in capitals"
+    when it is loud by :func:`campaignlint.language.capitals.is_loud`, the logic
+    T005 uses: no digit ("HIVER30", "EV3"), no acronym of the language's list,
+    no short word that is not a common word ("DELE", "SUV"), none of the
+    campaign's names or the voice's ``accept`` words (``exemptions``, a
+    :class:`~campaignlint.language.capitals.Exemptions`).
     """
+    from campaignlint.language.capitals import Exemptions, is_loud
+
+    exemptions = exemptions if exemptions is not None else Exemptions()
     sentences = split_sentences(text)
     words = prose_words(text)
     n_sentences = len(sentences)
     exclamations = text.count("!") + text.count("！")
-    caps = sum(1 for w in words if _CAPS_WORD.match(w) and w.isupper())
+    caps = sum(1 for w in words if _CAPS_WORD.match(w) and is_loud(w, language, exemptions))
     address = _address(text, language)
     score = readability(text, language)
     return ToneFeatures(

@@ -13,12 +13,18 @@ in two, so a part may hold one unit less; the parts are computed by actually
 filling them, not by dividing.
 
 The alphabet below is the Unicode consortium's mapping table
-(``tests/data/gsm0338.txt``; the tests check every entry).  Where sources
-differ the table is followed: 0x09 is the *small* ``ç`` (the ETSI document
-draws a capital Ç; the ``gsm0338`` Python package encodes ``Ç`` and rejects
-``ç``, which is why it is not used here), so ``Ç`` is not GSM-7 and forces
-UCS-2.  0x1B is the escape to the extension table: the table maps it to a
-no-break space for display only, so a no-break space is *not* GSM-7.
+(``tests/data/gsm0338.txt``; the tests check every entry), with one
+difference by default: code 0x09.  The mapping table gives it as the *small*
+``ç``; the ETSI document draws a capital Ç, and that is what senders use:
+Android's GSM alphabet (``GsmAlphabet.java``), Twilio's segment calculator and
+most gateways put ``Ç`` at 0x09 and send a text holding a small ``ç`` in UCS-2.
+So by default (``table="android"``, what a channel's `gsm table android`
+means) ``Ç`` is GSM-7 and ``ç`` forces UCS-2 — « reçu », « français »,
+« garçon » cost a UCS-2 SMS.  ``table="standard"`` (`gsm table standard`)
+follows the 3GPP TS 23.038 / Unicode reading, for gateways that do: ``ç`` is
+GSM-7 and ``Ç`` is not.  0x1B is the escape to the extension table: the table
+maps it to a no-break space for display only, so a no-break space is *not*
+GSM-7.
 
 The text is examined as written (no normalisation): it is what the gateway
 sends.  :func:`gsm_replacement_fix` NFC-normalises before replacing.
@@ -38,7 +44,10 @@ __all__ = [
     "sms_info",
     "is_gsm",
     "gsm_replacements",
+    "spelling_replacements",
     "gsm_replacement_fix",
+    "GSM_BASIC_ANDROID",
+    "GSM_TABLES",
 ]
 
 # The GSM 03.38 default alphabet, code 0x00 to 0x7F (0x1B is the escape).
@@ -46,8 +55,13 @@ _BASIC_TABLE = (
     "@£$¥èéùìòç\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\x1bÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
-#: Characters of the basic set (one septet each); the escape 0x1B is excluded.
+#: Characters of the basic set (one septet each) in the 3GPP / Unicode reading; the escape 0x1B is excluded.
 GSM_BASIC: frozenset[str] = frozenset(_BASIC_TABLE) - {"\x1b"}
+#: The basic set as senders read it (Android, Twilio): capital Ç at 0x09 instead of the small ç.
+GSM_BASIC_ANDROID: frozenset[str] = (GSM_BASIC - {"ç"}) | {"Ç"}
+_BASIC = {"android": GSM_BASIC_ANDROID, "standard": GSM_BASIC}
+#: the tables a channel can name with `gsm table`
+GSM_TABLES = tuple(_BASIC)
 #: Characters of the extension table with their code after the escape (two septets each).
 GSM_EXTENSION: dict[str, int] = {
     "\x0c": 0x0A,  # form feed
@@ -103,18 +117,19 @@ class SmsInfo:
         return f"{self.encoding} characters"
 
 
-def _gsm_cost(ch: str) -> int:
+def _gsm_cost(ch: str, table: str = "android") -> int:
     """Septets ``ch`` costs in GSM-7 (1 or 2), or 0 when it is not GSM-7."""
-    if ch in GSM_BASIC:
+    if ch in _BASIC.get(table, GSM_BASIC_ANDROID):
         return 1
     if ch in GSM_EXTENSION:
         return 2
     return 0
 
 
-def is_gsm(text: str) -> bool:
-    """True when every character of ``text`` is in the GSM 03.38 alphabet."""
-    return all(ch in GSM_BASIC or ch in GSM_EXTENSION for ch in text)
+def is_gsm(text: str, table: str = "android") -> bool:
+    """True when every character of ``text`` is in the GSM 03.38 alphabet (read as ``table``)."""
+    basic = _BASIC.get(table, GSM_BASIC_ANDROID)
+    return all(ch in basic or ch in GSM_EXTENSION for ch in text)
 
 
 def _split(text: str, costs: list[int], capacity: int) -> tuple[str, ...]:
@@ -130,20 +145,23 @@ def _split(text: str, costs: list[int], capacity: int) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def sms_info(text: str) -> SmsInfo:
+def sms_info(text: str, table: str = "android") -> SmsInfo:
     """Encoding, length, segments and parts of the SMS ``text``.
+
+    ``table``: ``"android"`` (capital Ç is GSM-7, small ç forces UCS-2, as
+    senders do) or ``"standard"`` (3GPP TS 23.038: the reverse).
 
     >>> info = sms_info("Verdure : -15 % avec le code PRINTEMPS15. STOP au 36173")
     >>> info.encoding, info.units, info.segments
     ('GSM-7', 55, 1)
     """
-    non_gsm = [(index, ch) for index, ch in enumerate(text) if not _gsm_cost(ch)]
+    non_gsm = [(index, ch) for index, ch in enumerate(text) if not _gsm_cost(ch, table)]
     if non_gsm:
         encoding = UCS2
         costs = [2 if ord(ch) > 0xFFFF else 1 for ch in text]
     else:
         encoding = GSM7
-        costs = [_gsm_cost(ch) for ch in text]
+        costs = [_gsm_cost(ch, table) for ch in text]
     units = sum(costs)
     if not text:
         parts: tuple[str, ...] = ()
@@ -155,11 +173,18 @@ def sms_info(text: str) -> SmsInfo:
 
 
 def gsm_replacements() -> dict[str, str]:
-    """The replacement table of ``rules/sms_replacements.toml`` (character → GSM-7 text)."""
-    return load_toml("sms_replacements.toml")["replacements"]
+    """Every replacement of ``rules/sms_replacements.toml`` (character → GSM-7 text): the
+    ones that keep the spelling (``[replacements]``) and the accented letters (``[spelling]``)."""
+    data = load_toml("sms_replacements.toml")
+    return {**data["replacements"], **data.get("spelling", {})}
 
 
-def gsm_replacement_fix(text: str) -> str | None:
+def spelling_replacements() -> dict[str, str]:
+    """The replacements that change the spelling of a word (« bûche » → « buche »): ``[spelling]``."""
+    return load_toml("sms_replacements.toml").get("spelling", {})
+
+
+def gsm_replacement_fix(text: str, table: str = "android") -> str | None:
     """``text`` with every non-GSM character replaced by its GSM-7 stand-in.
 
     ’ → ', « » → ", no-break spaces → space, … → ..., – — → -, œ → oe, ê → e…
@@ -168,13 +193,13 @@ def gsm_replacement_fix(text: str) -> str | None:
     character has no replacement (an emoji, say): the text cannot be made
     GSM-7.  A text already in GSM-7 comes back unchanged.
     """
-    table = gsm_replacements()
+    replacements = gsm_replacements()
     out = []
     for ch in unicodedata.normalize("NFC", text):
-        if _gsm_cost(ch):
+        if _gsm_cost(ch, table):
             out.append(ch)
             continue
-        replacement = table.get(ch)
+        replacement = replacements.get(ch)
         if replacement is None:
             return None
         out.append(replacement)

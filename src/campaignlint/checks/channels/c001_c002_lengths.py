@@ -12,6 +12,7 @@ from ...text import extract
 from ...text.counting import TWITTER_CONFIGS, describe_unit, measure
 from ...text.sms import sms_info
 from .._format import names
+from .._v2 import shortest_text, worst_case_text
 from ._shared import field_label, profiled_messages, show_char, versions
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,14 +63,15 @@ class OverLimit(Rule):
                 limit = profile.limits.get(text.field)
                 if limit is None:
                     continue
-                length = measure(text.value, profile.counting)
+                value, worst = worst_case_text(ctx.campaign, text.written)  # v2: merge tags at their longest
+                length = measure(value, profile.counting)
                 if length > limit:
                     yield ctx.finding(
                         self, text.span,
-                        _("{field_label} is {length} of {limit} {describe_unit} on {profile}{length_note}").format(
+                        _("{field_label} is {length} of {limit} {describe_unit} on {profile}{worst}{length_note}").format(
                             field_label=field_label(message, text), length=length, limit=limit,
-                            describe_unit=describe_unit(profile.counting), profile=profile.name,
-                            length_note=_length_note(text.value, profile.counting)),
+                            describe_unit=describe_unit(profile.counting), profile=profile.name, worst=worst,
+                            length_note=_length_note(value, profile.counting)),
                     )
             maximum = profile.maxima.get("headlines")
             if maximum is None:
@@ -125,21 +127,25 @@ class OutsideRecommended(Rule):
                 if bounds is None:
                     continue
                 low, high = bounds
-                length = measure(text.value, profile.counting)
+                value, note = worst_case_text(ctx.campaign, text.written)  # v2: merge tags at their longest
+                length = measure(value, profile.counting)
                 unit = describe_unit(profile.counting)
                 both = (_(" (recommended: {low} to {high})").format(low=low, high=high)
                         if low is not None and high is not None else "")
                 if high is not None and length > high:
                     side = _("more than the recommended {high}{both}").format(high=high, both=both)
-                elif low is not None and length < low:
-                    side = _("fewer than the recommended {low}{both}").format(low=low, both=both)
                 else:
-                    continue
+                    value, note = shortest_text(ctx.campaign, text.written)  # lower bounds: at their shortest
+                    length = measure(value, profile.counting)
+                    if low is not None and length < low:
+                        side = _("fewer than the recommended {low}{both}").format(low=low, both=both)
+                    else:
+                        continue
                 yield ctx.finding(
                     self, text.span,
-                    _("{field_label} is {length} {unit} on {profile}, {side}{length_note}").format(
+                    _("{field_label} is {length} {unit} on {profile}{note}, {side}{length_note}").format(
                         field_label=field_label(message, text), length=length, unit=unit, profile=profile.name,
-                        side=side, length_note=_length_note(text.value, profile.counting)),
+                        note=note, side=side, length_note=_length_note(value, profile.counting)),
                 )
 
 

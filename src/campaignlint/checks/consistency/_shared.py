@@ -4,6 +4,7 @@ in the copy of every message that promotes an offer."""
 from __future__ import annotations
 
 import functools
+from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
 from ...model import Campaign, Message, Offer, Text
@@ -47,6 +48,21 @@ def claims_of(campaign: Campaign, kind: str) -> Iterator[tuple[Message, Offer, T
         for text in message.copy_texts():
             for claim in getattr(claims_in(text, message, campaign), kind):
                 yield message, offer, text, claim
+
+
+def is_reference_price(offer: Offer, claim: "OfferClaim") -> bool:
+    """Does the copy state the offer's `reference price` here (v2, rules.md "Reference price")?"""
+    reference = offer.reference_price
+    if reference is None or isinstance(reference, str):
+        return False
+    value = claim.value
+    amount = getattr(value, "amount", None)
+    if amount is None and isinstance(value, tuple) and value:
+        amount = value[0]
+    try:
+        return amount is not None and Decimal(amount) == reference.amount
+    except (ArithmeticError, TypeError, ValueError):
+        return False
 
 
 def as_written(claim: "OfferClaim") -> str:

@@ -11,7 +11,7 @@ from ...findings import Finding, Severity
 from ...model import Message, Money, Percent, Text
 from ...rule import Rule
 from .._format import format_amount, format_percent
-from ._shared import as_written, claims_of
+from ._shared import as_written, claims_of, is_reference_price
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -79,6 +79,8 @@ class DiscountMismatch(Rule):
         campaign = ctx.campaign
         undeclared: dict[str, list[tuple[Message, Text, OfferClaim]]] = defaultdict(list)
         for message, offer, text, claim in claims_of(campaign, "discounts"):
+            if is_reference_price(offer, claim):
+                continue  # v2: « 27 € au lieu de 30 € » states the reference price, not a discount
             if offer.discount is None:
                 undeclared[offer.name].append((message, text, claim))
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import gettext as _
@@ -33,6 +34,12 @@ class ConversionWithoutCta(Rule):
     AIDA, and in a custom funnel the stage that stands for conversion, or its
     last stage.  Fields set only by an A/B variant do not count: the message
     itself goes out without them.
+
+    A channel whose profile says `cta inline` has no call-to-action field
+    (Google Ads search, SMS: ``rules/channels.camp``): there a `link`, a link
+    in the text ("verdure.fr/soldes") or a phone number ("01 23 45 67 89",
+    "+33 …") is the call to action, and only a message with none of them is
+    reported.  `cta field` (the default) asks for both `cta` and `link`.
     """
 
     code = "F002"
@@ -59,6 +66,18 @@ class ConversionWithoutCta(Rule):
         for message in campaign.messages:
             if message.stage != stage:
                 continue
+            profile = campaign.channel_profile(message.channel)
+            if profile is not None and profile.cta == "inline":
+                # no call-to-action field: a link (the `link`, or one in the text) or a phone number is it
+                if message.has("link") or message.has("cta") or _inline_action(message):
+                    continue
+                yield ctx.finding(
+                    self, message,
+                    _("message `{message}` is at the `{stage}` stage but has no `link` and no link or phone "
+                      "number in its text ({channel} has no call-to-action field: the link or the number "
+                      "is the call to action)").format(message=message.name, stage=stage, channel=profile.name),
+                )
+                continue
             missing = [f"`{field}`" for field in ("cta", "link") if not message.has(field)]
             if missing:
                 yield ctx.finding(
@@ -67,3 +86,22 @@ class ConversionWithoutCta(Rule):
                       "to do and where to do it").format(
                         message=message.name, stage=stage, missing=_(" and no ").join(missing)),
                 )
+
+
+# "01 23 45 67 89", "01.23.45.67.89", "+33 1 23 45 67 89", "(555) 123-4567", "+1 555 123 4567", "0800 123 456"
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(?0?\d{1,4}\)?[ .-]?)(?:\d{2,4}[ .-]?){2,4}\d{2,4}(?!\w)"
+)
+
+
+def _inline_action(message) -> bool:
+    """A link (URL or bare domain) or a phone number in the message's own copy."""
+    from ...text.extract import extract_urls
+
+    for text in message.texts:
+        if extract_urls(text.value) or "tel:" in text.value:
+            return True
+        for match in _PHONE.finditer(text.value):
+            if sum(ch.isdigit() for ch in match.group()) >= 9:
+                return True
+    return False

@@ -12,6 +12,7 @@ from . import (
     p003_channel_without_owner,
     p004_variant_changes_several_fields,
     p005_message_without_send_time,
+    p006_frequency_cap,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "p003_channel_without_owner",
     "p004_variant_changes_several_fields",
     "p005_message_without_send_time",
+    "p006_frequency_cap",
 ]

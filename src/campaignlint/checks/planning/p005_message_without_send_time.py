@@ -35,7 +35,7 @@ class MessageWithoutSendTime(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         for message in ctx.campaign.messages:
-            if message.at is None:
+            if message.at is None and not message.triggered:  # a trigger is a send time (v2)
                 yield ctx.finding(
                     self, message,
                     _("message `{message}` has no send time: add `at` with its date and time").format(

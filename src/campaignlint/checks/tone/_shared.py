@@ -22,3 +22,25 @@ def field_label(message: Message, text: TextField) -> str:
         if any(t is text for t in variant.texts):
             return _("{field} of variant {variant}").format(field=pgettext("field", text.field), variant=variant.name)
     return pgettext("field", text.field)
+
+
+def inside_accepted(text: str, start: int, end: int, accepted: list[str]) -> bool:
+    """``text[start:end]`` lies inside one of the voice's ``accept`` words or names (any case).
+
+    The voice's `accept "Magic Keyboard", "DELE"` is shared by the tone rules:
+    T005 and T009 never count an accepted word as loud, T003 and T008 never
+    report a term found inside one.
+    """
+    if not accepted:
+        return False
+    low = text.lower()
+    for word in accepted:
+        word = word.lower()
+        if not word:
+            continue
+        pos = low.find(word)
+        while pos != -1:
+            if pos <= start and end <= pos + len(word):
+                return True
+            pos = low.find(word, pos + 1)
+    return False

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 from ...i18n import gettext as _
 from ...findings import Applicability, Finding, Severity
 from ...rule import Rule, fix
-from ._shared import field_label
+from ._shared import field_label, inside_accepted
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -75,6 +75,8 @@ class AvoidedTerm(Rule):
                 for match, is_inside in zip(matches, inside):
                     if is_inside:
                         continue  # the word is part of the preferred term ("mode" in "mode durable")
+                    if inside_accepted(text.value, match.start, match.end, voice.accept):
+                        continue  # part of a name the voice accepts
                     span = text.span_of(match.start, match.end)
                     label = field_label(message, text)
                     form = "" if match.matched.lower() == match.term.lower() else f" (a form of « {match.term} »)"

@@ -8,17 +8,13 @@ from typing import TYPE_CHECKING, Iterator
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...language.scanning import EMAIL, bare_domain
-from ...model import Campaign
 from ...rule import Rule, Setting
-from ...text.wording import excerpt, strip_accents
+from ...text.wording import excerpt
 from ._shared import field_label, language_root
+from .._packs import taken_over
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
-
-
-def _unaccent_upper(s: str) -> str:
-    return strip_accents(s).upper()
 
 
 _CHUNK = re.compile(r"[^\W_]+")
@@ -29,56 +25,60 @@ _EMAIL = EMAIL
 _BARE_DOMAIN = bare_domain(r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?")
 
 
-def _shouting_data(language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(allowed words in capitals, promo-code cue words) for ``language``."""
+def _code_cues(language: str) -> frozenset[str]:
+    """The words after which a word in capitals is a promo code ("code BIENVENUE")."""
     from ...resources import load_toml, rules_path
 
     root = language_root(language)
     if not root or not rules_path(root, "tone.toml").is_file():
-        return frozenset(), frozenset()
-    data = load_toml(root, "tone.toml").get("shouting", {})
-    return (frozenset(_unaccent_upper(w) for w in data.get("allowed", [])),
-            frozenset(w.lower() for w in data.get("code_cues", [])))
+        return frozenset()
+    return frozenset(w.lower() for w in load_toml(root, "tone.toml").get("shouting", {}).get("code_cues", []))
 
 
-def _campaign_names(campaign: Campaign) -> frozenset[str]:
-    """Words that are names, written in capitals on purpose: brand, senders, offer codes, opt-outs."""
-    words: set[str] = set()
+# Helpers other rule families read (v2: google_ads assets, email hygiene), on the shared logic of
+# ``language.capitals``.
+def _unaccent_upper(s: str) -> str:
+    from ...language.capitals import caps_key
 
-    def add(value: str | None) -> None:
-        if value:
-            words.update(_unaccent_upper(w) for w in _CHUNK.findall(value))
+    return caps_key(s)
 
-    if campaign.brand is not None:
-        add(campaign.brand.name)
-        add(campaign.brand.display_name)
-    for offer in campaign.offers.values():
-        add(offer.code)
-    for message in campaign.messages:
-        for text in message.copy_texts():
-            if text.field == "sender":
-                add(text.value)
-        profile = campaign.channel_profile(message.channel)
-        if profile is not None:
-            add(profile.opt_out)
-    return frozenset(words)
+
+def _shouting_data(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(allowed words in capitals, promo-code cue words) for ``language``."""
+    from ...language.capitals import allowed_words
+
+    return allowed_words(language), _code_cues(language)
+
+
+def _campaign_names(campaign) -> frozenset[str]:
+    """Words written in capitals on purpose: brand, senders, offer codes, opt-outs, the voice's `accept`."""
+    from ...language.capitals import exemptions_for
+
+    exemptions = exemptions_for(campaign)
+    return exemptions.names | exemptions.accepted
 
 
 def shouting_runs(text: str, language: str, names: frozenset[str] = frozenset(),
-                  min_letters: int = 4) -> list[tuple[int, int]]:
+                  min_letters: int = 4, accepted: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Stretches of ``text`` written in capitals that read as shouting.
 
     A run is a sequence of words in capitals (separated only by spaces and
-    punctuation) holding at least one word of ``min_letters`` letters or more.
-    Words that never shout: acronyms and keywords of ``rules/<lang>/tone.toml``,
-    ``names`` (brand, sender, offer codes: compared in capitals without
-    accents), words with digits ("HIVER30", "VOUS-10"), a word right after a
-    code cue ("code BIENVENUE"), hashtags, @mentions, URLs, domains and e-mail
+    punctuation) holding at least one loud word of ``min_letters`` letters or
+    more.  Which words are loud is :func:`campaignlint.language.capitals.is_loud`
+    (the logic T009 shares): not the acronyms and keywords of
+    ``rules/<lang>/tone.toml``, ``names`` (brand, sender, offer codes) and
+    ``accepted`` (the voice's ``accept``), compared in capitals without accents,
+    nor words with digits ("HIVER30", "EV3"), nor short words that are not
+    common words ("DELE", "SUV").  Never either: a word right after a code cue
+    ("code BIENVENUE"), hashtags, @mentions, URLs, domains and e-mail
     addresses.  Returns ``(start, end)`` offsets.
     """
     from ...text.extract import extract_hashtags, extract_mentions, extract_urls
 
-    allowed, cues = _shouting_data(language)
+    from ...language.capitals import Exemptions, is_loud
+
+    cues = _code_cues(language)
+    exemptions = Exemptions(names, accepted)
     masked = [(s.start, s.end) for s in (*extract_hashtags(text), *extract_mentions(text), *extract_urls(text))]
     for pattern in (_EMAIL, _BARE_DOMAIN, _CODE_LIKE):
         masked.extend(m.span() for m in pattern.finditer(text))
@@ -102,11 +102,7 @@ def shouting_runs(text: str, language: str, names: frozenset[str] = frozenset(),
         while next_mask < len(masked) and masked[next_mask][0] <= start:
             covered_until = max(covered_until, masked[next_mask][1])
             next_mask += 1
-        if start < covered_until or not word.isalpha() or not word.isupper():
-            close()
-            continue
-        key = _unaccent_upper(word)
-        if key in allowed or key in names or cue_before:
+        if start < covered_until or cue_before or not is_loud(word, language, exemptions):
             close()
             continue
         current.append((start, end, len(word)))
@@ -120,9 +116,13 @@ class Shouting(Rule):
     Neighbouring words in capitals make one finding ("LES SOLDES SONT LÀ").
     Never shouting: the acronyms and keywords listed in
     ``rules/<lang>/tone.toml`` (RGPD, STOP, GDPR…), the brand's name, SMS
-    senders, the channel's opt-out text, offer codes and any promo-code-like
-    word with digits ("HIVER40"), a word right after « code », hashtags,
-    mentions and URLs.  The `sender` field itself is not checked.
+    senders, the channel's opt-out text, offer codes and any word with digits
+    ("HIVER40", "EV3", "4G"), the words the voice accepts (`accept "DELE",
+    "TOEIC"`), a short word (5 letters or fewer) that is not an everyday word
+    of the language (an exam, a model, a city code: "DELF", "SUV", "NYC"), a
+    word right after « code », hashtags, mentions and URLs.  Title Case
+    ("Book Your Test Drive Today") is never shouting.  T009 counts words in
+    capitals with the same logic.  The `sender` field itself is not checked.
     """
 
     code = "T005"
@@ -139,13 +139,18 @@ class Shouting(Rule):
     correction = 'message ig_post {\n  channel instagram\n  language fr\n  body "-20 % sur la rentrée"\n}'
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
-        names = _campaign_names(ctx.campaign)
+        from ...language.capitals import exemptions_for
+
+        exemptions = exemptions_for(ctx.campaign)
         min_letters = ctx.setting("shouting-min-letters")
         for message in ctx.campaign.messages:
             for text in message.copy_texts():
                 if text.field == "sender":
                     continue
-                for start, end in shouting_runs(text.value, message.language, names, min_letters):
+                for start, end in shouting_runs(text.value, message.language, exemptions.names, min_letters,
+                                                exemptions.accepted):
+                    if taken_over("T005", ctx, message, text, start, end):  # a pack rule reports it (R008)
+                        continue
                     yield ctx.finding(
                         self, text.span_of(start, end),
                         _("{field_label} of message `{message}` shouts: {excerpt} is in capitals; write it "

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
-from ._shared import field_label
+from ._shared import field_label, inside_accepted
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -18,8 +18,17 @@ class HypeWords(Rule):
 
     The words come from ``rules/<lang>/hype.txt`` and match their inflected
     forms ("la meilleure", "révolutionnaires"); hashtags and URLs are not
-    searched.  Information only: a superlative backed by a figure or a source
-    in the same copy is fine, but the linter cannot tell.
+    searched.  A plain superlative ("le meilleur", "the best") is reported only
+    when it compares the brand with others: a comparison scope after it ("the
+    best in town", « le meilleur café de Paris », "for finance teams"), a price
+    or deal noun (« le meilleur prix », "the best deals") or nothing after it
+    ("Simply the best!").  The brand ranking its own offer ("the best beginner
+    slopes", "the best seats in our hall") is not a claim against anyone
+    (``rules/<lang>/superlatives.toml``; see
+    :mod:`campaignlint.language.superlatives`).  A word inside a name the voice
+    accepts (`accept "Magic Keyboard"`) is not hype.  Information only: a
+    superlative backed by a figure or a source in the same copy is fine, but
+    the linter cannot tell.
     """
 
     code = "T008"
@@ -42,11 +51,19 @@ class HypeWords(Rule):
     )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
+        from ...language.superlatives import compares_with_others, is_plain_superlative
         from ...language.terms import find_hype
 
+        voice = ctx.campaign.voice
+        accepted = voice.accept if voice is not None else []
         for message in ctx.campaign.messages:
             for text in message.copy_texts():
                 for match in find_hype(text.value, message.language):
+                    if is_plain_superlative(match.term, message.language) and not compares_with_others(
+                            text.value, match.end, message.language):
+                        continue  # the brand ranks its own offer: "the best beginner slopes"
+                    if inside_accepted(text.value, match.start, match.end, accepted):
+                        continue  # part of a name the voice accepts ("Magic Keyboard")
                     yield ctx.finding(
                         self, text.span_of(match.start, match.end),
                         _("{field_label} of message `{message}` says « {matched} », a claim nobody can "
@@ -55,3 +72,4 @@ class HypeWords(Rule):
                             field_label=field_label(message, text), message=message.name,
                             matched=match.matched),
                     )
+

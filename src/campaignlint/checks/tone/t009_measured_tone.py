@@ -22,17 +22,34 @@ class ToneOutOfBounds(Rule):
     declared by the channel (`tone` of its profile) or the voice maps to
     bounds in ``rules/tones.toml`` ("informative": at most 0.5 exclamation
     marks per sentence…); every bound crossed is one finding, which names the
-    measured value, the tone word and who declared it.  Unknown tone words
-    have no bounds.  A reading-ease bound no stricter than the channel's or
-    voice's `readability` is left to T006.  The `sender` field is not
-    measured.
+    measured value, the tone word and who declared it.  A reading-ease bound
+    no stricter than the channel's or voice's `readability` is left to T006.
+    The `sender` field is not measured.  Words in capitals are counted with
+    T005's logic (acronyms, short non-words such as "DELE", words with digits,
+    names and the voice's `accept` words are not loud); sentences end at
+    ``. ! ?``, at a line break before a new sentence, at an emoji followed by a
+    capital and before a closing run of hashtags.
+
+    **Which wins.**  A setting the user wrote always wins over a built-in
+    default: when the voice (or the user's own `channel` block) sets `max
+    exclamations`, `max emoji`, `address` or `readability`, the tone words that
+    come only from the built-in channel profile (``rules/channels.camp``:
+    linkedin's "authoritative", email's "informative"…) are not applied to that
+    measure — T004, C007, T002 and T006 judge it against the user's figure.
+    Tone words the user declared (in the voice, or in their own `channel`
+    block) are always applied.
+
+    **Unknown tone words.**  A tone word that ``rules/tones.toml`` does not
+    know (`tone festive, chaleureux`) is reported by the resolver (E003, at the
+    word, listing the known words with a "did you mean", « chaleureux » →
+    'warm') and is not measured.
     """
 
     code = "T009"
     name = "tone-out-of-bounds"
     severity = Severity.WARNING
     why = (
-        "Tone words in a style guide (« inspirant », « chaleureux », "
+        "Tone words in a style guide (« inspiring », « warm », "
         "« authoritative ») only help if they are kept: a LinkedIn post meant to "
         "be authoritative that exclaims three times, or a caring message full of "
         "emoji, contradicts the positioning the brand chose for that channel."
@@ -47,11 +64,13 @@ class ToneOutOfBounds(Rule):
     )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
+        from ...language.capitals import exemptions_for
         from ...language.tone import check_tone, measure_tone
 
         campaign = ctx.campaign
         voice = campaign.voice
         voice_tones = list(voice.tone) if voice else []
+        exemptions = exemptions_for(campaign)
         for message in campaign.messages:
             profile = campaign.channel_profile(message.channel)
             channel_tones = list(profile.tone) if profile else []
@@ -63,6 +82,10 @@ class ToneOutOfBounds(Rule):
                     _("the {channel} channel").format(channel=profile.name))
             for tone in voice_tones:
                 declared.setdefault(tone.strip().lower(), []).append(_("the voice"))
+            # tone words nobody wrote: the built-in channel profile's default
+            defaults = {t.strip().lower() for t in channel_tones} if _default_tone(profile) else set()
+            defaults -= {t.strip().lower() for t in voice_tones}
+            overridden = _explicit_bounds(campaign, profile)
             readability_floor = max(
                 [float(x) for x in (profile.readability if profile else None,
                                     voice.readability if voice else None) if x is not None],
@@ -71,12 +94,14 @@ class ToneOutOfBounds(Rule):
             for text in message.copy_texts():
                 if text.field == "sender" or not text.value.strip():
                     continue
-                features = measure_tone(text.value, message.language)
+                features = measure_tone(text.value, message.language, exemptions)
                 by_bound: dict[str, list] = {}
                 for violation in check_tone(features, list(declared)):
                     if (violation.bound == "min_readability" and text.field == "body"
                             and readability_floor is not None and violation.limit <= readability_floor):
                         continue  # T006 reports it
+                    if violation.tone in defaults and violation.bound in overridden:
+                        continue  # the user's own setting wins over a built-in default tone
                     by_bound.setdefault(violation.bound, []).append(violation)
                 for bound, violations in by_bound.items():
                     # one finding per bound: the strictest tone word, naming the others
@@ -94,3 +119,46 @@ class ToneOutOfBounds(Rule):
                             field_label=field_label(message, text), message=message.name,
                             message2=strictest.message, who=who, also=also),
                     )
+
+
+_BUILTIN = "<built-in channels>"
+
+
+def _user_set(located, key: str) -> bool:
+    """``key`` of a voice or channel profile was written in the user's files (not the built-in profiles)."""
+    span = located.spans.get(key) if located is not None else None
+    return span is not None and span.path != _BUILTIN
+
+
+def _default_tone(profile) -> bool:
+    """The profile's `tone` is the built-in default, not one the user wrote."""
+    return profile is not None and bool(profile.tone) and not _user_set(profile, "tone")
+
+
+def _explicit_bounds(campaign, profile) -> set[str]:
+    """The tone bounds the user set explicitly, in the voice or in their own channel block.
+
+    `max exclamations` → exclamations per sentence, `max emoji` → emoji,
+    `address` → formality, `readability` → reading ease.  On those, a built-in
+    default tone word of the channel is not applied: the user's setting wins.
+    """
+    voice = campaign.voice
+    out: set[str] = set()
+    if voice is not None:
+        if voice.max_exclamations is not None:
+            out.add("max_exclamations_per_sentence")
+        if voice.max_emoji is not None:
+            out.add("max_emoji")
+        if voice.address is not None:
+            out.add("min_formality")
+        if voice.readability is not None:
+            out.add("min_readability")
+    if profile is not None:
+        if "exclamations" in profile.maxima and _user_set(profile, "max.exclamations"):
+            out.add("max_exclamations_per_sentence")
+        if "emoji" in profile.maxima and _user_set(profile, "max.emoji"):
+            out.add("max_emoji")
+        if profile.readability is not None and _user_set(profile, "readability"):
+            out.add("min_readability")
+    return out
+

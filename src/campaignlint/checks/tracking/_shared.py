@@ -113,13 +113,13 @@ def expected_values(campaign: Campaign, message: Message | None) -> dict[str, st
     return values
 
 
-def tracked_links(campaign: Campaign, *, own_only: bool) -> Iterator[Link]:
-    """Valid links of the campaign's messages; with ``own_only``, only links to
-    the brand's site (every link when the campaign names no site at all)."""
+def tracked_links(campaign: Campaign, *, own_only: bool, valid_only: bool = True) -> Iterator[Link]:
+    """Valid links of the campaign's messages (every link without ``valid_only``); with
+    ``own_only``, only links to the brand's site (every link when the campaign names no site at all)."""
     sites = own_sites(campaign)
     for message in campaign.messages:
         for link in message_links(message):
-            if not _valid(link.url):
+            if valid_only and not _valid(link.url):
                 continue
             if own_only and sites and not is_own(link.url, sites):
                 continue

@@ -16,9 +16,11 @@ if TYPE_CHECKING:  # pragma: no cover
 class UtmValueCase(Rule):
     """A UTM value has capitals or spaces.
 
-    Looks at every `utm_*` parameter of every link (own site or not).  The fix
-    writes the value in lower case with `_` for spaces ("Soldes Hiver" →
-    "soldes_hiver").
+    Looks at every `utm_*` parameter of every link (own site or not), an
+    invalid one too (U005 reports it: a space in the address): the team fixes
+    the space and would still have `utm_source=Newsletter`.  The fix writes the
+    value in lower case with `_` for spaces ("Soldes Hiver" → "soldes_hiver");
+    an invalid link gets no fix until U005's problem is solved.
     """
 
     code = "U004"
@@ -44,7 +46,11 @@ class UtmValueCase(Rule):
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         from ...text.urls import get_utm, normalise_utm_value
 
-        for link in tracked_links(ctx.campaign, own_only=False):
+        from ...text.urls import is_valid_http_url
+
+        # an invalid link (U005: a space in it) is read too: once the space is fixed the
+        # mis-cased values would still be there; it gets no fix until it is valid
+        for link in tracked_links(ctx.campaign, own_only=False, valid_only=False):
             bad = {key: value for key, value in get_utm(link.url).items()
                    if value.strip() and value != normalise_utm_value(value)}
             if not bad:
@@ -61,5 +67,6 @@ class UtmValueCase(Rule):
                 f"{link.describe(short=True)}: {listed} {'has' if len(bad) == 1 else 'have'} "
                 f"{' and '.join(kinds) or 'stray spaces'}: write "
                 + names(f"{k}={v}" for k, v in updates.items()),
-                fix=rewrite(ctx, link, updates, "write " + names(f"{k}={v}" for k, v in updates.items())),
+                fix=rewrite(ctx, link, updates, "write " + names(f"{k}={v}" for k, v in updates.items()))
+                if is_valid_http_url(link.url)[0] else None,
             )

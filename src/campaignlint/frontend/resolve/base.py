@@ -9,20 +9,33 @@ never stops at the first problem: every wrong value (E003), unknown keyword
 from __future__ import annotations
 
 import difflib
+import functools
 from typing import Any, Callable
 
 from ...i18n import gettext as _
 from ... import model as m
 from ...source import Span
 from ..problems import Problem
+from ..hints import values_hint
 from ..tree import KIND_WORDS, Node, Value
 
 #: keywords that open a ``{ … }`` block (any other keyword given a block: E003)
 BLOCK_KEYWORDS = {"brand", "voice", "channel", "segment", "campaign", "objective", "offer", "message", "variant",
-                  "rule"}
+                  "rule", "variable", "event", "image", "video", "thumbnail", "asset", "placement"}  # (v2 from variable)
 #: keywords that may appear more than once in one block (any other one twice: E005)
 REPEATABLE = {"prefer", "avoid", "limit", "recommend", "max", "link", "headline", "description", "segment", "channel",
-              "objective", "offer", "message", "variant", "rule"}
+              "objective", "offer", "message", "variant", "rule",
+              "variable", "event", "image", "video", "thumbnail", "asset", "placement", "alias",  # (v2 from variable)
+              "accept"}
+
+
+@functools.cache
+def tone_words() -> tuple[tuple[str, ...], dict[str, str]]:
+    """The tone words of rules/tones.toml, and its French (or other) words → tone word suggestions."""
+    from ...resources import load_toml
+
+    table = load_toml("tones.toml")
+    return tuple(table.get("tones", {})), dict(table.get("suggest", {}))
 
 
 def did_you_mean(word: str, choices) -> str:
@@ -56,8 +69,8 @@ class ValueReader:
         """The node's header: keyword and values."""
         return Span(self.path, node.keyword_start, node.header_end)
 
-    def problem(self, code: str, span: Span, message: str) -> None:
-        self.problems.append(Problem(code, span, message))
+    def problem(self, code: str, span: Span, message: str, fix=None) -> None:
+        self.problems.append(Problem(code, span, message, fix))
 
     # ------------------------------------------------------------ values
     def valid(self, value: Value) -> bool:
@@ -87,6 +100,11 @@ class ValueReader:
                                                              keyword=node.keyword, label=label))
             return None
         if not many and len(values) > 1:
+            hint = values_hint(node.groups, kinds)  # `34,90 EUR`, `1 234 EUR`: a French number
+            if hint is not None:
+                message, fix, start, end = hint
+                self.problem("E003", self.span(start, end), message, fix)
+                return None
             self.problem("E003", self.span(values[1].start, values[-1].end),
                          _("`{keyword}` takes one value ({label}), not {count}").format(
                              keyword=node.keyword, label=label, count=len(values)))
@@ -136,6 +154,23 @@ class ValueReader:
     def names(self, node: Node) -> list[str]:
         found = self.values(node, ("name",), many=True, what="names separated by commas")
         return [v.data for v in found] if found else []
+
+    def tones(self, node: Node) -> list[str]:
+        """Tone words: each must be one of rules/tones.toml (E003 otherwise, with the known words)."""
+        found = self.values(node, ("name",), many=True, what="tone words separated by commas")
+        if not found:
+            return []
+        known, suggest = tone_words()
+        kept = []
+        for value in found:
+            if value.data in known:
+                kept.append(value.data)
+                continue
+            guess = suggest.get(value.data.lower())
+            hint = f" (did you mean `{guess}`?)" if guess else did_you_mean(value.data, known)
+            self.problem("E003", self.value_span(value), f"`{value.data}` is not a tone word campaignlint knows{hint}; "
+                                                         f"the tone words are: {', '.join(sorted(known))}")
+        return kept
 
     def strings(self, node: Node) -> list[Value]:
         return self.values(node, ("string",), many=True, what="texts in quotes separated by commas") or []

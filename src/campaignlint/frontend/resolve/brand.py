@@ -6,6 +6,7 @@ from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
 from .base import ValueReader, did_you_mean
+from .variables import brand_handlers, voice_handlers
 
 ADDRESSES = ["formal", "informal", "any"]
 
@@ -15,7 +16,8 @@ def read_brand(r: ValueReader, node: Node) -> m.Brand | None:
     if name is None:
         return None
     brand = m.Brand(name=name, span=r.header_span(node))
-    attr = r.attribute_setter(brand, set(), "brand")
+    seen: set[str] = set()
+    attr = r.attribute_setter(brand, seen, "brand")
 
     def website(child: Node) -> str | None:
         return getattr(r.one(child, "string", what="the domain in quotes, e.g. \"verdure.fr\""), "data", None)
@@ -25,6 +27,7 @@ def read_brand(r: ValueReader, node: Node) -> m.Brand | None:
         "language": attr("language", r.language),
         "website": attr("website", website),
         "voice": attr("voice", lambda c: read_voice(r, c)),
+        **brand_handlers(r, brand, seen),  # v2
     })
     return brand
 
@@ -37,7 +40,9 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
     voice.span = r.header_span(node)
     own_prefer: list[m.Preference] = []
     own_avoid: list[m.Text] = []
-    attr = r.attribute_setter(voice, set(), "voice")
+    own_accept: list[str] = []
+    seen: set[str] = set()
+    attr = r.attribute_setter(voice, seen, "voice")
 
     def read_max(child: Node) -> None:
         values = child.values
@@ -71,6 +76,9 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
     def read_avoid(child: Node) -> None:
         own_avoid.extend(r.text(v) for v in r.strings(child))
 
+    def read_accept(child: Node) -> None:
+        own_accept.extend(v.data for v in r.strings(child) if r.valid(v) and v.data.strip())
+
     def read_readability(child: Node):
         value = r.one(child, "number", what="a minimum reading-ease score (0-100)")
         if value is not None:
@@ -82,13 +90,16 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
         return None
 
     r.walk(node.children or [], "voice", {
-        "tone": attr("tone", r.names),
+        "tone": attr("tone", r.tones),
         "address": attr("address", lambda c: r.choice(c, ADDRESSES)),
         "max": read_max,
         "prefer": read_prefer,
         "avoid": read_avoid,
+        "accept": read_accept,
         "readability": attr("readability", read_readability),
+        **voice_handlers(r, voice, seen),  # v2
     })
     voice.prefer = voice.prefer + own_prefer
     voice.avoid = voice.avoid + own_avoid
+    voice.accept = voice.accept + own_accept
     return voice

@@ -24,6 +24,7 @@ from .message import read_message
 from .objective import read_objective
 from .offer import read_offer
 from .segment import read_segment
+from .variables import CampaignDeclarations, campaign_handlers, finish_campaign
 
 ATTRIBUTIONS = ["first_click", "last_click", "linear", "time_decay", "u_shaped", "data_driven"]
 
@@ -42,6 +43,7 @@ class _Held:
         self.offers: list[Node] = []
         self.messages: list[Node] = []
         self.rules: list[Node] = []
+        self.declarations = CampaignDeclarations()  # v2: its variables and events
 
 
 def read_campaign(r: ValueReader, node: Node, visible: Definitions,
@@ -58,6 +60,7 @@ def read_campaign(r: ValueReader, node: Node, visible: Definitions,
                   _("campaign `{name}` has no `period` (write `period 2027-03-01 .. 2027-05-31`)").format(
                       name=name))
     _resolve_brand_and_voice(r, campaign, held, visible)
+    finish_campaign(campaign, visible, held.declarations)
     if not held.funnel_set:
         campaign.funnel = list(m.DEFAULT_FUNNEL)
     _resolve_segments(r, campaign, held.segments, visible)
@@ -186,6 +189,7 @@ def _read_attributes(r: ValueReader, children: list[Node], campaign: m.Campaign,
         "offer": collect(held.offers),
         "message": collect(held.messages),
         "rule": collect(held.rules),
+        **campaign_handlers(r, campaign, seen, held.declarations),  # v2
     })
     return held
 

@@ -12,12 +12,15 @@ from typing import Any
 from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
+from .assets import channel_handlers
 from .base import ValueReader, did_you_mean
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-CHANNEL_KINDS = ["social", "email", "sms", "ads", "push", "web", "chat", "video", "print"]
+CHANNEL_KINDS = ["social", "email", "sms", "ads", "push", "web", "chat", "video", "print", "voice"]
 COUNTING_UNITS = ["chars", "graphemes", "utf16", "twitter", "gsm", "width"]
 TIERS = ["proven", "emerging", "experimental"]
+CTA_KINDS = ["field", "inline"]
+GSM_TABLES = ["android", "standard"]  # standard: the 3GPP TS 23.038 table
 MAX_KEYS = ["hashtags", "mentions", "links", "emoji", "segments", "headlines", "exclamations"]
 
 
@@ -151,6 +154,18 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
         value = r.one(child, "number", what="a minimum reading-ease score")
         return value.data if value else None
 
+    def read_gsm_table(child: Node):
+        values = child.values
+        if len(values) != 2 or values[0].kind != "name" or values[0].data != "table" or values[1].kind != "name":
+            r.problem("E003", r.header_span(child), "write `gsm table android` or `gsm table standard`")
+            return None
+        if values[1].data not in GSM_TABLES:
+            hint = did_you_mean(values[1].data, GSM_TABLES)
+            r.problem("E003", r.value_span(values[1]), f"`{values[1].data}` is not a GSM table: use android (what "
+                                                       f"senders do) or standard (3GPP TS 23.038){hint}")
+            return None
+        return values[1].data
+
     handlers: dict[str, Any] = {
         "kind": attr("kind", lambda c: r.choice(c, CHANNEL_KINDS)),
         "counting": attr("counting", lambda c: r.choice(c, COUNTING_UNITS)),
@@ -161,11 +176,14 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
         "opt_out": attr("opt_out", r.string),
         "quiet_hours": attr("quiet_hours", read_quiet_hours),
         "quiet_days": attr("quiet_days", read_days),
-        "tone": attr("tone", r.names),
+        "tone": attr("tone", r.tones),
         "readability": attr("readability", read_readability),
         "stages": attr("stages", r.names),
         "utm_source": attr("utm_source", r.string),
         "utm_medium": attr("utm_medium", r.string),
+        "cta": attr("cta", lambda c: r.choice(c, CTA_KINDS)),
+        "gsm": attr("gsm_table", read_gsm_table),
+        **channel_handlers(r, profile, seen),  # v2
     }
     if campaign_scope is not None:
         def scoped(key, read):

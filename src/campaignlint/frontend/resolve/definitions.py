@@ -13,6 +13,8 @@ class Definitions:
         self.channels: dict[str, m.ChannelProfile] = {}
         self.segments: dict[str, m.Segment] = {}
         self.rules: list[m.CustomRule] = []
+        self.variables: dict[str, m.Variable] = {}  # v2
+        self.events: dict[str, m.Event] = {}
 
     def update(self, other: "m.CampaignFile | Definitions") -> None:
         """Adds ``other``'s definitions, like ``dict.update``: a name defined again replaces the
@@ -21,3 +23,5 @@ class Definitions:
         self.channels.update(other.channels)
         self.segments.update(other.segments)
         self.rules.extend(other.rules)
+        self.variables.update(other.variables)
+        self.events.update(other.events)

@@ -18,8 +18,9 @@ from .channel import read_channel_profile
 from .custom_rule import read_rule
 from .definitions import Definitions
 from .segment import read_segment
+from .variables import top_level_handlers
 
-TOP_LEVEL = ["import", "brand", "channel", "segment", "rule", "campaign"]
+TOP_LEVEL = ["import", "brand", "channel", "segment", "rule", "campaign", "variable", "event"]
 
 
 class Resolver(ValueReader):
@@ -29,6 +30,7 @@ class Resolver(ValueReader):
         super().__init__(path)
         self.outside = outside
         self.builtin = builtin_channels
+        self.file_channels: set[str] = set()  # v2: the file's own top-level channels (read_file)
 
     def read_file(self, nodes: list[Node]) -> tuple[m.CampaignFile, list[tuple[Value, Node]], list[Node]]:
         """The file's top-level definitions, its ``import`` values and its campaign nodes (read later)."""
@@ -36,6 +38,10 @@ class Resolver(ValueReader):
         imports: list[tuple[Value, Node]] = []
         seen: dict[str, dict[str, Span]] = {"brand": {}, "channel": {}, "segment": {}, "rule": {}, "campaign": {}}
         campaign_nodes: list[Node] = []
+        # v2: consent names the file's own channels too; variables and events
+        self.file_channels = {n.values[0].data for n in nodes
+                              if n.keyword == "channel" and n.values and n.values[0].kind == "name"}
+        declarations = top_level_handlers(self, result)
         for node in nodes:
             keyword = node.keyword
             if keyword == "import":
@@ -64,6 +70,8 @@ class Resolver(ValueReader):
                     result.rules.append(rule)
             elif keyword == "campaign":
                 campaign_nodes.append(node)
+            elif keyword in declarations:
+                declarations[keyword](node)
             else:
                 self.unknown(node, "file (at the top level)", TOP_LEVEL)
         return result, imports, campaign_nodes

@@ -8,7 +8,9 @@ from ...i18n import gettext as _
 from ... import model as m
 from ...source import Span
 from ..tree import Node, Value
+from .assets import ASSET_KINDS, variant_asset
 from .base import ValueReader, did_you_mean
+from .journeys import finish_message, message_handlers
 
 #: what a variant may change besides its texts and links (recorded, not read)
 _VARIANT_OVERRIDES = ("at", "stage", "offer", "segments", "segment", "channel")
@@ -100,13 +102,14 @@ def read_message(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Message 
         "language": attr("language", r.language),
         "offer": attr("offer", offer),
         "variant": lambda child: variant_nodes.append(child),
+        **message_handlers(r, message, seen),  # v2
     }
     others = read_message_fields(r, children, message, "message", seen)
     for child in others:
         handler = handlers.get(child.keyword)
         if handler is None:
             r.unknown(child, "message", list(handlers) + list(m.TEXT_FIELDS) + ["link"])
-        elif child.children is not None and child.keyword != "variant":
+        elif child.children is not None and child.keyword not in ("variant", *ASSET_KINDS):
             r.problem("E003", r.span(child.block_start, child.block_start + 1),
                       _("`{keyword}` does not take a `{{ … }}` block").format(keyword=child.keyword))
         else:
@@ -123,6 +126,7 @@ def read_message(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Message 
     elif "channel" not in seen:
         r.problem("E007", r.header_span(node), _("message `{name}` has no `channel`").format(name=name))
     _read_variants(r, variant_nodes, message)
+    finish_message(r, message, campaign)  # v2: after the variants (their bodies get the footer, their tags masked)
     return message
 
 
@@ -140,6 +144,8 @@ def _read_variants(r: ValueReader, variant_nodes: list[Node], message: m.Message
         variant = m.Variant(name=variant_name, span=r.header_span(child))
         rest = read_message_fields(r, variant_children, variant, "variant", set(), variant.overrides)
         for other in rest:
+            if variant_asset(r, other, variant):  # v2: a variant may change the visual
+                continue
             if other.keyword in _VARIANT_OVERRIDES:
                 variant.overrides.append(other.keyword)
                 continue

@@ -34,6 +34,9 @@ def read_objective(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Object
         if value is None:
             return None
         amount, unit = value.data
+        if unit == "seconds":
+            r.problem("E003", r.value_span(value), "an objective's `within` counts minutes or longer, not seconds")
+            return None
         if amount <= 0:
             r.problem("E003", r.value_span(value), _("a duration must be longer than zero"))
             return None

@@ -8,6 +8,7 @@ from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
 from .base import ValueReader
+from .variables import offer_handlers
 
 
 def read_offer(r: ValueReader, node: Node) -> m.Offer | None:
@@ -15,7 +16,8 @@ def read_offer(r: ValueReader, node: Node) -> m.Offer | None:
     if name is None:
         return None
     offer = m.Offer(name=name, span=r.header_span(node))
-    attr = r.attribute_setter(offer, set(), "offer")
+    seen: set[str] = set()
+    attr = r.attribute_setter(offer, seen, "offer")
 
     def discount(child: Node):
         value = r.one(child, "percent", "money", what="a percentage or an amount")
@@ -50,6 +52,7 @@ def read_offer(r: ValueReader, node: Node) -> m.Offer | None:
         "ends": attr("ends", ends),
         "landing": attr("landing", landing),
         "terms": attr("terms", r.string),
+        **offer_handlers(r, offer, seen),  # v2
     })
     if offer.starts and offer.ends:
         end_day = offer.ends.date() if isinstance(offer.ends, dt.datetime) else offer.ends

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ... import model as m
 from ..tree import Node
 from .base import ValueReader
+from .consent import segment_handlers
 
 
 def read_segment(r: ValueReader, node: Node, base: m.Segment | None = None) -> m.Segment | None:
@@ -13,7 +14,8 @@ def read_segment(r: ValueReader, node: Node, base: m.Segment | None = None) -> m
         return None
     segment = base.model_copy(deep=True) if base else m.Segment(name=name, span=r.header_span(node))
     segment.span = r.header_span(node)
-    attr = r.attribute_setter(segment, set(), "segment")
+    seen: set[str] = set()
+    attr = r.attribute_setter(segment, seen, "segment")
 
     def size(child: Node) -> int | None:
         value = r.one(child, "number")
@@ -25,5 +27,6 @@ def read_segment(r: ValueReader, node: Node, base: m.Segment | None = None) -> m
         "size": attr("size", size),
         "channels": attr("channels", r.names),
         "language": attr("language", r.language),
+        **segment_handlers(r, segment, seen),  # v2
     })
     return segment

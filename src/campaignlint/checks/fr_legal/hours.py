@@ -1,0 +1,154 @@
+"""L001: marketing SMS and calls on Sundays, public holidays or at night."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from typing import TYPE_CHECKING, Iterator
+
+from ... import calendars
+from ...findings import Finding, Severity
+from ...rule import Rule
+from .._format import format_time, names
+from .._packs import attr
+from ._common import PACK, legal
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...context import CampaignContext
+    from ...model import Campaign, ChannelProfile, Message
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _windows(section: dict) -> list[tuple[dt.time, dt.time]]:
+    return [(dt.time.fromisoformat(a), dt.time.fromisoformat(b)) for a, b in section["hours"]]
+
+
+def _hours_text(windows) -> str:
+    return " and ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in windows)
+
+
+def _local(at: dt.datetime, campaign: "Campaign", default_zone: str) -> tuple[dt.datetime, str]:
+    zone_name = campaign.timezone or default_zone
+    if at.tzinfo is None:
+        return at, zone_name
+    try:
+        zone = zoneinfo.ZoneInfo(zone_name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = dt.timezone.utc
+    return at.astimezone(zone).replace(tzinfo=None), zone_name
+
+
+def _c011_reports(ctx: "CampaignContext", profile: "ChannelProfile | None", local: dt.datetime) -> tuple[bool, bool]:
+    """(hour, day): whether C011 already reports this send's hour, its day."""
+    config = ctx.config
+    if profile is None or not hasattr(config, "enabled") or not config.enabled("C011", "quiet-hours"):
+        return False, False
+    from ..channels.c011_quiet_hours import _in_quiet_hours
+
+    hour = profile.quiet_hours is not None and _in_quiet_hours(local.time(), *profile.quiet_hours)
+    day = WEEKDAYS[local.weekday()] in profile.quiet_days
+    return hour, day
+
+
+class ForbiddenSmsTime(Rule):
+    """A marketing SMS on a Sunday, a French public holiday or outside 08:00–20:00; a call outside
+    weekdays 10:00–13:00 and 14:00–20:00 or on a public holiday.
+
+    Messages on channels of kind `sms` and `voice`, at their `at` in the
+    campaign's time zone (the configuration's `timezone` when the campaign has
+    none, default Europe/Paris).  Days, hours and sources are in
+    ``rules/fr/legal.toml``; public holidays come from the `holidays` library
+    (Easter Monday, Ascension, Whit Monday computed from Easter; Alsace-Moselle
+    and overseas departments with `holidays-subdivision`).  A triggered
+    message is checked through its `send window`, `send days` and
+    `skip holidays`.  Where C011 already reports the same hour or day, only
+    C011 is reported.
+    """
+
+    code = "L001"
+    name = "forbidden-sms-time"
+    severity = Severity.ERROR
+    pack = PACK
+    source = ("SMS: the French operators' self-regulation for marketing SMS (Fédération Française des "
+              "Télécoms' recommendations), not statute; calls: Code de la consommation L221-16 and "
+              "décret n° 2022-1313 du 13 octobre 2022; holidays: Code du travail L3133-1, via the "
+              "`holidays` library")
+    settings = (calendars.HOLIDAYS_SUBDIVISION, calendars.TIMEZONE)
+    why = (
+        "French operators and SMS aggregators hold or refuse marketing SMS sent at night, on "
+        "Sundays and on public holidays, and customers who get one on Christmas Day unsubscribe. "
+        "For calls it is the law: a marketing call on a Saturday, a Sunday, a holiday or outside "
+        "10:00–13:00 and 14:00–20:00 is fined."
+    )
+    example = ('campaign noel {\n  period 2026-12-01 .. 2026-12-31\n  channel sms\n'
+               '  message sms_noel {\n    channel sms\n    at 2026-12-25 12:00\n'
+               '    body "Le Fournil : joyeux Noël ! STOP au 36180"\n  }\n}')
+    correction = example.replace("2026-12-25 12:00", "2026-12-23 12:00")
+
+    def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
+        data = legal()
+        subdivision = ctx.setting("holidays-subdivision") or data["holidays"].get("subdivision") or None
+        for message in ctx.campaign.messages:
+            profile = ctx.campaign.channel_profile(message.channel)
+            kind = profile.kind if profile is not None else None
+            if kind not in ("sms", "voice"):
+                continue
+            section = data[kind]
+            if message.at is not None:
+                yield from self._scheduled(ctx, message, profile, section, subdivision)
+            elif attr(message, "trigger") or attr(message, "after"):
+                yield from self._triggered(ctx, message, section, kind)
+
+    def _scheduled(self, ctx, message: "Message", profile, section: dict, subdivision) -> Iterator[Finding]:
+        local, zone = _local(message.at, ctx.campaign, ctx.setting("timezone"))
+        what = "marketing SMS" if profile.kind == "sms" else "marketing calls"
+        hour_by_c011, day_by_c011 = _c011_reports(ctx, profile, local)
+        when = f"send time {format_time(local)} ({zone} time)"
+        windows = _windows(section)
+        day = WEEKDAYS[local.weekday()]
+        holiday = calendars.holiday_name(local.date(), subdivision)
+        if day_by_c011:
+            pass  # C011 reports this day already
+        elif holiday and not section.get("holidays", False):
+            yield ctx.finding(
+                self, message,
+                f"{when} is {holiday}, a public holiday in France: no {what} on public holidays; "
+                "send on a working day",
+            )
+        elif day not in section["days"] and not day_by_c011:
+            yield ctx.finding(
+                self, message,
+                f"{when} is a {day.capitalize()}: {what} go out on "
+                f"{names([d.capitalize() for d in section['days']])} only",
+            )
+        if not any(a <= local.time() < b for a, b in windows) and not hour_by_c011:
+            yield ctx.finding(
+                self, message,
+                f"{when} is outside the hours for {what}, {_hours_text(windows)}",
+            )
+
+    def _triggered(self, ctx, message: "Message", section: dict, kind: str) -> Iterator[Finding]:
+        what = "marketing SMS" if kind == "sms" else "marketing calls"
+        window = attr(message, "send_window")
+        days = attr(message, "send_days") or []
+        problems = []
+        if window is None:
+            problems.append(f"no `send window` within {_hours_text(_windows(section))}")
+        else:
+            start, end = window
+            if not any(a <= start and end <= b for a, b in _windows(section)):
+                problems.append(f"its `send window` {start:%H:%M} .. {end:%H:%M} reaches outside "
+                                f"{_hours_text(_windows(section))}")
+        if not days:
+            problems.append(f"no `send days` ({names(section['days'])})")
+        elif set(days) - set(section["days"]):
+            problems.append(f"its `send days` include {names(sorted(set(days) - set(section['days'])))}")
+        if not attr(message, "skip_holidays") and not section.get("holidays", False):
+            problems.append("no `skip holidays`")
+        if problems:
+            yield ctx.finding(
+                self, message,
+                f"triggered message `{message.name}` can be sent when {what} are not allowed: "
+                f"{'; '.join(problems)}",
+            )

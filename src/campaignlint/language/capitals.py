@@ -1,0 +1,136 @@
+"""When a word in capitals is loud: the one exemption logic of T005 (shouting) and T009 (capitals share).
+
+A word written in capitals is *loud* unless it is one of these:
+
+* a word with a digit ("EV3", "4G", "HIVER30"): a code or a product name;
+* an acronym or keyword of ``rules/<lang>/tone.toml`` (``[shouting] allowed``:
+  RGPD, STOP, GDPR…);
+* a name of the campaign: the brand, SMS senders, offer codes, the channel's
+  opt-out text (compared in capitals without accents);
+* a word the team accepts: the voice's ``accept "DELE", "EV3"`` (shared by
+  every tone rule);
+* a short word (at most :data:`SHORT_WORD` letters) that is not a common word
+  of the language: exam names (DELE, TOEIC), models (SUV), airport and city
+  codes (NYC, LHR) are acronyms, not raised voices.  A word is common when it
+  is a stop word of ``rules/<lang>/stop_words.txt``, one of the
+  ``[shouting] common`` words of ``rules/<lang>/tone.toml`` (the short words
+  copy shouts: PROMO, VITE, FREE, SALE…), or a word simplemma's dictionary of
+  the language knows.  So "VITE" and "FREE" are loud, "DELE" in French copy is
+  not.
+
+Title Case ("Book Your EV3 Test Drive Today", the Google Ads convention) is
+never loud: only words whose letters are all capitals are.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from campaignlint.text.wording import strip_accents
+
+__all__ = ["Exemptions", "SHORT_WORD", "is_loud", "caps_key", "exemptions_for"]
+
+#: a word in capitals of at most this many letters is loud only if it is a common word
+SHORT_WORD = 5
+
+_CHUNK = re.compile(r"[^\W_]+")
+
+
+def caps_key(word: str) -> str:
+    """How words in capitals are compared: capitals, no accents ("Noël" → "NOEL")."""
+    return strip_accents(word).upper()
+
+
+@dataclass(frozen=True)
+class Exemptions:
+    """The words in capitals one campaign writes on purpose (names, accepted words)."""
+
+    names: frozenset[str] = frozenset()
+    accepted: frozenset[str] = frozenset()
+
+
+def exemptions_for(campaign) -> Exemptions:
+    """The campaign's names (brand, senders, offer codes, opt-outs) and its voice's ``accept`` words."""
+    names: set[str] = set()
+
+    def add(value: str | None, into: set[str]) -> None:
+        if value:
+            into.update(caps_key(w) for w in _CHUNK.findall(value))
+
+    if campaign.brand is not None:
+        add(campaign.brand.name, names)
+        add(campaign.brand.display_name, names)
+    for offer in campaign.offers.values():
+        add(offer.code, names)
+    for message in campaign.messages:
+        for text in message.copy_texts():
+            if text.field == "sender":
+                add(text.value, names)
+        profile = campaign.channel_profile(message.channel)
+        if profile is not None:
+            add(profile.opt_out, names)
+    accepted: set[str] = set()
+    voice = campaign.voice
+    for word in (voice.accept if voice is not None else []):
+        add(word, accepted)
+    return Exemptions(frozenset(names), frozenset(accepted))
+
+
+def _root(language: str | None) -> str:
+    return re.split(r"[-_]", (language or "").strip(), maxsplit=1)[0].lower()
+
+
+@functools.cache
+def _shouting_data(root: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(allowed acronyms, common short words, stop words) of a language, in caps keys / lower case."""
+    from campaignlint.resources import load_toml, load_word_list, rules_path
+
+    if not root or not rules_path(root, "tone.toml").is_file():
+        return frozenset(), frozenset(), frozenset()
+    data = load_toml(root, "tone.toml").get("shouting", {})
+    stop: frozenset[str] = frozenset()
+    if rules_path(root, "stop_words.txt").is_file():
+        stop = frozenset(w.lower() for w in load_word_list(root, "stop_words.txt"))
+    return (frozenset(caps_key(w) for w in data.get("allowed", [])),
+            frozenset(w.lower() for w in data.get("common", [])), stop)
+
+
+def allowed_words(language: str | None) -> frozenset[str]:
+    """The acronyms and keywords of ``rules/<lang>/tone.toml`` (caps keys)."""
+    return _shouting_data(_root(language))[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _dictionary_knows(word: str, root: str) -> bool:
+    try:
+        import simplemma  # a lemma dictionary; loaded only for short words in capitals
+    except ImportError:  # pragma: no cover - a dependency, but keep working without it
+        return False
+    try:
+        return bool(simplemma.is_known(word, lang=root))
+    except Exception:  # pragma: no cover - a language simplemma does not have
+        return False
+
+
+def is_common(word: str, language: str | None) -> bool:
+    """``word`` is an everyday word of ``language`` (stop word, listed, or in the dictionary)."""
+    root = _root(language)
+    _, common, stop = _shouting_data(root)
+    low = word.lower()
+    if low in stop or low in common or strip_accents(low) in common:
+        return True
+    return bool(root) and (_dictionary_knows(low, root) or _dictionary_knows(low.capitalize(), root))
+
+
+def is_loud(word: str, language: str | None, exemptions: Exemptions = Exemptions()) -> bool:
+    """``word`` is written in capitals and reads as a raised voice (see the module docstring)."""
+    if len(word) < 2 or not word.isalpha() or not word.isupper():
+        return False
+    key = caps_key(word)
+    if key in exemptions.accepted or key in exemptions.names or key in allowed_words(language):
+        return False
+    if len(word) <= SHORT_WORD and not is_common(word, language):
+        return False
+    return True

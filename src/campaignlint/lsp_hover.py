@@ -1,0 +1,171 @@
+"""What the language server's hover says about the v2 constructs under the cursor (language §6).
+
+Hover on a finding shows its rule (``lsp.py``); elsewhere, ``describe`` explains
+the construct at a code-point offset of a resolved file, in Markdown:
+
+* a merge tag in copy: the variable it names, its longest value, whether it may
+  be empty and its fallback;
+* an ``image``/``video``/``thumbnail``: what is declared and, for a local file,
+  what the file really is (pixels, bytes, read with Pillow);
+* a triggered message: what starts it, what stops it, when it may be sent;
+* a segment: its legal basis per channel, relationship and frequency caps.
+
+No LSP here: positions are offsets, the result is text (the server converts).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import model as m
+from .source import Span
+
+
+def _inside(span: Span | None, path: str, offset: int) -> bool:
+    return span is not None and span.path == path and span.start <= offset <= span.end
+
+
+def describe(model: m.CampaignFile, display: str, offset: int, base_dir: Path, root: Path | None) -> str | None:
+    """Markdown about the v2 construct at ``offset`` of the file ``display``, or None."""
+    for campaign in model.campaigns:
+        for message in campaign.messages:
+            found = _tag(campaign, message, display, offset)
+            if found:
+                return found
+            for asset in message.all_assets():
+                if _inside(asset.span, display, offset):
+                    return _asset(asset, base_dir, root or base_dir)
+            if message.triggered and any(_inside(span, display, offset) for span in _journey_spans(message)):
+                return _journey(message)
+        for segment in campaign.segments.values():
+            if _inside(segment.span, display, offset):
+                return _segment(segment)
+    for segment in model.segments.values():
+        if _inside(segment.span, display, offset):
+            return _segment(segment)
+    return None
+
+
+def _tag(campaign: m.Campaign, message: m.Message, display: str, offset: int) -> str | None:
+    from .checks._v2 import find_variable, message_tags, tag_span
+
+    for text, tag in message_tags(message):
+        if not _inside(tag_span(text, tag), display, offset):
+            continue
+        lines = [f"**merge tag** `{tag.raw}`"]
+        if tag.kind != "variable" or not tag.field:
+            return "\n\n".join(lines + [f"a {tag.kind} tag"])
+        variable = find_variable(campaign, tag)
+        if variable is None:
+            return "\n\n".join(lines + [f"`{tag.field}` is not a declared variable of this campaign"])
+        facts = [f"variable `{variable.name}`"]
+        if variable.max_length is not None:
+            facts.append(f"up to {variable.max_length} characters (length rules count that)")
+        facts.append("may be empty" if variable.may_be_empty else "never empty")
+        fallback = tag.fallback if tag.fallback is not None else variable.fallback
+        if fallback is not None:
+            facts.append(f"fallback « {fallback} »")
+        if variable.description:
+            facts.append(variable.description)
+        return "\n\n".join(lines + ["; ".join(facts)])
+    return None
+
+
+def _asset(asset: m.Asset, base_dir: Path, root: Path) -> str:
+    from . import assets
+
+    declared = []
+    if asset.width and asset.height:
+        declared.append(f"{asset.width} × {asset.height} px")
+    if asset.ratio:
+        declared.append(f"ratio {asset.ratio[0].normalize()}:{asset.ratio[1].normalize()}")
+    if asset.size:
+        declared.append(f"{asset.size:,} bytes")
+    if asset.duration:
+        declared.append(str(asset.duration))
+    if asset.captions is not None:
+        declared.append("captions" if asset.captions else "no captions")
+    lines = [f"**{asset.kind}** `{asset.path.value}`"]
+    if declared:
+        lines.append("declared: " + ", ".join(declared))
+    lines.append(f"alt: « {asset.alt.value} »" if asset.alt else "no `alt` text")
+    if assets.is_remote(asset.path.value):
+        lines.append("a URL: not fetched, the declared values are used")
+    else:
+        found = assets.read_asset(asset.path.value, base_dir, root, image=asset.kind != "video")
+        if found.width and found.height:
+            lines.append(f"the file: {found.width} × {found.height} px, {found.size:,} bytes"
+                         + (f" ({found.image_format})" if found.image_format else ""))
+        elif found.size is not None:
+            lines.append(f"the file: {found.size:,} bytes")
+        else:
+            lines.append(f"the file: {found.detail or found.outcome}")
+    return "\n\n".join(lines)
+
+
+def _duration(duration: m.Duration) -> str:
+    text = str(duration)
+    return text[:-1] if duration.amount == 1 and text.endswith("s") else text
+
+
+def _journey_spans(message: m.Message) -> list[Span]:
+    """The message's header and the lines that make its journey."""
+    keys = ("trigger", "after", "unless", "send_window", "send_days", "skip_holidays")
+    return [message.span, *(message.spans[key] for key in keys if key in message.spans)]
+
+
+def _journey(message: m.Message) -> str:
+    if message.trigger:
+        start = f"sent when `{message.trigger}` happens"
+    elif message.after_event:
+        start = f"sent {_duration(message.after_event[1])} after the event `{message.after_event[0]}`"
+    else:
+        assert message.after_message is not None
+        start = f"sent {_duration(message.after_message[1])} after the message `{message.after_message[0]}`"
+    lines = [f"**triggered message** `{message.name}`", start]
+    if message.unless:
+        lines.append("stops for whoever did: " + ", ".join(f"`{name}`" for name in message.unless))
+    else:
+        lines.append("no `unless`: nothing stops it")
+    if message.send_window:
+        low, high = message.send_window
+        lines.append(f"send window {low:%H:%M} .. {high:%H:%M}")
+    if message.send_days:
+        lines.append("send days " + ", ".join(message.send_days))
+    return "\n\n".join(lines)
+
+
+def _segment(segment: m.Segment) -> str | None:
+    if segment.consent is None and not segment.frequency and segment.relationship is None:
+        return None
+    lines = [f"**segment** `{segment.name}`"]
+    if segment.consent is None:
+        lines.append("no `consent` declared")
+    else:
+        lines.append("consent: " + ", ".join(f"{channel} {basis}" for channel, basis in segment.consent.items()))
+    if segment.relationship:
+        lines.append(f"{segment.relationship} ({segment.market})")
+    if segment.frequency:
+        lines.append("frequency: " + ", ".join(f"{c} {cap}" for c, cap in segment.frequency.items()))
+    return "\n\n".join(lines)
+
+
+def hover_at(path: Path, source: str, line: int, column: int) -> str | None:
+    """Markdown about the construct at (0-based ``line``, code-point ``column``) of ``source``, the open text
+    of ``path`` (a BOM, if any, not counted in the columns); None when there is nothing v2 there."""
+    import os
+
+    from .engine import Linter, Options
+
+    path = Path(os.path.abspath(path))
+    linter = Linter(Options(), cwd=path.parent)
+    config = linter.config_for(path)
+    root = linter.project_root(config, path, None)
+    loaded = linter.loader_for(config, root, {path: source}).load(path)
+    if loaded.model is None or loaded.source is None:
+        return None
+    lines = loaded.source.text.split("\n")
+    if line >= len(lines):
+        return None
+    offset = sum(len(text) + 1 for text in lines[:line]) + min(column, len(lines[line]))
+    return describe(loaded.model, loaded.display, offset, path.parent, loaded.root)

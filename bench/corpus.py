@@ -259,8 +259,9 @@ class _Writer:
         return "\n".join(lines)
 
 
-def campaign_text(rng: random.Random, index: int, lang: str) -> tuple[str, list[tuple[str, str]]]:
-    """One campaign file (text) and its copy."""
+def campaign_text(rng: random.Random, index: int, lang: str,
+                  messages: int | None = None) -> tuple[str, list[tuple[str, str]]]:
+    """One campaign file (text) and its copy (``messages``: how many; 10 to 40 if not given)."""
     w = _Writer(rng, lang, index)
     fr = lang == "fr"
     year = 2027 + index % 3
@@ -315,7 +316,7 @@ def campaign_text(rng: random.Random, index: int, lang: str) -> tuple[str, list[
             "  }",
         ]
     out.append("")
-    for number in range(rng.randint(10, 40)):
+    for number in range(messages if messages is not None else rng.randint(10, 40)):
         channel = channels[number % len(channels)] if number < len(channels) else rng.choice(channels)
         out.append(w.message(number, channel, start, days, offers, segments))
         out.append("")
@@ -342,6 +343,26 @@ def generate(folder: Path, files: int, seed: int = 2027) -> Corpus:
         path.write_text(text, encoding="utf-8")
         corpus.files.append(path)
         corpus.copy.extend(copy)
+    return corpus
+
+
+def generate_one(folder: Path, messages: int, seed: int = 2027, lang: str = "fr") -> Corpus:
+    """A project of one campaign file holding ``messages`` messages (plus the brand files)."""
+    folder = Path(folder)
+    rng = random.Random(seed)
+    (folder / "brands").mkdir(parents=True, exist_ok=True)
+    (folder / "campaigns").mkdir(parents=True, exist_ok=True)
+    (folder / "campaignlint.toml").write_text("# benchmark corpus: default configuration\n", encoding="utf-8")
+    corpus = Corpus(folder)
+    for name, text in (("verdure.camp", BRAND_FR), ("northwind.camp", BRAND_EN)):
+        path = folder / "brands" / name
+        path.write_text(text, encoding="utf-8")
+        corpus.brand_files.append(path)
+    text, copy = campaign_text(rng, 0, lang, messages)
+    path = folder / "campaigns" / f"big_{messages}_{lang}.camp"
+    path.write_text(text, encoding="utf-8")
+    corpus.files.append(path)
+    corpus.copy.extend(copy)
     return corpus
 
 

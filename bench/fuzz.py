@@ -303,9 +303,170 @@ def _alarm(_signum, _frame):
     raise SlowCase()
 
 
+# ------------------------------------------------------------------ hostile mode (bench/hostile.py)
+
+class HostileHarness(Harness):
+    def __init__(self, folder: Path):
+        super().__init__(folder)
+        self.config_folder = folder / "configs"
+        self.config_folder.mkdir(exist_ok=True)
+        (self.config_folder / "case.camp").write_text('campaign c {\n  period 2027-01-01 .. 2027-02-01\n}\n',
+                                                      encoding="utf-8")
+        from campaignlint.language import nlp
+
+        for language in nlp._SPACY_LANGUAGES:  # warm up: a pipeline loads in seconds, once
+            nlp._pipeline(language)
+        for example in sorted((REPO / "examples").rglob("*.camp")):  # and every rule
+            self.linter.lint_file(self.path, text=example.read_text(encoding="utf-8"))
+        self.linter._loaders.clear()
+
+
+def _hostile_one(harness, seeds_, seed: int, number: int) -> tuple[str, str, str]:
+    """("ok" | "escape", kind, traceback) for case ``number``."""
+    import hostile
+
+    data, rng = hostile.make_case(seeds_, seed, number)
+    if harness.linted % 500 == 0:
+        harness.linter = harness.Linter(harness.Options(), cwd=harness.folder)
+    harness.linted += 1
+    try:
+        hostile.run_case(harness, data, rng, number)
+    except SlowCase:
+        raise
+    except Exception as error:  # noqa: BLE001 - that is the point
+        return "escape", hostile.describe(error), hostile.format_failure(error)
+    return "ok", "", ""
+
+
+def _hostile_worker(connection, folder: str, seed: int) -> None:
+    sys.path.insert(0, str(HERE))
+    import hostile
+
+    seeds_ = hostile.seed_files()
+    harness = HostileHarness(Path(folder))
+    connection.send("ready")
+    while True:
+        number = connection.recv()
+        if number is None:
+            return
+        connection.send(_hostile_one(harness, seeds_, seed, number))
+
+
+class HostileReport:
+    def __init__(self):
+        self.cases = 0
+        self.escapes: dict[str, list[int]] = {}
+        self.hangs: list[int] = []
+        self.seconds = 0.0
+
+    def summary(self) -> str:
+        escapes = sum(len(v) for v in self.escapes.values())
+        return (f"hostile cases: {self.cases:,}; escapes: {escapes} ({len(self.escapes)} distinct); "
+                f"hangs (over the time limit): {len(self.hangs)}; time: {self.seconds:.0f} s")
+
+
+def _save_hostile(seed: int, number: int, error: str) -> Path:
+    import hostile
+
+    data, _rng = hostile.make_case(hostile.seed_files(), seed, number)
+    return save_crash(data, f"seed {seed}, case {number} (replay: bench/fuzz.py --hostile --seed {seed} "
+                            f"--only {number})\n{error}")
+
+
+def run_hostile(seed: int, numbers, *, timeout: float = 5.0, inline: bool = False, folder: Path | None = None,
+                progress=None, save: bool = True) -> HostileReport:
+    """Run hostile cases; ``inline``: in this process with an alarm, else in one watched worker process."""
+    import multiprocessing
+
+    sys.path.insert(0, str(HERE))
+    import hostile
+
+    report = HostileReport()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="campaignlint-hostile-") as tmp:
+        base = folder or Path(tmp)
+
+        def record(number, outcome):
+            status, kind, failure = outcome
+            report.cases += 1
+            if status == "escape":
+                first = kind not in report.escapes
+                report.escapes.setdefault(kind, []).append(number)
+                if first and save:
+                    print(f"case {number}: {kind} → {_save_hostile(seed, number, failure)}", file=sys.stderr)
+            if progress and report.cases % progress == 0:
+                report.seconds = time.perf_counter() - started
+                print(report.summary(), file=sys.stderr, flush=True)
+
+        if inline:
+            seeds_ = hostile.seed_files()
+            harness = HostileHarness(base)
+            previous = signal.signal(signal.SIGALRM, _alarm)
+            try:
+                for number in numbers:
+                    signal.setitimer(signal.ITIMER_REAL, timeout)
+                    try:
+                        outcome = _hostile_one(harness, seeds_, seed, number)
+                    except SlowCase:
+                        report.hangs.append(number)
+                        report.cases += 1
+                        harness = HostileHarness(base)
+                        if save:
+                            _save_hostile(seed, number, f"hang: over {timeout:g} s")
+                        continue
+                    finally:
+                        signal.setitimer(signal.ITIMER_REAL, 0)
+                    record(number, outcome)
+            finally:
+                signal.signal(signal.SIGALRM, previous)
+        else:
+            context = multiprocessing.get_context("fork")
+
+            def start():
+                parent, child = context.Pipe()
+                process = context.Process(target=_hostile_worker, args=(child, str(base), seed), daemon=True)
+                process.start()
+                if not parent.poll(300) or parent.recv() != "ready":
+                    raise RuntimeError("the fuzz worker did not start")
+                return process, parent
+
+            process, connection = start()
+            try:
+                for number in numbers:
+                    connection.send(number)
+                    if connection.poll(timeout):
+                        try:
+                            record(number, connection.recv())
+                            continue
+                        except EOFError:  # the worker died (a crash in C code, out of memory)
+                            record(number, ("escape", "the worker process died", f"exit code {process.exitcode}"))
+                            process, connection = start()
+                            continue
+                    report.hangs.append(number)  # over the limit: killed, saved, a fresh worker
+                    report.cases += 1
+                    process.kill()
+                    process.join()
+                    if save:
+                        path = _save_hostile(seed, number, f"hang: over {timeout:g} s")
+                        print(f"case {number}: hang → {path}", file=sys.stderr)
+                    process, connection = start()
+                connection.send(None)
+            finally:
+                process.join(5)
+                if process.is_alive():
+                    process.kill()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
 def main() -> None:
     signal.signal(signal.SIGALRM, _alarm)
     parser = argparse.ArgumentParser(description="Fuzz campaignlint's engine, fixes and formatter.")
+    parser.add_argument("--hostile", action="store_true", help="token/line mutations of every .camp file, every "
+                        "command path, config shapes and the --fix property (bench/hostile.py)")
+    parser.add_argument("--timeout", type=float, default=5.0, help="--hostile: a case over this is a hang")
+    parser.add_argument("--start", type=int, default=0, help="--hostile: first case number")
+    parser.add_argument("--only", type=int, default=None, help="--hostile: replay this one case (in process)")
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--fix-every", type=int, default=5, help="check --fix on one case in N (it re-lints)")
@@ -314,6 +475,16 @@ def main() -> None:
     parser.add_argument("--slow", type=float, default=20.0, help="a case taking longer is stopped and saved (with where it was)")
     args = parser.parse_args()
     os.environ.setdefault("CAMPAIGNLINT_DEBUG", "1")
+    if args.hostile:
+        numbers = [args.only] if args.only is not None else range(args.start, args.start + args.cases)
+        report = run_hostile(args.seed, numbers, timeout=args.timeout, inline=args.only is not None,
+                             progress=1000)
+        print(report.summary())
+        for kind, cases in sorted(report.escapes.items(), key=lambda kv: -len(kv[1])):
+            print(f"  {len(cases):6}  {kind}  (first: case {cases[0]})")
+        if report.hangs:
+            print(f"  hangs: cases {report.hangs[:20]}")
+        return
     rng = random.Random(args.seed)
     real = seeds()
     started = time.perf_counter()

@@ -51,7 +51,7 @@ from corpus import generate  # noqa: E402
 # ------------------------------------------------------------------ the floor (child process)
 
 def floor_main(manifest: Path) -> None:
-    """Run in a child: parse every file bare, then one spaCy pass; print timings as JSON."""
+    """Run in a child: build the grammar and parse every file bare; print timings as JSON."""
     started = time.perf_counter()
     data = json.loads(manifest.read_text(encoding="utf-8"))
     from campaignlint.frontend.grammar import lark_parser
@@ -61,15 +61,7 @@ def floor_main(manifest: Path) -> None:
     for name in data["files"]:
         parser.parse(Path(name).read_text(encoding="utf-8"))
     parsed = time.perf_counter()
-    from campaignlint.language import nlp
-
-    for language in sorted({language for _text, language in data["copy"]}):
-        nlp._pipeline(nlp.language_root(language))
-    loaded = time.perf_counter()
-    nlp.analyse_many([tuple(item) for item in data["copy"]])
-    done = time.perf_counter()
-    print(json.dumps({"grammar": built - started, "parse": parsed - built,
-                      "nlp_load": loaded - parsed, "nlp": done - loaded}))
+    print(json.dumps({"grammar": built - started, "parse": parsed - built}))
 
 
 # ------------------------------------------------------------------ measuring commands
@@ -152,7 +144,7 @@ def measure(size: int, command: list[str], env: dict, seed: int, repeats: int) -
 def report(rows: list[dict], label: str) -> str:
     lines = [f"Code under test: {label}.  Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}.", ""]
     lines.append("| files | texts | floor (s) | cold lint (s) | ×floor | cold `--jobs 1` (s) | ×floor | "
-                 "warm re-run (s) | 1 file, no spaCy rule (s) | 1 file, all rules (s) |")
+                 "warm re-run (s) | 1 file, no NLP rule (s) | 1 file, all rules (s) |")
     lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         f = r["floor"]
@@ -160,10 +152,10 @@ def report(rows: list[dict], label: str) -> str:
                      f"{r['cold_j1']:.2f} | {r['cold_j1'] / f:.2f} | {r['warm']:.2f} ({r['warm'] / f:.2f}×) | "
                      f"{r['single_no_nlp']:.2f} ({r['single_no_nlp'] / f:.2f}×) | {r['single_nlp']:.2f} ({r['single_nlp'] / f:.2f}×) |")
     lines += ["", "Floor breakdown (inside the floor process, seconds):", "",
-              "| files | grammar build | Lark parse | spaCy load | spaCy pass |", "|---:|---:|---:|---:|---:|"]
+              "| files | grammar build | Lark parse |", "|---:|---:|---:|"]
     for r in rows:
         p = r["floor_parts"]
-        lines.append(f"| {r['size']:,} | {p['grammar']:.2f} | {p['parse']:.2f} | {p['nlp_load']:.2f} | {p['nlp']:.2f} |")
+        lines.append(f"| {r['size']:,} | {p['grammar']:.2f} | {p['parse']:.2f} |")
     lines += ["", "Peak resident memory (MiB, largest process of each command):", "",
               "| files | floor | cold lint | cold `--jobs 1` | warm | 1 file, all rules |", "|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
@@ -186,8 +178,36 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=1, help="timings are the best of this many runs")
     parser.add_argument("--snapshot", action="store_true", help="run a frozen copy of the code (busy tree)")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--targets", action="store_true",
+                        help="measure the targets of issue 11 (ratios side by side) instead of the size table")
+    parser.add_argument("--files", type=int, default=1000, help="project size for --targets")
+    parser.add_argument("--crossover", action="store_true", help="--jobs 2 vs --jobs 1 on small projects")
     args = parser.parse_args()
     folder, command, env = snapshot() if args.snapshot else installed()
+    if args.crossover:
+        from targets import measure_crossover
+
+        try:
+            rows = measure_crossover(command, env, args.seed, run_mem)
+        finally:
+            if folder:
+                shutil.rmtree(folder, ignore_errors=True)
+        print("| files | `--jobs 2` (s) | `--jobs 1` (s) | ratio |\n|---:|---:|---:|---:|")
+        for size, j2, j1 in rows:
+            print(f"| {size} | {j2:.2f} | {j1:.2f} | {j2 / j1:.2f}× |")
+        return
+    if args.targets:
+        from targets import measure_targets, report_targets
+
+        try:
+            figures = measure_targets(command, env, args.seed, args.repeats, run_mem, args.files)
+        finally:
+            if folder:
+                shutil.rmtree(folder, ignore_errors=True)
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+        print(report_targets(figures))
+        return
     label = "a snapshot of the working tree (`python -m campaignlint`)" if folder else f"the installed command `{command[0]}`"
     rows = []
     try:

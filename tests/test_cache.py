@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -146,10 +147,24 @@ def test_changing_the_tool_version_invalidates(project, monkeypatch):
 def test_a_damaged_entry_is_a_miss_not_a_crash(project, monkeypatch):
     spy = Spy(project, monkeypatch)
     cold, _ = spy.run()
-    for entry in (project / CACHE_DIR).glob("*.json"):
-        entry.write_bytes(b'{"context": "x", "content": [1, 2')
+    for entry in (project / CACHE_DIR).glob("results-*.sqlite3*"):
+        entry.write_bytes(b'SQLite format 3\x00 damaged' + bytes(200))
     again, linted = spy.run()
     assert linted == ["brand.camp", "ete.camp", "other.camp"] and again == cold
+    _, linted = spy.run()  # the damaged file was rebuilt: hits again
+    assert linted == []
+
+
+def test_a_damaged_row_is_a_miss(project, monkeypatch):
+    import sqlite3
+
+    spy = Spy(project, monkeypatch)
+    cold, _ = spy.run()
+    [database] = (project / CACHE_DIR).glob("results-*.sqlite3")
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE entries SET findings = '[[1, 2' WHERE key LIKE '%ete.camp'")
+    again, linted = spy.run()
+    assert linted == ["ete.camp"] and again == cold
 
 
 def test_findings_and_fixes_round_trip(project):
@@ -167,7 +182,7 @@ def test_the_command_uses_the_cache_and_no_cache_bypasses_it(project, cli):
     assert not (project / CACHE_DIR).exists()
     first = cli("check", ".", cwd=project)
     assert (project / CACHE_DIR / ".gitignore").is_file()
-    assert len(list((project / CACHE_DIR).glob("*.json"))) == 3
+    assert len(list((project / CACHE_DIR).glob("results-v*.sqlite3"))) == 1  # one file per project
     second = cli("check", ".", "--format", "json", cwd=project)
     third = cli("check", ".", "--format", "json", "--no-cache", cwd=project)
     assert fresh.stdout == first.stdout and fresh.returncode == first.returncode == 0  # warnings only
@@ -182,3 +197,25 @@ def test_concurrent_runs_share_the_cache_safely(project):
     assert all(p.returncode == 0 for p in processes), [o[1] for o in outputs]
     assert len({o[0] for o in outputs}) == 1
     assert not [p for p in (project / CACHE_DIR).iterdir() if p.name.startswith(".tmp-")]
+    again = subprocess.run([*command(), "check", ".", "--format", "json"], cwd=project, capture_output=True)
+    assert again.stdout == outputs[0][0]
+
+
+@pytest.mark.slow
+def test_a_warm_run_imports_no_rule_module(project):
+    """Every file a hit: configuration is checked against the cached rule catalogue, so
+    neither the rule modules nor the model (pydantic) are imported."""
+    script = (
+        "import sys, json\n"
+        "from pathlib import Path\n"
+        "from campaignlint.engine import Linter, Options\n"
+        "result = Linter(Options(), cwd=Path('.')).lint(['.'], cache=True)\n"
+        "print(json.dumps([len(result.findings), 'campaignlint.model' in sys.modules,\n"
+        "                  any(m.startswith('campaignlint.checks.') for m in sys.modules)]))\n"
+    )
+    first = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True)
+    second = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    cold, warm = json.loads(first.stdout), json.loads(second.stdout)
+    assert cold[0] == warm[0] > 0 and cold[1:] == [True, True]
+    assert warm[1:] == [False, False]

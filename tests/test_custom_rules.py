@@ -100,3 +100,35 @@ def test_max_length_in_the_channel_unit(tmp_path):
 def test_invalid_rules_are_reported(tmp_path, rule, message):
     findings = lint(tmp_path, rule, select=["E"])
     assert any(message in f.message for f in findings), [f.message for f in findings]
+
+
+def _slow_rule_findings(tmp_path, pattern):
+    rule = f'rule slow {{ message "x"; pattern "{pattern}" }}'
+    path = tmp_path / "c.camp"
+    text = CAMPAIGN.format(rule=rule).replace("Cartables et trousses, offerts en 48 h.", "a" * 60 + "!")
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "campaignlint.toml").write_text("", encoding="utf-8")
+    import time
+
+    linter = Linter(Options(select=["slow", "E"]), cwd=tmp_path)
+    linter.lint_file(path, text=CAMPAIGN.format(rule=""))  # loading the rules is not what is timed
+    started = time.monotonic()
+    findings = linter.lint_file(path)
+    assert time.monotonic() - started < 10  # the pattern stops after 1 s; `re` took hours
+    return text, findings
+
+
+@pytest.mark.parametrize("pattern", ["(a+)+$", "(a|aa)+$"])
+def test_a_catastrophic_pattern_never_hangs(tmp_path, pattern):
+    # both backtrack for hours in the `re` module on 60 "a" then "!"
+    text, findings = _slow_rule_findings(tmp_path, pattern)
+    timed_out = [f for f in findings if "took too long" in f.message]
+    if pattern == "(a|aa)+$":  # the `regex` module is exponential on this one too: stopped, reported
+        assert len(timed_out) == 1, [f.message for f in findings]
+        finding = timed_out[0]
+        assert finding.code == "E003" and finding.severity.value == "error"
+        # on the pattern itself: line 1, the opening quote after `pattern `
+        assert (finding.range.start_line, finding.range.start_column) == (1, text.index('"(a|aa)') + 1)
+        assert "(a|aa)+$" in finding.message
+    else:
+        assert timed_out == []

@@ -134,7 +134,7 @@ def test_check_examples_in_french_matches_the_snapshot():
     assert result.output == SNAPSHOT.read_text(encoding="utf-8")
     for line in result.output.splitlines():
         assert not ENGLISH.search(line.split(": ", 1)[-1]), line
-    assert "51 problèmes trouvés (17 erreurs, 26 avertissements, 8 infos) dans 4 fichiers." in result.output
+    assert "47 problèmes trouvés (17 erreurs, 22 avertissements, 8 infos) dans 4 fichiers." in result.output
 
 
 def test_locale_picks_french_and_english_stays_the_default():

@@ -42,16 +42,50 @@ def test_mentions_any_on_the_surface_and_in_hashtags():
     assert not mentions_any(["Nouvelle saison, nouvelles couleurs"], "fr", ["changement", "durable"])
 
 
+def _run(script: str, cwd) -> str:
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True, cwd=cwd)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 def test_careful_copy_never_loads_spacy(tmp_path):
-    script = textwrap.dedent(f"""
+    out = _run(f"""
         import sys
         from pathlib import Path
         from campaignlint.engine import Linter, Options
         linter = Linter(Options(select=["T003", "T008", "M005", "M006"]))
         findings = linter.lint_file(Path({str(REPO / "examples" / "verdure" / "ete.camp")!r}))
         assert [f.code for f in findings] == [], findings
-        print("spacy" in sys.modules)
-    """)
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "False"
+        print("spacy" in sys.modules, linter.nlp.analysed)
+    """, tmp_path)
+    assert out == "False 0"  # no model, and no text analysed: none could hold a term
+
+
+def test_all_rules_with_findings_never_load_spacy(tmp_path):
+    """Every rule, on the careful example and on copy full of avoided and hype terms: lemmas
+    come from the lookup table, the spaCy model is never imported."""
+    (tmp_path / "loud.camp").write_text(textwrap.dedent("""\
+        campaign loud {
+          name "Portez le changement"
+          language fr
+          period 2027-03-01 .. 2027-05-31
+          voice {
+            avoid "pas cher", "écolo"
+          }
+          channel instagram
+          message ig {
+            channel instagram
+            body "Nos vestes écolos au meilleur prix et pas chères ! Vous portez le changement."
+          }
+        }
+    """), encoding="utf-8")
+    out = _run(f"""
+        import sys
+        from pathlib import Path
+        from campaignlint.engine import Linter, Options
+        linter = Linter(Options())
+        codes = [f.code for f in linter.lint_file(Path("loud.camp"))]
+        careful = linter.lint_file(Path({str(REPO / "examples" / "verdure" / "ete.camp")!r}))
+        print("spacy" in sys.modules, "T003" in codes, "T008" in codes)
+    """, tmp_path)
+    assert out == "False True True"

@@ -268,3 +268,92 @@ async def test_hover_on_a_merge_tag_shows_its_variable(client: LanguageClient):
         position=types.Position(line=line, character=lines[line].index("BOUTIQUE"))))
     assert hover is not None and hover.contents.value.startswith("**merge tag** `{{ contact.BOUTIQUE }}`")
     assert "variable `boutique`" in hover.contents.value
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_an_import_open_in_the_editor_is_read_from_the_editor(client: LanguageClient):
+    root: Path = client.root  # type: ignore[attr-defined]
+    brand_path = root / "verdure" / "brand.camp"
+    brand_text = brand_path.read_text(encoding="utf-8")
+    brand = brand_path.as_uri()
+    # the brand file, open and edited (unsaved): its segment `loyal_customers` renamed
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=brand, language_id="campaign", version=1,
+        text=brand_text.replace("segment loyal_customers", "segment fideles"))))
+    text = (root / "verdure" / "printemps.camp").read_text(encoding="utf-8")
+    uri = await _open(client, "verdure/printemps.camp", text)
+    unknown = [d for d in client.diagnostics[uri] if d.code == "E004"]
+    assert unknown and all("`loyal_customer" in d.message for d in unknown), [d.message for d in unknown]  # the editor's text was read
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=brand)))
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio(loop_scope="module")
+async def test_hover_is_answered_while_a_long_lint_runs(client: LanguageClient, tmp_path):
+    """The lint runs off the event loop: a hover sent while a 1,500-message file is being
+    linted comes back before that file's diagnostics (no timing: the order proves it)."""
+    import corpus
+
+    small = await _open(client, "broken-again.camp", BROKEN)
+    (syntax,) = [d for d in client.diagnostics[small] if d.code == "E001"]
+    big_text = corpus.campaign_text(__import__("random").Random(3), 0, "fr", 1500)[0]
+    big_text = big_text.replace('import "../brands/verdure.camp"', "")
+    big_text = big_text.replace("campaign c0 {", "campaign c0 {\n  colour red", 1)  # a schema error (E002)
+    path: Path = client.root / "big.camp"  # type: ignore[attr-defined]
+    path.write_text(big_text, encoding="utf-8")
+    big = path.as_uri()
+    client.diagnostics.pop(big, None)
+    order: list[str] = []
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=big, language_id="campaign", version=1, text=big_text)))
+    waiting = asyncio.ensure_future(_diagnostics(client, big, timeout=300))
+    waiting.add_done_callback(lambda _: order.append("diagnostics"))
+    await asyncio.sleep(0.5)  # the big lint has started on the server's lint thread
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=small), position=syntax.range.start))
+    order.append("hover")
+    assert hover is not None and "**E001 syntax-error**" in hover.contents.value
+    await waiting
+    assert order == ["hover", "diagnostics"]
+    # syntax and schema first: the first publication holds only front-end findings (E002 `colour`…)
+    early = {d.code for d in client.diagnostics[big]}
+    assert "E002" in early and all(code.startswith("E") for code in early)
+    client.diagnostics.pop(big)
+    full = await _diagnostics(client, big, timeout=300)  # then every rule's
+    assert "E002" in {d.code for d in full} and len({d.code for d in full}) > 5
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_huge_document_shows_e008_on_line_1(client: LanguageClient):
+    # issue 12 item 15: the E008 finding has no source text; it used to be dropped
+    huge = "campaign soldes {\n" + ("# " + "x" * 98 + "\n") * 50_000 + "}\n"  # 5 MB
+    path: Path = client.root / "unsaved-huge.camp"  # type: ignore[attr-defined]
+    uri = path.as_uri()  # never saved: the text exists only in the editor
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="campaign", version=1, text=huge)))
+    await _diagnostics(client, uri)
+    e008 = [d for d in client.diagnostics[uri] if d.code == "E008"]
+    assert len(e008) == 1 and "more than the maximum" in e008[0].message
+    assert e008[0].range.start == types.Position(line=0, character=0)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_requests_for_a_document_never_opened_get_an_empty_answer(client: LanguageClient):
+    # issue 12 item 16: no Python exception text for a URI the client never opened
+    root: Path = client.root  # type: ignore[attr-defined]
+    uri = (root / "never-opened.camp").as_uri()
+    (root / "missing.camp").unlink(missing_ok=True)
+    for target in (uri, (root / "missing.camp").as_uri()):
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=target),
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+            context=types.CodeActionContext(diagnostics=[])))
+        assert not actions
+        edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
+            text_document=types.TextDocumentIdentifier(uri=target),
+            options=types.FormattingOptions(tab_size=2, insert_spaces=True)))
+        assert edits in (None, [])
+        hover = await client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=target), position=types.Position(line=0, character=0)))
+        assert hover is None

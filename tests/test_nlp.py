@@ -103,10 +103,42 @@ def test_unknown_language_regex_fallback():
         assert text[t.start:t.end] == t.text
 
 
-def test_analyse_many_batches_per_language_and_caches(monkeypatch):
-    nlp.clear_cache()
+def test_analyse_many_caches_per_language_root():
+    service = nlp.NLP("lookup")
     items = [("Portez le changement.", "fr"), ("Book a demo.", "en"), ("Portez le changement.", "fr-FR"),
              ("Découvrez la collection.", "fr")]
+    out = service.analyse_many(items)
+    assert [a.language for a in out] == ["fr", "en", "fr", "fr"]
+    assert out[0] is out[2]  # same text, same language root: analysed once
+    assert service.analysed == 3
+    again = service.analyse_many(items)
+    assert service.analysed == 3 and again[1] is out[1]  # all from the cache
+
+
+def test_services_are_independent_and_bounded():
+    a, b = nlp.NLP("lookup", analyses=2), nlp.NLP("lookup")
+    first = a.analyse("Un.", "fr")
+    a.analyse("Deux.", "fr")
+    a.analyse("Trois.", "fr")  # "Un." is the least recently used: evicted
+    assert a.analyse("Un.", "fr") is not first and a.analysed == 4
+    assert b.analysed == 0  # another lint's service shares nothing
+    calls = []
+    assert b.fact("n", "abc", "fr", lambda t, lang: calls.append(t) or len(t)) == 3
+    assert b.fact("n", "abc", "fr", lambda t, lang: calls.append(t) or 0) == 3 and calls == ["abc"]
+    assert a.fact("n", "abc", "fr", lambda t, lang: 7) == 7
+
+
+def test_lookup_lemmas_without_a_model():
+    a = nlp.NLP("lookup").analyse("Vous portez nos vestes écolos ? Profitez-en, d'industriel.", "fr")
+    lemmas = {t.text: t.lemma for t in a.tokens}
+    assert lemmas["portez"] == "porter" and lemmas["écolos"] == "écolo" and lemmas["vestes"] == "veste"
+    assert lemmas["nos"] == "notre"  # not simplemma's "son": "vos" must not match "nos"
+    assert lemmas["Profitez-en"] == "profiter-en" and lemmas["d'"] == "de" and lemmas["industriel"] == "industriel"
+
+
+@pytest.mark.slow
+def test_spacy_back_end_batches_per_language(monkeypatch):
+    service = nlp.NLP("spacy")
     calls = []
     real = nlp._pipeline
 
@@ -121,13 +153,10 @@ def test_analyse_many_batches_per_language_and_caches(monkeypatch):
         return Wrapped()
 
     monkeypatch.setattr(nlp, "_pipeline", spy)
-    out = analyse_many(items)
-    assert [a.language for a in out] == ["fr", "en", "fr", "fr"]
-    assert out[0] is out[2]  # same text, same language: analysed once
+    items = [("Portez le changement.", "fr"), ("Book a demo.", "en"), ("Découvrez la collection.", "fr")]
+    out = service.analyse_many(items)
     assert sorted(calls) == [("en", ["Book a demo."]), ("fr", ["Portez le changement.", "Découvrez la collection."])]
-    calls.clear()
-    again = analyse_many(items)
-    assert calls == [] and again[1] is out[1]  # all from the cache
+    assert {t.text: t.lemma for t in out[0].tokens}["Portez"] == "porter"
 
 
 def test_language_root():

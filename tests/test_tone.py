@@ -111,3 +111,13 @@ def test_unknown_tone_words_are_ignored():
 def test_english_formality_unknown():
     f = measure_tone("You will love our new dashboards. Book a demo today.", "en")
     assert f.address is None and f.formality is None
+
+
+def test_the_capitals_helpers_other_families_read_are_there():
+    # google_ads assets and email hygiene read T005's helpers (a merge once dropped one)
+    from campaignlint.checks.tone.t005_shouting import _campaign_names, _shouting_data, _unaccent_upper
+
+    allowed, cues = _shouting_data("fr")
+    assert "RGPD" in allowed and "code" in cues
+    assert _unaccent_upper("Noël") == "NOEL"
+    assert callable(_campaign_names)

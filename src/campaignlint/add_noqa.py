@@ -18,6 +18,8 @@ Files with a syntax error (E001) are not touched: their layout is unknown.
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,12 +144,21 @@ def add_noqa(path: Path, display: str, source, document, findings: list[Finding]
 
 
 def run(linter, paths: list[str], *, write) -> tuple[int, int, list[str]]:
-    """Add ``# noqa`` comments in every file of ``paths``; returns (codes added, files changed, notes)."""
+    """Add ``# noqa`` comments in every file of ``paths``; returns (codes added, files changed, notes).
+
+    ``write(path, text, had_bom, folder)`` writes one file (``folder``: the folder argument it was found
+    in, or None) and returns None, or why it could not, in words.
+    """
     from .engine import discover_files
 
     added = changed = 0
     notes: list[str] = []
-    for path in discover_files(paths):
+    targets: dict[Path, Path | None] = {}  # file → the folder it was found in (its root for writing), if any
+    for raw in paths:
+        folder = Path(os.path.abspath(raw)) if Path(raw).is_dir() else None
+        for path in discover_files([raw]):
+            targets.setdefault(path, folder)
+    for path, folder in targets.items():
         findings = linter.lint_file(path)
         loaded = linter.loaded(path)
         if loaded is None or loaded.source is None:
@@ -164,7 +175,10 @@ def run(linter, paths: list[str], *, write) -> tuple[int, int, list[str]]:
         if any(f.code == "E001" and f.path == loaded.display for f in check):  # pragma: no cover - a safety net
             notes.append(f"{loaded.display}: not changed: the comments would have broken the file (please report it)")
             continue
-        write(path, outcome.text, loaded.source.had_bom)
+        failure = write(path, outcome.text, loaded.source.had_bom, folder)
+        if failure is not None:  # like a fix: never outside the project, never a read-only file
+            notes.append(f"{loaded.display}: the noqa comments were not written: {failure}; the file was not changed")
+            continue
         added += outcome.added
         changed += 1
     return added, changed, notes

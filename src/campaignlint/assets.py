@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import safe_io
+
 #: files larger than this are not handed to Pillow (the header is at the start,
 #: but a hostile "image" of gigabytes is not worth opening)
 MAX_IMAGE_BYTES = 512 * 1024 * 1024
@@ -91,11 +93,12 @@ def read_asset(reference: str, base_dir: Path, root: Path, *, image: bool = True
         return AssetFile(reference, MISSING, target, detail="no such file")
     except OSError as error:
         return AssetFile(reference, UNREADABLE, target, detail=error.strerror or "it cannot be read")
-    if not real.is_file():
-        return AssetFile(reference, UNREADABLE, target, detail="it is a folder, not a file")
+    kind = safe_io.kind_of(stat.st_mode)
+    if kind is not None:  # a folder, a pipe, a device: never opened
+        return AssetFile(reference, UNREADABLE, target, detail=f"it is {kind}, not a file")
     size, mtime = stat.st_size, stat.st_mtime_ns
-    try:
-        with real.open("rb") as handle:
+    try:  # a pipe or a device swapped in is never opened for reading (safe_io)
+        with safe_io.open_file(real) as handle:
             head = handle.read(len(_LFS_SIGNATURE))
     except OSError as error:
         return AssetFile(reference, UNREADABLE, target, size, mtime_ns=mtime, detail=error.strerror or "unreadable")
@@ -120,8 +123,8 @@ def _read_image(reference: str, target: Path, real: Path, size: int, mtime: int)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(real) as picture:  # reads the header only
-                width, height = picture.size
+            with safe_io.open_file(real, MAX_IMAGE_BYTES) as handle, Image.open(handle) as picture:
+                width, height = picture.size  # the header only: nothing is decoded
                 image_format = picture.format
     except UnidentifiedImageError:
         return AssetFile(reference, UNREADABLE, target, size, mtime_ns=mtime,

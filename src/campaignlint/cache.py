@@ -1,7 +1,8 @@
 """The result cache: re-running on an unchanged tree costs a hash per file.
 
-Findings of each linted file are stored in ``.campaignlint_cache/`` at the
-file's project root (the folder gets its own ``.gitignore`` containing ``*``).
+Findings of each linted file are stored in one SQLite file per project root,
+``.campaignlint_cache/results-v<FORMAT>.sqlite3`` (the folder gets its own
+``.gitignore`` containing ``*``).
 An entry is used only if all of these are unchanged:
 
 * the file's content (SHA-256 of its bytes),
@@ -13,11 +14,15 @@ An entry is used only if all of these are unchanged:
 * the tool: its version, the Python version and the size and modification time
   of every module of the package (editing a rule invalidates the cache).
 
-Entries are JSON, one file per linted file (named by a hash of its path), and
-are written atomically (temporary file + ``os.replace``), so concurrent runs
-never read a half-written entry: at worst they both lint and the last write
-wins.  Any unreadable or malformed entry is a miss; a cache folder that cannot
-be written is silently skipped.  The SourceText reporters need is not stored:
+One row per linted file (keyed by its absolute path) holds the key
+components above and the findings as compact JSON.  A run reads every row of
+a root in one query and writes its new rows in one transaction at the end
+(``flush``); SQLite's locking (WAL journal, a busy timeout) makes concurrent
+runs safe: at worst they both lint and the last write wins.  The format
+version is in the file name, so an older layout is never read.  Any
+unreadable row, or a damaged database (which is then rebuilt), is a miss; a
+cache folder that cannot be written is silently skipped.  Space is left for
+other kinds of entries (e.g. project-scope results): the ``kind`` column.  The SourceText reporters need is not stored:
 ``engine.SourceStore`` re-reads a file when a reporter asks for it.
 """
 
@@ -26,12 +31,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, safe_io
 from .findings import Applicability, Edit, Finding, Fix, Range, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,8 +45,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .project import Project
 
 CACHE_DIR = ".campaignlint_cache"
+#: an entry holds a file's findings: far less than this; a bigger one is a miss, unread
+MAX_ENTRY_SIZE = 50_000_000
 #: bump when the entry layout changes
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -80,16 +88,87 @@ _SEVERITIES = {s.value: s for s in Severity}
 _APPLICABILITIES = {a.value: a for a in Applicability}
 
 
+def _check(condition: bool) -> None:
+    if not condition:
+        raise ValueError("not a cache entry")
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def finding_from_data(data: list) -> Finding:
+    """A stored finding; ValueError unless every field has the type it was written with (odd entry: a miss)."""
+    _check(isinstance(data, list) and len(data) == 7)
     code, severity, message, path, where, rule_name, fix = data
+    _check(isinstance(code, str) and isinstance(message, str) and isinstance(path, str)
+           and (rule_name is None or isinstance(rule_name, str)) and severity in _SEVERITIES)
+    _check(isinstance(where, list) and len(where) == 6 and all(_is_int(n) for n in where))
     decoded_fix = None
     if fix is not None:
+        _check(isinstance(fix, list) and len(fix) == 3)
         applicability, description, edits = fix
+        _check(applicability in _APPLICABILITIES and isinstance(description, str) and isinstance(edits, list))
+        _check(all(isinstance(e, list) and len(e) == 3 and _is_int(e[0]) and _is_int(e[1]) and isinstance(e[2], str)
+                   for e in edits))
         decoded_fix = Fix(_APPLICABILITIES[applicability], tuple(Edit(s, e, t) for s, e, t in edits), description)
     return Finding(code, _SEVERITIES[severity], message, path, Range(*where), decoded_fix, rule_name)
 
 
 # ------------------------------------------------------------------ the cache
+
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, key TEXT NOT NULL, context TEXT, "
+           "content TEXT, deps TEXT, findings TEXT, PRIMARY KEY (kind, key)) WITHOUT ROWID")
+
+
+class _Store:
+    """The SQLite file of one project root: rows read at once, new rows written at the end."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.path = folder / f"results-v{FORMAT}.sqlite3"
+        self.rows: dict[tuple[str, str], tuple] = {}
+        self.pending: dict[tuple[str, str], tuple] = {}
+        try:
+            if self.path.is_file():
+                connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
+                try:
+                    for kind, key, *row in connection.execute(
+                            "SELECT kind, key, context, content, deps, findings FROM entries"):
+                        self.rows[(kind, key)] = tuple(row)
+                finally:
+                    connection.close()
+        except sqlite3.Error:  # damaged or locked too long: every file is a miss
+            self.rows = {}
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        for attempt in (1, 2):
+            try:
+                connection = sqlite3.connect(self.path, timeout=10)
+                try:
+                    connection.execute("PRAGMA journal_mode=WAL")
+                    connection.execute(_SCHEMA)
+                    with connection:
+                        connection.executemany(
+                            "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+                            [(kind, key, *row) for (kind, key), row in self.pending.items()])
+                finally:
+                    connection.close()
+                break
+            except sqlite3.DatabaseError:
+                if attempt == 2 or not self.path.exists():
+                    break
+                try:  # damaged: start a new one (another run may do the same: fine)
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                except OSError:
+                    break
+            except OSError:
+                break
+        self.pending.clear()
+
 
 class ResultCache:
     """One run's view of the caches of the project roots it touches."""
@@ -104,8 +183,9 @@ class ResultCache:
         self.rules = resources.rule_data_fingerprint()
         self._hashes: dict[Path, str | None] = {}
         self._config_prints: dict[int, str] = {}
-        self._seen: dict[Path, tuple[str, Path, str | None]] = {}  # path → (context, entry file, content hash)
+        self._seen: dict[Path, tuple[str, Path, str | None]] = {}  # path → (context, cache folder, content hash)
         self._ready: dict[Path, bool] = {}  # cache folder → writable
+        self._stores: dict[Path, _Store] = {}
         self.hits = 0
         self.misses = 0
 
@@ -114,7 +194,8 @@ class ResultCache:
         """SHA-256 of a file's bytes (memoised for the run); None if it cannot be read."""
         if path not in self._hashes:
             try:
-                self._hashes[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                limit = self.project.config_for(path).max_file_size  # a bigger file is a miss (then E008), unread
+                self._hashes[path] = hashlib.sha256(safe_io.read_bytes(path, limit)).hexdigest()
             except OSError:
                 self._hashes[path] = None
         return self._hashes[path]
@@ -129,25 +210,33 @@ class ResultCache:
         context = hashlib.sha256(json.dumps(
             [FORMAT, self.tool, self.rules, printed, str(root), str(project.cwd), project.display(path)]
         ).encode()).hexdigest()
-        name = hashlib.sha256(str(path).encode()).hexdigest()[:40] + ".json"
-        return context, Path(root) / CACHE_DIR / name
+        return context, Path(root) / CACHE_DIR
+
+    def _store(self, folder: Path) -> _Store:
+        store = self._stores.get(folder)
+        if store is None:
+            store = self._stores[folder] = _Store(folder)
+        return store
 
     # -- reading -------------------------------------------------------
     def get(self, path: Path, linted_root: Path | None) -> list[Finding] | None:
         """The cached findings of ``path``, or None (a miss)."""
-        context, entry_file = self._locate(path, linted_root)
+        context, folder = self._locate(path, linted_root)
         content = self.file_hash(path)
-        self._seen[path] = (context, entry_file, content)
+        self._seen[path] = (context, folder, content)
         if content is None:
             self.misses += 1
             return None
-        try:
-            entry = json.loads(entry_file.read_bytes())
-            valid = (entry["context"] == context and entry["content"] == content
-                     and all(self.file_hash(Path(dep)) == digest for dep, digest in entry["deps"]))
-            findings = [finding_from_data(item) for item in entry["findings"]] if valid else None
-        except (OSError, ValueError, KeyError, TypeError):
-            findings = None
+        row = self._store(folder).rows.get(("file", str(path)))
+        findings = None
+        if row is not None:
+            try:
+                stored_context, stored_content, deps, data = row
+                valid = (stored_context == context and stored_content == content
+                         and all(self.file_hash(Path(dep)) == digest for dep, digest in json.loads(deps)))
+                findings = [finding_from_data(item) for item in json.loads(data)] if valid else None
+            except (ValueError, KeyError, TypeError, RecursionError, MemoryError):  # an odd row is a miss
+                findings = None
         if findings is None:
             self.misses += 1
         else:
@@ -156,18 +245,24 @@ class ResultCache:
 
     # -- writing -------------------------------------------------------
     def put(self, path: Path, linted_root: Path | None, outcome: "FileOutcome") -> None:
-        """Store the outcome of linting ``path`` (keyed on what ``get`` saw)."""
+        """Store the outcome of linting ``path`` (keyed on what ``get`` saw); written by ``flush``."""
         seen = self._seen.get(path)
         if seen is None:
-            context, entry_file = self._locate(path, linted_root)
-            seen = (context, entry_file, self.file_hash(path))
-        context, entry_file, content = seen
-        if content is None or not self._prepare(entry_file.parent):
+            context, folder = self._locate(path, linted_root)
+            seen = (context, folder, self.file_hash(path))
+        context, folder, content = seen
+        if content is None or not self._prepare(folder):
             return
         deps = [[str(dep), self.file_hash(dep)] for dep in outcome.dependencies]
-        entry = {"context": context, "content": content, "deps": deps,
-                 "findings": [finding_to_data(f) for f in outcome.findings]}
-        self._write(entry_file, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        compact = {"ensure_ascii": False, "separators": (",", ":")}
+        self._store(folder).pending[("file", str(path))] = (
+            context, content, json.dumps(deps, **compact),
+            json.dumps([finding_to_data(f) for f in outcome.findings], **compact))
+
+    def flush(self) -> None:
+        """Write every new row (one transaction per project root)."""
+        for store in self._stores.values():
+            store.flush()
 
     def _prepare(self, folder: Path) -> bool:
         ready = self._ready.get(folder)
@@ -200,42 +295,43 @@ class ResultCache:
                 pass
 
     # -- project scope (v2) --------------------------------------------
-    def _project_key(self, files: list[tuple[Path, Path | None]]) -> tuple[str, Path] | None:
-        """Every campaign file of the run and its contents, with each one's context (cli.md)."""
+    def _project_key(self, files: list[tuple[Path, Path | None]]) -> tuple[str, str, Path] | None:
+        """Every campaign file of the run and its contents, with each one's context (cli.md):
+        (the key, the row's name, the cache folder of the first file's root)."""
         parts = []
         for path, linted_root in sorted(files, key=lambda item: str(item[0])):
-            context, _entry = self._locate(path, linted_root)
+            context, _folder = self._locate(path, linted_root)
             content = self.file_hash(path)
             if content is None:
                 return None
             parts.append([str(path), context, content])
         key = hashlib.sha256(json.dumps(["project", FORMAT, parts]).encode()).hexdigest()
         first, root = files[0]
-        _context, entry = self._locate(first, root)
+        _context, folder = self._locate(first, root)
         names = hashlib.sha256(json.dumps(sorted(str(p) for p, _ in files)).encode()).hexdigest()[:40]
-        return key, entry.parent / f"project-{names}.json"
+        return key, names, folder
 
     def get_project(self, files: list[tuple[Path, Path | None]]) -> list[Finding] | None:
         """The cached findings of the project-scope rules for exactly these files and contents, or None."""
         located = self._project_key(files)
         if located is None:
             return None
-        key, entry_file = located
+        key, names, folder = located
+        row = self._store(folder).rows.get(("project", names))
         try:
-            entry = json.loads(entry_file.read_bytes())
-            if entry["key"] != key:
+            if row is None or row[0] != key:
                 return None
-            return [finding_from_data(item) for item in entry["findings"]]
-        except (OSError, ValueError, KeyError, TypeError):
+            return [finding_from_data(item) for item in json.loads(row[3])]
+        except (ValueError, KeyError, TypeError, RecursionError, MemoryError):  # an odd row is a miss
             return None
 
     def put_project(self, files: list[tuple[Path, Path | None]], findings: list[Finding]) -> None:
+        """Store the project-scope findings of this run (written by ``flush``)."""
         located = self._project_key(files)
         if located is None:
             return
-        key, entry_file = located
-        if not self._prepare(entry_file.parent):
+        key, names, folder = located
+        if not self._prepare(folder):
             return
-        entry = {"key": key, "findings": [finding_to_data(f) for f in findings]}
-        self._write(entry_file, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-
+        data = json.dumps([finding_to_data(f) for f in findings], ensure_ascii=False, separators=(",", ":"))
+        self._store(folder).pending[("project", names)] = (key, None, None, data)

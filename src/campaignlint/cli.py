@@ -186,7 +186,10 @@ def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output
     )
     stdin_text = None
     if "-" in paths:
-        stdin_text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+        from .config import MAX_FILE_SIZE_LIMIT
+
+        data = sys.stdin.buffer.read(MAX_FILE_SIZE_LIMIT + 1)  # never more: then E008 says it is too large
+        stdin_text = data.decode("utf-8", "surrogateescape")
     try:
         linter = Linter(options)
         _configured(linter, paths)
@@ -218,6 +221,10 @@ def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output
         click.echo(report, nl=False, err=True)
     else:
         _emit(report, output_file, color=context.color or None)
+    for failure in getattr(result, "write_failures", []):  # a fix that could not be written: the run failed
+        click.echo(f"campaignlint: {failure}", err=True)
+    if getattr(result, "write_failures", []):
+        raise SystemExit(2)
     failing = any(f.severity.rank >= threshold.rank for f in result.findings)
     raise SystemExit(0 if exit_zero or not failing else 1)
 
@@ -242,14 +249,25 @@ def _everyday_options(paths, fmt, output_format, *, add_noqa, watch, fix, diff) 
 
 def _add_noqa(linter, paths) -> None:
     from .add_noqa import run
-    from .fixes import write_atomically
+    from .fixes import WriteError, write_atomically
 
-    added, changed, notes = run(linter, paths, write=write_atomically)
+    failures: list[str] = []
+
+    def write(path, text, had_bom, folder):
+        root = linter.project_root(linter.config_for(path), Path(os.path.abspath(path)), folder)
+        try:
+            write_atomically(path, text, had_bom, root=root)
+        except WriteError as error:
+            failures.append(str(error))
+            return str(error)
+        return None
+
+    added, changed, notes = run(linter, paths, write=write)
     for note in notes:
         click.echo(note, err=True)
     files = "file" if changed == 1 else "files"
     click.echo(f"Added {added} noqa code{'s' if added != 1 else ''} in {changed} {files}.")
-    raise SystemExit(0)
+    raise SystemExit(2 if failures else 0)
 
 
 def _shown_findings(result, min_severity, would_fix: bool, unsafe: bool) -> list:
@@ -282,17 +300,19 @@ def _list_applied(result) -> None:
 
 def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
     from .engine import RunResult, discover_files
-    from .fixes import fix_file, unified_diff, write_atomically
+    from .fixes import WriteError, fix_file, pass_limit_note, unified_diff, write_atomically
 
     result = RunResult()
     diffs: list[str] = []
+    failures: list[str] = []
     targets = []
     for raw in paths:
         if raw == "-":
-            targets.append((Path(os.path.abspath(stdin_filename or "stdin.camp")), stdin_text or ""))
+            targets.append((Path(os.path.abspath(stdin_filename or "stdin.camp")), stdin_text or "", None))
         else:
-            targets.extend((path, None) for path in discover_files([raw]))
-    for path, text in targets:
+            folder = Path(os.path.abspath(raw)) if Path(raw).is_dir() else None
+            targets.extend((path, None, folder) for path in discover_files([raw]))
+    for path, text, linted_root in targets:
         outcome = fix_file(linter, path, unsafe, text=text)
         display = linter._display(path)
         result.files.append(display)
@@ -301,8 +321,7 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
             result.fix_notes.append(_("{file}: the fix of {code} would have broken the file; it was not applied.").format(
                 file=display, code=code))
         if outcome.looping:
-            result.fix_notes.append(_("{file}: still fixable after 10 passes ({codes}); stopped.").format(
-                file=display, codes=", ".join(outcome.looping)))
+            result.fix_notes.append(pass_limit_note(display, outcome))
         if outcome.changed:
             result.fixed[display] = outcome.applied
             result.fix_log.extend((display, *entry) for entry in outcome.log)
@@ -312,7 +331,13 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
                     sys.stdout.write(outcome.fixed)
                 else:
                     source = linter.sources.get(display)
-                    write_atomically(path, outcome.fixed, bool(source and source.had_bom))
+                    root = linter.project_root(linter.config_for(path), Path(os.path.abspath(path)), linted_root)
+                    try:
+                        write_atomically(path, outcome.fixed, bool(source and source.had_bom), root=root)
+                    except WriteError as error:  # the file is unchanged
+                        result.fixed.pop(display, None)
+                        failures.append(f"{display}: the fix was not written: {error}; the file was not changed")
+    result.write_failures = failures
     from .findings import unique_sorted
 
     result.findings = unique_sorted(result.findings)

@@ -18,6 +18,8 @@ from .findings import Severity
 from .i18n import LANGUAGES
 from .i18n import gettext as _
 DEFAULT_MAX_FILE_SIZE = 1_000_000  # bytes; the loader reads this (setting `max-file-size`)
+#: the largest `max-file-size` allowed, and the most any file read by the tool may have (memory stays bounded)
+MAX_FILE_SIZE_LIMIT = 100_000_000
 from .rule import Rule, Setting
 from .packs import DEFAULT_PACKS, describe_unknown, unknown_packs
 
@@ -118,11 +120,23 @@ class Config:
             "select": self.select, "ignore": self.ignore, "extend": self.extend_select,
             "severity": {k: v.value for k, v in self.severity.items()},
             "pfi": self.per_file_ignores, "packs": [str(p) for p in self.rule_packs],
-            "packs_content": [p.read_bytes().hex() if p.is_file() else "" for p in self.rule_packs],
+            "packs_content": [_pack_digest(p, self.max_file_size) for p in self.rule_packs],
             "max": self.max_file_size, "settings": self.settings,
             "rule_packs_on": sorted(self.active_packs()),
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _pack_digest(path: Path, limit: int) -> str:
+    """A rule pack's content for the fingerprint: its hash, read only if it is small enough."""
+    import hashlib
+
+    from . import safe_io
+
+    try:
+        return hashlib.sha256(safe_io.read_bytes(path, limit)).hexdigest()
+    except OSError as error:
+        return f"unreadable: {error}"
 
 
 def _glob_match(path: str, pattern: str) -> bool:
@@ -204,8 +218,19 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(_("`rule-packs`{where} must be a list of .camp file paths").format(where=where))
             base = path.parent if path else Path.cwd()
+            project = git_root(base) or base.resolve()
             for item in value:
-                pack = (base / item).resolve()
+                try:
+                    pack = (base / item).resolve()
+                except (OSError, RuntimeError, ValueError):
+                    raise ConfigError(f"`rule-packs`{where}: `{item}` cannot be resolved") from None
+                try:
+                    pack.relative_to(project)
+                except ValueError:
+                    raise ConfigError(f"`rule-packs`{where}: `{item}` is outside the project folder ({project}); "
+                                      "rule packs must stay inside it") from None
+                if not item.endswith(".camp"):
+                    raise ConfigError(f"`rule-packs`{where}: `{item}` is not a .camp file")
                 if not pack.is_file():
                     raise ConfigError(_("`rule-packs`{where}: `{item}` was not found").format(where=where, item=item))
                 config.rule_packs.append(pack)
@@ -216,8 +241,9 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
                 raise ConfigError(f"`{key}`{where}: {describe_unknown(name)}")
             setattr(config, key.replace("-", "_"), list(value))
         elif key == "max-file-size":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ConfigError(_("`max-file-size`{where} must be a positive number of bytes").format(where=where))
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_FILE_SIZE_LIMIT:
+                raise ConfigError(_("`max-file-size`{where} must be a number of bytes from 1 to {limit:,}, not "
+                                    "{value}").format(where=where, limit=MAX_FILE_SIZE_LIMIT, value=repr(value)))
             config.max_file_size = value
         elif key == "lang":
             if value not in LANGUAGES:
@@ -238,20 +264,82 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
     return config
 
 
-def read_config_file(path: Path, rules: Mapping[str, Rule]) -> Config:
+#: a configuration file is a few hundred bytes; a bigger one is refused before it is read
+MAX_CONFIG_SIZE = 1_000_000
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    """The TOML table of a configuration file, or ConfigError in words (never another exception)."""
+    from . import safe_io
+
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = safe_io.read_bytes(path, MAX_CONFIG_SIZE)
     except OSError as error:
         raise ConfigError(_("cannot read the configuration file {path}: {error}").format(
             path=path, error=error.strerror or error)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"the configuration file {path} is not valid UTF-8 text: byte {error.start} "
+                          f"(0x{data[error.start]:02x}) cannot be read; save the file as UTF-8") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(_("the configuration file {path} is not valid TOML: {error}").format(path=path, error=error)) from None
+        raise ConfigError(_("the configuration file {path} is not valid TOML: {error}").format(
+            path=path, error=error)) from None
+    except RecursionError:
+        raise ConfigError(f"the configuration file {path} is nested too deeply to be read") from None
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> Any:
+    """``data["tool"]["campaignlint"]`` of a pyproject.toml (None if absent); ConfigError if misshapen."""
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool` must be a table ([tool.campaignlint] …), not {_kind(tool)}")
+    return tool.get("campaignlint")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    return "a date or a time"
+
+
+def read_config_file(path: Path, rules: Mapping[str, Rule]) -> Config:
+    data = _load_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("campaignlint", {})
+        data = _tool_table(data, path)
+        if data is None:
+            data = {}
         if not isinstance(data, dict):
-            raise ConfigError(_("[tool.campaignlint] in {path} must be a table").format(path=path))
+            raise ConfigError(_("[tool.campaignlint] in {path} must be a table, not {kind}").format(
+                path=path, kind=_kind(data)))
     return from_table(data, path.resolve(), rules)
+
+
+#: a pyproject.toml too broken to read "mentions" campaignlint when it has one of these
+_MENTION = re.compile(rb"^\s*\[\s*tool\s*\.\s*[\"']?campaignlint|^\s*tool\s*\.\s*[\"']?campaignlint|^\s*tool\s*=", re.M)
+
+
+def _configures_us(pyproject: Path) -> bool:
+    """Does this pyproject.toml configure campaignlint?  A broken one that seems to is (read_config_file says why)."""
+    try:
+        return _tool_table(_load_toml(pyproject), pyproject) is not None
+    except ConfigError:
+        from . import safe_io
+
+        try:
+            return bool(_MENTION.search(safe_io.read_bytes(pyproject, MAX_CONFIG_SIZE)))
+        except OSError:
+            return False
 
 
 def discover(start: Path) -> Path | None:
@@ -259,16 +347,14 @@ def discover(start: Path) -> Path | None:
     folder = start.resolve()
     for candidate in [folder, *folder.parents]:
         own = candidate / "campaignlint.toml"
-        if own.is_file():
-            return own
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                with pyproject.open("rb") as handle:
-                    if "campaignlint" in tomllib.load(handle).get("tool", {}):
-                        return pyproject
-            except (OSError, tomllib.TOMLDecodeError):
-                continue
+        try:  # an unreadable folder: no configuration found here (the walk then says it cannot be read)
+            if own.exists():
+                return own  # even a pipe or a folder: read_config_file says what is wrong
+            if pyproject.is_file() and _configures_us(pyproject):
+                return pyproject
+        except OSError:
+            continue
     return None
 
 
@@ -280,13 +366,12 @@ def configured_language(start: Path) -> str | None:
     found = discover(start)
     if found is None:
         return None
-    try:
-        with found.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
+    try:  # the same bounded, safe read as the full configuration; any problem: unset (check reports it)
+        data = _load_toml(found)
+        if found.name == "pyproject.toml":
+            data = _tool_table(data, found)
+    except ConfigError:
         return None
-    if found.name == "pyproject.toml":
-        data = data.get("tool", {}).get("campaignlint", {})
     value = data.get("lang") if isinstance(data, dict) else None
     return value if value in LANGUAGES else None
 

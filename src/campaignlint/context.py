@@ -9,6 +9,9 @@ built from
 * a settings object (anything with ``setting(key)``: the configuration),
 * the rule catalogue (``code → rule``), for the rare rule that reasons about
   other rules (N001 asks which codes ran),
+* optionally the language service (``ctx.nlp``: analyses and per-text facts,
+  :class:`campaignlint.language.nlp.NLP`; the process's default one if none is
+  given), so two lints in one process do not share caches,
 
 so a rule can be run by the engine, by a test, or by any other tool.
 """
@@ -33,11 +36,21 @@ class FileContext:
     """What a rule sees of one file."""
 
     def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings,
-                 catalogue: Mapping[str, "Rule"] | None = None):
+                 catalogue: Mapping[str, "Rule"] | None = None, nlp: Any = None):
         self.sources = sources
         self.loaded = loaded
         self.config = settings
         self.catalogue = catalogue or {}
+        self._nlp = nlp
+
+    @property
+    def nlp(self):
+        """The language service: ``nlp.analyse(text, language)``, ``nlp.fact(name, text, language, compute)``."""
+        if self._nlp is None:
+            from .language.nlp import default_service
+
+            self._nlp = default_service()
+        return self._nlp
 
     @property
     def model(self):
@@ -73,8 +86,8 @@ class CampaignContext(FileContext):
     """What a rule sees of one campaign of a file."""
 
     def __init__(self, sources: Mapping[str, SourceText], loaded: Any, settings: Settings, campaign: "Campaign",
-                 catalogue: Mapping[str, "Rule"] | None = None):
-        super().__init__(sources, loaded, settings, catalogue)
+                 catalogue: Mapping[str, "Rule"] | None = None, nlp: Any = None):
+        super().__init__(sources, loaded, settings, catalogue, nlp)
         self.campaign = campaign
 
 

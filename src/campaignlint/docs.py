@@ -170,7 +170,7 @@ CORE_KEYS_DOC = [
     ("[severity]", "", "a table `CODE = \"error|warning|info\"` overriding default severities"),
     ("[per-file-ignores]", "", "a table `\"glob\" = [codes]`: rules skipped for matching files (paths relative to the working folder)"),
     ("rule-packs", "[]", "extra `.camp` files whose `channel`, `rule` and `segment` definitions apply to every campaign (paths relative to the configuration file)"),
-    ("max-file-size", "1000000", "largest file read, in bytes (E008 above it)"),
+    ("max-file-size", "1000000", "largest file read, in bytes (E008 above it; at most 100,000,000)"),
     ("lang", "", "language of the messages: `en` or `fr` (`--lang` wins; unset: the locale, else English)"),
     ("packs", '["google-ads", "meta"]', "rule packs to run (`email`, `google-ads`, `meta`, `fr-legal`); replaces the default list"),
     ("extend-packs", "[]", "rule packs added to `packs`"),

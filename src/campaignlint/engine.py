@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from . import safe_io
 from .i18n import ngettext
 from .i18n import gettext as _
-from .config import Config, git_root
+from .config import MAX_FILE_SIZE_LIMIT, Config, git_root
 from .findings import Applicability, Edit, Finding, Fix, Severity, unique_sorted
 from .rule import Rule
 from .project import Options, Project
-from .registry import load_all_rules
+from .registry import load_all_rules, rule_catalogue
 from .context import CampaignContext, FileContext
 from .frontend.decode import decode
 from .source import SourceText, Span
@@ -47,7 +48,7 @@ def _gitignore_specs(folder: Path):
         ignore = candidate / ".gitignore"
         if ignore.is_file():
             try:
-                lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+                lines = safe_io.read_text(ignore, MAX_FILE_SIZE_LIMIT, errors="replace").splitlines()
             except OSError:
                 lines = []
             specs.append((candidate, pathspec.GitIgnoreSpec.from_lines(lines)))
@@ -80,6 +81,9 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
         path = Path(raw)
         if not path.exists():
             raise UsageError(_("{path}: no such file or folder").format(path=raw))
+        kind = None if path.is_dir() else safe_io.describe(path)
+        if kind is not None:  # a pipe, a device, a link to /dev/zero: never opened
+            raise UsageError(_("{path}: this is {kind}, not a file; it was not read").format(path=raw, kind=kind))
         if path.is_file():
             if not os.access(path, os.R_OK):
                 raise UsageError(_("{path}: this file cannot be read (permission denied)").format(path=raw))
@@ -93,7 +97,15 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
         root = Path(os.path.abspath(path))
         specs = _gitignore_specs(root)
         visited: set[tuple[int, int]] = set()
-        for current, dirs, files in os.walk(root, followlinks=True, onerror=None):
+        def unreadable(error: OSError, raw=raw, root=root) -> None:  # a subfolder: not skipped without a word
+            try:
+                shown = os.path.normpath(os.path.join(raw, os.path.relpath(error.filename, root)))
+            except (TypeError, ValueError):
+                shown = str(error.filename)
+            reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
+            raise UsageError(f"{shown}: this folder cannot be read ({reason})")
+
+        for current, dirs, files in os.walk(root, followlinks=True, onerror=unreadable):
             here = Path(current)
             try:
                 stat = here.stat()
@@ -108,7 +120,8 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
             local = here / ".gitignore"
             if here != root and local.is_file():
                 try:
-                    specs.append((here, pathspec.GitIgnoreSpec.from_lines(local.read_text(encoding="utf-8", errors="replace").splitlines())))
+                    lines = safe_io.read_text(local, MAX_FILE_SIZE_LIMIT, errors="replace").splitlines()
+                    specs.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
                 except OSError:
                     pass
             dirs[:] = sorted(
@@ -135,7 +148,7 @@ class RunResult:
     fix_log: list[tuple[str, str, int, str]] = field(default_factory=list)  # path, code, line, description
 
 
-#: files loaded, analysed (one batched spaCy pass) and released together by ``Linter.lint``
+#: files loaded, checked and released together by ``Linter.lint``
 BATCH_FILES = 32
 
 
@@ -168,7 +181,7 @@ class SourceStore(dict):
         if not path.is_absolute():
             path = self.cwd / path
         try:
-            data = path.read_bytes()
+            data = safe_io.read_bytes(path, MAX_FILE_SIZE_LIMIT)  # a pipe or a device is never opened
         except OSError:
             source = None
         else:  # the loader's decoding (light: no Lark, no pydantic); no size limit here
@@ -193,10 +206,18 @@ class Linter:
     def __init__(self, options: Options | None = None, cwd: Path | None = None):
         self.options = options or Options()
         self.cwd = cwd or Path.cwd()
-        self.rules = load_all_rules()
-        self.project = Project(self.options, self.cwd, self.rules)
+        # configuration is validated against the rule catalogue (no rule module imported
+        # when it is cached); the rules load on the first file that is actually linted
+        self.project = Project(self.options, self.cwd, rule_catalogue())
         self.sources: dict[str, SourceText] = SourceStore(self.cwd)
         self._loaders: dict[tuple, Loader] = {}
+        from .language.nlp import NLP
+
+        self.nlp = NLP()  # this linter's analyses and facts of texts (bounded LRUs)
+
+    @functools.cached_property
+    def rules(self) -> dict[str, Rule]:
+        return load_all_rules()
 
     # -- configuration (see campaignlint.project) ----------------------------
     def config_for(self, path: Path) -> Config:
@@ -224,17 +245,28 @@ class Linter:
         return self._loaders[key]
 
     # -- linting -----------------------------------------------------------
-    def lint_file(self, path: Path, *, linted_root: Path | None = None, text: str | None = None) -> list[Finding]:
+    def lint_file(self, path: Path, *, linted_root: Path | None = None, text: str | None = None,
+                  front_end=None, other_texts: dict[Path, str] | None = None) -> list[Finding]:
+        """The findings of one file (``text``: its unsaved content).  ``front_end``: called
+        with the syntax and schema findings (E) as soon as the file is read, before any
+        rule runs (the language server publishes them first).  ``other_texts``: unsaved
+        contents of other files (an import open in an editor)."""
         path = Path(os.path.abspath(path))
         config = self.config_for(path)
         root = self.project_root(config, path, linted_root)
-        overrides = {path: text} if text is not None else None
+        overrides = {Path(os.path.abspath(p)): t for p, t in (other_texts or {}).items()}
+        if text is not None:
+            overrides[path] = text
+        overrides = overrides or None
         loader = self.loader_for(config, root, overrides)
         loaded = loader.load(path)
         for other in loader.files.values():
             if other.source is not None:
                 self.sources[other.display] = other.source
-        self._prepare_nlp(loader, config)
+        if front_end is not None:
+            ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
+            front_end([ctx.finding(self.rules[p.code], p.span, p.message) for p in loaded.problems
+                       if p.code in self.rules])
         findings = self.findings_for(loaded, config)
         project = self.lint_project([(path, linted_root)], overrides=overrides)  # v2: this file is the whole run
         return sorted(findings + project, key=Finding.sort_key) if project else findings
@@ -247,14 +279,11 @@ class Linter:
                 return loader.files[path]
         return None
 
-    def _prepare_nlp(self, loader: Loader, config: Config) -> None:
-        self._prepare_nlp_batch([(loaded, config) for loaded in loader.files.values()])
-
     def findings_for(self, loaded: LoadedFile, config: Config) -> list[Finding]:
         from .checks.custom import custom_findings
 
         findings: list[Finding] = []
-        ctx = FileContext(self.sources, loaded, config, self.rules)
+        ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
         for problem in loaded.problems:
             rule = self.rules[problem.code]
             findings.append(ctx.finding(rule, problem.span, problem.message, problem.fix))
@@ -265,7 +294,7 @@ class Linter:
                 if rule.scope == "file" and config.pack_enabled(rule):
                     findings.extend(rule.check_file(ctx))
             for campaign in loaded.model.campaigns:
-                cctx = CampaignContext(self.sources, loaded, config, campaign, self.rules)
+                cctx = CampaignContext(self.sources, loaded, config, campaign, self.rules, self.nlp)
                 for rule in selected:
                     if rule.scope == "campaign" and config.pack_enabled(rule, campaign):
                         findings.extend(rule.check(cctx))
@@ -287,7 +316,7 @@ class Linter:
             others = [f for f in kept if f.path != loaded.display]
             own = noqa.apply(own, suppressions)
             kept = own + others
-            ctx = FileContext(self.sources, loaded, config, self.rules)
+            ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
             for rule in self.rules.values():
                 if rule.scope == "suppressions" and config.enabled(rule.code, rule.name, loaded.display):
                     kept.extend(rule.check_suppressions(ctx, suppressions))
@@ -338,11 +367,17 @@ class Linter:
                 if store is not None:
                     store.put(files[index][0], files[index][1], outcome)
         all_findings = [finding for findings in per_file for finding in findings]
-        all_findings.extend(self.lint_project(files, store))  # v2: the project-scope phase
+        project_findings = self.lint_project(files, store)  # v2: the project-scope phase
+        all_findings.extend(project_findings)
+        if store is not None:
+            store.flush()
         if "-" in paths:
             name = Path(os.path.abspath(stdin_filename or "stdin.camp"))
             result.files.append(self._display(name))
             all_findings.extend(self.lint_file(name, text=stdin_text or ""))
+        elif not pending and not project_findings and _in_report_order(result.files, per_file):
+            result.findings = all_findings  # every file a hit, each on its own path: already in order
+            return result
         result.findings = unique_sorted(all_findings)
         return result
 
@@ -361,13 +396,14 @@ class Linter:
         from . import noqa
         from .context import ProjectContext
 
-        rules = [rule for rule in self.rules.values() if rule.scope == "project"]
-        if not rules or not files:
+        # the catalogue says whether there are project-scope rules: a warm run imports no rule
+        if not files or not any(getattr(r, "scope", None) == "project" for r in self.project.rules.values()):
             return []
         if store is not None:
             cached = store.get_project(files)
             if cached is not None:
                 return cached
+        rules = [rule for rule in self.rules.values() if rule.scope == "project"]
         loaded: list[tuple[LoadedFile, Config]] = []
         fresh: list[tuple[Loader, Path]] = []
         for path, linted_root in files:
@@ -408,9 +444,9 @@ class Linter:
     def lint_many(self, files: list[tuple[Path, Path | None]]):
         """Lint files on disk in order, ``BATCH_FILES`` at a time; yields a ``FileOutcome`` each.
 
-        Each batch is loaded, its copy analysed in one spaCy pass, checked, then
-        released (models, sources and the analysis cache), so memory does not
-        grow with the number of files.  Files imported by others stay loaded.
+        Each batch is loaded, checked, then released (models and sources; the
+        language service's caches are bounded LRUs), so memory does not grow
+        with the number of files.  Files imported by others stay loaded.
         """
         for start in range(0, len(files), BATCH_FILES):
             batch = files[start : start + BATCH_FILES]
@@ -424,34 +460,12 @@ class Linter:
                     if other.source is not None and other.display not in self.sources:
                         self.sources[other.display] = other.source
                 prepared.append((loaded, config, loader))
-            self._prepare_nlp_batch([(loaded, config) for loaded, config, _loader in prepared])
             for loaded, config, loader in prepared:
                 yield FileOutcome(self.findings_for(loaded, config), _dependencies(loaded, loader))
             self._release(prepared)
 
-    def _prepare_nlp_batch(self, items: list[tuple[LoadedFile, Config]]) -> None:
-        """One batched spaCy pass (when a rule asks) over the copy of the batch's files."""
-        texts = []
-        for loaded, config in items:
-            if loaded.model is None:
-                continue
-            if not any(r.needs_nlp and config.enabled(r.code, r.name) for r in self.rules.values()):
-                continue
-            for campaign in loaded.model.campaigns:
-                for message in campaign.messages:
-                    for text in message.copy_texts():
-                        texts.append((text.value, message.language))
-        if texts:
-            from .language import nlp
-
-            # announce the batch's copy: the first rule that needs an analysis gets
-            # every announced text of its language through one spaCy batch
-            nlp.defer_many(texts)
-
     def _release(self, prepared) -> None:
         """Forget the files of a finished batch (those no other file imports)."""
-        import sys
-
         for loader in {id(loader): loader for _loaded, _config, loader in prepared}.values():
             imported = {path for other in loader.files.values() for path in other.imported}
             for loaded, _config, owner in prepared:
@@ -461,9 +475,20 @@ class Linter:
             for loaded, _config, owner in prepared:
                 if owner is loader and loaded.display not in kept:
                     self.sources.pop(loaded.display, None)
-        nlp = sys.modules.get("campaignlint.language.nlp")
-        if nlp is not None:
-            nlp.clear_cache()
+
+
+def _in_report_order(displays: list[str], per_file: list[list[Finding]]) -> bool:
+    """Whether the files' findings, concatenated, are already sorted and unique: each
+    file's list is (``_finish``), so it is enough that every finding is on its own
+    file's path and the paths come in increasing order."""
+    previous = None
+    for display, findings in zip(displays, per_file):
+        if not findings:
+            continue
+        if (previous is not None and display <= previous) or any(f.path != display for f in findings):
+            return False
+        previous = display
+    return True
 
 
 def _dependencies(loaded: LoadedFile, loader: Loader) -> list[Path]:

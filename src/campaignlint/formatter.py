@@ -369,20 +369,31 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
     import sys
     from pathlib import Path
 
+    from . import safe_io
+    from .config import MAX_FILE_SIZE_LIMIT, git_root
     from .engine import discover_files
-    from .fixes import unified_diff, write_atomically
+    from .fixes import WriteError, unified_diff, write_atomically
     from .paths import display_path
 
     echo_err = echo_err or (lambda text: print(text, file=sys.stderr))
-    changed = failed = unchanged = 0
+    changed = failed = unchanged = unwritten = 0
     targets: list[tuple[Path | None, str]] = []
     for raw in paths:
         if raw == "-":
-            targets.append((None, stdin_filename or "stdin.camp"))
+            targets.append((None, stdin_filename or "stdin.camp", None))
         else:
-            targets.extend((path, display_path(path)) for path in discover_files([raw]))
-    for path, display in targets:
-        data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+            given = Path(os.path.abspath(raw))
+            folder = given if given.is_dir() else given.parent
+            root = git_root(folder) or folder  # fmt never writes through a link out of it
+            targets.extend((path, display_path(path), root) for path in discover_files([raw]))
+    for path, display, root in targets:
+        try:
+            data = (_read_stdin(MAX_FILE_SIZE_LIMIT) if path is None
+                    else safe_io.read_bytes(path, MAX_FILE_SIZE_LIMIT))
+        except OSError as error:  # a pipe or a device found in a folder walk, a file gone or unreadable
+            echo_err(f"{display}: cannot read this file: {error.strerror or error}")
+            failed += 1
+            continue
         result, had_bom = format_source(display, data)
         if result.error is not None:
             echo_err(result.error)
@@ -403,7 +414,12 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
             echo_err(_("would reformat {file}").format(file=display))
         else:
             assert path is not None
-            write_atomically(Path(os.path.abspath(path)), result.formatted, had_bom)
+            try:
+                write_atomically(Path(os.path.abspath(path)), result.formatted, had_bom, root=root)
+            except WriteError as error:  # the file is unchanged
+                echo_err(f"{display}: the formatted text was not written: {error}; the file was not changed")
+                changed -= 1
+                unwritten += 1
     if not (len(targets) == 1 and targets[0][0] is None):
         if check or diff:
             parts = [ngettext("{count} file would be reformatted", "{count} files would be reformatted",
@@ -417,6 +433,20 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
             parts.append(ngettext("{count} file could not be read", "{count} files could not be read",
                                   failed).format(count=failed))
         echo_err(", ".join(parts) + ".")
+    if unwritten:
+        return 2  # the tool could not do its job
     if failed:
         return 1
     return 1 if (check or diff) and changed else 0
+
+
+def _read_stdin(limit: int) -> bytes:
+    """Standard input, at most ``limit`` bytes (``safe_io.TooLarge`` past it)."""
+    import sys
+
+    from .safe_io import TooLarge
+
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge("standard input", len(data), limit)
+    return data

@@ -1,17 +1,18 @@
 """Linting files in worker processes (``campaignlint check --jobs N``).
 
-Workers are started with the ``spawn`` method on every platform (no state is
-inherited: the same behaviour on Linux, macOS and Windows, and no risk from
-forking a process that holds threads).  Each worker builds one ``Linter`` with
-the run's options and keeps it, so spaCy, the grammar and the rules load once
-per worker; files go to the workers in contiguous chunks and ``Executor.map``
-returns the chunks in order, so the findings are the same, in the same order,
-whatever the number of workers.
+Where the platform has it (Linux, macOS), workers are forked from a *fork
+server* that has already imported the engine, every rule, the parser and the
+model (``set_forkserver_preload``): each worker starts with all of that loaded
+instead of importing it again, and nothing is inherited from the main process
+(which may hold threads: the language server).  Elsewhere the ``spawn`` method.
+Each worker builds one ``Linter`` with the run's options and keeps it; files go
+to the workers in a few large contiguous chunks (fewer round trips) and
+``Executor.map`` returns the chunks in order, so the findings are the same, in
+the same order, whatever the number of workers.
 
-Starting a worker costs about 0.3 s (imports, rules, grammar) plus about 1 s
-when a selected rule needs spaCy.  Below ``MIN_FILES_PER_WORKER`` files per
-extra worker the start-up costs more than it saves, so the run stays in the
-main process (measured on the benchmark corpus, see docs/performance.md).
+Below ``MIN_FILES_PER_WORKER`` files per extra worker the start-up costs more
+than it saves, so the run stays in the main process (measured on the benchmark
+corpus, see docs/performance.md).
 The environment variable ``CAMPAIGNLINT_MIN_FILES_PER_WORKER`` overrides it.
 """
 
@@ -28,8 +29,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: files each worker must get for spreading out to pay off
 MIN_FILES_PER_WORKER = 40
-#: files a worker receives at a time (one spaCy batch each)
-CHUNK_FILES = 16
+#: files a worker receives at a time, at most
+CHUNK_FILES = 64
+#: modules the fork server imports once for every worker
+PRELOAD = ["campaignlint.engine", "campaignlint.registry", "campaignlint.loader", "campaignlint.schema",
+           "campaignlint.model", "campaignlint.parser", "campaignlint.language.nlp"]
 
 _LINTER: "Linter | None" = None
 
@@ -60,6 +64,21 @@ def _start(make_linter: "Callable[[], Linter]", language: str = "en") -> None:
 
     i18n.set_language(language)  # a spawned worker starts in English: it writes the run's language
     _LINTER = make_linter()
+    _LINTER.rules  # load the rules now (from the fork server's imports), not with the first chunk
+
+
+def _context():
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        import pkgutil
+
+        from . import checks
+
+        families = [f"{checks.__name__}.{m.name}" for m in pkgutil.iter_modules(checks.__path__)
+                    if not m.name.startswith("_")]
+        context.set_forkserver_preload(PRELOAD + families)
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _lint_chunk(chunk: list[tuple[Path, Path | None]]) -> list["FileOutcome"]:
@@ -80,9 +99,9 @@ def lint_in_workers(make_linter: "Callable[[], Linter]", files: list[tuple[Path,
     ``make_linter`` builds each worker's linter (a picklable callable: the engine
     passes ``functools.partial(Linter, options, cwd)``), so this module never
     imports the engine."""
-    size = max(1, min(CHUNK_FILES, -(-len(files) // (workers * 2))))
+    size = max(1, min(CHUNK_FILES, -(-len(files) // (workers * 4))))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    context = multiprocessing.get_context("spawn")
+    context = _context()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
                              initargs=(make_linter, _language())) as pool:
         outcomes: list["FileOutcome"] = []

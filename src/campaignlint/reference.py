@@ -75,6 +75,8 @@ BLOCKS: tuple[Block, ...] = (
            A("max", "`exclamations N` or `emoji N`", NONE, "at most N per text"),
            A("prefer", '`"word" over "other", "other"`', NONE, "the brand's word for a thing"),
            A("avoid", "texts in quotes", NONE, "words the brand never uses"),
+           A("accept", "texts in quotes", NONE, "words written as they are (acronyms, exam and product names): "
+             "never shouting, hype or avoided"),
            A("readability", "a number (0–100)", NONE, "the lowest reading ease its copy may have"),
            A("accept", "texts in quotes (`\"DELE\", \"EV3\"`)", NONE, "words in capitals the brand writes on "
              "purpose (exam names, product codes): never shouting (T005, T009)"),
@@ -104,6 +106,10 @@ BLOCKS: tuple[Block, ...] = (
            A("stages", "funnel stage names", NONE, "the stages this channel serves"),
            A("utm_source", "a text", NONE, "the `utm_source` its links must carry"),
            A("utm_medium", "a text", NONE, "the `utm_medium` its links must carry"),
+           A("cta", "`field` or `inline`", "`field`", "`inline`: no call-to-action field, a link or phone "
+             "number in the text is the call to action (F002)"),
+           A("gsm", "`gsm table android|standard`", "`android`", "how SMS are counted: `android` as senders "
+             "do (small ç forces UCS-2), `standard` the 3GPP table"),
            A("asset", "`asset image|video { … }`", NONE, "refines the limits of its images or videos" + V2),
            A("placement", "`placement NAME { … }`", NONE, "a placement of the channel (reels, stories…)" + V2),
            A("merge", "`merge tags PLATFORM`", NONE, "the merge-tag syntax of its sending tool" + V2),

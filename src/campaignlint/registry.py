@@ -10,8 +10,13 @@ so a new rule or family needs no list to edit), after the front end's own rules 
 from __future__ import annotations
 
 import importlib
+import os
+import pickle
 import pkgutil
-from typing import Iterator
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Mapping
 
 from .rule import BY_NAME, REGISTRY, Rule, Setting
 
@@ -35,6 +40,71 @@ def load_all_rules() -> dict[str, Rule]:
                         importlib.import_module(f"{package.__name__}.{module.name}")
         _LOADED = True
     return REGISTRY
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What configuration needs to know of a rule (its code, name and settings), without its module."""
+
+    code: str
+    name: str
+    settings: tuple[Setting, ...]
+    severity: Any
+    scope: str = "campaign"
+    pack: str | None = None
+
+
+@dataclass(frozen=True)
+class DeferredSetting(Setting):
+    """A setting of a ``Setting`` subclass defined in a rule module, in the catalogue:
+    validating a configured value imports that rule (and uses its own ``validate``)."""
+
+    rule_code: str = ""
+
+    def validate(self, value: Any) -> Any:
+        real = next(s for s in load_all_rules()[self.rule_code].settings if s.key == self.key)
+        return real.validate(value)
+
+
+def _catalogue_setting(code: str, setting: Setting) -> Setting:
+    if type(setting) is Setting:
+        return setting
+    return DeferredSetting(setting.key, setting.default, setting.description, setting.kind,
+                           setting.minimum, setting.maximum, code)
+
+
+def rule_catalogue() -> Mapping[str, "Rule | RuleInfo"]:
+    """``code → rule`` for validating configuration, without importing the rule modules when
+    it can: a pickled ``RuleInfo`` catalogue in the user cache folder, keyed by the tool's
+    fingerprint (the size and mtime of every module), so a run answered from the result
+    cache never imports the rules (nor pydantic).  The rules themselves once loaded."""
+    if _LOADED:
+        return REGISTRY
+    from .cache import tool_fingerprint
+
+    base = os.environ.get("CAMPAIGNLINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "campaignlint")
+    path = Path(base) / f"catalogue-{tool_fingerprint()[:24]}.pickle"
+    try:
+        catalogue = pickle.loads(path.read_bytes())
+        if isinstance(catalogue, dict) and catalogue:
+            return catalogue
+    except Exception:  # missing, unreadable or from elsewhere: rebuild it
+        pass
+    rules = load_all_rules()
+    catalogue = {code: RuleInfo(code, rule.name, tuple(_catalogue_setting(code, x) for x in rule.settings), rule.severity,
+                          rule.scope,
+                          getattr(rule, "pack", None))
+                 for code, rule in rules.items()}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".catalogue-")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(catalogue, stream)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return rules
 
 
 def rule_by_name(name: str) -> Rule | None:

@@ -11,6 +11,7 @@ by side.  Defining the class registers it in ``REGISTRY``; rules live in
 from __future__ import annotations
 
 import enum
+import math
 import inspect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
@@ -61,7 +62,8 @@ class Setting:
     def validate(self, value: Any) -> Any:
         if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if not isinstance(value, self.kind) or isinstance(value, bool):
+        if (not isinstance(value, self.kind) or isinstance(value, bool)
+                or (isinstance(value, float) and not math.isfinite(value))):  # nan passes every bound
             kind = _("a number") if self.kind in (int, float) else _("a {kind}").format(kind=self.kind.__name__)
             raise ValueError(_("`{key}` must be {kind}, not {value}").format(key=self.key, kind=kind, value=repr(value)))
         if self.minimum is not None and value < self.minimum:
@@ -117,7 +119,7 @@ class Rule:
     #: "front-end": raised by the front end while reading the file (E001–E008, in
     #: ``campaignlint.frontend.problems``), no check
     scope: ClassVar[str] = "campaign"
-    #: the rule reads copy through spaCy (loaded lazily, batched)
+    #: the rule reads analyses of copy (tokens, lemmas: ``ctx.nlp``; lookup tables, no model)
     needs_nlp: ClassVar[bool] = False
     #: the rule pack it belongs to (``campaignlint.packs``), None for built-in families
     pack: ClassVar[str | None] = None

@@ -35,9 +35,9 @@ const RATIO_KEYWORDS = ['ratio', 'ratios'];
 
 const ATTRIBUTES = [
   // brand, voice
-  'max', 'name', 'language', 'website', 'tone', 'address', 'prefer', 'avoid', 'readability',
+  'max', 'name', 'language', 'website', 'tone', 'address', 'prefer', 'avoid', 'readability', 'accept',
   // channel profiles
-  'kind', 'counting', 'require', 'opt_out', 'quiet_hours', 'quiet_days', 'stages', 'utm_source', 'utm_medium',
+  'kind', 'counting', 'require', 'opt_out', 'quiet_hours', 'quiet_days', 'stages', 'utm_source', 'utm_medium', 'gsm',
   'budget', 'tier', 'owner',
   // segment
   'persona', 'description', 'size', 'channels',

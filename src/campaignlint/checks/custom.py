@@ -8,14 +8,46 @@ with ``suggest`` offers a safe fix: the team wrote the replacement itself.
 from __future__ import annotations
 
 import re
+import time
 from typing import TYPE_CHECKING, Iterator
+
+import regex
 
 from ..i18n import gettext as _
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..model import CustomRule, Message, TextField
+from ..rule import REGISTRY
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..context import CampaignContext
+
+
+#: seconds one ``pattern`` / ``require_pattern`` rule may spend on one campaign (processor time, as the
+#: ``regex`` module counts it: on a busy machine the wall-clock wait can be a few times longer).  User patterns run
+#: in the ``regex`` module with this time limit: a pattern that backtracks without end (``(a|aa)+$``)
+#: is stopped and reported on the pattern, so a campaign file can never hang the tool.
+PATTERN_TIME_LIMIT = 1.0
+
+
+class _PatternTimeout(Exception):
+    pass
+
+
+def _matches(pattern, texts, deadline: float, first_only: bool):
+    """(text, match) for each non-empty match; raises _PatternTimeout past ``deadline``."""
+    for text in texts:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise _PatternTimeout
+        try:
+            for match in pattern.finditer(text.value, timeout=remaining):
+                if match.end() == match.start():
+                    continue
+                yield text, match
+                if first_only:
+                    return
+        except TimeoutError:
+            raise _PatternTimeout from None
 
 
 def _term_pattern(term: str) -> re.Pattern:
@@ -41,12 +73,13 @@ def _fields(rule: CustomRule, message: Message) -> list[TextField]:
 
 def custom_findings(ctx: "CampaignContext") -> Iterator[Finding]:
     campaign = ctx.campaign
+    budget: dict[str, float | None] = {}  # pattern rule name → its deadline; None once it timed out
     for rule in campaign.rules:
         severity = Severity(rule.severity)
         for message in campaign.messages:
             if not _in_scope(rule, message, campaign):
                 continue
-            yield from _check(ctx, rule, severity, message)
+            yield from _check(ctx, rule, severity, message, budget)
 
 
 def _finding(ctx, rule: CustomRule, severity: Severity, span, text: str, fix: Fix | None = None) -> Finding:
@@ -55,7 +88,7 @@ def _finding(ctx, rule: CustomRule, severity: Severity, span, text: str, fix: Fi
     return Finding(rule.code, severity, text, span.path, where, fix, rule.name)
 
 
-def _check(ctx, rule: CustomRule, severity: Severity, message: Message) -> Iterator[Finding]:
+def _check(ctx, rule: CustomRule, severity: Severity, message: Message, budget: dict) -> Iterator[Finding]:
     texts = _fields(rule, message)
     if rule.check == "forbid":
         for text in texts:
@@ -72,19 +105,8 @@ def _check(ctx, rule: CustomRule, severity: Severity, message: Message) -> Itera
             terms = ", ".join(f"“{t}”" for t in rule.terms)
             yield _finding(ctx, rule, severity, message.span, _("{said}: `{message}` contains none of {terms}").format(
                 said=rule.message, message=message.name, terms=terms))
-    elif rule.check == "pattern":
-        pattern = re.compile(rule.pattern or "")
-        for text in texts:
-            for match in pattern.finditer(text.value):
-                if match.end() == match.start():
-                    continue
-                yield _finding(ctx, rule, severity, text.span_of(match.start(), match.end()), _("{said}: “{found}” in the {field} of `{message}`").format(
-                    said=rule.message, found=match.group(0), field=text.field, message=message.name))
-    elif rule.check == "require_pattern":
-        pattern = re.compile(rule.pattern or "")
-        if texts and not any(pattern.search(text.value) for text in texts):
-            yield _finding(ctx, rule, severity, message.span, _("{said}: nothing in `{message}` matches the required pattern").format(
-                said=rule.message, message=message.name))
+    elif rule.check in ("pattern", "require_pattern"):
+        yield from _check_pattern(ctx, rule, severity, message, texts, budget)
     elif rule.check == "max_length":
         from ..text.counting import describe_unit, measure
 
@@ -96,3 +118,33 @@ def _check(ctx, rule: CustomRule, severity: Severity, message: Message) -> Itera
                 yield _finding(ctx, rule, severity, text.span, _("{said}: the {field} of `{message}` is {length} {unit}, more than {limit}").format(
                     said=rule.message, field=text.field, message=message.name, length=length,
                     unit=describe_unit(unit), limit=rule.max_length))
+
+
+def _check_pattern(ctx, rule: CustomRule, severity: Severity, message: Message, texts, budget) -> Iterator[Finding]:
+    deadline = budget.setdefault(rule.name, time.monotonic() + PATTERN_TIME_LIMIT)
+    if deadline is None:  # timed out on an earlier message: reported once
+        return
+    try:
+        pattern = regex.compile(rule.pattern or "")
+    except (regex.error, ValueError, OverflowError) as error:  # valid for `re` (checked by the schema), not here
+        yield ctx.finding(REGISTRY["E003"], rule.where("pattern"),
+                          _("this pattern is not a valid regular expression: {error}").format(error=error))
+        return
+    try:
+        if rule.check == "pattern":
+            found = list(_matches(pattern, texts, deadline, first_only=False))
+            for text, match in found:
+                yield _finding(ctx, rule, severity, text.span_of(match.start(), match.end()),
+                               _("{said}: “{found}” in the {field} of `{message}`").format(
+                                   said=rule.message, found=match.group(0), field=text.field, message=message.name))
+        elif texts and not any(_matches(pattern, texts, deadline, first_only=True)):
+            yield _finding(ctx, rule, severity, message.span,
+                           _("{said}: nothing in `{message}` matches the required pattern").format(
+                               said=rule.message, message=message.name))
+    except _PatternTimeout:
+        budget[rule.name] = None
+        seconds = f"{PATTERN_TIME_LIMIT:g} second" + ("" if PATTERN_TIME_LIMIT == 1 else "s")
+        yield ctx.finding(REGISTRY["E003"], rule.where("pattern"),
+                          f"the pattern “{rule.pattern}” of rule `{rule.name}` took too long (more than {seconds}) "
+                          f"on the text of `{message.name}` and was stopped: rule `{rule.name}` was not checked. "
+                          "Write it without nested repetitions such as (a|aa)+ or (a+)+")

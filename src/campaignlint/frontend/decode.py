@@ -11,6 +11,13 @@ from ..source import SourceText, Span
 from .problems import Problem
 
 
+def too_large(display: str, size: int, max_size: int) -> Problem:
+    """The E008 of a file of ``size`` bytes over ``max_size`` (known before reading it, or after)."""
+    return Problem("E008", Span(display, 0, 0),
+                   _("the file is {count:,} bytes, more than the maximum of {max_size:,} (setting "
+                     "`max-file-size`)").format(count=size, max_size=max_size))
+
+
 def decode(data: bytes, display: str, max_size: int) -> tuple[SourceText | None, Problem | None]:
     """Bytes → SourceText, or an E008 problem.
 
@@ -18,9 +25,7 @@ def decode(data: bytes, display: str, max_size: int) -> tuple[SourceText | None,
     A NUL character: the whole text.  The BOM is removed (``SourceText.from_text``).
     """
     if len(data) > max_size:
-        return None, Problem("E008", Span(display, 0, 0),
-                             _("the file is {count:,} bytes, more than the maximum of {max_size:,} (setting "
-                               "`max-file-size`)").format(count=len(data), max_size=max_size))
+        return None, too_large(display, len(data), max_size)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -128,7 +128,24 @@ def _cleandoc(chars: list[str]) -> list[int]:
     return kept
 
 
+#: bounds on what a value may say, checked where it is read (E003 with its position and the range):
+#: the rules then never meet a number too big to convert or a date out of the calendar's range
+MAX_INTEGER_DIGITS = 15  # up to 999,999,999,999,999
+MAX_DECIMALS = 10
+MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+MAX_DURATION = {"years": 100, "months": 1_200, "weeks": 5_200, "days": 36_500, "hours": 876_000,
+                "minutes": 52_560_000, "seconds": 3_153_600_000}
+
+
 def _number(text: str) -> Decimal:
+    digits = text.replace("_", "").lstrip("+-")
+    whole, _dot, decimals = digits.partition(".")
+    if len(whole.lstrip("0")) > MAX_INTEGER_DIGITS:
+        raise ValueError(f"this number is too large: a number may have at most {MAX_INTEGER_DIGITS} digits "
+                         "before the decimal point (up to 999,999,999,999,999)")
+    if len(decimals) > MAX_DECIMALS:
+        raise ValueError(f"this number is too precise: a number may have at most {MAX_DECIMALS} digits after "
+                         "the decimal point")
     return Decimal(text.replace("_", ""))
 
 
@@ -189,7 +206,13 @@ def decode_literal(kind: str, token: Token) -> Value:
         elif kind == "duration":
             match = re.match(r"(\d+(?:\.\d+)?)[ \t]*([a-z]+)", raw)
             assert match
-            value.data = (Decimal(match.group(1)), DURATION_UNITS[match.group(2)])
+            unit = DURATION_UNITS[match.group(2)]
+            digits = match.group(1).partition(".")[0].lstrip("0")
+            amount = Decimal(match.group(1)) if len(digits) <= MAX_INTEGER_DIGITS else None
+            if amount is None or amount > MAX_DURATION[unit]:
+                most = ", ".join(f"{limit:,} {name}" for name, limit in MAX_DURATION.items())
+                raise ValueError(f"this duration is too long: at most {MAX_DURATION[unit]:,} {unit} ({most})")
+            value.data = (amount, unit)
         elif kind == "ratio":
             value.data = parse_ratio(raw)
         elif kind == "filesize":
@@ -204,7 +227,7 @@ def decode_literal(kind: str, token: Token) -> Value:
 def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
     """``"1.91:1"`` → (1.91, 1); both sides positive (language §6.1)."""
     left, _, right = text.partition(":")
-    width, height = Decimal(left), Decimal(right)
+    width, height = _number(left), _number(right)  # bounded like every number
     if width <= 0 or height <= 0:
         raise ValueError(f"{text} is not a ratio: both sides must be above zero (for example 4:5)")
     return width, height
@@ -212,9 +235,13 @@ def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(_("{text} is not a real date (check the day and the month)").format(text=text)) from None
+    if not MIN_DATE <= date <= MAX_DATE:
+        raise ValueError(_("{text} is too far from today: a date must be between {minimum} and {maximum}").format(
+            text=text, minimum=MIN_DATE, maximum=MAX_DATE))
+    return date
 
 
 def _time(text: str) -> dt.time:

@@ -13,17 +13,20 @@ from pathlib import Path
 
 from ..i18n import gettext as _
 from .. import model as m
+from .. import safe_io
 from ..config import DEFAULT_MAX_FILE_SIZE
 from ..paths import display_path
 from ..resources import rules_path
 from ..source import SourceText, Span
-from .decode import decode
+from .decode import decode, too_large
 from .parser import SyntaxProblem, parse
 from .problems import Problem
 from .resolve import Definitions, Resolver
 from .tree import Document
 
 MAX_IMPORTS = 200
+MAX_IMPORT_PATH = 1_024  # characters in one import path
+MAX_NAME = 255  # characters in one folder or file name of it (the usual file-system limit)
 
 
 @dataclass
@@ -74,6 +77,17 @@ class Loader:
         self.pack_definitions = Definitions()
         for pack in rule_packs or []:
             loaded = self.load(pack)
+            errors = [p for p in loaded.problems if p.code.startswith("E")]
+            if errors:  # its rules would vanish without a word: the run stops and says why
+                from ..config import ConfigError
+
+                first = errors[0]
+                where = ""
+                if loaded.source is not None:
+                    line, column = loaded.source.position(first.span.start)
+                    where = f" at line {line}, column {column}"
+                more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+                raise ConfigError(f"the rule pack {loaded.display} has an error{where}: {first.message}{more}")
             if loaded.model:
                 self.pack_definitions.update(self._visible(loaded))
 
@@ -89,7 +103,11 @@ class Loader:
             source, problem = decode(self.overrides[path].encode("utf-8", "surrogatepass"), display, self.max_file_size)
         else:
             try:
-                data = path.read_bytes()
+                data = safe_io.read_bytes(path, self.max_file_size)  # size checked first; pipes never opened
+            except safe_io.TooLarge as error:
+                loaded = LoadedFile(path, display, None, problems=[too_large(display, error.size, self.max_file_size)])
+                self.files[path] = loaded
+                return loaded
             except OSError as error:
                 problem = Problem("E006", Span(display, 0, 0), _("cannot read this file: {value}").format(
                                                                    value=error.strerror or error))
@@ -169,6 +187,16 @@ class Loader:
         return visible
 
     def _import_target(self, loaded: LoadedFile, text: str, resolver: Resolver, value) -> Path | None:
+        if "\x00" in text:
+            resolver.problem("E006", resolver.value_span(value), _("an import path cannot contain a NUL character"))
+            return None
+        longest = max((len(part) for part in text.replace("\\", "/").split("/")), default=0)
+        if len(text) > MAX_IMPORT_PATH or longest > MAX_NAME:
+            resolver.problem("E006", resolver.value_span(value),
+                             _("this import path is too long ({count:,} characters): at most {limit:,}, "
+                               "and {name_limit} for each folder or file name").format(
+                                 count=len(text), limit=MAX_IMPORT_PATH, name_limit=MAX_NAME))
+            return None
         if not text.endswith(".camp"):
             resolver.problem("E006", resolver.value_span(value), _("only .camp files can be imported, not "
                                                                    "`{text}`").format(text=text))
@@ -178,7 +206,7 @@ class Loader:
         loaded.requested.append(target)
         try:
             real = target.resolve()
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError, ValueError):
             resolver.problem("E006", resolver.value_span(value), _("`{text}` cannot be resolved (a link "
                                                                    "loop?)").format(text=text))
             return None
@@ -193,7 +221,13 @@ class Loader:
             loaded.cycles.append(target)
             resolver.problem("E006", resolver.value_span(value), _("import cycle: {chain}").format(chain=chain))
             return None
-        if not real.is_file() and target not in self.overrides:
+        try:
+            found = real.is_file()
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or error
+            resolver.problem("E006", resolver.value_span(value), _("`{text}` cannot be read: {reason}").format(text=text, reason=reason))
+            return None
+        if not found and target not in self.overrides:
             resolver.problem("E006", resolver.value_span(value),
                              _("`{text}` was not found (looked for {display})").format(
                                  text=text, display=self.display(target)))

@@ -1,52 +1,64 @@
-"""Tokens, lemmas and sentences for campaign copy, with spaCy loaded lazily.
+"""Tokens, lemmas and sentences for campaign copy, as a service object.
 
-One pipeline per language is built on first use and kept for the life of the
-process:
+:class:`NLP` is the language service one lint uses (the engine owns one and
+hands it to rules through their context, ``ctx.nlp``): two lints in one process
+(the language server) each have their own.  It holds
 
-* French (``fr``): the ``fr_core_news_sm`` model with only what lemmas and
-  sentences need: ``tok2vec``, ``morphologizer``, ``senter`` (the statistical
-  sentence recogniser, which the model ships disabled), ``attribute_ruler`` and
-  ``lemmatizer``.  The ``parser`` and ``ner`` are excluded: measured on 1,000
-  campaign texts, the parser-based pipeline takes 1.8 s, this one 1.2 s, for the
-  same lemmas.
-* English (``en``): no English model can be installed from the package index and
-  spaCy's own English lemmatisers need the ``spacy-lookups-data`` tables, so the
-  pipeline is ``spacy.blank("en")`` (tokenizer) plus the rule-based
-  ``sentencizer``, and lemmas come from :func:`english_lemma`, a small suffix
-  stripper with an exception list in ``rules/en/lemmas.toml``.
-* Any other language: a regular-expression tokenizer; lemmas are the lower-cased
-  forms.
+* the **analyses** (tokens with lemmas, sentences) of the texts rules ask
+  about, made on demand — a text no rule asks about is never analysed — and
+  kept in a bounded LRU;
+* the **facts** of texts (:meth:`NLP.fact`): anything a rule computes from
+  ``(text, language)`` alone — address, emoji, capitals, sentences, detected
+  language — memoised under a name in one bounded LRU, so every rule that reads
+  a fact of a text shares the first computation.
+
+Two back ends make the analyses:
+
+* ``lookup`` (the default): a regular-expression tokenizer that splits French
+  elisions ("d'", "l'", "qu'") like spaCy's, lemmas from a lookup table
+  (:mod:`campaignlint.language.lemmas`: simplemma's French table; the English
+  suffix stripper), sentences at ``. ! ? …`` and at line ends (see below).  No
+  model is loaded: measured on every rule case, the examples and a 300-file
+  corpus, it finds the same terms as spaCy's model (docs/performance.md).
+* ``spacy``: the ``fr_core_news_sm`` pipeline (``tok2vec``, ``morphologizer``,
+  ``senter``, ``attribute_ruler``, ``lemmatizer``) for French and
+  ``spacy.blank("en")`` + ``sentencizer`` for English, loaded lazily; chosen
+  with ``CAMPAIGNLINT_NLP=spacy`` (needs the ``spacy`` extra).  Kept for the
+  comparison in the benchmark.
+
+Any other language: the regular-expression tokenizer; lemmas are the
+lower-cased forms.
 
 Sentences are additionally broken at line ends followed by a blank line, a
 capital or a symbol: copy is often written one idea a line without a final full
 stop ("Portez le changement 🌱\\nNotre collection…"), while a paragraph wrapped
 inside a long string goes on in lower case on the next line.
 
-Everything is cached per ``(text, language)``: analysing the same text twice
-costs a dictionary look-up.  All offsets are ``str`` indices into the text given,
-end-exclusive.
+All offsets are ``str`` indices into the text given, end-exclusive.
 """
 
 from __future__ import annotations
 
+import os
 import re
-
-from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Callable, Hashable, Iterable
 
-from campaignlint.resources import load_toml
+from campaignlint.language.lemmas import FRENCH_ELISIONS, english_lemma, lemma_table
+from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
 
 __all__ = [
     "Tok",
     "Analysis",
+    "NLP",
+    "default_service",
     "analyse",
     "analyse_many",
     "english_lemma",
     "language_root",
     "clear_cache",
-    "defer_many",
 ]
 
 
@@ -93,102 +105,18 @@ _REGEX_TOKEN = re.compile(
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?"
     r"|\S",
 )
+# the lookup back end: words keep their inner hyphens ("éco-responsable", "Profitez-en")
+_LOOKUP_TOKEN = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[#@][^\W_][\w]*"
+    r"|\d+(?:[.,]\d+)*"
+    r"|[^\W\d_]+(?:['’‐‑-][^\W\d_]+)*['’]?"
+    r"|\S",
+)
+_FRENCH_ELIDED = re.compile(r"(?:jusqu|lorsqu|puisqu|quoiqu|presqu|qu|[cdjlmnst])['’](?=[^\W\d_])", re.IGNORECASE)
+_HYPHEN = re.compile(r"([‐‑-])")
 _PUNCT_ONLY = re.compile(r"^[^\w\s]+$")
 _REGEX_SENTENCE_END = re.compile(r"[.!?…]+")
-
-# --------------------------------------------------------------------------- English lemmas
-
-_VOWELS = set("aeiouy")
-
-
-def _english_tables() -> tuple[dict[str, str], frozenset[str]]:
-    global _EN_TABLES
-    if _EN_TABLES is None:
-        data = load_toml("en", "lemmas.toml")
-        _EN_TABLES = (
-            {k.lower(): v.lower() for k, v in data.get("irregular", {}).items()},
-            frozenset(w.lower() for w in data.get("keep", {}).get("words", [])),
-        )
-    return _EN_TABLES
-
-
-_EN_TABLES: tuple[dict[str, str], frozenset[str]] | None = None
-
-
-def _undouble(stem: str) -> str:
-    """``runn`` → ``run``, ``shipp`` → ``ship``; ``fall``/``pass``/``buzz`` stay."""
-    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouylsz":
-        return stem[:-1]
-    return stem
-
-
-def _restore_e(stem: str) -> str:
-    """Add back the silent ``e`` dropped before ``-ing``/``-ed`` where English needs it.
-
-    ``creat`` → ``create``, ``shar`` → ``share``, ``us`` → ``use``; ``answer``,
-    ``launch``, ``sign`` stay.  A heuristic: consonant + vowel + one of the
-    consonants that usually carry a silent e, or the endings ``-at``/``-iz``/``-ys``.
-    """
-    if stem.endswith("v") or stem.endswith(("at", "iz", "is", "ys", "uc", "ur", "rg", "ng", "dg", "rs", "ns", "ag", "as", "aus", "lud")):
-        if stem.endswith(("ng",)) and not stem.endswith(("ang", "eng")):
-            return stem
-        return stem + "e"
-    if (
-        len(stem) >= 2
-        and stem[-1] not in _VOWELS
-        and stem[-1] not in "wxy"
-        and stem[-2] in _VOWELS
-        and (len(stem) == 2 or stem[-3] not in _VOWELS)
-        and (len(stem) <= 3 or (len(stem) == 4 and stem[0] not in _VOWELS and stem[1] not in _VOWELS))
-    ):  # hop → hope, shar → share; open, edit stay
-        return stem + "e"
-    return stem
-
-
-def english_lemma(word: str) -> str:
-    """A lower-cased English lemma for ``word``, without any model.
-
-    Irregular forms and words that only look inflected come from
-    ``rules/en/lemmas.toml``.  Otherwise: ``-ies`` → ``-y`` (synergies → synergy),
-    ``-sses/-ches/-shes/-xes/-zes/-oes`` lose ``-es``, other ``-s`` (not ``-ss``,
-    ``-us``, ``-is``) is dropped, ``-ing``/``-ed`` are stripped with the doubled
-    consonant undone (running → run) or the silent ``e`` restored (sharing → share).
-    Comparatives and superlatives are left alone (``best`` stays ``best``).
-    """
-    w = word.lower().replace("’", "'")
-    irregular, keep = _english_tables()
-    if w in irregular:
-        return irregular[w]
-    if w in keep or len(w) <= 2 or not w.isalpha():
-        return w
-    if len(w) == 3:  # ups → up, ads → ad; short function words are in the tables
-        return w[:-1] if w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "ches", "shes", "xes", "zes")):
-        return w[:-2]
-    if w.endswith("oes") and len(w) > 4:
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")):
-        return w[:-1]
-    if w.endswith("ing") and len(w) > 5:
-        stem = w[:-3]
-        if not any(c in _VOWELS for c in stem):
-            return w
-        undoubled = _undouble(stem)
-        return undoubled if undoubled != stem else _restore_e(stem)
-    if w.endswith("ied") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("ed") and len(w) > 4:
-        if w.endswith("eed"):  # agreed → agree
-            return w[:-1]
-        stem = w[:-2]
-        undoubled = _undouble(stem)
-        return undoubled if undoubled != stem else _restore_e(stem)
-    return w
-
-
-# --------------------------------------------------------------------------- pipelines
 
 
 def language_root(language: str | None) -> str:
@@ -196,52 +124,6 @@ def language_root(language: str | None) -> str:
     if not language:
         return ""
     return re.split(r"[-_]", language.strip(), maxsplit=1)[0].lower()
-
-
-_PIPELINES: dict[str, object] = {}
-_LOCK = threading.Lock()
-_SPACY_LANGUAGES = ("fr", "en")
-
-
-def _pipeline(root: str):
-    """The spaCy pipeline for ``fr`` or ``en`` (built once, then reused)."""
-    nlp = _PIPELINES.get(root)
-    if nlp is not None:
-        return nlp
-    with _LOCK:
-        nlp = _PIPELINES.get(root)
-        if nlp is None:
-            import spacy  # lazy: ~0.4 s
-
-            if root == "fr":
-                nlp = spacy.load("fr_core_news_sm", exclude=["parser", "ner"])
-                if "senter" in nlp.component_names and "senter" not in nlp.pipe_names:
-                    nlp.enable_pipe("senter")
-                if not nlp.has_pipe("senter"):  # an older model without senter
-                    nlp.add_pipe("sentencizer")
-            else:
-                nlp = spacy.blank(root)
-                nlp.add_pipe("sentencizer")
-            _PIPELINES[root] = nlp
-    return nlp
-
-
-# --------------------------------------------------------------------------- cache
-
-_CACHE: dict[tuple[str, str], Analysis] = {}
-_CACHE_MAX = 50_000
-
-
-def clear_cache() -> None:
-    """Forget every analysed text (the pipelines stay loaded)."""
-    _CACHE.clear()
-    _DEFERRED.clear()
-
-
-def _remember(key: tuple[str, str], analysis: Analysis) -> None:
-    if len(_CACHE) >= _CACHE_MAX:
-        _CACHE.clear()
-    _CACHE[key] = analysis
 
 
 # --------------------------------------------------------------------------- sentences
@@ -291,6 +173,7 @@ def _split_at_lines(text: str, spans: Iterable[tuple[int, int]], tokens: tuple[T
     return tuple(snapped)
 
 
+
 # --------------------------------------------------------------------------- builders
 
 
@@ -335,6 +218,13 @@ def _regex_analysis(text: str, root: str) -> Analysis:
             )
         )
     tokens = tuple(toks)
+    return Analysis(text, root, tokens, _split_at_lines(text, _regex_sentences(text), tokens))
+
+
+
+
+
+def _regex_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _REGEX_SENTENCE_END.finditer(text):
@@ -344,66 +234,204 @@ def _regex_analysis(text: str, root: str) -> Analysis:
             start = after
     if start < len(text):
         spans.append((start, len(text)))
-    return Analysis(text, root, tokens, _split_at_lines(text, spans, tokens))
+    return spans
 
 
-# --------------------------------------------------------------------------- API
+def _lookup_lemma(word: str, root: str) -> str:
+    """The lemma of one word (no hyphen, no elision), lower-cased."""
+    lower = word.lower().replace("’", "'")
+    if root == "en":
+        return english_lemma(word) if word.isalpha() else lower
+    return lemma_table(root).lemma(lower)
 
 
-def analyse_many(items: list[tuple[str, str]]) -> list[Analysis]:
-    """Analyse ``(text, language)`` pairs; results come back in the same order.
-
-    All the not-yet-cached texts of one language go through a single
-    ``nlp.pipe`` batch.  Repeated texts are analysed once.
-    """
-    results: list[Analysis | None] = [None] * len(items)
-    pending: dict[str, dict[str, list[int]]] = {}
-    for i, (text, language) in enumerate(items):
-        root = language_root(language)
-        cached = _CACHE.get((root, text))
-        if cached is not None:
-            results[i] = cached
+def _lookup_analysis(text: str, root: str) -> Analysis:
+    """Tokens and lemmas from the lookup tables (no model): see the module docstring."""
+    toks: list[Tok] = []
+    french = root == "fr"
+    for m in _LOOKUP_TOKEN.finditer(text):
+        surface, start = m.group(), m.start()
+        if french:
+            while True:  # "qu'il", "d'industriel": the elided word is a token of its own
+                elided = _FRENCH_ELIDED.match(surface)
+                if elided is None or elided.end() >= len(surface):
+                    break
+                head = elided.group()
+                toks.append(Tok(head, FRENCH_ELISIONS[head.lower().replace("’", "'")], start, start + len(head),
+                                False, False))
+                surface, start = surface[elided.end():], start + elided.end()
+        first = surface[:1]
+        if first.isalpha() and not first.isdigit():
+            pieces = _HYPHEN.split(surface)
+            lemma = "".join(p if i % 2 else _lookup_lemma(p, root) for i, p in enumerate(pieces))
         else:
-            pending.setdefault(root, {}).setdefault(text, []).append(i)
-    for root, by_text in pending.items():
-        texts = list(by_text)
-        if root in _SPACY_LANGUAGES:
-            nlp = _pipeline(root)
-            analyses = [_from_doc(t, root, d) for t, d in zip(texts, nlp.pipe(texts, batch_size=128))]
-        else:
-            analyses = [_regex_analysis(t, root) for t in texts]
-        for text, analysis in zip(texts, analyses):
-            _remember((root, text), analysis)
-            for i in by_text[text]:
-                results[i] = analysis
-    return results  # type: ignore[return-value]
+            lemma = surface.lower()
+        toks.append(Tok(surface, lemma, start, start + len(surface), surface.isalpha(),
+                        bool(_PUNCT_ONLY.match(surface))))
+    tokens = tuple(toks)
+    return Analysis(text, root, tokens, _split_at_lines(text, _regex_sentences(text), tokens))
 
 
-_DEFERRED: dict[str, dict[str, None]] = {}  # language root → texts to analyse with the next one
+# --------------------------------------------------------------------------- spaCy (optional)
+
+_PIPELINES: dict[str, object] = {}
+_PIPELINE_LOCK = threading.Lock()
+_SPACY_LANGUAGES = ("fr", "en")
 
 
-def defer_many(items: list[tuple[str, str]]) -> None:
-    """Announce texts that may need analysing, without analysing them yet.
+def _pipeline(root: str):
+    """The spaCy pipeline for ``fr`` or ``en`` (built once per process, then reused)."""
+    nlp = _PIPELINES.get(root)
+    if nlp is not None:
+        return nlp
+    with _PIPELINE_LOCK:
+        nlp = _PIPELINES.get(root)
+        if nlp is None:
+            import spacy  # lazy: several seconds
 
-    The engine announces all copy up front; the first :func:`analyse` of a
-    language that misses the cache then runs every announced text of that
-    language through one ``nlp.pipe`` batch.  Nothing is loaded if no rule
-    ever asks (most copy never needs lemmas: see ``terms.find_terms``).
+            if root == "fr":
+                nlp = spacy.load("fr_core_news_sm", exclude=["parser", "ner"])
+                if "senter" in nlp.component_names and "senter" not in nlp.pipe_names:
+                    nlp.enable_pipe("senter")
+                if not nlp.has_pipe("senter"):  # an older model without senter
+                    nlp.add_pipe("sentencizer")
+            else:
+                nlp = spacy.blank(root)
+                nlp.add_pipe("sentencizer")
+            _PIPELINES[root] = nlp
+    return nlp
+
+
+# --------------------------------------------------------------------------- the service
+
+
+class _LRU:
+    """A bounded least-recently-used mapping (not thread-safe on its own)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.data: OrderedDict = OrderedDict()
+
+    def get(self, key):
+        value = self.data.get(key, _MISSING)
+        if value is not _MISSING:
+            self.data.move_to_end(key)
+        return value
+
+    def put(self, key, value) -> None:
+        self.data[key] = value
+        self.data.move_to_end(key)
+        if len(self.data) > self.size:
+            self.data.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
+_MISSING = object()
+
+
+class NLP:
+    """The language service of one lint: analyses and facts of texts, in bounded LRUs.
+
+    ``backend``: ``"lookup"`` (default) or ``"spacy"``; ``None`` reads
+    ``CAMPAIGNLINT_NLP``.  Thread-safe: the language server lints off its event
+    loop while it answers hovers.
     """
-    for text, language in items:
-        root = language_root(language)
-        if (root, text) not in _CACHE:
-            _DEFERRED.setdefault(root, {})[text] = None
+
+    def __init__(self, backend: str | None = None, *, analyses: int = 8192, facts: int = 65536):
+        self.backend = backend or os.environ.get("CAMPAIGNLINT_NLP") or "lookup"
+        self._analyses = _LRU(analyses)
+        self._facts = _LRU(facts)
+        self._lock = threading.RLock()
+        self.analysed = 0  # texts analysed (not answered from the cache): for tests and the benchmark
+
+    def analyse(self, text: str, language: str) -> Analysis:
+        """The analysis of one text (cached)."""
+        return self.analyse_many([(text, language)])[0]
+
+    def analyse_many(self, items: list[tuple[str, str]]) -> list[Analysis]:
+        """Analyse ``(text, language)`` pairs; results come back in the same order.
+
+        Repeated texts are analysed once; with spaCy, the missing texts of one
+        language go through one ``nlp.pipe`` batch.
+        """
+        results: list[Analysis | None] = [None] * len(items)
+        pending: dict[str, dict[str, list[int]]] = {}
+        with self._lock:
+            for i, (text, language) in enumerate(items):
+                root = language_root(language)
+                cached = self._analyses.get((root, text))
+                if cached is not _MISSING:
+                    results[i] = cached
+                else:
+                    pending.setdefault(root, {}).setdefault(text, []).append(i)
+        for root, by_text in pending.items():
+            texts = list(by_text)
+            if self.backend == "spacy" and root in _SPACY_LANGUAGES:
+                pipe = _pipeline(root)
+                analyses = [_from_doc(t, root, d) for t, d in zip(texts, pipe.pipe(texts, batch_size=128))]
+            elif root in _SPACY_LANGUAGES:
+                analyses = [_lookup_analysis(t, root) for t in texts]
+            else:
+                analyses = [_regex_analysis(t, root) for t in texts]
+            with self._lock:
+                self.analysed += len(texts)
+                for text, analysis in zip(texts, analyses):
+                    self._analyses.put((root, text), analysis)
+                    for i in by_text[text]:
+                        results[i] = analysis
+        return results  # type: ignore[return-value]
+
+    def fact(self, name: Hashable, text: str, language: str | None, compute: Callable[[str, Any], Any]) -> Any:
+        """``compute(text, language)``, memoised under ``name`` for ``(text, language)``.
+
+        One cache for every fact of every text (address, emoji, capitals,
+        sentences, detected language, term matches…): the first rule that asks
+        pays, the others read it.  ``name`` must say everything ``compute``
+        depends on besides the text and the language (e.g. ``("terms", terms)``).
+        """
+        key = (name, language, text)
+        with self._lock:
+            found = self._facts.get(key)
+        if found is not _MISSING:
+            return found
+        value = compute(text, language)
+        with self._lock:
+            self._facts.put(key, value)
+        return value
+
+    def clear(self) -> None:
+        """Forget every analysis and fact (lemma tables and spaCy pipelines stay loaded)."""
+        with self._lock:
+            self._analyses.data.clear()
+            self._facts.data.clear()
+
+
+_DEFAULT: NLP | None = None
+
+
+def default_service() -> NLP:
+    """The process's shared service, for callers that have no lint context (tests, tools)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = NLP()
+    return _DEFAULT
 
 
 def analyse(text: str, language: str) -> Analysis:
-    """Analyse one text (cached), with every deferred text of its language."""
-    root = language_root(language)
-    cached = _CACHE.get((root, text))
-    if cached is not None:
-        return cached
-    batch = [(t, root) for t in _DEFERRED.pop(root, {}) if t != text]
-    return analyse_many(batch + [(text, language)])[-1]
+    """``default_service().analyse``."""
+    return default_service().analyse(text, language)
+
+
+def analyse_many(items: list[tuple[str, str]]) -> list[Analysis]:
+    """``default_service().analyse_many``."""
+    return default_service().analyse_many(items)
+
+
+def clear_cache() -> None:
+    """Forget every analysis and fact of the default service."""
+    default_service().clear()
 
 
 def strip_urls(text: str) -> str:

@@ -9,8 +9,9 @@ it in the same clause (``rules/<lang>/superlatives.toml``):
 * a comparison scope ("in town", "on the market", « du marché », "for finance
   teams"), a place ("in the Alps", « de Paris ») or a price or deal noun right after it ("the
   best price", « la meilleure affaire »): it compares;
-* nothing after it in its clause ("Simply the best!", « C'est le meilleur. »):
-  it compares with everyone;
+* nothing after it in its clause, or a coordination ("Simply the best!",
+  « C'est le meilleur. », « les meilleures et pas chères ») : it compares with
+  everyone;
 * a noun phrase without scope ("the best beginner slopes", « les meilleures
   pistes pour débuter de la station »), or a scope that is the brand's own ("of
   the resort", « de notre », "in our"): the brand ranks its own offer, not
@@ -29,6 +30,8 @@ from campaignlint.resources import load_toml, rules_path
 __all__ = ["is_plain_superlative", "compares_with_others"]
 
 _WINDOW_WORDS = 6
+# a superlative followed by one of these has no noun of its own: it stands alone
+_COORDINATION = frozenset({"et", "ou", "mais", "and", "or", "but", "yet"})
 _CLAUSE_END = re.compile(r"[.!?…;:\n(),]|\s[-–—]\s")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # a place after a preposition: "in the Alps", "in Leeds", « de Paris », « en Bretagne », « des Alpes »
@@ -78,6 +81,8 @@ def compares_with_others(text: str, end: int, language: str | None) -> bool:
     window = clause[:words[min(len(words), _WINDOW_WORDS) - 1].end()]
     if words[0].group().lower() in data["nouns"]:
         return True  # "the best price", « le meilleur prix »
+    if words[0].group().lower() in _COORDINATION:
+        return True  # no noun: « les meilleures et pas chères ! », "the best and cheapest"
     scope, own = data["scope"].search(window), data["own"].search(window)
     place = _PLACE.search(window)
     if place and (scope is None or place.start() < scope.start()):

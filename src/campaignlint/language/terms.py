@@ -24,8 +24,10 @@ inflected form, a lemma, a missing accent or inside a hashtag.
 
 Speed: rules ask the same text for several term lists (avoided terms, hype,
 theme) and campaigns repeat copy, so the answers are memoised per text and
-term list (when ``find_terms`` analyses the text itself), and so are the
-text's matchable words and each token's keys.  Before any analysis, a text is
+term list (when ``find_terms`` analyses the text itself) as facts of the
+language service (``nlp``: the lint's :class:`~campaignlint.language.nlp.NLP`,
+the process's default one if not given), and so are the text's matchable words;
+each token's keys are memoised for the process (they depend on nothing else).  Before any analysis, a text is
 kept only if each stem of a term begins one of its words (see
 :func:`_candidates`): each word looks its beginnings up among the list's
 stems, instead of each term being tried against every word.
@@ -39,7 +41,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
-from campaignlint.language.nlp import Analysis, analyse, analyse_many, english_lemma, language_root, strip_urls
+from campaignlint.language.nlp import NLP, Analysis, default_service, english_lemma, language_root, strip_urls
 
 __all__ = ["TermMatch", "find_terms", "find_hype", "replace_preserving_case"]
 
@@ -221,9 +223,9 @@ def _could_match(text: str, term: str, in_hashtags: bool = False) -> bool:
     """A cheap necessary condition for ``term`` to occur in ``text``.
 
     Every stem of the term (see :func:`_stems`) must begin a word of the text
-    that is not too long for it.  Only when it holds is the text analysed with
-    the language model: careful copy usually contains none of the avoided or
-    hype terms, so most runs never load spaCy.  (Suppletive forms — "yeux" for
+    that is not too long for it.  Only when it holds is the text analysed
+    (tokens and lemmas): careful copy usually contains none of the avoided or
+    hype terms, so most texts are never analysed.  (Suppletive forms — "yeux" for
     "œil", "bought" for "buy" — are not found: write terms in the form copy
     uses.)
     """
@@ -277,12 +279,8 @@ def _candidates(text: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[s
     )
 
 
-_TERM_SEEN: set[tuple[str, str]] = set()  # terms already sent to analyse_many
-
-
-@functools.lru_cache(maxsize=4096)
-def _term_words(term: str, root: str) -> tuple[_Word, ...]:
-    return tuple(_words(analyse(term, root)))
+def _term_words(nlp: NLP, term: str, root: str) -> tuple[_Word, ...]:
+    return nlp.fact("term-words", term, root, lambda t, r: tuple(_words(nlp.analyse(t, r))))
 
 
 def find_terms(
@@ -292,6 +290,7 @@ def find_terms(
     analysis: Analysis | None = None,
     *,
     in_hashtags: bool = False,
+    nlp: NLP | None = None,
 ) -> list[TermMatch]:
     """Every occurrence of any of ``terms`` in ``text``, in text order, no overlaps.
 
@@ -304,13 +303,15 @@ def find_terms(
     unique = _unique_terms(tuple(terms))
     if not unique or not text:
         return []
+    nlp = nlp or default_service()
     if analysis is None:
-        return list(_find_terms(text, root, unique, in_hashtags))
+        return list(nlp.fact(("find-terms", unique, in_hashtags), text, root,
+                             lambda t, r: _find_terms(nlp, t, r, unique, in_hashtags)))
     terms = _candidates(text, unique, in_hashtags)
     if not terms:
-        return []  # no term can be there: spare the language model
+        return []  # no term can be there: spare the analysis
     words = _words(analysis, in_hashtags=in_hashtags)
-    return _match(text, root, terms, words, _by_key(words))
+    return _match(nlp, text, root, terms, words, _by_key(words))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -319,21 +320,20 @@ def _unique_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(terms) if t and t.strip())
 
 
-@functools.lru_cache(maxsize=8192)
-def _find_terms(text: str, root: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[TermMatch, ...]:
-    """:func:`find_terms` with the text's own analysis, memoised: rules ask the
-    same text for several term lists, and campaigns repeat copy."""
+def _find_terms(nlp: NLP, text: str, root: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[TermMatch, ...]:
+    """:func:`find_terms` with the text's own analysis (memoised by the caller as
+    a fact: rules ask the same text for several term lists, campaigns repeat copy)."""
     terms = _candidates(text, terms, in_hashtags)
     if not terms:
-        return ()  # no term can be there: spare the language model
-    words, by_key = _indexed_words(text, root, in_hashtags)
-    return tuple(_match(text, root, terms, words, by_key))
+        return ()  # no term can be there: the text is not analysed
+    words, by_key = nlp.fact(("indexed-words", in_hashtags), text, root,
+                             lambda t, r: _indexed_words(nlp, t, r, in_hashtags))
+    return tuple(_match(nlp, text, root, terms, words, by_key))
 
 
-@functools.lru_cache(maxsize=256)  # a campaign's texts, twice (with and without hashtags)
-def _indexed_words(text: str, root: str, in_hashtags: bool) -> tuple[list[_Word], dict[str, list[int]]]:
-    """The words of ``analyse(text, root)`` and their index by key (shared by every term list)."""
-    words = _words(analyse(text, root), in_hashtags=in_hashtags)
+def _indexed_words(nlp: NLP, text: str, root: str, in_hashtags: bool) -> tuple[list[_Word], dict[str, list[int]]]:
+    """The words of the text's analysis and their index by key (shared by every term list)."""
+    words = _words(nlp.analyse(text, root), in_hashtags=in_hashtags)
     return words, _by_key(words)
 
 
@@ -345,19 +345,15 @@ def _by_key(words: list[_Word]) -> dict[str, list[int]]:
     return by_key
 
 
-def _match(text: str, root: str, terms: tuple[str, ...], words: list[_Word],
+def _match(nlp: NLP, text: str, root: str, terms: tuple[str, ...], words: list[_Word],
            by_key: dict[str, list[int]]) -> list[TermMatch]:
     """The matches of the candidate ``terms`` among the text's ``words`` (longest first, no overlaps)."""
     if not words:
         return []
-    missing = [t for t in terms if (t, root) not in _TERM_SEEN]
-    if missing:  # analyse new terms in one batch, then cache their words
-        analyse_many([(t, root) for t in missing])
-        _TERM_SEEN.update((t, root) for t in missing)
 
     candidates: list[TermMatch] = []
     for term in terms:
-        tws = _term_words(term, root)
+        tws = _term_words(nlp, term, root)
         if not tws:
             continue
         starts: set[int] = set()
@@ -411,7 +407,8 @@ def _surface_pattern(term: str) -> re.Pattern | None:
     return re.compile(r"(?<![\w‐‑-])" + joined + r"(?:s|es|x)?(?![\w‐‑-])")
 
 
-def mentions_any(texts: list[str], language: str, terms: list[str], *, in_hashtags: bool = False) -> bool:
+def mentions_any(texts: list[str], language: str, terms: list[str], *, in_hashtags: bool = False,
+                 nlp: NLP | None = None) -> bool:
     """Whether any of ``texts`` mentions any of ``terms`` (as :func:`find_terms` would find).
 
     A term written as is (up to case, accents and a plural ending) answers at
@@ -420,7 +417,7 @@ def mentions_any(texts: list[str], language: str, terms: list[str], *, in_hashta
     terms = tuple(terms)
     if any(_on_surface(text, terms, in_hashtags) for text in texts):
         return True
-    return any(find_terms(text, language, terms, in_hashtags=in_hashtags) for text in texts)
+    return any(find_terms(text, language, terms, in_hashtags=in_hashtags, nlp=nlp) for text in texts)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -440,7 +437,7 @@ def _on_surface(text: str, terms: tuple[str, ...], in_hashtags: bool) -> bool:
     return False
 
 
-def find_hype(text: str, language: str, analysis: Analysis | None = None) -> list[TermMatch]:
+def find_hype(text: str, language: str, analysis: Analysis | None = None, *, nlp: NLP | None = None) -> list[TermMatch]:
     """Unsubstantiated superlatives and hype words from ``rules/<lang>/hype.txt``.
 
     Languages without a list give no match.
@@ -448,7 +445,7 @@ def find_hype(text: str, language: str, analysis: Analysis | None = None) -> lis
     terms = _hype_terms(language_root(language))
     if not terms:
         return []
-    return find_terms(text, language, terms, analysis)
+    return find_terms(text, language, terms, analysis, nlp=nlp)
 
 
 @functools.lru_cache(maxsize=64)

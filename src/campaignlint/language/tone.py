@@ -55,18 +55,22 @@ _FORMALITY = {"formal": 1.0, "mixed": 0.5, "informal": 0.0}
 
 
 def _count_emoji(text: str) -> int:
+    if text.isascii():  # every emoji holds a non-ASCII character: skip the tokenizer
+        return 0
     import emoji  # light, but only needed here
 
     return emoji.emoji_count(text)
 
 
-def _address(text: str, language: str) -> str | None:
+def _address(text: str, language: str, nlp=None) -> str | None:
     from campaignlint.language.address import detect_address
 
+    if nlp is not None:  # the text's address is a fact shared with T001/T002
+        return nlp.fact("address", text, language, detect_address).address
     return detect_address(text, language).address
 
 
-def measure_tone(text: str, language: str, exemptions=None) -> ToneFeatures:
+def measure_tone(text: str, language: str, exemptions=None, nlp=None) -> ToneFeatures:
     """Measure the tone of ``text`` (written in ``language``).
 
     Words and sentences are counted as for readability (URLs, hashtags and
@@ -76,7 +80,8 @@ def measure_tone(text: str, language: str, exemptions=None) -> ToneFeatures:
     T005 uses: no digit ("HIVER30", "EV3"), no acronym of the language's list,
     no short word that is not a common word ("DELE", "SUV"), none of the
     campaign's names or the voice's ``accept`` words (``exemptions``, a
-    :class:`~campaignlint.language.capitals.Exemptions`).
+    :class:`~campaignlint.language.capitals.Exemptions`).  ``nlp``: the language
+    service whose facts (address, reading ease) are shared with other rules.
     """
     from campaignlint.language.capitals import Exemptions, is_loud
 
@@ -86,8 +91,9 @@ def measure_tone(text: str, language: str, exemptions=None) -> ToneFeatures:
     n_sentences = len(sentences)
     exclamations = text.count("!") + text.count("！")
     caps = sum(1 for w in words if _CAPS_WORD.match(w) and is_loud(w, language, exemptions))
-    address = _address(text, language)
-    score = readability(text, language)
+    address = _address(text, language, nlp)
+    score = (nlp.fact(("readability", 30), text, language, readability) if nlp is not None
+             else readability(text, language))
     return ToneFeatures(
         words=len(words),
         sentences=n_sentences,

@@ -23,11 +23,11 @@ def theme_terms(campaign: Campaign) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-def on_theme(message: Message, terms: list[str]) -> bool:
+def on_theme(message: Message, terms: list[str], nlp=None) -> bool:
     """Whether any text of the message (or of its variants) mentions a theme term."""
     from ...language.terms import mentions_any
 
-    return mentions_any([text.value for text in message.copy_texts()], message.language, terms, in_hashtags=True)
+    return mentions_any([text.value for text in message.copy_texts()], message.language, terms, in_hashtags=True, nlp=nlp)
 
 
 def _by_channel(campaign: Campaign) -> dict[str, list[Message]]:
@@ -92,7 +92,7 @@ class ChannelOffTheme(Rule):
         if not terms:
             return
         for channel, messages in _by_channel(campaign).items():
-            if any(on_theme(m, terms) for m in messages):
+            if any(on_theme(m, terms, ctx.nlp) for m in messages):
                 continue
             if len(messages) == 1:
                 detail = _("its only message, `{message}`, does not carry it").format(message=messages[0].name)
@@ -152,7 +152,7 @@ class ChannelThemeShare(Rule):
             return
         minimum = float(ctx.setting("theme-share"))
         for channel, messages in _by_channel(campaign).items():
-            on = [m for m in messages if on_theme(m, terms)]
+            on = [m for m in messages if on_theme(m, terms, ctx.nlp)]
             if not on:
                 continue  # M005
             share = 100.0 * len(on) / len(messages)

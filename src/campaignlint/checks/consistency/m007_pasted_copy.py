@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import gettext as _
@@ -88,44 +90,89 @@ class PastedCopy(Rule):
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign
         threshold = float(ctx.setting("copy-similarity"))
-        seen: list[tuple[Message, list[str]]] = []
+        bodies: list[tuple[Message, object, tuple[str, ...]]] = []
         for message in campaign.messages:
             body = message.text("body")
             if body is None or not message.channel:
                 continue
             profile = campaign.channel_profile(message.channel)
             opt_out = (profile.opt_out,) if profile is not None and profile.opt_out else ()
-            words = normalised_words(body.value, opt_out)
-            if len(words) < self.min_words:
+            words = _normalised_words(body.value, opt_out)
+            if len(words) >= self.min_words:
+                bodies.append((message, body, words))
+        for index, earlier_index, ratio in _similar_pairs([words for _m, _b, words in bodies],
+                                                         [m.channel for m, _b, _w in bodies], threshold):
+            (message, body, words), (earlier, _body, earlier_words) = bodies[index], bodies[earlier_index]
+            how = _("the same body as") if words == earlier_words else (
+                _("nearly the same body ({percent} similar) as").format(percent=format_percent(ratio * 100)))
+            yield ctx.finding(
+                self, body.span,
+                _("message `{message}` on {channel} has {how} `{earlier}` on {channel2}: adapt the copy "
+                  "to each channel").format(
+                    message=message.name, channel=message.channel, how=how, earlier=earlier.name,
+                    channel2=earlier.channel),
+            )
+
+
+def _min_overlap(size: int, threshold: float) -> int:
+    """A lower bound on the words two bodies share when one has ``size`` words and
+    their ratio can reach ``threshold``: ``threshold·size/(2-threshold)`` (the
+    length filter bounds the other's size), rounded down with a margin."""
+    t = threshold - 1e-9
+    if t <= 0:
+        return 0
+    return max(0, math.ceil(t * size / (2 - t) - 1e-6))
+
+
+def _similar_pairs(bodies: list[tuple[str, ...]], channels: list[str], threshold: float) -> Iterator[tuple]:
+    """For each body, the first earlier body on another channel at least ``threshold``
+    similar (difflib's ratio of matching words): ``(index, earlier index, ratio)``.
+
+    Near-linear: bodies that could reach the threshold must share at least
+    :func:`_min_overlap` words, so — prefix filtering, as in set-similarity
+    joins — each must share a word with the other's *prefix*: its words (each
+    occurrence numbered, so repeats count) rarest first, all but the overlap
+    minus one.  Only bodies indexed under one of a body's prefix words are
+    compared, oldest first, through the same length bound, ``quick_ratio`` and
+    ``ratio`` as before: no pair that reaches the threshold is missed.
+    """
+    numbered: list[list[tuple[str, int]]] = []
+    frequency: Counter = Counter()
+    for words in bodies:
+        seen: Counter = Counter()
+        tokens = []
+        for word in words:
+            tokens.append((word, seen[word]))
+            seen[word] += 1
+        numbered.append(tokens)
+        frequency.update(tokens)
+    index: dict[tuple[str, int], list[int]] = {}
+    for position, (words, tokens) in enumerate(zip(bodies, numbered)):
+        tokens.sort(key=lambda token: (frequency[token], token))
+        prefix = tokens[: len(tokens) - _min_overlap(len(tokens), threshold) + 1]
+        candidates: set[int] = set()
+        for token in prefix:
+            candidates.update(index.get(token, ()))
+        size = len(words)
+        matcher: difflib.SequenceMatcher | None = None
+        for earlier in sorted(candidates):
+            if channels[earlier] == channels[position]:
                 continue
-            # speed: a pair is ruled out by its lengths, then by the words the bodies
-            # share, before difflib aligns them; the matcher indexes this body once
-            matcher: difflib.SequenceMatcher | None = None
-            size = len(words)
-            for earlier, earlier_words in seen:
-                if earlier.channel == message.channel:
-                    continue
-                # difflib's real_quick_ratio (the upper bound the lengths allow), without a matcher
-                other = len(earlier_words)
-                if 2.0 * min(other, size) / (other + size) < threshold:
-                    continue
-                if matcher is None:  # index this body once (b2j), compare it with each earlier one
-                    matcher = difflib.SequenceMatcher(None, autojunk=False)
-                    matcher.set_seq2(words)
-                matcher.set_seq1(earlier_words)
-                if matcher.quick_ratio() < threshold:
-                    continue
-                ratio = matcher.ratio()
-                if ratio + 1e-9 < threshold:
-                    continue
-                how = _("the same body as") if words == earlier_words else (
-                    _("nearly the same body ({percent} similar) as").format(percent=format_percent(ratio * 100)))
-                yield ctx.finding(
-                    self, body.span,
-                    _("message `{message}` on {channel} has {how} `{earlier}` on {channel2}: adapt the copy "
-                      "to each channel").format(
-                        message=message.name, channel=message.channel, how=how, earlier=earlier.name,
-                        channel2=earlier.channel),
-                )
-                break
-            seen.append((message, words))
+            earlier_words = bodies[earlier]
+            other = len(earlier_words)
+            # difflib's real_quick_ratio (the upper bound the lengths allow), without a matcher
+            if 2.0 * min(other, size) / (other + size) < threshold:
+                continue
+            if matcher is None:  # index this body once (b2j), compare it with each earlier one
+                matcher = difflib.SequenceMatcher(None, autojunk=False)
+                matcher.set_seq2(words)
+            matcher.set_seq1(earlier_words)
+            if matcher.quick_ratio() < threshold:
+                continue
+            ratio = 1.0 if earlier_words == words else matcher.ratio()
+            if ratio + 1e-9 < threshold:
+                continue
+            yield position, earlier, ratio
+            break
+        for token in prefix:
+            index.setdefault(token, []).append(position)

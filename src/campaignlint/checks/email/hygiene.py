@@ -25,9 +25,9 @@ def _shared() -> dict:
 
 
 def _acronyms(language: str) -> frozenset[str]:
-    from ..tone.t005_shouting import _shouting_data
+    from ...language.capitals import allowed_words
 
-    return _shouting_data(language)[0]
+    return allowed_words(language)
 
 
 def _in_capitals(text: str, language: str, codes: set[str]) -> bool:

@@ -86,9 +86,10 @@ def _names(ctx: "CampaignContext") -> frozenset[str]:
 
 def gimmicky_spans(text: str, language: str, names: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, kind) of gimmicky capitals in ``text``: "capitals", "inner", "spaced"."""
-    from ..tone.t005_shouting import _shouting_data, _unaccent_upper, shouting_runs
+    from ...language.capitals import allowed_words
+    from ..tone.t005_shouting import _unaccent_upper, shouting_runs
 
-    allowed, _cues = _shouting_data(language)
+    allowed = allowed_words(language)
     skip = customizer_spans(text)
     found: list[tuple[int, int, str]] = []
     for start, end in shouting_runs(text, language, names, min_letters=2):

@@ -8,7 +8,7 @@ words and minimum reading ease).  These rules read every text field of every
 message (and of its A/B variants), in the message's language.
 
 Heavy lifting lives in :mod:`campaignlint.language`: tu/vous detection
-(``address``), term matching with inflected forms (``terms``, spaCy: only T003
+(``address``), term matching with inflected forms (``terms``, lemma lookups: only T003
 and T008 set ``needs_nlp``), reading ease (``readability``), language
 detection (``detect``) and measured tone (``tone``).  Word lists are data:
 ``rules/<lang>/hype.txt``, ``rules/<lang>/tone.toml`` (acronyms allowed in

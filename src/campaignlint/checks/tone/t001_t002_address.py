@@ -39,13 +39,15 @@ def _versions(message: Message) -> list[tuple[str | None, list[TextField]]]:
 _PRONOUN = {"formal": "vous", "informal": "tu"}
 
 
-def _markers(message: Message, texts: Iterable[TextField]) -> dict[str, list[tuple[Span, "Marker"]]]:
+def _markers(message: Message, texts: Iterable[TextField], nlp=None) -> dict[str, list[tuple[Span, "Marker"]]]:
     """The formal and informal markers of ``texts``, with their source spans, in source order."""
     from ...language.address import detect_address
 
     found: dict[str, list[tuple[Span, Marker]]] = {"formal": [], "informal": []}
     for text in texts:
-        result = detect_address(text.value, message.language)
+        # one fact of the text, shared with T009 (and any rule asking for the address)
+        result = nlp.fact("address", text.value, message.language, detect_address) if nlp \
+            else detect_address(text.value, message.language)
         for kind, markers in (("formal", result.formal), ("informal", result.informal)):
             for marker in markers:
                 found[kind].append((text.span_of(marker.start, marker.end), marker))
@@ -104,7 +106,7 @@ class MixedAddress(Rule):
             for variant, texts in _versions(message):
                 if variant is not None and base_mixed:
                     break  # already reported on the message itself
-                found = _markers(message, texts)
+                found = _markers(message, texts, ctx.nlp)
                 if not (found["formal"] and found["informal"]):
                     continue
                 if variant is None:
@@ -178,7 +180,7 @@ class AddressDiffersFromVoice(Rule):
         for message in ctx.campaign.messages:
             if language_root(message.language) != "fr":
                 continue
-            found = _markers(message, message.copy_texts())
+            found = _markers(message, message.copy_texts(), ctx.nlp)
             if not found[wrong]:
                 continue
             span, marker = found[wrong][0]

@@ -67,10 +67,10 @@ class AvoidedTerm(Rule):
         preferred_terms = sorted(set(preferred_for.values()))
         for message in ctx.campaign.messages:
             for text in message.copy_texts():
-                matches = find_terms(text.value, message.language, terms)
+                matches = find_terms(text.value, message.language, terms, nlp=ctx.nlp)
                 if not matches:
                     continue
-                keep = find_terms(text.value, message.language, preferred_terms) if preferred_terms else []
+                keep = find_terms(text.value, message.language, preferred_terms, nlp=ctx.nlp) if preferred_terms else []
                 inside = _inside_other_term(matches, keep)
                 for match, is_inside in zip(matches, inside):
                     if is_inside:

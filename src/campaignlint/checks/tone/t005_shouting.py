@@ -18,6 +18,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 _CHUNK = re.compile(r"[^\W_]+")
+
+
+def _capital_run(min_letters: int):
+    """A pre-check: ``min_letters`` capitals in a row (every shouting word has them)."""
+    import regex
+
+    return regex.compile(r"\p{Lu}{%d}" % max(1, min_letters))
 _CODE_LIKE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[\w][\w-]*")
 # e-mail addresses ([\w.+-]+@[\w-]+(?:\.[\w-]+)+) and bare domains, found in
 # linear time (see ``language.scanning``)
@@ -75,14 +82,27 @@ def shouting_runs(text: str, language: str, names: frozenset[str] = frozenset(),
     """
     from ...text.extract import extract_hashtags, extract_mentions, extract_urls
 
-    from ...language.capitals import Exemptions, is_loud
+    from ...language.capitals import Exemptions
 
     cues = _code_cues(language)
     exemptions = Exemptions(names, accepted)
-    masked = [(s.start, s.end) for s in (*extract_hashtags(text), *extract_mentions(text), *extract_urls(text))]
+    masked = [(s.start, s.end) for s in (*extract_hashtags(text), *extract_mentions(text))]
     for pattern in (_EMAIL, _BARE_DOMAIN, _CODE_LIKE):
         masked.extend(m.span() for m in pattern.finditer(text))
-    masked.sort()
+    # masking only ever closes runs: without the URLs' masks the runs are a superset, so
+    # the slow URL extraction (twitter-text) is needed only when a run is found
+    runs = _runs(text, sorted(masked), exemptions, cues, language, min_letters)
+    if not runs:
+        return runs
+    masked.extend((s.start, s.end) for s in extract_urls(text))
+    return _runs(text, sorted(masked), exemptions, cues, language, min_letters)
+
+
+def _runs(text: str, masked: list[tuple[int, int]], exemptions, cues, language: str,
+          min_letters: int) -> list[tuple[int, int]]:
+    """The shouting runs of ``text`` with the ``masked`` spans (sorted) left out."""
+    from ...language.capitals import is_loud
+
     # words come in text order: sweep the masked spans (sorted by start) once,
     # keeping the furthest end of those starting at or before the word
     next_mask, covered_until = 0, -1
@@ -143,10 +163,11 @@ class Shouting(Rule):
 
         exemptions = exemptions_for(ctx.campaign)
         min_letters = ctx.setting("shouting-min-letters")
+        capitals = _capital_run(min_letters)
         for message in ctx.campaign.messages:
             for text in message.copy_texts():
-                if text.field == "sender":
-                    continue
+                if text.field == "sender" or not capitals.search(text.value):
+                    continue  # no word in capitals long enough to shout: skip the scan
                 for start, end in shouting_runs(text.value, message.language, exemptions.names, min_letters,
                                                 exemptions.accepted):
                     if taken_over("T005", ctx, message, text, start, end):  # a pack rule reports it (R008)

@@ -72,7 +72,8 @@ class HardToRead(Rule):
             for text in message.copy_texts():
                 if text.field != "body":
                     continue
-                score = readability(text.value, message.language, min_words=min_words)
+                score = ctx.nlp.fact(("readability", min_words), text.value, message.language,
+                                     lambda t, lang: readability(t, lang, min_words=min_words))
                 if score is None or score.score >= limit:
                     continue
                 note = f" ({', '.join(others)})" if others else ""

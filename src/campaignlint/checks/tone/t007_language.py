@@ -67,9 +67,10 @@ class WrongLanguage(Rule):
             if expected not in LANGUAGES:
                 continue
             for text in message.copy_texts():
-                if len(prose_words(text.value)) < min_words:
+                words = ctx.nlp.fact("prose-words", text.value, None, lambda t, _: tuple(prose_words(t)))
+                if len(words) < min_words:
                     continue
-                found, confidence = detect_language(text.value)
+                found, confidence = ctx.nlp.fact("language", text.value, None, lambda t, _: detect_language(t))
                 if found is None or found == expected or confidence < min_confidence:
                     continue
                 yield ctx.finding(

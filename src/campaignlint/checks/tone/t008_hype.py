@@ -58,7 +58,7 @@ class HypeWords(Rule):
         accepted = voice.accept if voice is not None else []
         for message in ctx.campaign.messages:
             for text in message.copy_texts():
-                for match in find_hype(text.value, message.language):
+                for match in find_hype(text.value, message.language, nlp=ctx.nlp):
                     if is_plain_superlative(match.term, message.language) and not compares_with_others(
                             text.value, match.end, message.language):
                         continue  # the brand ranks its own offer: "the best beginner slopes"

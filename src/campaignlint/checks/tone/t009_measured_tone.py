@@ -94,7 +94,7 @@ class ToneOutOfBounds(Rule):
             for text in message.copy_texts():
                 if text.field == "sender" or not text.value.strip():
                     continue
-                features = measure_tone(text.value, message.language, exemptions)
+                features = measure_tone(text.value, message.language, exemptions, ctx.nlp)
                 by_bound: dict[str, list] = {}
                 for violation in check_tone(features, list(declared)):
                     if (violation.bound == "min_readability" and text.field == "body"

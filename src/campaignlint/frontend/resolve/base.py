@@ -176,6 +176,9 @@ class ValueReader:
         return self.values(node, ("string",), many=True, what="texts in quotes separated by commas") or []
 
     def integer(self, value: Value, keyword: str, minimum: int = 0) -> int | None:
+        if value.error or value.data is None:  # a number out of bounds (literals): its own E003, once
+            self.valid(value)
+            return None
         number = value.data
         if number != number.to_integral_value() or number < minimum:
             self.problem("E003", self.value_span(value),

@@ -44,6 +44,7 @@ def read_rule(r: ValueReader, node: Node) -> m.CustomRule | None:
                     data["max_length"] = value
                 else:
                     data["pattern"] = value
+                    data.setdefault("spans", {})["pattern"] = r.value_span(child.values[0])
         return handler
 
     def pattern(child: Node) -> str | None:

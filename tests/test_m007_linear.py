@@ -1,0 +1,65 @@
+"""M007 compares only candidate pairs: the same pairs as comparing every pair, in near-linear time."""
+
+from __future__ import annotations
+
+import difflib
+import random
+
+import pytest
+
+from campaignlint.checks.consistency.m007_pasted_copy import _similar_pairs
+
+
+def _every_pair(bodies, channels, threshold):
+    """The rule before prefix filtering: each body against every earlier one, first match wins."""
+    for position, words in enumerate(bodies):
+        for earlier in range(position):
+            if channels[earlier] == channels[position]:
+                continue
+            ratio = difflib.SequenceMatcher(None, bodies[earlier], words, autojunk=False).ratio()
+            if ratio + 1e-9 >= threshold:
+                yield position, earlier, ratio
+                break
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.3, 0.6, 0.75, 0.9, 0.95, 1.0])
+@pytest.mark.parametrize("seed", range(6))
+def test_same_pairs_as_every_pair(seed, threshold):
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(rng.choice([5, 12, 40]))]
+    bodies = []
+    for _ in range(60):
+        if bodies and rng.random() < 0.3:  # a pasted body, edited a little
+            words = list(rng.choice(bodies))
+            for _ in range(rng.randint(0, 3)):
+                words[rng.randrange(len(words))] = rng.choice(vocabulary)
+            if rng.random() < 0.5:
+                words.append(rng.choice(vocabulary))
+        else:
+            words = [rng.choice(vocabulary) for _ in range(rng.randint(8, 30))]
+        bodies.append(tuple(words))
+    channels = [rng.choice(["email", "sms", "twitter"]) for _ in bodies]
+    fast = [(p, e, round(r, 12)) for p, e, r in _similar_pairs(bodies, channels, threshold)]
+    slow = [(p, e, round(r, 12)) for p, e, r in _every_pair(bodies, channels, threshold)]
+    assert fast == slow
+    if 0 < threshold < 1:
+        assert slow or threshold > 0.6  # the cases exercise matches, not only misses
+
+
+def test_comparisons_grow_linearly(monkeypatch):
+    """Unrelated bodies (their vocabulary grows with their number, as copy's does):
+    5× the bodies cost about 5× the alignments (every pair would be 25×)."""
+    calls = []
+    real = difflib.SequenceMatcher.set_seq1
+    monkeypatch.setattr(difflib.SequenceMatcher, "set_seq1", lambda self, a: calls.append(1) or real(self, a))
+
+    def alignments(n: int) -> int:
+        rng = random.Random(7)
+        vocabulary = [f"w{i}" for i in range(4 * n)]
+        bodies = [tuple(rng.choice(vocabulary) for _ in range(20)) for _ in range(n)]
+        calls.clear()
+        assert list(_similar_pairs(bodies, ["email", "sms"] * (n // 2), 0.9)) == []
+        return len(calls)
+
+    small, large = alignments(400), alignments(2000)
+    assert large < 8 * small and large < 2000 * 1999 // 20

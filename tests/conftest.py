@@ -20,6 +20,10 @@ REPO = TESTS.parent
 if str(REPO / "bench") not in sys.path:
     sys.path.insert(0, str(REPO / "bench"))
 
+# The tests expect English unless they ask for another language: a French
+# locale on the machine running them must not change the messages.
+os.environ["LANGUAGE"] = "en"
+
 
 def command() -> list[str]:
     """The installed console script (falls back to ``python -m campaignlint``)."""
@@ -63,3 +67,12 @@ def write(tmp_path):
         return tmp_path
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def _english_again():
+    """A test that switches the language in this process leaves English behind."""
+    yield
+    from campaignlint import i18n
+
+    i18n.set_language("en")

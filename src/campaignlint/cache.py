@@ -177,7 +177,9 @@ class ResultCache:
         from . import resources
 
         self.project = project
-        self.tool = tool_fingerprint()
+        from . import i18n
+
+        self.tool = tool_fingerprint() + "|" + i18n.language()  # the messages are in the run's language
         self.rules = resources.rule_data_fingerprint()
         self._hashes: dict[Path, str | None] = {}
         self._config_prints: dict[int, str] = {}

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, i18n
 from .findings import Severity
+from .i18n import N_
+from .i18n import gettext as _
 from .reporters import FORMATS
 
 SEVERITIES = ["error", "warning", "info"]
@@ -25,6 +27,98 @@ class Failure(click.ClickException):
         click.echo(f"campaignlint: {self.format_message()}", err=True)
 
 
+# ------------------------------------------------------------ the language of the command
+# Help texts are written as English message ids (marked with N_ for extraction)
+# and translated when click shows them, so that `--lang`, the configuration and
+# the locale, known only when the command runs, apply to `--help` too.
+
+def _translated(text):
+    return _(text) if text else text
+
+
+class _Translated:
+    #: lines shown as they are under the description (click's ``\b`` block)
+    examples = ""
+
+    def format_options(self, ctx, formatter):
+        saved = [(param, param.help) for param in self.get_params(ctx) if getattr(param, "help", None)]
+        for param, text in saved:
+            param.help = _(text)
+        try:
+            super().format_options(ctx, formatter)
+        finally:
+            for param, text in saved:
+                param.help = text
+
+    def format_help_text(self, ctx, formatter):
+        original = self.help
+        self.help = _translated(original)
+        if self.examples:
+            self.help += "\n\n\b\n" + _(self.examples)
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = original
+
+    def get_short_help_str(self, limit=45):
+        original, short = self.help, self.short_help
+        self.help, self.short_help = _translated(original), _translated(short)
+        try:
+            return super().get_short_help_str(limit)
+        finally:
+            self.help, self.short_help = original, short
+
+
+class Command(_Translated, click.Command):
+    pass
+
+
+class Group(_Translated, click.Group):
+    command_class = Command
+    examples = N_("Start with:   campaignlint check examples/\n"
+                  "Learn a rule: campaignlint explain O004\n"
+                  "All rules:    campaignlint rules")
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        # before any option is read: the language of the configuration found
+        # from here upwards, else the locale (`--lang` and `check`'s own
+        # configuration refine it)
+        from .config import configured_language
+
+        i18n.choose(None, configured_language(Path.cwd()))
+        _translate_click()
+        return super().make_context(info_name, args, parent, **extra)
+
+
+def _translate_click() -> None:
+    """click's own words (Usage, Options, error messages) through our catalogue (see click_messages)."""
+    import importlib
+
+    for name in ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils"):
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = i18n.gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = i18n.ngettext
+
+
+def _set_lang(ctx, _param, value):
+    if value:
+        i18n.set_language(value)
+        ctx.meta["campaignlint.lang"] = value
+    return value
+
+
+def _lang_option(ctx) -> str | None:
+    """The `--lang` of the command line, if given."""
+    return ctx.find_root().meta.get("campaignlint.lang")
+
+
+def _configured(linter, paths) -> None:
+    """After the run's configuration is read: its `lang` applies unless `--lang` was given."""
+    i18n.choose(_lang_option(click.get_current_context()), linter.project.language(paths))
+
+
 def _split(values: tuple[str, ...]) -> list[str] | None:
     if not values:
         return None
@@ -34,50 +128,48 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
     return found
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="campaignlint")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("Check multichannel marketing campaigns (.camp files) before they ship."))
+@click.version_option(__version__, prog_name="campaignlint", help=N_("Show the version and exit."))
+@click.option("--lang", type=click.Choice(list(i18n.LANGUAGES)), is_eager=True, expose_value=False,
+              callback=_set_lang,
+              help=N_("Language of the messages (default: the `lang` setting, else the locale, else en)."))
 def cli() -> None:
-    """Check multichannel marketing campaigns (.camp files) before they ship.
-
-    \b
-    Start with:   campaignlint check examples/
-    Learn a rule: campaignlint explain O004
-    All rules:    campaignlint rules
-    """
+    pass
 
 
-@cli.command()
+@cli.command(help=N_("Lint campaign files and folders (default: the current folder)."))
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--select", multiple=True, help="Only these rules: codes, prefixes (T, C00) or rule names.")
-@click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
-@click.option("--extend-select", multiple=True, help="Add rules to the configured selection.")
-@click.option("--packs", multiple=True, help="Rule packs to run instead of the configured ones (email, google-ads, meta, fr-legal).")
-@click.option("--extend-packs", multiple=True, help="Rule packs to run on top of the configured ones.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "markdown", "html"]), default="text", show_default=True, help="Output format.")
-@click.option("--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
-@click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; change nothing.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails the run (default: error).")
-@click.option("--exit-zero", is_flag=True, help="Always exit 0 unless the tool itself fails.")
-@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file (no discovery).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: number of cores).")
-@click.option("--quiet", "-q", is_flag=True, help="Only the findings, no summary.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-@click.option("--show-source", is_flag=True, help="Show the line of each finding with a marker under it.")
-@click.option("--stdin-filename", help="Name to give the text read from standard input (with `-`).")
-@click.option("--output-format", type=click.Choice(FORMATS), help="The same as --format (Ruff's name for it).")
-@click.option("--min-severity", type=click.Choice(SEVERITIES), help="Show only findings of this severity or worse "
-              "(the exit code still follows --fail-on).")
-@click.option("--show-fixes", is_flag=True, help="List the fixes --fix applied (or, without --fix, would apply).")
-@click.option("--add-noqa", is_flag=True, help="Write `# noqa: CODE` on each line with a finding; change nothing else.")
-@click.option("--watch", is_flag=True, help="Check again each time a file changes (Ctrl-C stops).")
+@click.option("--select", multiple=True, help=N_("Only these rules: codes, prefixes (T, C00) or rule names."))
+@click.option("--ignore", multiple=True, help=N_("Skip these rules (codes, prefixes or names)."))
+@click.option("--extend-select", multiple=True, help=N_("Add rules to the configured selection."))
+@click.option("--packs", multiple=True, help=N_("Rule packs to run instead of the configured ones (email, google-ads, meta, fr-legal)."))
+@click.option("--extend-packs", multiple=True, help=N_("Rule packs to run on top of the configured ones."))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "markdown", "html"]), default="text", show_default=True, help=N_("Output format."))
+@click.option("--output-file", type=click.Path(dir_okay=False, writable=True), help=N_("Write the report to this file."))
+@click.option("--fix", is_flag=True, help=N_("Apply safe fixes, then report what is left."))
+@click.option("--unsafe-fixes", is_flag=True, help=N_("With --fix, apply unsafe fixes too."))
+@click.option("--diff", is_flag=True, help=N_("Show the fixes as a unified diff; change nothing."))
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help=N_("Lowest severity that fails the run (default: error)."))
+@click.option("--exit-zero", is_flag=True, help=N_("Always exit 0 unless the tool itself fails."))
+@click.option("--statistics", is_flag=True, help=N_("Count findings per rule instead of listing them."))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help=N_("Use this configuration file (no discovery)."))
+@click.option("--no-cache", is_flag=True, help=N_("Neither read nor write the result cache."))
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help=N_("Worker processes (default: number of cores)."))
+@click.option("--quiet", "-q", is_flag=True, help=N_("Only the findings, no summary."))
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help=N_("Colour the text report: auto (on a terminal), always or never."))
+@click.option("--show-source", is_flag=True, help=N_("Show the line of each finding with a marker under it."))
+@click.option("--stdin-filename", help=N_("Name to give the text read from standard input (with `-`)."))
+@click.option("--output-format", type=click.Choice(FORMATS), help=N_("The same as --format (Ruff's name for it)."))
+@click.option("--min-severity", type=click.Choice(SEVERITIES), help=N_("Show only findings of this severity or worse "
+              "(the exit code still follows --fail-on)."))
+@click.option("--show-fixes", is_flag=True, help=N_("List the fixes --fix applied (or, without --fix, would apply)."))
+@click.option("--add-noqa", is_flag=True, help=N_("Write `# noqa: CODE` on each line with a finding; change nothing else."))
+@click.option("--watch", is_flag=True, help=N_("Check again each time a file changes (Ctrl-C stops)."))
 def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output_file, fix, unsafe_fixes, diff,
           fail_on, exit_zero, statistics, config_path, no_cache, jobs, quiet, color, show_source, stdin_filename,
           output_format, min_severity, show_fixes, add_noqa, watch):
-    """Lint campaign files and folders (default: the current folder)."""
     from .config import ConfigError
     from .engine import Linter, Options, UsageError
     from .reporters import ReportContext, render
@@ -85,7 +177,7 @@ def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output
     paths = list(paths) or ["."]
     fmt = _everyday_options(paths, fmt, output_format, add_noqa=add_noqa, watch=watch, fix=fix, diff=diff)
     if config_path is not None and not Path(config_path).is_file():
-        raise Failure(f"--config: {config_path}: no such file")
+        raise Failure(_("--config: {path}: no such file").format(path=config_path))
     options = Options(
         select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select),
         config_path=Path(config_path) if config_path else None,
@@ -100,6 +192,7 @@ def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output
         stdin_text = data.decode("utf-8", "surrogateescape")
     try:
         linter = Linter(options)
+        _configured(linter, paths)
         threshold = linter.fail_on(paths)
         if add_noqa:
             _add_noqa(linter, paths)
@@ -225,7 +318,8 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
         result.files.append(display)
         result.findings.extend(outcome.findings)
         for code in outcome.rejected:
-            result.fix_notes.append(f"{display}: the fix of {code} would have broken the file; it was not applied.")
+            result.fix_notes.append(_("{file}: the fix of {code} would have broken the file; it was not applied.").format(
+                file=display, code=code))
         if outcome.looping:
             result.fix_notes.append(pass_limit_note(display, outcome))
         if outcome.changed:
@@ -255,16 +349,17 @@ def _emit(text: str, output_file: str | None, color: bool | None = None) -> None
         try:
             Path(output_file).write_text(text, encoding="utf-8")
         except OSError as error:
-            raise Failure(f"--output-file: cannot write {output_file}: {error.strerror or error}") from None
+            raise Failure(_("--output-file: cannot write {path}: {error}").format(
+                path=output_file, error=error.strerror or error)) from None
     else:
         click.echo(text, nl=False, color=color)
 
 
-@cli.command()
+@cli.command(help=N_("List every rule: code, name, default severity, fixable or not."))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt):
-    """List every rule: code, name, default severity, fixable or not."""
-    from .docs import fix_label, pack_state
+    from .docs import fix_label, pack_state, rule_summary
+    from .reporters.text_report import severity_word
     from .registry import load_all_rules
     from .rule import FAMILIES
 
@@ -276,25 +371,26 @@ def rules(fmt):
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     current = None
+    width = max(7, *(len(severity_word(s)) for s in Severity))
     for code in sorted(registry, key=lambda c: (list(FAMILIES).index(c[0]) if c[0] in FAMILIES else 99, c)):
         rule = registry[code]
         family = rule.code[0]
         if family != current:
             current = family
-            click.echo(f"\n{family} — {FAMILIES.get(family, ('', 'Custom'))[1]}")
+            click.echo(f"\n{family} — {_(FAMILIES.get(family, ('', N_('Custom')))[1])}")
             if rule.pack:
-                click.echo(f"  (pack `{rule.pack}`: {pack_state(rule.pack)})")
-        fixable = f"fix ({fix_label(rule)})" if rule.fixable else ""
-        click.echo(f"  {rule.code}  {rule.severity.value:<7}  {fixable:<19}  {rule.name}: {rule.summary}")
+                click.echo("  " + _("(pack `{pack}`: {state})").format(pack=rule.pack, state=pack_state(rule.pack)))
+        fixable = _("fix ({kind})").format(kind=fix_label(rule)) if rule.fixable else ""
+        severity = severity_word(rule.severity)
+        click.echo(f"  {rule.code}  {severity:<{width}}  {fixable:<19}  {rule.name}: {rule_summary(rule)}")
         if rule.source:
-            click.echo(f"  {'':<4}  source: {rule.source}")
-    click.echo("\nMore on a rule: campaignlint explain CODE")
+            click.echo(f"  {'':<4}  " + _("source: {source}").format(source=rule.source))
+    click.echo("\n" + _("More on a rule: campaignlint explain CODE"))
 
 
-@cli.command()
+@cli.command(help=N_("Explain a rule: what it checks, why it matters, an example and its fix."))
 @click.argument("code")
 def explain(code):
-    """Explain a rule: what it checks, why it matters, an example and its fix."""
     from .docs import explain_text
     from .rule import BY_NAME, REGISTRY
     from .registry import load_all_rules
@@ -305,52 +401,50 @@ def explain(code):
         import difflib
 
         close = difflib.get_close_matches(code.upper(), list(REGISTRY), n=1) or difflib.get_close_matches(code, list(BY_NAME), n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        raise Failure(f"no rule {code}{hint}; `campaignlint rules` lists them all")
+        hint = _(" (did you mean {code}?)").format(code=close[0]) if close else ""
+        raise Failure(_("no rule {code}{hint}; `campaignlint rules` lists them all").format(code=code, hint=hint))
     click.echo(explain_text(rule))
 
 
-@cli.command()
+@cli.command(help=N_("Write an HTML report of campaigns: summary, coverage, calendar, messages, budget."))
 @click.argument("paths", nargs=-1, type=str)
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False), default="report.html", show_default=True,
-              help="Write the HTML report to this file.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity shown as blocking (default: error).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file (no discovery).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+              help=N_("Write the HTML report to this file."))
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help=N_("Lowest severity shown as blocking (default: error)."))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help=N_("Use this configuration file (no discovery)."))
+@click.option("--no-cache", is_flag=True, help=N_("Neither read nor write the result cache."))
 def report(paths, output, fail_on, config_path, no_cache):
-    """Write an HTML report of campaigns: summary, coverage, calendar, messages, budget."""
     from .config import ConfigError
     from .engine import Linter, Options, UsageError
     from .report import html_for_run
 
     paths = list(paths) or ["."]
     if config_path is not None and not Path(config_path).is_file():
-        raise Failure(f"--config: {config_path}: no such file")
+        raise Failure(_("--config: {path}: no such file").format(path=config_path))
     try:
         linter = Linter(Options(config_path=Path(config_path) if config_path else None,
                                 fail_on=Severity(fail_on) if fail_on else None))
+        _configured(linter, paths)
         result = linter.lint(paths, cache=not no_cache)
         page = html_for_run(result.findings, result.files, linter, linter.fail_on(paths))
     except (ConfigError, UsageError) as error:
         raise Failure(str(error)) from None
     _emit(page, output)
-    click.echo(f"campaignlint: report written to {output}", err=True)
+    click.echo("campaignlint: " + _("report written to {path}").format(path=output), err=True)
 
 
-@cli.command()
+@cli.command(help=N_("Print the resolved campaign model as JSON (for other tools).\n\n"
+                     "One file: its model.  Several files or a folder: a list of {\"path\", \"model\"}.\n"
+                     "A syntax error is printed as a finding (E001) on standard error; exit 1."))
 @click.argument("paths", nargs=-1, type=str, required=True)
 def parse(paths):
-    """Print the resolved campaign model as JSON (for other tools).
-
-    One file: its model.  Several files or a folder: a list of {"path", "model"}.
-    A syntax error is printed as a finding (E001) on standard error; exit 1.
-    """
     from .config import ConfigError
     from .engine import Linter, UsageError, discover_files
     from .model_json import file_to_json
 
     try:
         linter = Linter()
+        _configured(linter, list(paths))
         files = discover_files(paths)
         documents, broken = [], False
         for path in files:
@@ -376,13 +470,12 @@ def parse(paths):
     raise SystemExit(1 if broken else 0)
 
 
-@cli.command()
+@cli.command(help=N_("Rewrite campaign files in the canonical layout (default: the current folder)."))
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--check", is_flag=True, help="Change nothing; exit 1 if a file would be reformatted.")
-@click.option("--diff", is_flag=True, help="Print the changes as a unified diff; change nothing; exit 1 if any.")
-@click.option("--stdin-filename", help="Name to give the text read from standard input (with `-`).")
+@click.option("--check", is_flag=True, help=N_("Change nothing; exit 1 if a file would be reformatted."))
+@click.option("--diff", is_flag=True, help=N_("Print the changes as a unified diff; change nothing; exit 1 if any."))
+@click.option("--stdin-filename", help=N_("Name to give the text read from standard input (with `-`)."))
 def fmt(paths, check, diff, stdin_filename):
-    """Rewrite campaign files in the canonical layout (default: the current folder)."""
     from .engine import UsageError
     from .formatter import run_fmt
 
@@ -395,9 +488,8 @@ def fmt(paths, check, diff, stdin_filename):
     raise SystemExit(code)
 
 
-@cli.command()
+@cli.command(help=N_("Run the language server on standard input/output (for editors)."))
 def lsp():
-    """Run the language server on standard input/output (for editors)."""
     from .lsp import serve
 
     serve()
@@ -410,16 +502,16 @@ def main() -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        click.echo("campaignlint: interrupted", err=True)
+        click.echo("campaignlint: " + _("interrupted"), err=True)
         raise SystemExit(2)
     except RecursionError:
-        click.echo("campaignlint: the input is nested too deeply to be processed", err=True)
+        click.echo("campaignlint: " + _("the input is nested too deeply to be processed"), err=True)
         raise SystemExit(2)
     except Exception as error:  # the tool failed: say so in one line, exit 2
         if os.environ.get("CAMPAIGNLINT_DEBUG"):
             raise
-        click.echo(f"campaignlint: internal error: {type(error).__name__}: {error} "
-                   "(please report it; set CAMPAIGNLINT_DEBUG=1 for details)", err=True)
+        click.echo("campaignlint: " + _("internal error: {error} (please report it; set CAMPAIGNLINT_DEBUG=1 "
+                                        "for details)").format(error=f"{type(error).__name__}: {error}"), err=True)
         raise SystemExit(2)
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .findings import Severity
+from .i18n import LANGUAGES
+from .i18n import gettext as _
 DEFAULT_MAX_FILE_SIZE = 1_000_000  # bytes; the loader reads this (setting `max-file-size`)
 #: the largest `max-file-size` allowed, and the most any file read by the tool may have (memory stays bounded)
 MAX_FILE_SIZE_LIMIT = 100_000_000
@@ -22,7 +24,7 @@ from .rule import Rule, Setting
 from .packs import DEFAULT_PACKS, describe_unknown, unknown_packs
 
 CORE_KEYS = {"select", "ignore", "extend-select", "fail-on", "severity", "per-file-ignores", "rule-packs", "max-file-size",
-             "packs", "extend-packs"}
+             "lang", "packs", "extend-packs"}
 SELECTOR = re.compile(r"^(?:[A-Z][A-Z0-9_]*|[a-z][a-z0-9_-]*)$")
 
 
@@ -41,6 +43,8 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     rule_packs: list[Path] = field(default_factory=list)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: the language of the messages (`lang`), None: the locale's
+    lang: str | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     #: rule packs (campaignlint.packs): `packs` replaces the default list, `extend-packs` adds to it
     packs: list[str] = field(default_factory=lambda: list(DEFAULT_PACKS))
@@ -162,18 +166,20 @@ def parse_selectors(value: Any, key: str, rules: Mapping[str, Rule]) -> list[str
     if isinstance(value, str):
         value = [part for part in re.split(r"[,\s]+", value) if part]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"`{key}` must be a list of rule codes, prefixes or names")
+        raise ConfigError(_("`{key}` must be a list of rule codes, prefixes or names").format(key=key))
     names = {rule.name for rule in rules.values()}
     for selector in value:
         if selector == "ALL":
             continue
         if not SELECTOR.match(selector):
-            raise ConfigError(f"`{key}`: `{selector}` is not a rule code, prefix or name")
+            raise ConfigError(_("`{key}`: `{selector}` is not a rule code, prefix or name").format(key=key, selector=selector))
         # built-in rule names have dashes; a name without one may be a custom `rule`'s
         if selector[0].islower() and "-" in selector and selector not in names:
-            raise ConfigError(f"`{key}`: no rule is named `{selector}` (see `campaignlint rules`)")
+            raise ConfigError(_("`{key}`: no rule is named `{selector}` (see `campaignlint rules`)").format(
+                key=key, selector=selector))
         if selector[0].isupper() and not any(c.startswith(selector) for c in rules) and not re.match(r"^[A-Z]+\d+$", selector):
-            raise ConfigError(f"`{key}`: no rule code starts with `{selector}` (see `campaignlint rules`)")
+            raise ConfigError(_("`{key}`: no rule code starts with `{selector}` (see `campaignlint rules`)").format(
+                key=key, selector=selector))
     return value
 
 
@@ -181,13 +187,13 @@ def _severity(value: Any, key: str) -> Severity:
     try:
         return Severity(value)
     except ValueError:
-        raise ConfigError(f"`{key}` must be error, warning or info, not {value!r}") from None
+        raise ConfigError(_("`{key}` must be error, warning or info, not {value}").format(key=key, value=repr(value))) from None
 
 
 def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rule]) -> Config:
     settings = settings_of(rules)
     config = Config(path=path, defaults=settings)
-    where = f" in {path}" if path else ""
+    where = _(" in {path}").format(path=path) if path else ""
     for key, value in table.items():
         if key == "select":
             config.select = parse_selectors(value, key, rules)
@@ -199,18 +205,18 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
             config.fail_on = _severity(value, key)
         elif key == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(f"`[severity]`{where} must be a table of code = \"error|warning|info\"")
+                raise ConfigError(_("`[severity]`{where} must be a table of code = \"error|warning|info\"").format(where=where))
             for code, level in value.items():
                 parse_selectors([code], f"severity.{code}", rules)
                 config.severity[code] = _severity(level, f"severity.{code}")
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise ConfigError(f"`[per-file-ignores]`{where} must be a table of \"glob\" = [codes]")
+                raise ConfigError(_("`[per-file-ignores]`{where} must be a table of \"glob\" = [codes]").format(where=where))
             for pattern, codes in value.items():
                 config.per_file_ignores[pattern] = parse_selectors(codes, f"per-file-ignores.{pattern}", rules)
         elif key == "rule-packs":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"`rule-packs`{where} must be a list of .camp file paths")
+                raise ConfigError(_("`rule-packs`{where} must be a list of .camp file paths").format(where=where))
             base = path.parent if path else Path.cwd()
             project = git_root(base) or base.resolve()
             for item in value:
@@ -226,7 +232,7 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
                 if not item.endswith(".camp"):
                     raise ConfigError(f"`rule-packs`{where}: `{item}` is not a .camp file")
                 if not pack.is_file():
-                    raise ConfigError(f"`rule-packs`{where}: `{item}` was not found")
+                    raise ConfigError(_("`rule-packs`{where}: `{item}` was not found").format(where=where, item=item))
                 config.rule_packs.append(pack)
         elif key in ("packs", "extend-packs"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -236,9 +242,14 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
             setattr(config, key.replace("-", "_"), list(value))
         elif key == "max-file-size":
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_FILE_SIZE_LIMIT:
-                raise ConfigError(f"`max-file-size`{where} must be a number of bytes from 1 to "
-                                  f"{MAX_FILE_SIZE_LIMIT:,}, not {value!r}")
+                raise ConfigError(_("`max-file-size`{where} must be a number of bytes from 1 to {limit:,}, not "
+                                    "{value}").format(where=where, limit=MAX_FILE_SIZE_LIMIT, value=repr(value)))
             config.max_file_size = value
+        elif key == "lang":
+            if value not in LANGUAGES:
+                raise ConfigError(_("`lang`{where} must be one of {languages}, not {value}").format(
+                    where=where, languages=", ".join(LANGUAGES), value=repr(value)))
+            config.lang = value
         elif key in settings:
             try:
                 config.settings[key] = settings[key].validate(value)
@@ -248,8 +259,8 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
             import difflib
 
             close = difflib.get_close_matches(key, list(CORE_KEYS) + list(settings), n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
-            raise ConfigError(f"unknown configuration key `{key}`{where}{hint}")
+            hint = _(" (did you mean `{name}`?)").format(name=close[0]) if close else ""
+            raise ConfigError(_("unknown configuration key `{key}`{where}{hint}").format(key=key, where=where, hint=hint))
     return config
 
 
@@ -264,7 +275,8 @@ def _load_toml(path: Path) -> dict[str, Any]:
     try:
         data = safe_io.read_bytes(path, MAX_CONFIG_SIZE)
     except OSError as error:
-        raise ConfigError(f"cannot read the configuration file {path}: {error.strerror or error}") from None
+        raise ConfigError(_("cannot read the configuration file {path}: {error}").format(
+            path=path, error=error.strerror or error)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -273,7 +285,8 @@ def _load_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"the configuration file {path} is not valid TOML: {error}") from None
+        raise ConfigError(_("the configuration file {path} is not valid TOML: {error}").format(
+            path=path, error=error)) from None
     except RecursionError:
         raise ConfigError(f"the configuration file {path} is nested too deeply to be read") from None
 
@@ -307,7 +320,8 @@ def read_config_file(path: Path, rules: Mapping[str, Rule]) -> Config:
         if data is None:
             data = {}
         if not isinstance(data, dict):
-            raise ConfigError(f"[tool.campaignlint] in {path} must be a table, not {_kind(data)}")
+            raise ConfigError(_("[tool.campaignlint] in {path} must be a table, not {kind}").format(
+                path=path, kind=_kind(data)))
     return from_table(data, path.resolve(), rules)
 
 
@@ -342,6 +356,24 @@ def discover(start: Path) -> Path | None:
         except OSError:
             continue
     return None
+
+
+def configured_language(start: Path) -> str | None:
+    """The ``lang`` key of the configuration found from the folder ``start`` upwards (None: unset or invalid).
+
+    A light read for the commands that load no configuration (``rules``,
+    ``explain``, ``--help``); ``check`` validates the whole file."""
+    found = discover(start)
+    if found is None:
+        return None
+    try:  # the same bounded, safe read as the full configuration; any problem: unset (check reports it)
+        data = _load_toml(found)
+        if found.name == "pyproject.toml":
+            data = _tool_table(data, found)
+    except ConfigError:
+        return None
+    value = data.get("lang") if isinstance(data, dict) else None
+    return value if value in LANGUAGES else None
 
 
 def git_root(start: Path) -> Path | None:

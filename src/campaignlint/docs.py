@@ -6,26 +6,56 @@
 
 from __future__ import annotations
 
+import functools
 import textwrap
+import tomllib
 
+from . import i18n
+from .i18n import N_
+from .i18n import gettext as _
+from .reporters.text_report import SEVERITY_WORDS
 from .rule import FAMILIES, Rule
 
 from .registry import load_all_rules
 
 FIX_WORDS = {
-    "safe": "safe: `campaignlint check --fix` applies it (it cannot change what the campaign means)",
-    "unsafe": "unsafe: applied only with `--fix --unsafe-fixes`; review the result",
+    "safe": N_("safe: `campaignlint check --fix` applies it (it cannot change what the campaign means)"),
+    "unsafe": N_("unsafe: applied only with `--fix --unsafe-fixes`; review the result"),
 }
+
+
+@functools.lru_cache(maxsize=None)
+def translated_docs(lang: str) -> dict:
+    """The rule documentation written in ``lang`` (``locale/<lang>/rules.toml``: code → fields), {} for English."""
+    path = i18n.LOCALE_DIR / lang / "rules.toml"
+    if lang == i18n.DEFAULT_LANGUAGE or not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def rule_text(rule: Rule, field: str) -> str:
+    """A field of the rule's documentation (``summary``, ``what``, ``why``, ``fix_note``) in the language in effect.
+
+    English (the rule's own metadata) when the language has no text for it."""
+    written = translated_docs(i18n.language()).get(rule.code, {}).get(field)
+    if written:
+        return written.strip("\n")
+    return rule.summary if field == "summary" else getattr(rule, field)
+
+
+def rule_summary(rule: Rule) -> str:
+    return rule_text(rule, "summary")
 
 
 def fix_words(rule: Rule) -> str:
     """The rule's fix in words: whether it offers one, and how safe each kind is."""
     if not rule.fixable:
-        return "none: this rule only reports"
-    when = "always available" if rule.fix_availability.value == "always" else "sometimes available"
-    kinds = "; or ".join(FIX_WORDS[a.value] for a in rule.fix_applicability)
-    note = f" ({rule.fix_note})" if rule.fix_note else ""
-    return f"{when}{note}; {kinds}"
+        return _("none: this rule only reports")
+    when = _("always available") if rule.fix_availability.value == "always" else _("sometimes available")
+    kinds = _("; or ").join(_(FIX_WORDS[a.value]) for a in rule.fix_applicability)
+    note = f" ({rule_text(rule, 'fix_note')})" if rule.fix_note else ""
+    return _("{when}{note}; {kinds}").format(when=when, note=note, kinds=kinds)
 
 
 def fix_label(rule: Rule) -> str:
@@ -42,30 +72,33 @@ def pack_state(name: str) -> str:
     from .packs import PACKS
 
     if PACKS[name].default:
-        return "on by default (turn it off with `packs = []` or a `packs` list without it)"
-    return f"off by default: enable it with `extend-packs = [\"{name}\"]`, `--extend-packs {name}` or `packs {name}` in a campaign"
+        return _("on by default (turn it off with `packs = []` or a `packs` list without it)")
+    return _("off by default: enable it with `extend-packs = [\"{name}\"]`, `--extend-packs {name}` or `packs {name}` "
+             "in a campaign").format(name=name)
 
 
 def explain_text(rule: Rule) -> str:
-    parts = [f"{rule.code} {rule.name} ({rule.severity.value} by default)", ""]
+    severity = _(SEVERITY_WORDS[rule.severity])
+    parts = [_("{code} {name} ({severity} by default)").format(code=rule.code, name=rule.name, severity=severity), ""]
     if rule.pack:
-        parts += [f"Rule pack `{rule.pack}`, {pack_state(rule.pack)}", ""]
-    parts += ["What it checks", textwrap.indent(rule.what, "  "), ""]
+        parts += [_("Rule pack `{pack}`, {state}").format(pack=rule.pack, state=pack_state(rule.pack)), ""]
+    parts += [_("What it checks"), textwrap.indent(rule_text(rule, "what"), "  "), ""]
     if rule.why:
-        parts += ["Why it matters", textwrap.indent(textwrap.fill(rule.why, 76), "  "), ""]
+        parts += [_("Why it matters"), textwrap.indent(textwrap.fill(rule_text(rule, "why"), 76), "  "), ""]
     if rule.example:
-        parts += ["Example that fires", _indent(rule.example), ""]
+        parts += [_("Example that fires"), _indent(rule.example), ""]
     if rule.correction:
-        parts += ["Corrected", _indent(rule.correction), ""]
+        parts += [_("Corrected"), _indent(rule.correction), ""]
     if rule.source:
-        parts += ["Source", textwrap.indent(textwrap.fill(rule.source, 76), "  "), ""]
-    parts += ["Fix", textwrap.indent(textwrap.fill(fix_words(rule), 76), "  "), ""]
+        parts += [_("Source"), textwrap.indent(textwrap.fill(rule.source, 76), "  "), ""]
+    parts += [_("Fix"), textwrap.indent(textwrap.fill(fix_words(rule), 76), "  "), ""]
     if rule.settings:
-        parts.append("Settings (in campaignlint.toml or [tool.campaignlint])")
+        parts.append(_("Settings (in campaignlint.toml or [tool.campaignlint])"))
         for setting in rule.settings:
             parts.append(f"  {setting.key} = {setting.default!r}: {setting.description}")
         parts.append("")
-    parts.append(f"Silence it on one line with `# noqa: {rule.code}`, or everywhere with `ignore = [\"{rule.code}\"]`.")
+    parts.append(_("Silence it on one line with `# noqa: {code}`, or everywhere with `ignore = [\"{code}\"]`.").format(
+        code=rule.code))
     return "\n".join(parts)
 
 
@@ -138,6 +171,7 @@ CORE_KEYS_DOC = [
     ("[per-file-ignores]", "", "a table `\"glob\" = [codes]`: rules skipped for matching files (paths relative to the working folder)"),
     ("rule-packs", "[]", "extra `.camp` files whose `channel`, `rule` and `segment` definitions apply to every campaign (paths relative to the configuration file)"),
     ("max-file-size", "1000000", "largest file read, in bytes (E008 above it; at most 100,000,000)"),
+    ("lang", "", "language of the messages: `en` or `fr` (`--lang` wins; unset: the locale, else English)"),
     ("packs", '["google-ads", "meta"]', "rule packs to run (`email`, `google-ads`, `meta`, `fr-legal`); replaces the default list"),
     ("extend-packs", "[]", "rule packs added to `packs`"),
 ]

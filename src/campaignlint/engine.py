@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from . import safe_io
+from .i18n import ngettext
+from .i18n import gettext as _
 from .config import MAX_FILE_SIZE_LIMIT, Config, git_root
 from .findings import Applicability, Edit, Finding, Fix, Severity, unique_sorted
 from .rule import Rule
@@ -78,20 +80,20 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            raise UsageError(f"{raw}: no such file or folder")
+            raise UsageError(_("{path}: no such file or folder").format(path=raw))
         kind = None if path.is_dir() else safe_io.describe(path)
         if kind is not None:  # a pipe, a device, a link to /dev/zero: never opened
-            raise UsageError(f"{raw}: this is {kind}, not a file; it was not read")
+            raise UsageError(_("{path}: this is {kind}, not a file; it was not read").format(path=raw, kind=kind))
         if path.is_file():
             if not os.access(path, os.R_OK):
-                raise UsageError(f"{raw}: this file cannot be read (permission denied)")
+                raise UsageError(_("{path}: this file cannot be read (permission denied)").format(path=raw))
             resolved = Path(os.path.abspath(path))
             if resolved not in seen:
                 seen.add(resolved)
                 found.append(resolved)
             continue
         if not os.access(path, os.R_OK | os.X_OK):
-            raise UsageError(f"{raw}: this folder cannot be read (permission denied)")
+            raise UsageError(_("{path}: this folder cannot be read (permission denied)").format(path=raw))
         root = Path(os.path.abspath(path))
         specs = _gitignore_specs(root)
         visited: set[tuple[int, int]] = set()

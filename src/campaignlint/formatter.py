@@ -39,6 +39,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .i18n import gettext as _
+from .i18n import ngettext
 from .frontend.parser import SyntaxProblem, parse
 from .frontend.tree import Comment, Document, Node, Value
 
@@ -348,7 +350,8 @@ def format_source(display: str, data: bytes) -> tuple[FileResult, bool]:
         line, column = source.position(error.offset)
         return FileResult(display, source.text, error=f"{display}:{line}:{column}: E001 {error.message}"), source.had_bom
     except RecursionError:
-        return FileResult(display, source.text, error=f"{display}:1:1: E001 the file is nested too deeply to be read"), source.had_bom
+        return FileResult(display, source.text, error=f"{display}:1:1: E001 "
+                          + _("the file is nested too deeply to be read")), source.had_bom
     except FormatError as error:
         return FileResult(display, source.text, error=f"{display}:1:1: {error}"), source.had_bom
     return FileResult(display, source.text, formatted), source.had_bom
@@ -408,7 +411,7 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
         if diff:
             echo(unified_diff(display, result.original, result.formatted), end="")
         elif check:
-            echo_err(f"would reformat {display}")
+            echo_err(_("would reformat {file}").format(file=display))
         else:
             assert path is not None
             try:
@@ -418,12 +421,17 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
                 changed -= 1
                 unwritten += 1
     if not (len(targets) == 1 and targets[0][0] is None):
-        verb = "would be reformatted" if (check or diff) else "reformatted"
-        parts = [f"{changed} file{'s' if changed != 1 else ''} {verb}"]
+        if check or diff:
+            parts = [ngettext("{count} file would be reformatted", "{count} files would be reformatted",
+                              changed).format(count=changed)]
+        else:
+            parts = [ngettext("{count} file reformatted", "{count} files reformatted", changed).format(count=changed)]
         if unchanged:
-            parts.append(f"{unchanged} file{'s' if unchanged != 1 else ''} left unchanged")
+            parts.append(ngettext("{count} file left unchanged", "{count} files left unchanged",
+                                  unchanged).format(count=unchanged))
         if failed:
-            parts.append(f"{failed} file{'s' if failed != 1 else ''} could not be read")
+            parts.append(ngettext("{count} file could not be read", "{count} files could not be read",
+                                  failed).format(count=failed))
         echo_err(", ".join(parts) + ".")
     if unwritten:
         return 2  # the tool could not do its job

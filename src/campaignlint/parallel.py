@@ -58,8 +58,11 @@ def workers_for(jobs: int | None, files: int) -> int:
     return max(1, min(jobs, files // threshold))
 
 
-def _start(make_linter: "Callable[[], Linter]") -> None:
+def _start(make_linter: "Callable[[], Linter]", language: str = "en") -> None:
     global _LINTER
+    from . import i18n
+
+    i18n.set_language(language)  # a spawned worker starts in English: it writes the run's language
     _LINTER = make_linter()
     _LINTER.rules  # load the rules now (from the fork server's imports), not with the first chunk
 
@@ -83,6 +86,12 @@ def _lint_chunk(chunk: list[tuple[Path, Path | None]]) -> list["FileOutcome"]:
     return list(_LINTER.lint_many(chunk))
 
 
+def _language() -> str:
+    from . import i18n
+
+    return i18n.language()
+
+
 def lint_in_workers(make_linter: "Callable[[], Linter]", files: list[tuple[Path, Path | None]],
                     workers: int) -> list["FileOutcome"]:
     """Lint ``files`` in ``workers`` processes; outcomes come back in the order of ``files``.
@@ -94,7 +103,7 @@ def lint_in_workers(make_linter: "Callable[[], Linter]", files: list[tuple[Path,
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     context = _context()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
-                             initargs=(make_linter,)) as pool:
+                             initargs=(make_linter, _language())) as pool:
         outcomes: list["FileOutcome"] = []
         for result in pool.map(_lint_chunk, chunks):
             outcomes.extend(result)

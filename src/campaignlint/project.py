@@ -91,6 +91,15 @@ class Project:
             return root
         return linted_root or path.parent
 
+    def language(self, paths: list[str]) -> str | None:
+        """The ``lang`` key of the configuration that applies to the run (as ``fail_on``), None when unset."""
+        if self._explicit is not None:
+            return self._explicit.lang
+        if paths and paths[0] != "-":
+            first = Path(paths[0])
+            return self.config_for(first if first.is_file() else first / "x.camp").lang
+        return self.config_for(self.cwd / "x.camp").lang
+
     def fail_on(self, paths: list[str]) -> Severity:
         if self.options.fail_on is not None:
             return self.options.fail_on

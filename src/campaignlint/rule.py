@@ -17,32 +17,34 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from .findings import Applicability, Edit, Finding, Fix, Severity
+from .i18n import N_
+from .i18n import gettext as _
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import CampaignContext, FileContext, ProjectContext
 
 FAMILIES = {
-    "E": ("frontend", "The file itself: syntax, keywords, values, references"),
-    "O": ("objectives", "Objectives are SMART"),
-    "K": ("kpis", "KPIs"),
-    "S": ("segments", "Segments and coverage"),
-    "F": ("funnel", "Funnel and customer journey"),
-    "C": ("channels", "Channel constraints: lengths and formats"),
-    "T": ("tone", "Tone and voice"),
-    "M": ("consistency", "Consistency of the message across channels"),
-    "U": ("tracking", "Tracking links"),
-    "B": ("budget", "Budget"),
-    "P": ("planning", "Planning and coordination"),
-    "N": ("hygiene", "The linter's own hygiene"),
-    "V": ("personalisation", "Personalisation: merge tags"),
-    "A": ("assets", "Creative assets"),
-    "G": ("consent", "Consent"),
-    "J": ("journeys", "Journeys: triggered messages"),
+    "E": ("frontend", N_("The file itself: syntax, keywords, values, references")),
+    "O": ("objectives", N_("Objectives are SMART")),
+    "K": ("kpis", N_("KPIs")),
+    "S": ("segments", N_("Segments and coverage")),
+    "F": ("funnel", N_("Funnel and customer journey")),
+    "C": ("channels", N_("Channel constraints: lengths and formats")),
+    "T": ("tone", N_("Tone and voice")),
+    "M": ("consistency", N_("Consistency of the message across channels")),
+    "U": ("tracking", N_("Tracking links")),
+    "B": ("budget", N_("Budget")),
+    "P": ("planning", N_("Planning and coordination")),
+    "N": ("hygiene", N_("The linter's own hygiene")),
+    "V": ("personalisation", N_("Personalisation: merge tags")),
+    "A": ("assets", N_("Creative assets")),
+    "G": ("consent", N_("Consent")),
+    "J": ("journeys", N_("Journeys: triggered messages")),
     # rule packs (campaignlint.packs): run only when their pack is enabled
-    "D": ("email", "Pack `email`: deliverability and hygiene of e-mails"),
-    "R": ("google_ads", "Pack `google-ads`: responsive search ads"),
-    "W": ("meta", "Pack `meta`: Facebook, Instagram, Threads, Meta ads"),
-    "L": ("fr_legal", "Pack `fr-legal`: French advertising law"),
+    "D": ("email", N_("Pack `email`: deliverability and hygiene of e-mails")),
+    "R": ("google_ads", N_("Pack `google-ads`: responsive search ads")),
+    "W": ("meta", N_("Pack `meta`: Facebook, Instagram, Threads, Meta ads")),
+    "L": ("fr_legal", N_("Pack `fr-legal`: French advertising law")),
 }
 
 
@@ -62,11 +64,14 @@ class Setting:
             value = float(value)
         if (not isinstance(value, self.kind) or isinstance(value, bool)
                 or (isinstance(value, float) and not math.isfinite(value))):  # nan passes every bound
-            raise ValueError(f"`{self.key}` must be a {'number' if self.kind in (int, float) else self.kind.__name__}, not {value!r}")
+            kind = _("a number") if self.kind in (int, float) else _("a {kind}").format(kind=self.kind.__name__)
+            raise ValueError(_("`{key}` must be {kind}, not {value}").format(key=self.key, kind=kind, value=repr(value)))
         if self.minimum is not None and value < self.minimum:
-            raise ValueError(f"`{self.key}` must be at least {self.minimum}, not {value}")
+            raise ValueError(_("`{key}` must be at least {minimum}, not {value}").format(
+                key=self.key, minimum=self.minimum, value=value))
         if self.maximum is not None and value > self.maximum:
-            raise ValueError(f"`{self.key}` must be at most {self.maximum}, not {value}")
+            raise ValueError(_("`{key}` must be at most {maximum}, not {value}").format(
+                key=self.key, maximum=self.maximum, value=value))
         return value
 
 

@@ -11,6 +11,9 @@ import datetime as dt
 import zoneinfo
 from decimal import ROUND_HALF_UP, Decimal
 
+from .. import i18n
+from ..i18n import gettext as _
+from ..i18n import pgettext
 from ..model import Campaign, Message, Money
 
 _CENT = Decimal("0.01")
@@ -25,6 +28,13 @@ def format_amount(amount: Decimal) -> str:
     away silently).
     """
     amount = Decimal(amount)
+    if i18n.language() != "en":  # "12 000", "49,90": the active locale's separators (Babel)
+        from babel.numbers import format_decimal
+
+        whole = amount == amount.to_integral_value()
+        pattern = "#,##0" if whole else "#,##0.00" if amount == amount.quantize(_CENT) else None
+        return format_decimal(amount.normalize() if pattern is None else amount, format=pattern,
+                              locale=i18n.locale(), decimal_quantization=False)
     if amount == amount.to_integral_value():
         return f"{amount:,.0f}"
     if amount == amount.quantize(_CENT):
@@ -33,7 +43,15 @@ def format_amount(amount: Decimal) -> str:
 
 
 def format_money(money: Money) -> str:
-    """``Money(12000, "EUR")`` → ``"12,000 EUR"``."""
+    """``Money(12000, "EUR")`` → ``"12,000 EUR"`` (French: ``"12 000 €"``)."""
+    if i18n.language() != "en":
+        from babel.numbers import format_currency
+
+        amount = Decimal(money.amount)
+        pattern = "#,##0\u00a0¤" if amount == amount.to_integral_value() else "#,##0.00\u00a0¤"
+        if amount != amount.quantize(_CENT):
+            return f"{format_amount(amount)}\u00a0{money.currency}"
+        return format_currency(amount, money.currency, format=pattern, locale=i18n.locale(), currency_digits=False)
     return f"{format_amount(money.amount)} {money.currency}"
 
 
@@ -46,6 +64,10 @@ def format_percent(value: Decimal | float, places: int = 0) -> str:
     rounded = Decimal(str(value)).quantize(exponent, rounding=ROUND_HALF_UP)
     if rounded == rounded.to_integral_value():
         rounded = rounded.quantize(_UNIT)
+    if i18n.language() != "en":  # "12,5 %" with a narrow no-break space
+        from babel.numbers import format_decimal
+
+        return format_decimal(rounded, format="#,##0.###", locale=i18n.locale(), decimal_quantization=False) + "\u202f%"
     return f"{rounded} %"
 
 
@@ -77,10 +99,17 @@ def names(items, limit: int = 6) -> str:
     items = [str(i) for i in items]
     if len(items) > limit:
         shown = items[: limit - 1]
-        return ", ".join(shown) + f", … and {len(items) - len(shown)} more"
+        return ", ".join(shown) + _(", … and {count} more").format(count=len(items) - len(shown))
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + _(" and ") + items[-1]
+
+
+def _field_names() -> tuple[str, ...]:  # pragma: no cover - read by the message extraction only
+    """The text fields as messages name them: ``pgettext("field", text.field)`` (« le corps », « l’objet »…)."""
+    return (pgettext("field", "subject"), pgettext("field", "preheader"), pgettext("field", "title"),
+            pgettext("field", "headline"), pgettext("field", "description"), pgettext("field", "body"),
+            pgettext("field", "cta"), pgettext("field", "sender"))
 
 
 # ------------------------------------------------------------ whom it reaches
@@ -121,4 +150,4 @@ def audiences(campaign: Campaign) -> dict[str | None, list[Message]]:
 
 def audience_label(segment: str | None) -> str:
     """``segment `urban_runners``` or ``the whole audience``."""
-    return "the whole audience" if segment is None else f"segment `{segment}`"
+    return _("the whole audience") if segment is None else _("segment `{segment}`").format(segment=segment)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
+from ..i18n import gettext as _
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..model import CustomRule, Message, TextField
 from ..rule import REGISTRY
@@ -97,11 +98,13 @@ def _check(ctx, rule: CustomRule, severity: Severity, message: Message, budget: 
                     fix = None
                     if rule.suggest is not None and text.char_offsets:
                         fix = Fix(Applicability.SAFE, (Edit(span.start, span.end, rule.suggest),), f"replace with “{rule.suggest}”")
-                    yield _finding(ctx, rule, severity, span, f"{rule.message}: “{match.group(0)}” in the {text.field} of `{message.name}`", fix)
+                    yield _finding(ctx, rule, severity, span, _("{said}: “{found}” in the {field} of `{message}`").format(
+                        said=rule.message, found=match.group(0), field=text.field, message=message.name), fix)
     elif rule.check == "require":
         if texts and not any(_term_pattern(term).search(text.value) for text in texts for term in rule.terms):
             terms = ", ".join(f"“{t}”" for t in rule.terms)
-            yield _finding(ctx, rule, severity, message.span, f"{rule.message}: `{message.name}` contains none of {terms}")
+            yield _finding(ctx, rule, severity, message.span, _("{said}: `{message}` contains none of {terms}").format(
+                said=rule.message, message=message.name, terms=terms))
     elif rule.check in ("pattern", "require_pattern"):
         yield from _check_pattern(ctx, rule, severity, message, texts, budget)
     elif rule.check == "max_length":
@@ -112,7 +115,9 @@ def _check(ctx, rule: CustomRule, severity: Severity, message: Message, budget: 
         for text in texts:
             length = measure(text.value, unit)
             if rule.max_length is not None and length > rule.max_length:
-                yield _finding(ctx, rule, severity, text.span, f"{rule.message}: the {text.field} of `{message.name}` is {length} {describe_unit(unit)}, more than {rule.max_length}")
+                yield _finding(ctx, rule, severity, text.span, _("{said}: the {field} of `{message}` is {length} {unit}, more than {limit}").format(
+                    said=rule.message, field=text.field, message=message.name, length=length,
+                    unit=describe_unit(unit), limit=rule.max_length))
 
 
 def _check_pattern(ctx, rule: CustomRule, severity: Severity, message: Message, texts, budget) -> Iterator[Finding]:
@@ -123,17 +128,19 @@ def _check_pattern(ctx, rule: CustomRule, severity: Severity, message: Message, 
         pattern = regex.compile(rule.pattern or "")
     except (regex.error, ValueError, OverflowError) as error:  # valid for `re` (checked by the schema), not here
         yield ctx.finding(REGISTRY["E003"], rule.where("pattern"),
-                          f"this pattern is not a valid regular expression: {error}")
+                          _("this pattern is not a valid regular expression: {error}").format(error=error))
         return
     try:
         if rule.check == "pattern":
             found = list(_matches(pattern, texts, deadline, first_only=False))
             for text, match in found:
                 yield _finding(ctx, rule, severity, text.span_of(match.start(), match.end()),
-                               f"{rule.message}: “{match.group(0)}” in the {text.field} of `{message.name}`")
+                               _("{said}: “{found}” in the {field} of `{message}`").format(
+                                   said=rule.message, found=match.group(0), field=text.field, message=message.name))
         elif texts and not any(_matches(pattern, texts, deadline, first_only=True)):
             yield _finding(ctx, rule, severity, message.span,
-                           f"{rule.message}: nothing in `{message.name}` matches the required pattern")
+                           _("{said}: nothing in `{message}` matches the required pattern").format(
+                               said=rule.message, message=message.name))
     except _PatternTimeout:
         budget[rule.name] = None
         seconds = f"{PATTERN_TIME_LIMIT:g} second" + ("" if PATTERN_TIME_LIMIT == 1 else "s")

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from ..i18n import gettext as _
 from .tree import Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,13 +70,14 @@ def _decode_escapes(body: str, base: int) -> tuple[list[str], list[int], list[in
             if match:
                 code = int(match.group(1), 16)
                 if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-                    return chars, starts, ends, f"`\\u{{{match.group(1)}}}` is not a Unicode character", base + index
+                    message = _("`\\u{{{code}}}` is not a Unicode character").format(code=match.group(1))
+                    return chars, starts, ends, message, base + index
                 add(chr(code), index, match.end())
                 index = match.end()
                 continue
             return chars, starts, ends, (
-                f"`\\{following}` is not a known escape in a text "
-                "(use \\\" \\\\ \\n \\t or \\u{…})"
+                _("`\\{following}` is not a known escape in a text "
+                  "(use \\\" \\\\ \\n \\t or \\u{{…}})").format(following=following)
             ), base + index
         if char == "\r" and body[index + 1 : index + 2] == "\n":
             add("\n", index, index + 2)  # CRLF inside a long string reads as a newline
@@ -163,8 +165,8 @@ def decode_literal(kind: str, token: Token) -> Value:
                 value.kind = "string"
                 value.error_code = "E008"
                 # no exact count in the message: re-indenting a long string (fmt) must not change it
-                value.error = (f"this text is longer than {MAX_STRING_LENGTH:,} characters, the most one text "
-                               "may hold: split it or shorten it")
+                value.error = _("this text is longer than {limit:,} characters, the most one text "
+                                "may hold: split it or shorten it").format(limit=MAX_STRING_LENGTH)
                 return value
             chars, starts, ends, error, where = _decode_escapes(body, start + quote)
             if error:
@@ -235,15 +237,16 @@ def _date(text: str) -> dt.date:
     try:
         date = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text} is not a real date (check the day and the month)") from None
+        raise ValueError(_("{text} is not a real date (check the day and the month)").format(text=text)) from None
     if not MIN_DATE <= date <= MAX_DATE:
-        raise ValueError(f"{text} is too far from today: a date must be between {MIN_DATE} and {MAX_DATE}")
+        raise ValueError(_("{text} is too far from today: a date must be between {minimum} and {maximum}").format(
+            text=text, minimum=MIN_DATE, maximum=MAX_DATE))
     return date
 
 
 def _time(text: str) -> dt.time:
     parts = [int(p) for p in text.split(":")]
     if parts[0] > 23 or parts[1] > 59 or (len(parts) > 2 and parts[2] > 59):
-        raise ValueError(f"{text} is not a time of day (hours 00-23, minutes 00-59)")
+        raise ValueError(_("{text} is not a time of day (hours 00-23, minutes 00-59)").format(text=text))
     return dt.time(*parts)
 

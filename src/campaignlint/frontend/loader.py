@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import gettext as _
 from .. import model as m
 from .. import safe_io
 from ..config import DEFAULT_MAX_FILE_SIZE
@@ -108,7 +109,8 @@ class Loader:
                 self.files[path] = loaded
                 return loaded
             except OSError as error:
-                problem = Problem("E006", Span(display, 0, 0), f"cannot read this file: {error.strerror or error}")
+                problem = Problem("E006", Span(display, 0, 0), _("cannot read this file: {value}").format(
+                                                                   value=error.strerror or error))
                 loaded = LoadedFile(path, display, None, problems=[problem])
                 self.files[path] = loaded
                 return loaded
@@ -125,7 +127,7 @@ class Loader:
             loaded.problems.append(Problem("E001", Span(display, error.offset, error.end), error.message, error.fix))
             return loaded
         except RecursionError:
-            loaded.problems.append(Problem("E001", Span(display, 0, 0), "the file is nested too deeply to be read"))
+            loaded.problems.append(Problem("E001", Span(display, 0, 0), _("the file is nested too deeply to be read")))
             return loaded
         self._resolve(loaded)
         return loaded
@@ -140,7 +142,9 @@ class Loader:
             result, imports, campaign_nodes = resolver.read_file(loaded.document.nodes)
             if len(imports) > MAX_IMPORTS:
                 value, _node = imports[MAX_IMPORTS]
-                resolver.problem("E006", resolver.value_span(value), f"a file may import at most {MAX_IMPORTS} files")
+                resolver.problem("E006", resolver.value_span(value), _("a file may import at most "
+                                                                       "{max_imports} files").format(
+                                                                         max_imports=MAX_IMPORTS))
                 imports = imports[:MAX_IMPORTS]
             for value, _node in imports:
                 target = self._import_target(loaded, value.data, resolver, value)
@@ -149,7 +153,8 @@ class Loader:
                 imported = self.load(target)
                 if loaded.path in imported.cycles:
                     chain = " → ".join(p.name for p in [loaded.path, imported.path, loaded.path])
-                    resolver.problem("E006", resolver.value_span(value), f"import cycle: {chain}")
+                    resolver.problem("E006", resolver.value_span(value), _("import cycle: {chain}").format(
+                                                                             chain=chain))
                 loaded.imported.append(imported.path)
                 loaded.imported.extend(p for p in imported.imported if p not in loaded.imported)
                 if imported.model is None:
@@ -157,9 +162,11 @@ class Loader:
                     reason = first.message if first else "it could not be read"
                     if first and imported.source:
                         line, column = imported.source.position(first.span.start)
-                        reason = f"line {line}, column {column}: {reason}"
+                        reason = _("line {line}, column {column}: {reason}").format(
+                            line=line, column=column, reason=reason)
                     resolver.problem("E006", resolver.value_span(value),
-                                     f"`{value.data}` could not be imported ({reason})")
+                                     _("`{data}` could not be imported ({reason})").format(
+                                         data=value.data, reason=reason))
                     continue
                 outside.update(self._visible(imported))
             resolver.resolve_campaigns(result, campaign_nodes)
@@ -181,16 +188,18 @@ class Loader:
 
     def _import_target(self, loaded: LoadedFile, text: str, resolver: Resolver, value) -> Path | None:
         if "\x00" in text:
-            resolver.problem("E006", resolver.value_span(value), "an import path cannot contain a NUL character")
+            resolver.problem("E006", resolver.value_span(value), _("an import path cannot contain a NUL character"))
             return None
         longest = max((len(part) for part in text.replace("\\", "/").split("/")), default=0)
         if len(text) > MAX_IMPORT_PATH or longest > MAX_NAME:
             resolver.problem("E006", resolver.value_span(value),
-                             f"this import path is too long ({len(text):,} characters): at most {MAX_IMPORT_PATH:,}, "
-                             f"and {MAX_NAME} for each folder or file name")
+                             _("this import path is too long ({count:,} characters): at most {limit:,}, "
+                               "and {name_limit} for each folder or file name").format(
+                                 count=len(text), limit=MAX_IMPORT_PATH, name_limit=MAX_NAME))
             return None
         if not text.endswith(".camp"):
-            resolver.problem("E006", resolver.value_span(value), f"only .camp files can be imported, not `{text}`")
+            resolver.problem("E006", resolver.value_span(value), _("only .camp files can be imported, not "
+                                                                   "`{text}`").format(text=text))
             return None
         raw = loaded.path.parent / text
         target = Path(os.path.abspath(raw))
@@ -198,27 +207,30 @@ class Loader:
         try:
             real = target.resolve()
         except (OSError, RuntimeError, ValueError):
-            resolver.problem("E006", resolver.value_span(value), f"`{text}` cannot be resolved (a link loop?)")
+            resolver.problem("E006", resolver.value_span(value), _("`{text}` cannot be resolved (a link "
+                                                                   "loop?)").format(text=text))
             return None
         if not _inside(real, self.root):
             root = self.display(self.root) or "."
             resolver.problem("E006", resolver.value_span(value),
-                             f"`{text}` is outside the project folder ({root}); imports must stay inside it")
+                             _("`{text}` is outside the project folder ({root}); imports must stay inside it").format(
+                                 text=text, root=root))
             return None
         if target in self._loading or real in self._loading:
             chain = " → ".join(p.name for p in self._loading + [target])
             loaded.cycles.append(target)
-            resolver.problem("E006", resolver.value_span(value), f"import cycle: {chain}")
+            resolver.problem("E006", resolver.value_span(value), _("import cycle: {chain}").format(chain=chain))
             return None
         try:
             found = real.is_file()
         except (OSError, ValueError) as error:
             reason = getattr(error, "strerror", None) or error
-            resolver.problem("E006", resolver.value_span(value), f"`{text}` cannot be read: {reason}")
+            resolver.problem("E006", resolver.value_span(value), _("`{text}` cannot be read: {reason}").format(text=text, reason=reason))
             return None
         if not found and target not in self.overrides:
             resolver.problem("E006", resolver.value_span(value),
-                             f"`{text}` was not found (looked for {self.display(target)})")
+                             _("`{text}` was not found (looked for {display})").format(
+                                 text=text, display=self.display(target)))
             return None
         return target
 

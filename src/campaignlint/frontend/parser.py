@@ -19,6 +19,7 @@ import functools
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput
 
+from ..i18n import gettext as _
 from .grammar import grammar_cache_file, grammar_text
 from .literals import decode_literal
 from .syntax_errors import SyntaxProblem, explain_syntax_error
@@ -178,7 +179,8 @@ def _check_depth(text: str) -> None:
             if char == "{":
                 depth += 1
                 if depth > MAX_NESTING:
-                    raise SyntaxProblem(index, index + 1, f"blocks are nested more than {MAX_NESTING} deep here")
+                    raise SyntaxProblem(index, index + 1, _("blocks are nested more than {max_nesting} deep "
+                                                            "here").format(max_nesting=MAX_NESTING))
             elif char == "}":
                 depth -= 1
             elif char == "\n":

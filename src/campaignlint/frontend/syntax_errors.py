@@ -9,6 +9,7 @@ from typing import Any
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from ..i18n import gettext as _
 from .grammar import lark_parser
 from .hints import character_hint, safe_fix, time_hint
 
@@ -94,14 +95,14 @@ def explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
             if offset >= 2 and text[offset - 2 : offset] == '""':
                 offset -= 2
             if text.startswith('"""', offset):
-                return SyntaxProblem(offset, offset + 3, 'this long text is not closed: `"""` expected to end it')
+                return SyntaxProblem(offset, offset + 3, _('this long text is not closed: `"""` expected to end it'))
             return SyntaxProblem(offset, offset + 1,
-                                 "this text is not closed: a `\"` is missing before the end of the line")
+                                 _("this text is not closed: a `\"` is missing before the end of the line"))
         if char == "{":
             return SyntaxProblem(offset, offset + 1,
-                                 "`{` must follow a keyword on the same line (for example `message teaser {`)")
+                                 _("`{` must follow a keyword on the same line (for example `message teaser {`)"))
         if char == "}":
-            return SyntaxProblem(offset, offset + 1, "this `}` closes no block")
+            return SyntaxProblem(offset, offset + 1, _("this `}` closes no block"))
         hinted = character_hint(text, offset) if char else None
         if hinted is not None:
             return SyntaxProblem(*hinted)
@@ -117,10 +118,11 @@ def explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
                 end = offset + len(found)
                 return SyntaxProblem(offset, end, hinted[0], safe_fix(offset, end, hinted[1]))
             return SyntaxProblem(offset, offset + len(found),
-                                 f"`{found}` is not a value campaignlint understands (dates are written 2027-03-01, "
-                                 "times 09:00, amounts 49.90 EUR, percentages 20%)")
+                                 _("`{found}` is not a value campaignlint understands (dates are written "
+                                   "2027-03-01, times 09:00, amounts 49.90 EUR, percentages 20%)").format(
+                                     found=found))
         shown = repr(char)[1:-1] if char and not char.isprintable() else char
-        return SyntaxProblem(offset, offset + 1, f"unexpected character `{shown}` here")
+        return SyntaxProblem(offset, offset + 1, _("unexpected character `{shown}` here").format(shown=shown))
     if isinstance(error, UnexpectedEOF) or (
         isinstance(error, UnexpectedToken) and error.token.type == "$END"
     ):
@@ -129,15 +131,16 @@ def explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
             start, keyword = opened[-1]
             line = _line_of(text, start)
             return SyntaxProblem(max(len(text) - 1, 0), len(text),
-                                 f"`}}` expected to close the `{keyword}` block opened on line {line}")
-        return SyntaxProblem(max(len(text) - 1, 0), len(text), "the file ends in the middle of a statement")
+                                 _("`}}` expected to close the `{keyword}` block opened on line {line}").format(
+                                     keyword=keyword, line=line))
+        return SyntaxProblem(max(len(text) - 1, 0), len(text), _("the file ends in the middle of a statement"))
     assert isinstance(error, UnexpectedToken)
     token = error.token
     offset = token.start_pos if token.start_pos is not None else 0
     end = token.end_pos if token.end_pos is not None else offset + 1
     expected = set(error.expected)
     if token.type == "RBRACE":
-        return SyntaxProblem(offset, end, "this `}` closes no block")
+        return SyntaxProblem(offset, end, _("this `}` closes no block"))
     if token.type == "LBRACE":
         return SyntaxProblem(offset, end, "`{` cannot open a block here: a block follows a keyword and its values, "
                                           "on the same line")
@@ -146,9 +149,11 @@ def explain_syntax_error(text: str, error: UnexpectedInput) -> SyntaxProblem:
                                           "(after a `,` another value must follow)")
     if (expected <= {"_COMMA", "_NL", "SEMICOLON", "LBRACE", "RBRACE", "RANGE_OP", "$END"}
             or "_NL" in expected or "SEMICOLON" in expected):
-        return SyntaxProblem(offset, end, f"{_describe_token(token)} cannot follow here: "
-                                          "end the statement with a new line or `;` first")
+        return SyntaxProblem(offset, end, _("{describe_token} cannot follow here: end the statement with a "
+                                            "new line or `;` first").format(
+                                              describe_token=_describe_token(token)))
     words = sorted({_TOKEN_WORDS.get(name, name) for name in expected})
     return SyntaxProblem(offset, end,
-                         f"{_describe_token(token)} is not expected here (expected {', '.join(words[:4])})")
+                         _("{describe_token} is not expected here (expected {words})").format(
+                             describe_token=_describe_token(token), words=', '.join(words[:4])))
 

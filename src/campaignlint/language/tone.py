@@ -10,6 +10,8 @@ words, every bound that is crossed.
 
 from __future__ import annotations
 
+from ..i18n import gettext as _
+from ..i18n import ngettext
 import re
 from dataclasses import dataclass
 
@@ -144,9 +146,14 @@ def check_tone(features: ToneFeatures, tone_words: list[str]) -> list[ToneViolat
         limit = bounds.get("max_exclamations_per_sentence")
         if limit is not None and f.exclamations and f.exclamations_per_sentence > limit:
             out.append(ToneViolation(tone, "max_exclamations_per_sentence", f.exclamations_per_sentence, limit,
-                f"{_plural(f.exclamations, 'exclamation mark', 'exclamation marks')} for "
-                f"{_plural(max(1, f.sentences), 'sentence', 'sentences')}: too loud for {t} tone "
-                f"(at most {_num(limit)} per sentence)"))
+                _("{marks} for {sentences}: too loud for {tone} tone (at most {limit} per sentence)").format(
+                    marks=ngettext("{count} exclamation mark", "{count} exclamation marks", f.exclamations).format(
+                        count=f.exclamations),
+                    sentences=ngettext("{count} sentence", "{count} sentences", max(1, f.sentences)).format(
+                        count=max(1, f.sentences)),
+                    tone=_("an '{tone}'").format(tone=tone) if tone[:1].lower() in "aeiou" else _("a '{tone}'").format(
+                        tone=tone),
+                    limit=_num(limit))))
         limit = bounds.get("max_caps_share")
         if limit is not None and f.caps_words and f.words >= min_caps_words and f.caps_share > limit:
             out.append(ToneViolation(tone, "max_caps_share", f.caps_share, limit,

@@ -12,9 +12,18 @@ from collections import Counter
 import click
 
 from ..findings import Applicability, Finding, Severity
+from ..i18n import N_
+from ..i18n import gettext as _
+from ..i18n import ngettext
 from . import ReportContext
 
 COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+#: the severity in words, in the language of the run (the JSON and SARIF keep `error`, `warning`, `info`)
+SEVERITY_WORDS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
+
+
+def severity_word(severity: Severity) -> str:
+    return _(SEVERITY_WORDS[severity])
 
 
 def _marker(finding: Finding) -> str:
@@ -35,12 +44,13 @@ def render(findings: list[Finding], context: ReportContext) -> str:
             name, severity = names[code]
             # the real applicability of this run's fixes: [*] when --fix repairs some
             mark = " [*]" if safe[code] else (" [*unsafe]" if unsafe[code] else "")
-            lines.append(f"{count:5d}  {style(code, bold=True)}  {severity.value:<7}  {name}{mark}")
+            lines.append(f"{count:5d}  {style(code, bold=True)}  {severity_word(severity):<7}  {name}{mark}")
     else:
         for finding in findings:
             where = f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}:"
-            severity = style(finding.severity.value, fg=COLORS[finding.severity])
-            lines.append(f"{style(where, bold=True)} {style(finding.code, bold=True)} {severity}: {finding.message}{_marker(finding)}")
+            severity = style(severity_word(finding.severity), fg=COLORS[finding.severity])
+            said = _("{severity}: {message}").format(severity=severity, message=finding.message)
+            lines.append(f"{style(where, bold=True)} {style(finding.code, bold=True)} {said}{_marker(finding)}")
             if context.show_source:
                 source = context.sources.get(finding.path)
                 if source is not None:
@@ -57,24 +67,32 @@ def render(findings: list[Finding], context: ReportContext) -> str:
 def summary(findings: list[Finding], context: ReportContext) -> str:
     fixed = sum(context.fixed.values())
     files = len(context.files)
-    file_word = "file" if files == 1 else "files"
     parts = []
     if fixed:
-        parts.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.")
+        parts.append(ngettext("Fixed {count} problem.", "Fixed {count} problems.", fixed).format(count=fixed))
     if not findings:
-        parts.append(f"All clear: no problem found in {files} {file_word}.")
+        parts.append(ngettext("All clear: no problem found in {files} file.",
+                              "All clear: no problem found in {files} files.", files).format(files=files))
         return " ".join(parts)
     counts = Counter(f.severity for f in findings)
-    detail = ", ".join(
-        f"{counts[s]} {s.value}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
-        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]
-    )
+    words = {
+        Severity.ERROR: lambda n: ngettext("{count} error", "{count} errors", n),
+        Severity.WARNING: lambda n: ngettext("{count} warning", "{count} warnings", n),
+        Severity.INFO: lambda n: ngettext("{count} info", "{count} info", n),
+    }
+    detail = ", ".join(words[s](counts[s]).format(count=counts[s])
+                       for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
     total = len(findings)
-    parts.append(f"Found {total} problem{'s' if total != 1 else ''} ({detail}) in {files} {file_word}.")
+    found = ngettext("Found {count} problem ({detail}) in {files} file.",
+                     "Found {count} problems ({detail}) in {files} file.", total) if files == 1 else ngettext(
+                     "Found {count} problem ({detail}) in {files} files.",
+                     "Found {count} problems ({detail}) in {files} files.", total)
+    parts.append(found.format(count=total, detail=detail, files=files))
     safe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.SAFE)
     unsafe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.UNSAFE)
     if safe:
-        parts.append(f"{safe} fixable with --fix.")
+        parts.append(ngettext("{count} fixable with --fix.", "{count} fixable with --fix.", safe).format(count=safe))
     if unsafe and not context.unsafe_fixes:
-        parts.append(f"{unsafe} more with --fix --unsafe-fixes.")
+        parts.append(ngettext("{count} more with --fix --unsafe-fixes.", "{count} more with --fix --unsafe-fixes.",
+                              unsafe).format(count=unsafe))
     return " ".join(parts)

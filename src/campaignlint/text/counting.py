@@ -47,6 +47,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..i18n import N_
+from ..i18n import gettext as _
 from . import extract as _extract
 
 __all__ = [
@@ -61,12 +63,12 @@ __all__ = [
 UNITS: tuple[str, ...] = ("chars", "graphemes", "utf16", "twitter", "gsm", "width")
 
 _UNIT_WORDS = {
-    "chars": "characters",
-    "graphemes": "grapheme clusters",
-    "utf16": "UTF-16 code units",
-    "twitter": "weighted characters",
-    "gsm": "SMS units",
-    "width": "width units",
+    "chars": N_("characters"),
+    "graphemes": N_("grapheme clusters"),
+    "utf16": N_("UTF-16 code units"),
+    "twitter": N_("weighted characters"),
+    "gsm": N_("SMS units"),
+    "width": N_("width units"),
 }
 
 # twitter-text's length configurations, as published in its ``config/``
@@ -263,7 +265,7 @@ def measure(text: str, unit: str) -> int:
 def describe_unit(unit: str) -> str:
     """A plain word for ``unit`` in messages: ``"weighted characters"``, ``"characters"``…"""
     try:
-        return _UNIT_WORDS[unit]
+        return _(_UNIT_WORDS[unit])
     except KeyError:
         raise ValueError(_unknown_unit(unit)) from None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Money
 from ...rule import Rule
@@ -56,7 +57,8 @@ class ChannelBudgetsOverCampaign(Rule):
         over = Money(amount=total - campaign.budget.amount, currency=currency)
         yield ctx.finding(
             self, campaign.where("budget"),
-            f"channel budgets add up to {format_money(Money(amount=total, currency=currency))} "
-            f"({detail}), more than the campaign budget of {format_money(campaign.budget)} "
-            f"(over by {format_money(over)})",
+            _("channel budgets add up to {total} ({detail}), more than the campaign budget of {budget} (over "
+              "by {over})").format(
+                total=format_money(Money(amount=total, currency=currency)), detail=detail,
+                budget=format_money(campaign.budget), over=format_money(over)),
         )

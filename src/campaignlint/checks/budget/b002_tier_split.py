@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import ngettext
 from ...findings import Finding, Severity
 from ...rule import Rule, Setting
 from .._format import format_amount, format_percent, names
@@ -65,10 +67,11 @@ class TierSplit(Rule):
         if all(abs(shares[t] - target) <= tolerance for t, target in TIER_TARGETS.items()):
             return
         split = " / ".join(f"{format_percent(shares[t], 1)} {t}" for t in TIER_TARGETS)
-        text = (f"budget split is {split}, far from 70-20-10 "
-                f"(tolerance {format_amount(tolerance)} points)")
+        text = _("budget split is {split}, far from 70-20-10 (tolerance {tolerance} points)").format(
+            split=split, tolerance=format_amount(tolerance))
         unbudgeted = [f"{c.name} ({c.tier})" for c in campaign.channels.values() if c.tier and c.budget is None]
         if unbudgeted:
-            verb = "has" if len(unbudgeted) == 1 else "have"
-            text += f"; {names(unbudgeted)} {verb} no budget and {'is' if len(unbudgeted) == 1 else 'are'} not counted"
+            text += ngettext("; {channels} has no budget and is not counted",
+                             "; {channels} have no budget and are not counted", len(unbudgeted)).format(
+                channels=names(unbudgeted))
         yield ctx.finding(self, campaign.where("budget"), text)

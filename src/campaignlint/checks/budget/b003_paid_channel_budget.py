@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import ngettext
 from ...findings import Finding, Severity
 from ...model import CampaignChannel
 from ...rule import Rule
@@ -52,16 +54,17 @@ class PaidChannelBudgetMismatch(Rule):
             messages = [m.name for m in campaign.messages if m.channel == name]
             funded = channel.budget is not None and channel.budget.amount > 0
             if messages and not funded:
-                count = f"{len(messages)} message{'s' if len(messages) > 1 else ''}"
-                budget = ("a budget of " + format_money(channel.budget)) if channel.budget is not None else "no budget"
+                count = ngettext("{count} message", "{count} messages", len(messages)).format(count=len(messages))
+                budget = (_("a budget of {amount}").format(amount=format_money(channel.budget))
+                          if channel.budget is not None else _("no budget"))
                 yield ctx.finding(
                     self, channel.where("budget") if channel.budget is not None else channel,
-                    f"paid channel `{name}` has {count} ({names(f'`{m}`' for m in messages)}) "
-                    f"but {budget}: give it a `budget`",
+                    _("paid channel `{name}` has {count} ({names}) but {budget}: give it a `budget`").format(
+                        name=name, count=count, names=names(f'`{m}`' for m in messages), budget=budget),
                 )
             elif funded and not messages:
                 yield ctx.finding(
                     self, channel.where("budget"),
-                    f"paid channel `{name}` has a budget of {format_money(channel.budget)} "
-                    "but no message: write its ads or move the budget elsewhere",
+                    _("paid channel `{name}` has a budget of {money} but no message: write its ads or move "
+                      "the budget elsewhere").format(name=name, money=format_money(channel.budget)),
                 )

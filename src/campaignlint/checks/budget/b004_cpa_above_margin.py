@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Money
 from ...rule import Rule
@@ -43,7 +44,8 @@ class CpaAboveMargin(Rule):
         ceiling_money = Money(amount=ceiling, currency=clv.currency)
         yield ctx.finding(
             self, campaign.where("target_cpa"),
-            f"target CPA of {format_money(cpa)} is above what a customer brings in: "
-            f"CLV {format_money(clv)} × margin {format_amount(margin.value)} % = "
-            f"{format_money(ceiling_money)}, so each new customer would lose money",
+            _("target CPA of {cpa} is above what a customer brings in: CLV {clv} × margin {margin} % = "
+              "{ceiling}, so each new customer would lose money").format(
+                cpa=format_money(cpa), clv=format_money(clv), margin=format_amount(margin.value),
+                ceiling=format_money(ceiling_money)),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ._shared import all_budgets
@@ -44,7 +45,7 @@ class MixedCurrencies(Rule):
         odd = next(where for _, money, where in budgets if money.currency != first)
         yield ctx.finding(
             self, odd,
-            f"budgets are in {len(currencies)} currencies ({detail}) and cannot be added up: "
-            "channel budgets are not checked against the campaign budget (B001); "
-            f"write every budget in {first}",
+            _("budgets are in {count} currencies ({detail}) and cannot be added up: channel budgets are not "
+              "checked against the campaign budget (B001); write every budget in {first}").format(
+                count=len(currencies), detail=detail, first=first),
         )

@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import pgettext
 from ...findings import Edit
 from ...model import Campaign, ChannelProfile, Message, Text, TextField, Variant
 from ...text.extract import Occurrence
@@ -33,8 +35,9 @@ class Version:
     @property
     def label(self) -> str:
         if self.variant is None:
-            return f"message `{self.message.name}`"
-        return f"variant `{self.variant.name}` of message `{self.message.name}`"
+            return _("message `{message}`").format(message=self.message.name)
+        return _("variant `{variant}` of message `{message}`").format(
+            variant=self.variant.name, message=self.message.name)
 
     def body(self) -> TextField | None:
         return next((t for t in self.texts if t.field == "body"), None)
@@ -72,11 +75,11 @@ def field_label(message: Message, text: TextField) -> str:
     variant = _variant_of(message, text)
     owner_texts = variant.texts if variant is not None else message.texts
     same = [t for t in owner_texts if t.field == text.field]
-    label = text.field
+    label = pgettext("field", text.field)
     if len(same) > 1:
-        label = f"{text.field} {next(i for i, t in enumerate(same) if t is text) + 1}"
+        label = f"{label} {next(i for i, t in enumerate(same) if t is text) + 1}"
     if variant is not None:
-        label += f" of variant `{variant.name}`"
+        label += _(" of variant `{variant}`").format(variant=variant.name)
     return label
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ...text import extract
@@ -67,9 +68,10 @@ class OverLimit(Rule):
                 if length > limit:
                     yield ctx.finding(
                         self, text.span,
-                        f"{field_label(message, text)} is {length} of {limit} "
-                        f"{describe_unit(profile.counting)} on {profile.name}{worst}"
-                        f"{_length_note(value, profile.counting)}",
+                        _("{field_label} is {length} of {limit} {describe_unit} on {profile}{worst}{length_note}").format(
+                            field_label=field_label(message, text), length=length, limit=limit,
+                            describe_unit=describe_unit(profile.counting), profile=profile.name, worst=worst,
+                            length_note=_length_note(value, profile.counting)),
                     )
             maximum = profile.maxima.get("headlines")
             if maximum is None:
@@ -81,8 +83,9 @@ class OverLimit(Rule):
                 if len(headlines) > maximum:
                     yield ctx.finding(
                         self, headlines[maximum].span,
-                        f"{version.label} has {len(headlines)} headlines, more than the {maximum} "
-                        f"{profile.name} accepts (`max headlines`)",
+                        _("{label} has {count} headlines, more than the {maximum} {profile} accepts (`max "
+                          "headlines`)").format(
+                            label=version.label, count=len(headlines), maximum=maximum, profile=profile.name),
                     )
 
 
@@ -127,20 +130,22 @@ class OutsideRecommended(Rule):
                 value, note = worst_case_text(ctx.campaign, text.written)  # v2: merge tags at their longest
                 length = measure(value, profile.counting)
                 unit = describe_unit(profile.counting)
-                both = f" (recommended: {low} to {high})" if low is not None and high is not None else ""
+                both = (_(" (recommended: {low} to {high})").format(low=low, high=high)
+                        if low is not None and high is not None else "")
                 if high is not None and length > high:
-                    side = f"more than the recommended {high}{both}"
+                    side = _("more than the recommended {high}{both}").format(high=high, both=both)
                 else:
                     value, note = shortest_text(ctx.campaign, text.written)  # lower bounds: at their shortest
                     length = measure(value, profile.counting)
                     if low is not None and length < low:
-                        side = f"fewer than the recommended {low}{both}"
+                        side = _("fewer than the recommended {low}{both}").format(low=low, both=both)
                     else:
                         continue
                 yield ctx.finding(
                     self, text.span,
-                    f"{field_label(message, text)} is {length} {unit} on {profile.name}{note}, {side}"
-                    f"{_length_note(value, profile.counting)}",
+                    _("{field_label} is {length} {unit} on {profile}{note}, {side}{length_note}").format(
+                        field_label=field_label(message, text), length=length, unit=unit, profile=profile.name,
+                        note=note, side=side, length_note=_length_note(value, profile.counting)),
                 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Applicability, Finding, Severity
 from ...rule import Rule, fix
 from ...text import extract
@@ -66,8 +67,10 @@ class TooManyHashtags(Rule):
                 found = fix(Applicability.UNSAFE, edits, f"remove {removed}") if edits else None
                 yield ctx.finding(
                     self, text.span_of(span.start, span.end),
-                    f"{version.label} has {len(tags)} hashtags, more than the {maximum} allowed on "
-                    f"{profile.name} (extra: {quoted_names(s.text for _t, s in extra)})",
+                    _("{label} has {count} hashtags, more than the {maximum} allowed on {profile} (extra: "
+                      "{quoted_names})").format(
+                        label=version.label, count=len(tags), maximum=maximum, profile=profile.name,
+                        quoted_names=quoted_names(s.text for _t, s in extra)),
                     fix=found,
                 )
 
@@ -117,7 +120,8 @@ class RepeatedHashtag(Rule):
                     same = "" if first[key] == tag.text else f" (as {first[key]})"
                     yield ctx.finding(
                         self, text.span_of(tag.start, tag.end),
-                        f"hashtag {tag.text} is already used earlier in {version.label}{same}: remove the repeat",
+                        _("hashtag {tag} is already used earlier in {label}{same}: remove the repeat").format(
+                            tag=tag.text, label=version.label, same=same),
                         fix=fix(Applicability.SAFE, edits, f"remove the repeated {tag.text}") if edits else None,
                     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ...text import extract
@@ -35,8 +36,10 @@ def _count_rule(rule: Rule, ctx: "CampaignContext", key: str, finder, word: str,
             extra = [s.text for _t, s in items[maximum:]]
             yield ctx.finding(
                 rule, text.span_of(span.start, span.end),
-                f"{version.label} has {plural(len(items), word, many)}, more than the {maximum} "
-                f"allowed on {profile.name} (extra: {quoted_names(extra)}{note})",
+                _("{label} has {plural}, more than the {maximum} allowed on {profile} (extra: "
+                  "{quoted_names}{note})").format(
+                    label=version.label, plural=plural(len(items), word, many), maximum=maximum,
+                    profile=profile.name, quoted_names=quoted_names(extra), note=note),
             )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ...text import extract
@@ -71,6 +72,6 @@ class TooManyEmoji(Rule):
                 first_extra = emoji[limit]
                 yield ctx.finding(
                     self, text.span_of(first_extra.start, first_extra.end),
-                    f"{field_label(message, text)} has {len(emoji)} emoji, more than {who} "
-                    f"(max emoji {limit})",
+                    _("{field_label} has {count} emoji, more than {who} (max emoji {limit})").format(
+                        field_label=field_label(message, text), count=len(emoji), who=who, limit=limit),
                 )

@@ -5,11 +5,12 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import ngettext
 from ...findings import Applicability, Edit, Finding, Severity
 from ...model import TextField
 from ...rule import Rule, fix
 from ...text.sms import gsm_replacements, is_gsm, sms_info, spelling_replacements
-from ...text.wording import plural
 from .._format import names
 from .._v2 import worst_case_text
 from ._shared import escape, field_label, profiled_messages, raw_literal, show_char
@@ -80,12 +81,15 @@ class SmsTooLong(Rule):
                 if info.segments <= maximum:
                     continue
                 if worst:
-                    worst += " (a name outside GSM 03.38 would switch the SMS to UCS-2)"
+                    worst += _(" (a name outside GSM 03.38 would switch the SMS to UCS-2)")
                 label = field_label(message, text) + worst
-                what = (f"SMS {label} needs {plural(info.segments, 'segment')}, more than the "
-                        f"{maximum} allowed on {profile.name} (`max segments`): ")
-                capacity = (f"{info.units} {info.unit_word}; one SMS holds {info.single_capacity}, "
-                            f"each part of a longer one {info.part_capacity}")
+                what = ngettext("SMS {label} needs {count} segment, more than the {maximum} allowed on {profile} "
+                                "(`max segments`): ", "SMS {label} needs {count} segments, more than the {maximum} "
+                                "allowed on {profile} (`max segments`): ", info.segments).format(
+                    label=label, count=info.segments, maximum=maximum, profile=profile.name)
+                capacity = _("{units} {unit_word}; one SMS holds {single}, each part of a longer one {part}").format(
+                    units=info.units, unit_word=_("{encoding} characters").format(encoding=info.encoding),
+                    single=info.single_capacity, part=info.part_capacity)
                 if info.encoding == "GSM-7":
                     yield ctx.finding(self, text.span, what + capacity)
                     continue
@@ -98,7 +102,8 @@ class SmsTooLong(Rule):
                 advice = _spelling_advice(text.value, changes, spelling, non_gsm, maximum, profile.gsm_table)
                 yield ctx.finding(
                     self, text.span,
-                    what + f"it is sent in UCS-2 ({capacity}) because of {forced}{advice}",
+                    what + _("it is sent in UCS-2 ({capacity}) because of {forced}{advice}").format(
+                        capacity=capacity, forced=forced, advice=advice),
                     fix=fixed,
                 )
 
@@ -121,12 +126,12 @@ class SmsTooLong(Rule):
                 lines.setdefault(line, []).append(column)
             where = []
             for line, columns in lines.items():
-                word = "column" if len(columns) == 1 else "columns"
-                where.append(f"{word} {names(columns)}" if one_line else f"line {line}, {word} {names(columns)}")
-            at = f" at {', and '.join(where)}" if where else ""
+                word = ngettext("column {columns}", "columns {columns}", len(columns)).format(columns=names(columns))
+                where.append(word if one_line else _("line {line}, {columns}").format(line=line, columns=word))
+            at = _(" at {places}").format(places=_(", and ").join(where)) if where else ""
             described.append(f"{show_char(ch)} ({_char_name(ch)}){at}")
         if len(described) > 5:
-            described = described[:4] + [f"{len(described) - 4} other characters"]
+            described = described[:4] + [_("{count} other characters").format(count=len(described) - 4)]
         return "; ".join(described)
 
     @staticmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import ChannelProfile, Message
 from ...resources import load_toml, rules_path
@@ -60,7 +61,8 @@ class MissingRequiredField(Rule):
                 what = "`link` (where the click leads)" if required == "link" else f"`{required}`"
                 yield ctx.finding(
                     self, message,
-                    f"message `{message.name}` has no {what}, which {profile.name} requires",
+                    _("message `{message}` has no {what}, which {profile} requires").format(
+                        message=message.name, what=what, profile=profile.name),
                 )
             if "unsubscribe" in profile.require:
                 yield from self._unsubscribe(ctx, message, profile)
@@ -77,8 +79,9 @@ class MissingRequiredField(Rule):
             where = "body" if body is not None else "message (it has no body)"
             yield ctx.finding(
                 self, at,
-                f"the {where} of {version.label} never tells readers how to unsubscribe, which "
-                f"{profile.name} requires: add a line such as \"{data['example']}\"",
+                _("the {where} of {label} never tells readers how to unsubscribe, which {profile} requires: "
+                  'add a line such as "{data}"').format(
+                    where=where, label=version.label, profile=profile.name, data=data['example']),
             )
 
 

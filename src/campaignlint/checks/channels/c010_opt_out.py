@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Applicability, Edit, Finding, Severity
 from ...model import TextField
 from ...rule import Rule, fix
@@ -65,14 +66,14 @@ class MissingOptOut(Rule):
                 if body is None:
                     yield ctx.finding(
                         self, message,
-                        f"{version.label} has no body, so no opt-out \"{profile.opt_out}\", which "
-                        f"{profile.name} requires",
+                        _('{label} has no body, so no opt-out "{opt_out}", which {profile} requires').format(
+                            label=version.label, opt_out=profile.opt_out, profile=profile.name),
                     )
                     continue
                 yield ctx.finding(
                     self, body.span,
-                    f"{field_label(message, body)} lacks the opt-out \"{profile.opt_out}\" that "
-                    f"{profile.name} requires",
+                    _('{field_label} lacks the opt-out "{opt_out}" that {profile} requires').format(
+                        field_label=field_label(message, body), opt_out=profile.opt_out, profile=profile.name),
                     fix=self._fix(ctx, body, profile.opt_out),
                 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import format_time, local_time, names
@@ -49,19 +50,23 @@ class QuietHours(Rule):
             at = local_time(message.at, campaign)
             if profile.quiet_hours is not None and _in_quiet_hours(at.time(), *profile.quiet_hours):
                 start, end = profile.quiet_hours
-                advice = (f"send between {end:%H:%M} and {start:%H:%M}" if start > end
-                          else f"send before {start:%H:%M} or from {end:%H:%M}")
+                advice = (_("send between {end:%H:%M} and {start:%H:%M}").format(end=end, start=start) if start > end
+                          else _("send before {start:%H:%M} or from {end:%H:%M}").format(start=start, end=end))
                 yield ctx.finding(
                     self, message.where("at"),
-                    f"send time {format_time(at)}{zone} falls in the quiet hours of {profile.name}, "
-                    f"{start:%H:%M} .. {end:%H:%M}: {advice}",
+                    _("send time {time}{zone} falls in the quiet hours of {profile}, {start:%H:%M} .. "
+                      "{end:%H:%M}: {advice}").format(
+                        time=format_time(at), zone=zone, profile=profile.name, start=start, end=end,
+                        advice=advice),
                 )
             day = at.strftime("%A").lower()
             if day in profile.quiet_days:
                 yield ctx.finding(
                     self, message.where("at"),
-                    f"send time {format_time(at)}{zone} is on a {day.capitalize()}, a quiet day on "
-                    f"{profile.name} (quiet days: {names(profile.quiet_days)})",
+                    _("send time {time}{zone} is on a {capitalize}, a quiet day on {profile} (quiet days: "
+                      "{names})").format(
+                        time=format_time(at), zone=zone, capitalize=_(day.capitalize()), profile=profile.name,
+                        names=names(profile.quiet_days)),
                 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import same_channel
@@ -46,9 +47,11 @@ class UndeclaredChannel(Rule):
                 continue
             declared = ", ".join(campaign.channels) or "none"
             alias = next((c for c in campaign.channels if same_channel(c, name)), None)
-            hint = (f"; it declares `{alias}`, the same platform: use that name" if alias
-                    else f"; add `channel {name}` to the campaign (declared: {declared})")
+            hint = (_("; it declares `{alias}`, the same platform: use that name").format(alias=alias) if alias
+                    else _("; add `channel {name}` to the campaign (declared: {declared})").format(
+                        name=name, declared=declared))
             yield ctx.finding(
                 self, message.where("channel"),
-                f"message `{message.name}` goes out on {name}, a channel the campaign does not declare{hint}",
+                _("message `{message}` goes out on {name}, a channel the campaign does not declare{hint}").format(
+                    message=message.name, name=name, hint=hint),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._v2 import is_direct, segment_span
@@ -38,8 +39,9 @@ class ConsentNotDeclared(Rule):
             if not is_direct(profile):
                 continue
             if not message.segments:
-                yield ctx.finding(self, message, f"message `{message.name}` goes by {message.channel} to no "
-                                  "segment: name its segments so their consent can be checked")
+                yield ctx.finding(self, message, _("message `{message}` goes by {channel} to no segment: name its "
+                                    "segments so their consent can be checked").format(
+                                      message=message.name, channel=message.channel))
                 continue
             for name in message.segments:
                 segment = campaign.segments.get(name)
@@ -47,5 +49,6 @@ class ConsentNotDeclared(Rule):
                     continue
                 reported.add((name, message.channel))
                 yield ctx.finding(self, segment_span(campaign, segment, ctx.model.path),
-                                  f"`{name}` receives {message.channel} messages (`{message.name}`…) but declares "
-                                  f"no consent: write what it holds, e.g. `consent {message.channel} opt-in`")
+                                  _("`{segment}` receives {channel} messages (`{message}`…) but declares no consent: "
+                                    "write what it holds, e.g. `consent {channel} opt-in`").format(
+                                      segment=name, channel=message.channel, message=message.name))

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Message, Money, Percent, Text
 from ...rule import Rule
@@ -87,8 +88,8 @@ class DiscountMismatch(Rule):
             if _discount_key(claim.value) != expected:
                 yield ctx.finding(
                     self, text.span_of(claim.start, claim.end),
-                    f"the copy says {as_written(claim)}, the offer `{offer.name}` says "
-                    f"{_discount_text(expected)}",
+                    _("the copy says {as_written}, the offer `{offer}` says {discount_text}").format(
+                        as_written=as_written(claim), offer=offer.name, discount_text=_discount_text(expected)),
                 )
         for offer_name, stated in undeclared.items():
             yield from self._across_messages(ctx, offer_name, stated)
@@ -119,7 +120,8 @@ class DiscountMismatch(Rule):
                 if _discount_key(claim.value) not in accepted:
                     yield ctx.finding(
                         self, text.span_of(claim.start, claim.end),
-                        f"the copy says {as_written(claim)}, message `{ref_name}` says "
-                        f"{as_written(ref_claim)} for the same offer `{offer_name}` "
-                        f"(the offer states no `discount`)",
+                        _("the copy says {as_written}, message `{ref_name}` says {as_written2} for the same "
+                          "offer `{offer_name}` (the offer states no `discount`)").format(
+                            as_written=as_written(claim), ref_name=ref_name, as_written2=as_written(ref_claim),
+                            offer_name=offer_name),
                     )

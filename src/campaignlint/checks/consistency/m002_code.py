@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ._shared import claims_of
@@ -47,5 +48,6 @@ class CodeMismatch(Rule):
             if str(claim.value).strip().casefold() != offer.code.strip().casefold():
                 yield ctx.finding(
                     self, text.span_of(claim.start, claim.end),
-                    f"the copy gives the code {claim.value}, the offer `{offer.name}` has the code {offer.code}",
+                    _("the copy gives the code {claim}, the offer `{offer}` has the code {code}").format(
+                        claim=claim.value, offer=offer.name, code=offer.code),
                 )

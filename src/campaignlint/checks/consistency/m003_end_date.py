@@ -7,6 +7,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...resources import load_toml
 from ...rule import Rule
@@ -102,8 +103,10 @@ class EndDateMismatch(Rule):
                 if late:
                     yield ctx.finding(
                         self, message.where("at"),
-                        f"message `{message.name}` is sent on {format_time(sent)}, after the offer "
-                        f"`{offer.name}` ended on {ends_text}",
+                        _("message `{message}` is sent on {time}, after the offer `{offer}` ended on "
+                          "{ends_text}").format(
+                            message=message.name, time=format_time(sent), offer=offer.name,
+                            ends_text=ends_text),
                     )
             for text in message.copy_texts():
                 for claim in claims_in(text, message, campaign).end_dates:
@@ -111,6 +114,8 @@ class EndDateMismatch(Rule):
                         continue
                     yield ctx.finding(
                         self, text.span_of(claim.start, claim.end),
-                        f"the copy gives {as_written(claim)} ({claim.value.isoformat()}) as the end date, "
-                        f"the offer `{offer.name}` ends on {ends_text}",
+                        _("the copy gives {as_written} ({claim}) as the end date, the offer `{offer}` ends "
+                          "on {ends_text}").format(
+                            as_written=as_written(claim), claim=claim.value.isoformat(), offer=offer.name,
+                            ends_text=ends_text),
                     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import N_
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Money, Percent
 from ...rule import Rule
@@ -70,19 +72,21 @@ class PriceMismatch(Rule):
                     continue  # the price after the offer's discount, rounded to the cent
             yield ctx.finding(
                 self, text.span_of(claim.start, claim.end),
-                f"the copy gives the price {as_written(claim)}, the offer `{offer.name}` says "
-                f"{format_money(offer.price)}{_after_discount(offer)}; {as_written(claim)} was read as "
-                f"{_READINGS[claim.reading]}" + ("" if same_currency else ", in another currency"),
+                _("the copy gives the price {as_written}, the offer `{offer}` says {money}{after_discount}; "
+                  "{as_written} was read as {reading}").format(
+                    as_written=as_written(claim), offer=offer.name, money=format_money(offer.price),
+                    after_discount=_after_discount(offer), reading=_(_READINGS[claim.reading]))
+                + ("" if same_currency else _(", in another currency")),
             )
 
 
 CENT = Decimal("0.01")
-_READINGS = {
-    "price": "the price the offer charges (no old-price, 'from', later or per-month wording around it: "
-             "« au lieu de », « à partir de », « puis … sur place », « /mois »)",
-    "per_period": "the offer's price per period (more than half the offer's price: no instalment)",
-    "from": "a 'from' price",
-    "later": "a later or door price",
+_READINGS = {  # translated when used (gettext_noop: extracted as messages)
+    "price": N_("the price the offer charges (no old-price, 'from', later or per-month wording around it: "
+                "« au lieu de », « à partir de », « puis … sur place », « /mois »)"),
+    "per_period": N_("the offer's price per period (more than half the offer's price: no instalment)"),
+    "from": N_("a 'from' price"),
+    "later": N_("a later or door price"),
 }
 
 
@@ -117,7 +121,8 @@ def _after_discount(offer) -> str:
     if discounted is None:
         return ""
     rounded = Money(amount=discounted.quantize(CENT, rounding=ROUND_HALF_UP), currency=offer.price.currency)
-    return f" ({format_money(rounded)} after its {_discount_words(offer.discount)} discount)"
+    return _(" ({money} after its {discount} discount)").format(
+        money=format_money(rounded), discount=_discount_words(offer.discount))
 
 
 def _discount_words(discount) -> str:

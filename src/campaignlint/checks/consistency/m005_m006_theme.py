@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Campaign, Message
 from ...rule import Rule, Setting
@@ -46,12 +47,12 @@ def _channel_anchor(campaign: Campaign, channel: str, messages: list[Message]):
 def _theme_label(campaign: Campaign) -> str:
     parts = []
     if campaign.theme is not None and campaign.theme.value.strip():
-        parts.append(f"the theme “{campaign.theme.value.strip()}”")
+        parts.append(_("the theme “{theme}”").format(theme=campaign.theme.value.strip()))
     keywords = [k.value.strip() for k in campaign.theme_keywords if k.value.strip()]
     if keywords:
-        which = "one of its keywords" if parts else "any of the theme keywords"
+        which = _("one of its keywords") if parts else _("any of the theme keywords")
         parts.append(f"{which} ({', '.join(keywords)})")
-    return " or ".join(parts)
+    return _(" or ").join(parts)
 
 
 class ChannelOffTheme(Rule):
@@ -94,13 +95,14 @@ class ChannelOffTheme(Rule):
             if any(on_theme(m, terms, ctx.nlp) for m in messages):
                 continue
             if len(messages) == 1:
-                detail = f"its only message, `{messages[0].name}`, does not carry it"
+                detail = _("its only message, `{message}`, does not carry it").format(message=messages[0].name)
             else:
-                detail = (f"none of its {len(messages)} messages "
-                          f"({names(f'`{m.name}`' for m in messages)}) carries it")
+                detail = _("none of its {count} messages ({messages}) carries it").format(
+                    count=len(messages), messages=names(f"`{m.name}`" for m in messages))
             yield ctx.finding(
                 self, _channel_anchor(campaign, channel, messages),
-                f"channel `{channel}` never mentions {_theme_label(campaign)}: {detail}",
+                _("channel `{channel}` never mentions {theme_label}: {detail}").format(
+                    channel=channel, theme_label=_theme_label(campaign), detail=detail),
             )
 
 
@@ -158,6 +160,8 @@ class ChannelThemeShare(Rule):
                 continue
             yield ctx.finding(
                 self, _channel_anchor(campaign, channel, messages),
-                f"on `{channel}`, {len(on)} of {len(messages)} messages ({format_percent(share)}) mention "
-                f"{_theme_label(campaign)}, below the minimum of {format_percent(minimum, 1)}",
+                _("on `{channel}`, {count} of {count2} messages ({percent}) mention {theme_label}, below the "
+                  "minimum of {percent2}").format(
+                    channel=channel, count=len(on), count2=len(messages), percent=format_percent(share),
+                    theme_label=_theme_label(campaign), percent2=format_percent(minimum, 1)),
             )

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...language.scanning import DOMAIN, EMAIL, Alternation
 from ...model import Message
@@ -102,12 +103,14 @@ class PastedCopy(Rule):
         for index, earlier_index, ratio in _similar_pairs([words for _m, _b, words in bodies],
                                                          [m.channel for m, _b, _w in bodies], threshold):
             (message, body, words), (earlier, _body, earlier_words) = bodies[index], bodies[earlier_index]
-            how = "the same body as" if words == earlier_words else (
-                f"nearly the same body ({format_percent(ratio * 100)} similar) as")
+            how = _("the same body as") if words == earlier_words else (
+                _("nearly the same body ({percent} similar) as").format(percent=format_percent(ratio * 100)))
             yield ctx.finding(
                 self, body.span,
-                f"message `{message.name}` on {message.channel} has {how} `{earlier.name}` on "
-                f"{earlier.channel}: adapt the copy to each channel",
+                _("message `{message}` on {channel} has {how} `{earlier}` on {channel2}: adapt the copy "
+                  "to each channel").format(
+                    message=message.name, channel=message.channel, how=how, earlier=earlier.name,
+                    channel2=earlier.channel),
             )
 
 

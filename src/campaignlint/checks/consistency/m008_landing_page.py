@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext
 from ...findings import Finding, Severity
 from ...model import Message, Text
 from ...rule import Rule
@@ -74,7 +75,7 @@ class LandingPageMismatch(Rule):
             landing = offer.landing.value.strip() if offer.landing is not None else ""
             if landing and is_valid_http_url(landing)[0]:
                 reference = landing_page(landing)
-                source = f"the offer `{offer_name}` lands on {reference}"
+                source = gettext("the offer `{offer}` lands on {page}").format(offer=offer_name, page=reference)
             else:
                 if len(items) < 2:
                     continue
@@ -87,12 +88,14 @@ class LandingPageMismatch(Rule):
                         order.setdefault(page, len(order))
                 reference = min(counts, key=lambda p: (-counts[p], order[p]))
                 first = next(m for m, pages in items if any(p == reference for p, _ in pages))
-                source = f"message `{first.name}` links to {reference} for the same offer `{offer_name}`"
+                source = gettext("message `{message}` links to {page} for the same offer `{offer}`").format(
+                    message=first.name, page=reference, offer=offer_name)
             for message, pages in items:
                 if any(page == reference for page, _ in pages):
                     continue
                 page, link = pages[0]
                 yield ctx.finding(
                     self, link.span,
-                    f"message `{message.name}` links to {page}, {source}",
+                    gettext("message `{message}` links to {page}, {source}").format(
+                        message=message.name, page=page, source=source),
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Campaign
 from ...rule import Rule
@@ -54,5 +55,6 @@ class EmptyFunnelStage(Rule):
             if stage not in staged:
                 yield ctx.finding(
                     self, at,
-                    f"funnel stage `{stage}` has no message (funnel: {_funnel_text(campaign)})",
+                    _("funnel stage `{stage}` has no message (funnel: {funnel_text})").format(
+                        stage=stage, funnel_text=_funnel_text(campaign)),
                 )

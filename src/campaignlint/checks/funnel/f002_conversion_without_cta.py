@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Campaign
 from ...rule import Rule
@@ -72,17 +73,18 @@ class ConversionWithoutCta(Rule):
                     continue
                 yield ctx.finding(
                     self, message,
-                    f"message `{message.name}` is at the `{stage}` stage but has no `link` and no link or phone "
-                    f"number in its text ({profile.name} has no call-to-action field: the link or the number "
-                    "is the call to action)",
+                    _("message `{message}` is at the `{stage}` stage but has no `link` and no link or phone "
+                      "number in its text ({channel} has no call-to-action field: the link or the number "
+                      "is the call to action)").format(message=message.name, stage=stage, channel=profile.name),
                 )
                 continue
             missing = [f"`{field}`" for field in ("cta", "link") if not message.has(field)]
             if missing:
                 yield ctx.finding(
                     self, message,
-                    f"message `{message.name}` is at the `{stage}` stage but has no "
-                    f"{' and no '.join(missing)}: tell people what to do and where to do it",
+                    _("message `{message}` is at the `{stage}` stage but has no {missing}: tell people what "
+                      "to do and where to do it").format(
+                        message=message.name, stage=stage, missing=_(" and no ").join(missing)),
                 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Message
 from ...rule import Rule
@@ -81,8 +82,9 @@ class StagesOutOfOrder(Rule):
                 who = f"{label} {names(f'`{s}`' for s in segments)}"
             yield ctx.finding(
                 self, later.where("at"),
-                f"for {who}, the first `{later.stage}` message (`{later.name}`, "
-                f"{format_time(local_time(later.at, campaign))}) is sent before the first "
-                f"`{earlier.stage}` message (`{earlier.name}`, "
-                f"{format_time(local_time(earlier.at, campaign))}), which comes earlier in the funnel",
+                _("for {who}, the first `{stage}` message (`{later}`, {time}) is sent before the first "
+                  "`{stage2}` message (`{earlier}`, {time2}), which comes earlier in the funnel").format(
+                    who=who, stage=later.stage, later=later.name,
+                    time=format_time(local_time(later.at, campaign)), stage2=earlier.stage,
+                    earlier=earlier.name, time2=format_time(local_time(earlier.at, campaign))),
             )

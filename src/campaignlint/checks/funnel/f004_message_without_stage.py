@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 
@@ -39,5 +40,6 @@ class MessageWithoutStage(Rule):
             if message.stage is None:
                 yield ctx.finding(
                     self, message,
-                    f"message `{message.name}` has no `stage` (one of: {stages})",
+                    _("message `{message}` has no `stage` (one of: {stages})").format(
+                        message=message.name, stages=stages),
                 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...context import FileContext
+from ...i18n import gettext as _
+from ...i18n import ngettext
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ...source import Span
@@ -40,7 +42,7 @@ class UnusedNoqa(Rule):
     @staticmethod
     def _unused(ctx: FileContext, suppression) -> str | None:  # a noqa.Suppression
         if suppression.codes is None:
-            return None if suppression.used_any else "this `# noqa` silences nothing on this line: remove it"
+            return None if suppression.used_any else _("this `# noqa` silences nothing on this line: remove it")
         config = ctx.config
         stale = [code for code in suppression.codes if code not in suppression.used
                  and any(config.enabled(c, r.name) for c, r in ctx.catalogue.items()
@@ -49,4 +51,5 @@ class UnusedNoqa(Rule):
         if not stale:
             return None
         listed = ", ".join(stale)
-        return f"`# noqa: {listed}` silences nothing here: remove {'it' if len(stale) == 1 else 'them'}"
+        return ngettext("`# noqa: {codes}` silences nothing here: remove it",
+                        "`# noqa: {codes}` silences nothing here: remove them", len(stale)).format(codes=listed)

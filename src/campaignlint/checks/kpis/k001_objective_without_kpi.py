@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 
@@ -35,6 +36,6 @@ class ObjectiveWithoutKpi(Rule):
             if not objective.kpi:
                 yield ctx.finding(
                     self, objective,
-                    f"objective `{objective.name}` has no KPI: list the indicators that will be "
-                    "followed (`kpi conversion_rate, cpa`…)",
+                    _("objective `{objective}` has no KPI: list the indicators that will be "
+                      "followed (`kpi conversion_rate, cpa`…)").format(objective=objective.name),
                 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import ngettext
 from ...findings import Finding, Severity
 from ...language.taxonomy import all_kpis, canonical_stage, is_outcome_stage, kpi_fits_stage, lookup_kpi
 from ...rule import Rule
@@ -57,13 +59,15 @@ class VanityKpisOnly(Rule):
             found = [lookup_kpi(name) for name in objective.kpi]
             if all(kpi is not None and kpi.vanity for kpi in found):
                 listed = names(f"`{name}`" for name in objective.kpi)
-                only = "is a vanity metric" if len(objective.kpi) == 1 else "are all vanity metrics"
                 examples = _examples(canonical_stage(objective.stage, campaign.funnel))
                 yield ctx.finding(
                     self, objective.where("kpi"),
-                    f"objective `{objective.name}` is at the {objective.stage} stage, but its "
-                    f"{'KPI' if len(objective.kpi) == 1 else 'KPIs'} {listed} {only}: add one "
-                    f"tied to the result" + (f", such as {examples}" if examples else ""),
+                    ngettext("objective `{objective}` is at the {stage} stage, but its KPI {kpis} is a vanity "
+                             "metric: add one tied to the result",
+                             "objective `{objective}` is at the {stage} stage, but its KPIs {kpis} are all vanity "
+                             "metrics: add one tied to the result", len(objective.kpi)).format(
+                        objective=objective.name, stage=objective.stage, kpis=listed)
+                    + (_(", such as {examples}").format(examples=examples) if examples else ""),
                 )
 
 
@@ -106,6 +110,6 @@ class KpiDoesNotFitStage(Rule):
                 stage = objective.stage if canon == objective.stage else f"{objective.stage} ({canon})"
                 yield ctx.finding(
                     self, objective.where("kpi"),
-                    f"KPI `{name}` measures {names(kpi.stages)}, not the {stage} stage of "
-                    f"objective `{objective.name}`",
+                    _("KPI `{kpi}` measures {stages}, not the {stage} stage of objective `{objective}`").format(
+                        kpi=name, stages=names(kpi.stages), stage=stage, objective=objective.name),
                 )

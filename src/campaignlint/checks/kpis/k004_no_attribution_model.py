@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import names
@@ -44,7 +45,7 @@ class NoAttributionModel(Rule):
             return
         yield ctx.finding(
             self, campaign,
-            f"the campaign uses {len(channels)} channels ({names(channels)}) but declares no "
-            "`attribution` model (linear, time_decay, u_shaped…): say how each channel "
-            "gets credit for a conversion",
+            _("the campaign uses {count} channels ({channels}) but declares no `attribution` model "
+              "(linear, time_decay, u_shaped…): say how each channel gets credit for a conversion").format(
+                count=len(channels), channels=names(channels)),
         )

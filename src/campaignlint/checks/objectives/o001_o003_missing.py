@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 
@@ -43,8 +44,8 @@ class NoObjective(Rule):
         if not campaign.objectives:
             yield ctx.finding(
                 self, campaign,
-                f"campaign `{campaign.name}` has no objective: add one that says what to "
-                "measure, how much and by when",
+                _("campaign `{campaign}` has no objective: add one that says what to "
+                  "measure, how much and by when").format(campaign=campaign.name),
             )
 
 
@@ -72,8 +73,8 @@ class ObjectiveWithoutMetric(Rule):
             if objective.metric is None:
                 yield ctx.finding(
                     self, objective,
-                    f"objective `{objective.name}` has no metric: name what will be counted "
-                    "(orders, signups, instagram.followers…)",
+                    _("objective `{objective}` has no metric: name what will be counted "
+                      "(orders, signups, instagram.followers…)").format(objective=objective.name),
                 )
 
 
@@ -95,8 +96,9 @@ class ObjectiveWithoutTarget(Rule):
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         for objective in ctx.campaign.objectives:
             if objective.target is None:
-                what = f" of {objective.metric}" if objective.metric else ""
+                what = _(" of {metric}").format(metric=objective.metric) if objective.metric else ""
                 yield ctx.finding(
                     self, objective,
-                    f"objective `{objective.name}` has no target: say how much{what} is to be reached",
+                    _("objective `{objective}` has no target: say how much{what} is to be reached").format(
+                        objective=objective.name, what=what),
                 )

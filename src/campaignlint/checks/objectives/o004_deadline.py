@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext
 from ...findings import Applicability, Edit, Finding, Severity
 from ...model import Objective
 from ...rule import Rule, fix
@@ -52,11 +53,12 @@ class ObjectiveWithoutDeadline(Rule):
         for objective in campaign.objectives:
             if objective.deadline is not None or objective.within is not None:
                 continue
-            message = f"objective `{objective.name}` has no deadline: add `deadline` or `within`"
+            message = gettext("objective `{objective}` has no deadline: add `deadline` or `within`").format(
+                objective=objective.name)
             proposed = None
             if campaign.period is not None:
                 end = campaign.period[1].isoformat()
-                message += f" (the campaign ends on {end})"
+                message += gettext(" (the campaign ends on {end})").format(end=end)
                 proposed = self._fix(ctx, objective, end)
             yield ctx.finding(self, objective, message, fix=proposed)
 

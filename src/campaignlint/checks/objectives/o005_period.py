@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ...language.timeframe import within_end
@@ -45,17 +46,20 @@ class DeadlineOutsidePeriod(Rule):
                 day = objective.deadline
                 if day > end:
                     yield ctx.finding(self, objective.where("deadline"),
-                                      f"deadline {day.isoformat()} is after the campaign ends on {end.isoformat()}")
+                                      _("deadline {day} is after the campaign ends on {end}").format(
+                                          day=day.isoformat(), end=end.isoformat()))
                 elif day < start:
                     yield ctx.finding(
                         self, objective.where("deadline"),
-                        f"deadline {day.isoformat()} is before the campaign starts on {start.isoformat()}",
+                        _("deadline {day} is before the campaign starts on {start}").format(
+                            day=day.isoformat(), start=start.isoformat()),
                     )
             if objective.within is not None:
                 day = within_end(start, objective.within.amount, objective.within.unit)
                 if day > end:
                     yield ctx.finding(
                         self, objective.where("within"),
-                        f"`within {format_duration(objective.within)}` ends on {day.isoformat()} (counted from "
-                        f"{start.isoformat()}), after the campaign ends on {end.isoformat()}",
+                        _("`within {duration}` ends on {day} (counted from {start}), after the campaign "
+                          "ends on {end}").format(duration=format_duration(objective.within), day=day.isoformat(),
+                                                  start=start.isoformat(), end=end.isoformat()),
                     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Percent
 from ...rule import Rule
@@ -39,6 +40,7 @@ class RelativeTargetWithoutBaseline(Rule):
             if isinstance(target, Percent) and target.signed and objective.baseline is None:
                 yield ctx.finding(
                     self, objective.where("target"),
-                    f"target {format_quantity(target)} is relative but objective `{objective.name}` "
-                    f"has no baseline: add `baseline` with the starting figure",
+                    _("target {target} is relative but objective `{objective}` has no baseline: add "
+                      "`baseline` with the starting figure").format(target=format_quantity(target),
+                                                                     objective=objective.name),
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ...text.wording import excerpt
@@ -44,6 +45,6 @@ class VagueObjectiveText(Rule):
             if text_claims(objective, campaign).is_vague:
                 yield ctx.finding(
                     self, objective.text.span,
-                    f"objective text {excerpt(objective.text.value, 80, _STRAIGHT_QUOTES)} is vague: "
-                    "it has no number to reach and no time frame; say how much and by when",
+                    _("objective text {text} is vague: it has no number to reach and no time frame; "
+                      "say how much and by when").format(text=excerpt(objective.text.value, 80, _STRAIGHT_QUOTES)),
                 )

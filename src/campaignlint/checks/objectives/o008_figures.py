@@ -4,6 +4,8 @@ reports (:class:`Quantity`, :class:`Contradiction`)."""
 
 from __future__ import annotations
 
+from ... import i18n
+from ...i18n import gettext as _
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
@@ -52,7 +54,7 @@ def fmt_num(d: Decimal) -> str:
     d = d.normalize()
     if d == d.to_integral_value():
         return f"{int(d):,}".replace(",", " ")
-    return format(d, "f")
+    return format(d, "f") if i18n.language() == "en" else format(d, "f").replace(".", ",")
 
 
 def fmt_quantity(q: Quantity) -> str:
@@ -116,9 +118,10 @@ def compare_quantities(
                     p.end,
                     p.text,
                     fmt_quantity(target),
-                    f"the text says {p.text.strip()}, the target is {fmt_quantity(target)}"
+                    _("the text says {said}, the target is {target}").format(
+                        said=p.text.strip(), target=fmt_quantity(target))
                     + (
-                        f" (baseline {fmt_quantity(baseline)})"
+                        _(" (baseline {baseline})").format(baseline=fmt_quantity(baseline))
                         if baseline is not None and target.kind != "percent"
                         else ""
                     ),
@@ -139,7 +142,8 @@ def compare_quantities(
                         p.end,
                         p.text,
                         fmt_quantity(target),
-                        f"the text says {p.text.strip()}, the target is {fmt_quantity(target)} (the other way)",
+                        _("the text says {said}, the target is {target} (the other way)").format(
+                            said=p.text.strip(), target=fmt_quantity(target)),
                     )
                 )
 
@@ -162,7 +166,7 @@ def compare_quantities(
             n = claims.numbers[0]
             ref = fmt_quantity(target)
             if target.kind == "percent" and baseline is not None:
-                ref += f" from a baseline of {fmt_quantity(baseline)}"
+                ref += _(" from a baseline of {baseline}").format(baseline=fmt_quantity(baseline))
             out.append(
                 Contradiction(
                     "number",
@@ -171,7 +175,7 @@ def compare_quantities(
                     n.end,
                     n.text,
                     fmt_quantity(target),
-                    f"the text says {n.text.strip()}, the target is {ref}",
+                    _("the text says {said}, the target is {target}").format(said=n.text.strip(), target=ref),
                 )
             )
 
@@ -187,7 +191,8 @@ def compare_quantities(
         if not any(is_close(m.value, expected_m, Decimal("0.02")) for m in claims.multipliers):
             m = claims.multipliers[0]
             desc = fmt_quantity(target) + (
-                f" from {fmt_quantity(baseline)}" if baseline is not None and not relative else ""
+                _(" from {baseline}").format(baseline=fmt_quantity(baseline))
+                if baseline is not None and not relative else ""
             )
             out.append(
                 Contradiction(
@@ -197,8 +202,9 @@ def compare_quantities(
                     m.end,
                     m.text,
                     fmt_quantity(target),
-                    f"the text says {m.text.strip()} (×{fmt_num(m.value)}), the target is {desc} "
-                    f"(×{fmt_num(expected_m.quantize(Decimal('0.01')))})",
+                    _("the text says {said} (×{said_factor}), the target is {target} (×{factor})").format(
+                        said=m.text.strip(), said_factor=fmt_num(m.value), target=desc,
+                        factor=fmt_num(expected_m.quantize(Decimal("0.01")))),
                 )
             )
     return out

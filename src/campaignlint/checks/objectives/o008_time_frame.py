@@ -7,6 +7,10 @@ import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from babel.dates import format_date
+
+from ... import i18n
+from ...i18n import gettext as _
 from ...language.timeframe import duration_days, within_end
 from .o008_figures import Contradiction, fmt_num
 
@@ -68,14 +72,15 @@ def compare_time(
             days = float((within_end(start, *within) - start).days + 1)
         else:
             days = duration_days(*within)
-        refs.append((days, "within", f"`within` says {_fmt_duration(*within)}"))
+        refs.append((days, "within", _("`within` says {duration}").format(duration=_fmt_duration(*within))))
     if deadline is not None and start is not None and deadline >= start:
         span = (deadline - start).days + 1
         refs.append(
             (
                 float(span),
                 "deadline",
-                f"the deadline {deadline.isoformat()} is {span} days after the start ({start.isoformat()})",
+                _("the deadline {deadline} is {days} days after the start ({start})").format(
+                    deadline=deadline.isoformat(), days=span, start=start.isoformat()),
             )
         )
     if framed and refs:
@@ -97,18 +102,19 @@ def compare_time(
                     d.start,
                     d.end,
                     d.text,
-                    r[2].split(" says ")[-1] if r[1] == "within" else deadline.isoformat() if deadline else "",
-                    f"the text says {d.text.strip()}, {r[2]}",
+                    _fmt_duration(*within) if r[1] == "within" else deadline.isoformat() if deadline else "",
+                    _("the text says {said}, {reference}").format(said=d.text.strip(), reference=r[2]),
                 )
             )
     # -- dates -----------------------------------------------------------
     deadlines = [d for d in claims.dates if d.role == "deadline"]
     date_refs: list[tuple[datetime.date, str, str]] = []
     if deadline is not None:
-        date_refs.append((deadline, "deadline", f"the deadline is {deadline.isoformat()}"))
+        date_refs.append((deadline, "deadline", _("the deadline is {deadline}").format(deadline=deadline.isoformat())))
     if within is not None and start is not None:
         end = within_end(start, *within)
-        date_refs.append((end, "within", f"`within {_fmt_duration(*within)}` ends on {end.isoformat()}"))
+        date_refs.append((end, "within", _("`within {duration}` ends on {end}").format(
+            duration=_fmt_duration(*within), end=end.isoformat())))
     if deadlines and date_refs:
         one = datetime.timedelta(days=1)
 
@@ -119,9 +125,11 @@ def compare_time(
             c = deadlines[0]
             r = date_refs[0]
             said = (
-                f"{c.value.day} {c.value.strftime('%B %Y')}"
+                f"{c.value.day} {c.value.strftime('%B %Y')}" if i18n.language() == "en"
+                else format_date(c.value, "d MMMM y", locale=i18n.locale())
                 if c.earliest == c.value
-                else f"{c.text.strip()} ({c.earliest.isoformat()} to {c.value.isoformat()})"
+                else _("{said} ({start} to {end})").format(said=c.text.strip(), start=c.earliest.isoformat(),
+                                                         end=c.value.isoformat())
             )
             out.append(
                 Contradiction(
@@ -131,7 +139,7 @@ def compare_time(
                     c.end,
                     c.text,
                     r[0].isoformat(),  # type: ignore[arg-type]
-                    f"the text says {said}, {r[2]}",
+                    _("the text says {said}, {reference}").format(said=said, reference=r[2]),
                 )
             )
     return out

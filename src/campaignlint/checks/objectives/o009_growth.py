@@ -7,6 +7,7 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Campaign, Money, Objective, Percent
 from ...rule import Rule, Setting
@@ -101,15 +102,16 @@ class UnachievableGrowth(Rule):
                 monthly = math.inf
             if monthly <= maximum:
                 continue
-            shown = "over 1,000,000 %" if monthly > 1e6 else format_percent(monthly)
+            shown = _("over 1,000,000 %") if monthly > 1e6 else format_percent(monthly)
             reached = f"{format_amount(Decimal(repr(round(target, 2))))}{unit}"
             if isinstance(objective.target, Percent):
-                reached = f"{format_quantity(objective.target)} (to {reached})"
+                reached = _("{target} (to {reached})").format(target=format_quantity(objective.target), reached=reached)
             yield ctx.finding(
                 self, objective.where("target"),
-                f"going from {format_amount(Decimal(repr(baseline)))}{unit} to {reached} in "
-                f"{format_days(days)} means {shown} growth a month, compounded; more than "
-                f"the {format_percent(maximum)} a month considered achievable",
+                _("going from {baseline} to {reached} in {days} means {growth} growth a month, compounded; "
+                  "more than the {maximum} a month considered achievable").format(
+                    baseline=f"{format_amount(Decimal(repr(baseline)))}{unit}", reached=reached,
+                    days=format_days(days), growth=shown, maximum=format_percent(maximum)),
             )
 
     @staticmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Campaign
 from ...rule import Rule
@@ -51,13 +52,13 @@ class MetricChannelNotUsed(Rule):
             if channel in used or self._platform(campaign, channel) in platforms:
                 continue
             if used:
-                others = f" (its messages go out on {names(used)})"
+                others = _(" (its messages go out on {channels})").format(channels=names(used))
             else:
-                others = " (it has no message yet)"
+                others = _(" (it has no message yet)")
             yield ctx.finding(
                 self, objective.where("metric"),
-                f"metric `{objective.metric}` is measured on {channel}, but no message of this "
-                f"campaign is sent on {channel}{others}",
+                _("metric `{metric}` is measured on {channel}, but no message of this campaign is sent "
+                  "on {channel}{others}").format(metric=objective.metric, channel=channel, others=others),
             )
 
     @staticmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 
@@ -30,4 +31,5 @@ class ObjectiveWithoutOwner(Rule):
         for objective in ctx.campaign.objectives:
             if not objective.owner:
                 yield ctx.finding(self, objective,
-                                  f"objective `{objective.name}` has no owner: name who is accountable for it")
+                                  _("objective `{objective}` has no owner: name who is accountable for it").format(
+                                      objective=objective.name))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import format_time, local_time
@@ -47,13 +48,14 @@ class OutsidePeriod(Rule):
             local = local_time(message.at, campaign)
             day = local.date()
             if day < start:
-                where = f"before the campaign starts on {start.isoformat()}"
+                where = _("before the campaign starts on {start}").format(start=start.isoformat())
             elif day > end:
-                where = f"after the campaign ends on {end.isoformat()}"
+                where = _("after the campaign ends on {end}").format(end=end.isoformat())
             else:
                 continue
             yield ctx.finding(
                 self, message.where("at"),
-                f"message `{message.name}` is scheduled on {format_time(local)}, {where} "
-                f"(period {start.isoformat()} .. {end.isoformat()})",
+                _("message `{message}` is scheduled on {time}, {where} (period {start} .. {end})").format(
+                    message=message.name, time=format_time(local), where=where, start=start.isoformat(),
+                    end=end.isoformat()),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule, Setting
 from .._format import audience_label, audiences, local_time, names
@@ -60,9 +61,12 @@ class TooManyMessagesPerDay(Rule):
                 if len(sent) <= limit:
                     continue
                 sent.sort(key=lambda item: item[0])
-                listed = names(f"`{m.name}` {t:%H:%M} on {m.channel}" for t, m in sent)
+                listed = names(_("`{message}` {time} on {channel}").format(
+                    message=m.name, time=f"{t:%H:%M}", channel=m.channel) for t, m in sent)
                 yield ctx.finding(
                     self, sent[limit][1].where("at"),
-                    f"{audience_label(segment)} receives {len(sent)} messages on {day.isoformat()} "
-                    f"({listed}), more than the maximum of {limit} a day",
+                    _("{audience_label} receives {count} messages on {day} ({listed}), more than the maximum "
+                      "of {limit} a day").format(
+                        audience_label=audience_label(segment), count=len(sent), day=day.isoformat(),
+                        listed=listed, limit=limit),
                 )

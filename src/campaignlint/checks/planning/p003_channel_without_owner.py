@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 
@@ -34,5 +35,5 @@ class ChannelWithoutOwner(Rule):
             if not channel.owner:
                 yield ctx.finding(
                     self, channel,
-                    f"channel `{name}` has no `owner`: name who runs it in this campaign",
+                    _("channel `{name}` has no `owner`: name who runs it in this campaign").format(name=name),
                 )

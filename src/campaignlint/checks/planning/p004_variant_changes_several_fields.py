@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Message, Variant
 from ...rule import Rule
@@ -71,6 +72,8 @@ class VariantChangesSeveralFields(Rule):
                 if len(changed) > 1:
                     yield ctx.finding(
                         self, variant,
-                        f"variant `{variant.name}` of `{message.name}` changes {len(changed)} fields "
-                        f"({', '.join(changed)}): test one at a time, or the result cannot say which change worked",
+                        _("variant `{variant}` of `{message}` changes {count} fields ({changed}): test one "
+                          "at a time, or the result cannot say which change worked").format(
+                            variant=variant.name, message=message.name, count=len(changed),
+                            changed=', '.join(changed)),
                     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 
@@ -37,5 +38,6 @@ class MessageWithoutSendTime(Rule):
             if message.at is None and not message.triggered:  # a trigger is a send time (v2)
                 yield ctx.finding(
                     self, message,
-                    f"message `{message.name}` has no send time: add `at` with its date and time",
+                    _("message `{message}` has no send time: add `at` with its date and time").format(
+                        message=message.name),
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 
@@ -44,6 +45,6 @@ class NoSegment(Rule):
         if not campaign.segments:
             yield ctx.finding(
                 self, campaign,
-                f"campaign `{campaign.name}` has no segment: every message goes to the whole "
-                "audience as one; define who each message is for with `segment` blocks",
+                _("campaign `{campaign}` has no segment: every message goes to the whole audience as one; "
+                  "define who each message is for with `segment` blocks").format(campaign=campaign.name),
             )

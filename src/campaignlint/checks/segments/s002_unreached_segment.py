@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import ngettext
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import audiences, names
@@ -48,9 +50,9 @@ class UnreachedSegment(Rule):
         for name, segment in campaign.segments.items():
             if reached.get(name):
                 continue
-            text = f"segment `{name}` is reached by no message"
+            text = _("segment `{name}` is reached by no message").format(name=name)
             if unnamed:
-                verb = "names" if len(unnamed) == 1 else "name"
-                text += (f" ({names(f'`{n}`' for n in unnamed)} {verb} no segment, "
-                         "so they count for none)")
+                text += ngettext(" ({messages} names no segment, so they count for none)",
+                                 " ({messages} name no segment, so they count for none)", len(unnamed)).format(
+                    messages=names(f"`{n}`" for n in unnamed))
             yield ctx.finding(self, segment_reference(campaign, segment), text)

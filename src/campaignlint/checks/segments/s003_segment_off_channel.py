@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import same_channel
@@ -51,6 +52,8 @@ class SegmentOffChannel(Rule):
                     continue
                 yield ctx.finding(
                     self, message.where("segments"),
-                    f"message `{message.name}` goes to segment `{name}` on {message.channel}, "
-                    f"a channel that segment does not use (its channels: {', '.join(segment.channels)})",
+                    _("message `{message}` goes to segment `{name}` on {channel}, a channel that segment "
+                      "does not use (its channels: {channels})").format(
+                        message=message.name, name=name, channel=message.channel,
+                        channels=', '.join(segment.channels)),
                 )

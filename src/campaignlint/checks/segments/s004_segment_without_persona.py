@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 
@@ -39,6 +40,6 @@ class SegmentWithoutPersona(Rule):
             if not segment.persona and not segment.description:
                 yield ctx.finding(
                     self, segment,
-                    f"segment `{name}` has no `persona` nor `description`: say who these people "
-                    "are, so that every message is written for them",
+                    _("segment `{name}` has no `persona` nor `description`: say who these people are, so "
+                      "that every message is written for them").format(name=name),
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 
@@ -45,6 +46,7 @@ class MessageWithoutSegment(Rule):
             if not message.segments:
                 yield ctx.finding(
                     self, message,
-                    f"message `{message.name}` names no segment, while the campaign has "
-                    f"{len(campaign.segments)} ({listed}): add `segments` to say who it is for",
+                    _("message `{message}` names no segment, while the campaign has {count} ({listed}): add "
+                      "`segments` to say who it is for").format(
+                        message=message.name, count=len(campaign.segments), listed=listed),
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import audiences, names
@@ -53,7 +54,7 @@ class SegmentDroppedAfterFirstStage(Rule):
                 later = ", ".join(campaign.funnel[1:])
                 yield ctx.finding(
                     self, segment_reference(campaign, campaign.segments[name]),
-                    f"segment `{name}` is reached only at the `{first}` stage "
-                    f"({names(f'`{m.name}`' for m in messages)}) and never after ({later}): "
-                    "they are made aware, then dropped",
+                    _("segment `{name}` is reached only at the `{first}` stage ({names}) and never after "
+                      "({later}): they are made aware, then dropped").format(
+                        name=name, first=first, names=names(f'`{m.name}`' for m in messages), later=later),
                 )

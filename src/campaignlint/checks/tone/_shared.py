@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ...i18n import gettext as _
+from ...i18n import pgettext
 from ...model import Message, TextField
 
 
@@ -18,8 +20,8 @@ def field_label(message: Message, text: TextField) -> str:
     """``body``, or ``subject of variant b`` for a variant's field."""
     for variant in message.variants:
         if any(t is text for t in variant.texts):
-            return f"{text.field} of variant {variant.name}"
-    return text.field
+            return _("{field} of variant {variant}").format(field=pgettext("field", text.field), variant=variant.name)
+    return pgettext("field", text.field)
 
 
 def inside_accepted(text: str, start: int, end: int, accepted: list[str]) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from ...i18n import ngettext
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Message, TextField
 from ...rule import Rule
@@ -56,7 +58,7 @@ def _markers(message: Message, texts: Iterable[TextField], nlp=None) -> dict[str
 
 def _describe_marker(ctx: "CampaignContext", kind: str, span: Span, marker: "Marker") -> str:
     line = _line(ctx, span)
-    where = f"line {line}" if line is not None else ""
+    where = _("line {line}").format(line=line) if line is not None else ""
     if marker.text.lower() == _PRONOUN[kind]:
         return where
     return f"« {marker.text} », {where}" if where else f"« {marker.text} »"
@@ -113,14 +115,20 @@ class MixedAddress(Rule):
                 majority = "formal" if minority == "informal" else "informal"
                 m_span, m_marker = found[minority][0]
                 j_span, j_marker = found[majority][0]
-                where = f"message `{message.name}`" + (f" (variant {variant})" if variant else "")
+                where = _("message `{message}`").format(message=message.name) + (
+                    _(" (variant {variant})").format(variant=variant) if variant else "")
                 yield ctx.finding(
                     self, m_span,
-                    f"{where} mixes « {_PRONOUN[majority]} » ({_describe_marker(ctx, majority, j_span, j_marker)}) "
-                    f"and « {_PRONOUN[minority]} » ({_describe_marker(ctx, minority, m_span, m_marker)}): "
-                    f"address the reader one way throughout "
-                    f"({plural(len(found['formal']), 'formal marker')}, "
-                    f"{plural(len(found['informal']), 'informal marker')})",
+                    _("{where} mixes « {pronoun} » ({describe_marker}) and « {pronoun2} » "
+                      "({describe_marker2}): address the reader one way throughout ({plural}, {plural2})").format(
+                        where=where, pronoun=_PRONOUN[majority],
+                        describe_marker=_describe_marker(ctx, majority, j_span, j_marker),
+                        pronoun2=_PRONOUN[minority],
+                        describe_marker2=_describe_marker(ctx, minority, m_span, m_marker),
+                        plural=ngettext("{count} formal marker", "{count} formal markers",
+                                        len(found["formal"])).format(count=len(found["formal"])),
+                        plural2=ngettext("{count} informal marker", "{count} informal markers",
+                                         len(found["informal"])).format(count=len(found["informal"]))),
                 )
 
     @staticmethod
@@ -180,6 +188,8 @@ class AddressDiffersFromVoice(Rule):
             also = f"; {plural(n, 'place')} in all" if n > 1 else ""
             yield ctx.finding(
                 self, span,
-                f"message `{message.name}` says « {_PRONOUN[wrong]} » (« {marker.text} »{also}) "
-                f"but the voice's address is {voice.address}: write « {_PRONOUN[voice.address]} »",
+                _("message `{message}` says « {pronoun} » (« {marker} »{also}) but the voice's address is "
+                  "{address}: write « {pronoun2} »").format(
+                    message=message.name, pronoun=_PRONOUN[wrong], marker=marker.text, also=also,
+                    address=voice.address, pronoun2=_PRONOUN[voice.address]),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Applicability, Finding, Severity
 from ...rule import Rule, fix
 from ._shared import field_label, inside_accepted
@@ -89,15 +90,18 @@ class AvoidedTerm(Rule):
                                           f"replace « {match.matched} » with « {replacement} »")
                         yield ctx.finding(
                             self, span,
-                            f"{label} of message `{message.name}` says « {match.matched} »{form}: "
-                            f"the voice prefers « {preferred} »",
+                            _("{label} of message `{message}` says « {matched} »{form}: the voice prefers « "
+                              "{preferred} »").format(
+                                label=label, message=message.name, matched=match.matched, form=form,
+                                preferred=preferred),
                             fix=the_fix,
                         )
                     else:
                         yield ctx.finding(
                             self, span,
-                            f"{label} of message `{message.name}` says « {match.matched} »{form}, "
-                            f"a term the voice avoids: rephrase it",
+                            _("{label} of message `{message}` says « {matched} »{form}, a term the voice "
+                              "avoids: rephrase it").format(
+                                label=label, message=message.name, matched=match.matched, form=form),
                         )
 
 

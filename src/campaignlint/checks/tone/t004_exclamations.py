@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import ngettext
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule, Setting
 from ...text.wording import plural
@@ -68,10 +70,12 @@ class TooManyExclamations(Rule):
         voice = ctx.campaign.voice
         if voice is not None and voice.max_exclamations is not None:
             limit = voice.max_exclamations
-            source = f"more than the voice allows (max exclamations {voice.max_exclamations} per text)"
+            source = _("more than the voice allows (max exclamations {limit} per text)").format(
+                limit=voice.max_exclamations)
         else:
             limit = ctx.setting("default-max-exclamations")
-            source = f"more than the default of {limit} per text (the voice sets no `max exclamations`)"
+            source = _("more than the default of {limit} per text (the voice sets no `max exclamations`)").format(
+                limit=limit)
         for message in ctx.campaign.messages:
             for text in message.copy_texts():
                 marks = exclamation_marks(text.value)
@@ -87,6 +91,9 @@ class TooManyExclamations(Rule):
                         break
                 yield ctx.finding(
                     self, text.span_of(first_over, first_over + 1),
-                    f"{field_label(message, text)} of message `{message.name}` has "
-                    f"{plural(total, 'exclamation mark')}, {source}",
+                    _("{field_label} of message `{message}` has {plural}, {source}").format(
+                        field_label=field_label(message, text), message=message.name,
+                        plural=ngettext("{count} exclamation mark", "{count} exclamation marks",
+                                        total).format(count=total),
+                        source=source),
                 )

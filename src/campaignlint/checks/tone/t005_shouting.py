@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...language.scanning import EMAIL, bare_domain
 from ...rule import Rule, Setting
@@ -173,7 +174,8 @@ class Shouting(Rule):
                         continue
                     yield ctx.finding(
                         self, text.span_of(start, end),
-                        f"{field_label(message, text)} of message `{message.name}` shouts: "
-                        f"{excerpt(text.value[start:end])} is in capitals; write it in normal case "
-                        "(acronyms, brand names and codes are fine)",
+                        _("{field_label} of message `{message}` shouts: {excerpt} is in capitals; write it "
+                          "in normal case (acronyms, brand names and codes are fine)").format(
+                            field_label=field_label(message, text), message=message.name,
+                            excerpt=excerpt(text.value[start:end])),
                     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule, Setting
 from ...text.wording import plural
@@ -60,7 +61,7 @@ class HardToRead(Rule):
             profile = campaign.channel_profile(message.channel)
             sources = []
             if profile is not None and profile.readability is not None:
-                sources.append((float(profile.readability), f"the {profile.name} channel"))
+                sources.append((float(profile.readability), _("the {channel} channel").format(channel=profile.name)))
             if voice is not None and voice.readability is not None:
                 sources.append((float(voice.readability), "the voice"))
             if not sources:
@@ -78,8 +79,11 @@ class HardToRead(Rule):
                 note = f" ({', '.join(others)})" if others else ""
                 yield ctx.finding(
                     self, text.span,
-                    f"{field_label(message, text)} of message `{message.name}` has a reading ease of "
-                    f"{_num(round(score.score, 1))} ({score.words} words in {plural(score.sentences, 'sentence')}), "
-                    f"below the minimum of {_num(limit)} set by {' and '.join(setters)}{note}; "
-                    f"formula: {score.formula}. Use shorter sentences and everyday words",
+                    _("{field_label} of message `{message}` has a reading ease of {num} ({words} words in "
+                      "{plural}), below the minimum of {num2} set by {setters}{note}; formula: {formula}. "
+                      "Use shorter sentences and everyday words").format(
+                        field_label=field_label(message, text), message=message.name,
+                        num=_num(round(score.score, 1)), words=score.words,
+                        plural=plural(score.sentences, 'sentence'), num2=_num(limit),
+                        setters=' and '.join(setters), note=note, formula=score.formula),
                 )

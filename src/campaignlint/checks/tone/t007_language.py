@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule, Setting
 from ._shared import field_label, language_root
@@ -74,7 +75,10 @@ class WrongLanguage(Rule):
                     continue
                 yield ctx.finding(
                     self, text.span,
-                    f"{field_label(message, text)} of message `{message.name}` reads as "
-                    f"{_language_name(found)} (confidence {confidence:.2f}), but the message's language "
-                    f"is {_language_name(expected)}: translate it, or set the message's `language`",
+                    _("{field_label} of message `{message}` reads as {language_name} (confidence "
+                      "{confidence:.2f}), but the message's language is {language_name2}: translate it, or "
+                      "set the message's `language`").format(
+                        field_label=field_label(message, text), message=message.name,
+                        language_name=_language_name(found), confidence=confidence,
+                        language_name2=_language_name(expected)),
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ._shared import field_label, inside_accepted
@@ -65,8 +66,10 @@ class HypeWords(Rule):
                         continue  # part of a name the voice accepts ("Magic Keyboard")
                     yield ctx.finding(
                         self, text.span_of(match.start, match.end),
-                        f"{field_label(message, text)} of message `{message.name}` says "
-                        f"« {match.matched} », a claim nobody can check: back it with a fact "
-                        "(a figure, a test, a source) or say what is concretely better",
+                        _("{field_label} of message `{message}` says « {matched} », a claim nobody can "
+                          "check: back it with a fact (a figure, a test, a source) or say what is concretely "
+                          "better").format(
+                            field_label=field_label(message, text), message=message.name,
+                            matched=match.matched),
                     )
 

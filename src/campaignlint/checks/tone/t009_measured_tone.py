@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ._shared import field_label
@@ -77,9 +78,10 @@ class ToneOutOfBounds(Rule):
                 continue
             declared: dict[str, list[str]] = {}
             for tone in channel_tones:
-                declared.setdefault(tone.strip().lower(), []).append(f"the {profile.name} channel")
+                declared.setdefault(tone.strip().lower(), []).append(
+                    _("the {channel} channel").format(channel=profile.name))
             for tone in voice_tones:
-                declared.setdefault(tone.strip().lower(), []).append("the voice")
+                declared.setdefault(tone.strip().lower(), []).append(_("the voice"))
             # tone words nobody wrote: the built-in channel profile's default
             defaults = {t.strip().lower() for t in channel_tones} if _default_tone(profile) else set()
             defaults -= {t.strip().lower() for t in voice_tones}
@@ -113,8 +115,9 @@ class ToneOutOfBounds(Rule):
                             " is" if len(others) == 1 else " are") + " crossed too"
                     yield ctx.finding(
                         self, text.span,
-                        f"{field_label(message, text)} of message `{message.name}`: {strictest.message}, "
-                        f"a tone declared by {who}{also}",
+                        _("{field_label} of message `{message}`: {message2}, a tone declared by {who}{also}").format(
+                            field_label=field_label(message, text), message=message.name,
+                            message2=strictest.message, who=who, also=also),
                     )
 
 

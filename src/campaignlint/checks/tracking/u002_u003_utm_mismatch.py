@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Applicability, Finding, Severity
 from ...rule import Rule
 from ._shared import expected_values, link_span, rewrite, tracked_links
@@ -53,8 +54,9 @@ class UtmSourceMismatch(Rule):
                 continue
             yield ctx.finding(
                 self, link_span(link),
-                f"{link.describe(short=True)} has utm_source={value}, but channel `{link.message.channel}` "
-                f"expects utm_source={expected}",
+                _("{describe} has utm_source={value}, but channel `{channel}` expects utm_source={expected}").format(
+                    describe=link.describe(short=True), value=value, channel=link.message.channel,
+                    expected=expected),
                 fix=rewrite(ctx, link, {"utm_source": expected}, f"set utm_source={expected}"),
             )
 
@@ -101,6 +103,7 @@ class UtmCampaignMismatch(Rule):
                 continue
             yield ctx.finding(
                 self, link_span(link),
-                f"{link.describe(short=True)} has utm_campaign={value}, but the campaign's identifier is {expected}",
+                _("{describe} has utm_campaign={value}, but the campaign's identifier is {expected}").format(
+                    describe=link.describe(short=True), value=value, expected=expected),
                 fix=rewrite(ctx, link, {"utm_campaign": expected}, f"set utm_campaign={expected}"),
             )

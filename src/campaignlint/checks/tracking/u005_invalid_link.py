@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ._shared import Link, link_span, message_links
@@ -50,5 +51,6 @@ class InvalidLink(Rule):
                                                          else f"URL in the {link.field}")
             yield ctx.finding(
                 self, link_span(link) if link.url else link.text.span,
-                f"{what} “{shown}” is not a valid web address: {reason}",
+                _("{what} “{shown}” is not a valid web address: {reason}").format(
+                    what=what, shown=shown, reason=reason),
             )

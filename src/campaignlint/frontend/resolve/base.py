@@ -12,6 +12,7 @@ import difflib
 import functools
 from typing import Any, Callable
 
+from ...i18n import gettext as _
 from ... import model as m
 from ...source import Span
 from ..problems import Problem
@@ -39,7 +40,7 @@ def tone_words() -> tuple[tuple[str, ...], dict[str, str]]:
 
 def did_you_mean(word: str, choices) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean `{close[0]}`?)" if close else ""
+    return _(" (did you mean `{name}`?)").format(name=close[0]) if close else ""
 
 
 def _words(kinds: tuple[str, ...]) -> str:
@@ -95,7 +96,8 @@ class ValueReader:
         values = node.values
         label = what or _words(kinds)
         if not values:
-            self.problem("E003", self.header_span(node), f"`{node.keyword}` needs a value: {label}")
+            self.problem("E003", self.header_span(node), _("`{keyword}` needs a value: {label}").format(
+                                                             keyword=node.keyword, label=label))
             return None
         if not many and len(values) > 1:
             hint = values_hint(node.groups, kinds)  # `34,90 EUR`, `1 234 EUR`: a French number
@@ -104,13 +106,16 @@ class ValueReader:
                 self.problem("E003", self.span(start, end), message, fix)
                 return None
             self.problem("E003", self.span(values[1].start, values[-1].end),
-                         f"`{node.keyword}` takes one value ({label}), not {len(values)}")
+                         _("`{keyword}` takes one value ({label}), not {count}").format(
+                             keyword=node.keyword, label=label, count=len(values)))
             return None
         ok = True
         for value in values:
             if value.kind not in kinds:
                 self.problem("E003", self.value_span(value),
-                             f"`{node.keyword}` expects {label}, not {value.describe()} `{self._shown(value)}`")
+                             _("`{keyword}` expects {label}, not {describe} `{shown}`").format(
+                                 keyword=node.keyword, label=label, describe=value.describe(),
+                                 shown=self._shown(value)))
                 ok = False
             elif not self.valid(value):
                 ok = False
@@ -138,8 +143,11 @@ class ValueReader:
         if value is None:
             return None
         if value.data not in choices:
-            self.problem("E003", self.value_span(value), f"`{value.data}` is not a valid `{node.keyword}`: use one of "
-                                                         f"{', '.join(choices)}{did_you_mean(value.data, choices)}")
+            self.problem("E003", self.value_span(value), _("`{data}` is not a valid `{keyword}`: use one of "
+                                                           "{choices}{did_you_mean}").format(
+                                                             data=value.data, keyword=node.keyword,
+                                                             choices=', '.join(choices),
+                                                             did_you_mean=did_you_mean(value.data, choices)))
             return None
         return value.data
 
@@ -174,7 +182,8 @@ class ValueReader:
         number = value.data
         if number != number.to_integral_value() or number < minimum:
             self.problem("E003", self.value_span(value),
-                         f"`{keyword}` must be a whole number of at least {minimum}, not {value.raw}")
+                         _("`{keyword}` must be a whole number of at least {minimum}, not {value}").format(
+                             keyword=keyword, minimum=minimum, value=value.raw))
             return None
         return int(number)
 
@@ -184,7 +193,8 @@ class ValueReader:
             return None
         amount, currency = value.data
         if amount < 0:
-            self.problem("E003", self.value_span(value), f"`{node.keyword}` cannot be negative ({value.raw})")
+            self.problem("E003", self.value_span(value), _("`{keyword}` cannot be negative ({value})").format(
+                                                             keyword=node.keyword, value=value.raw))
         return m.Money(amount=amount, currency=currency)
 
     def language(self, node: Node) -> str | None:
@@ -194,7 +204,8 @@ class ValueReader:
         code = value.data.lower()
         if not (2 <= len(code) <= 3 and code.isalpha()):
             self.problem("E003", self.value_span(value),
-                         f"`{value.data}` is not a language code (use two letters: fr, en, es, de…)")
+                         _("`{data}` is not a language code (use two letters: fr, en, es, de…)").format(
+                             data=value.data))
             return None
         return code
 
@@ -202,33 +213,39 @@ class ValueReader:
         """A reference to a stage of the campaign's funnel (E004 if it has no such stage)."""
         if value.data not in campaign.funnel:
             stages = ", ".join(campaign.funnel)
-            self.problem("E004", self.value_span(value), f"`{value.data}` is not a stage of this campaign's funnel "
-                                                         f"({stages}){did_you_mean(value.data, campaign.funnel)}")
+            self.problem("E004", self.value_span(value), _("`{data}` is not a stage of this campaign's "
+                                                           "funnel ({stages}){did_you_mean}").format(
+                                                             data=value.data, stages=stages,
+                                                             did_you_mean=did_you_mean(value.data, campaign.funnel)))
             return None
         return value.data
 
     # ------------------------------------------------------------ blocks
     def unknown(self, node: Node, place: str, allowed) -> None:
         self.problem("E002", self.keyword_span(node),
-                     f"`{node.keyword}` is not something a {place} can have{did_you_mean(node.keyword, allowed)}")
+                     _("`{keyword}` is not something a {place} can have{did_you_mean}").format(
+                         keyword=node.keyword, place=place, did_you_mean=did_you_mean(node.keyword, allowed)))
 
     def named(self, node: Node, what: str) -> tuple[str | None, list[Node]]:
         """A ``keyword NAME { … }`` node: its name and children."""
         values = node.values
         if not values or values[0].kind != "name":
-            self.problem("E003", self.header_span(node), f"`{node.keyword}` needs a name right after it "
-                                                         f"(letters, digits and _), e.g. `{node.keyword} {what}`")
+            self.problem("E003", self.header_span(node), _("`{keyword}` needs a name right after it "
+                                                           "(letters, digits and _), e.g. `{keyword} {what}`").format(
+                                                             keyword=node.keyword, what=what))
             return None, node.children or []
         if len(values) > 1:
             self.problem("E003", self.span(values[1].start, values[-1].end),
-                         f"only a name may follow `{node.keyword}`; put the settings inside `{{ … }}`")
+                         _("only a name may follow `{keyword}`; put the settings inside `{{ … }}`").format(
+                             keyword=node.keyword))
         return values[0].data, node.children or []
 
     def duplicate_check(self, seen: dict[str, Span], name: str, span: Span, kind: str) -> bool:
         if name in seen:
             first = seen[name]
             where = "above" if first.path == span.path else f"in {first.path}"
-            self.problem("E005", span, f"{kind} `{name}` is defined twice (first {where})")
+            self.problem("E005", span, _("{kind} `{name}` is defined twice (first {where})").format(
+                                           kind=kind, name=name, where=where))
             return False
         seen[name] = span
         return True
@@ -241,13 +258,14 @@ class ValueReader:
                 continue
             if child.children is not None and child.keyword not in BLOCK_KEYWORDS:
                 self.problem("E003", self.span(child.block_start, child.block_start + 1),
-                             f"`{child.keyword}` does not take a `{{ … }}` block")
+                             _("`{keyword}` does not take a `{{ … }}` block").format(keyword=child.keyword))
                 continue
             handler(child)
 
     def once(self, seen: set[str], node: Node, place: str) -> bool:
         if node.keyword in seen and node.keyword not in REPEATABLE:
-            self.problem("E005", self.keyword_span(node), f"`{node.keyword}` is set twice in this {place}")
+            self.problem("E005", self.keyword_span(node), _("`{keyword}` is set twice in this {place}").format(
+                                                              keyword=node.keyword, place=place))
             return False
         seen.add(node.keyword)
         return True

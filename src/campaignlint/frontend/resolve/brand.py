@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
 from .base import ValueReader, did_you_mean
@@ -34,7 +35,7 @@ def read_brand(r: ValueReader, node: Node) -> m.Brand | None:
 def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voice | None:
     """A ``voice`` block; a campaign's voice starts from its brand's (``base``) and adds to it."""
     if node.values:
-        r.problem("E003", r.value_span(node.values[0]), "`voice` takes no value, only a `{ … }` block")
+        r.problem("E003", r.value_span(node.values[0]), _("`voice` takes no value, only a `{ … }` block"))
     voice = base.model_copy(deep=True) if base else m.Voice(span=r.header_span(node))
     voice.span = r.header_span(node)
     own_prefer: list[m.Preference] = []
@@ -46,12 +47,14 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
     def read_max(child: Node) -> None:
         values = child.values
         if len(values) != 2 or values[0].kind != "name" or values[1].kind != "number":
-            r.problem("E003", r.header_span(child), "write `max exclamations N` or `max emoji N`")
+            r.problem("E003", r.header_span(child), _("write `max exclamations N` or `max emoji N`"))
             return
         key = values[0].data
         if key not in ("exclamations", "emoji"):
-            r.problem("E002", r.value_span(values[0]), f"a voice has no `max {key}`: use `max exclamations` or "
-                                                       f"`max emoji`{did_you_mean(key, ['exclamations', 'emoji'])}")
+            r.problem("E002", r.value_span(values[0]), _("a voice has no `max {key}`: use `max exclamations` "
+                                                         "or `max emoji`{did_you_mean}").format(
+                                                           key=key,
+                                                           did_you_mean=did_you_mean(key, ['exclamations', 'emoji'])))
             return
         count = r.integer(values[1], f"max {key}")
         if count is not None:
@@ -63,7 +66,7 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
         if (len(groups) != 3 or len(groups[0]) != 1 or groups[0][0].kind != "string"
                 or len(groups[1]) != 1 or groups[1][0].kind != "name" or groups[1][0].data != "over"
                 or any(v.kind != "string" for v in groups[2])):
-            r.problem("E003", r.header_span(child), 'write `prefer "good term" over "old term", "other old term"`')
+            r.problem("E003", r.header_span(child), _('write `prefer "good term" over "old term", "other old term"`'))
             return
         if not all([r.valid(v) for v in (groups[0][0], *groups[2])]):
             return  # a broken text (a bad escape, too long): reported by valid()
@@ -80,7 +83,8 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
         value = r.one(child, "number", what="a minimum reading-ease score (0-100)")
         if value is not None:
             if not 0 <= value.data <= 120:
-                r.problem("E003", r.value_span(value), f"a reading-ease score goes from 0 to 100, not {value.raw}")
+                r.problem("E003", r.value_span(value), _("a reading-ease score goes from 0 to 100, not "
+                                                         "{value}").format(value=value.raw))
                 return None
             return value.data
         return None

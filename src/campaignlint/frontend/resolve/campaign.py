@@ -11,6 +11,7 @@ from __future__ import annotations
 import zoneinfo
 from typing import Any
 
+from ...i18n import gettext as _
 from ... import model as m
 from ...source import Span
 from ..tree import Node, Value
@@ -56,7 +57,8 @@ def read_campaign(r: ValueReader, node: Node, visible: Definitions,
     held = _read_attributes(r, children, campaign, seen)
     if campaign.period is None and "period" not in seen:
         r.problem("E007", r.header_span(node),
-                  f"campaign `{name}` has no `period` (write `period 2027-03-01 .. 2027-05-31`)")
+                  _("campaign `{name}` has no `period` (write `period 2027-03-01 .. 2027-05-31`)").format(
+                      name=name))
     _resolve_brand_and_voice(r, campaign, held, visible)
     finish_campaign(campaign, visible, held.declarations)
     if not held.funnel_set:
@@ -111,10 +113,11 @@ def _read_attributes(r: ValueReader, children: list[Node], campaign: m.Campaign,
             return None
         low, high = value.data
         if not low or not high or low.kind != "date" or high.kind != "date":
-            r.problem("E003", r.value_span(value), "a `period` is two dates, e.g. 2027-03-01 .. 2027-05-31")
+            r.problem("E003", r.value_span(value), _("a `period` is two dates, e.g. 2027-03-01 .. 2027-05-31"))
             return None
         if high.data < low.data:
-            r.problem("E003", r.value_span(value), f"the period ends ({high.raw}) before it starts ({low.raw})")
+            r.problem("E003", r.value_span(value), _("the period ends ({high}) before it starts ({low})").format(
+                                                       high=high.raw, low=low.raw))
             return None
         return (low.data, high.data)
 
@@ -125,8 +128,9 @@ def _read_attributes(r: ValueReader, children: list[Node], campaign: m.Campaign,
         try:
             zoneinfo.ZoneInfo(value.data)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
-            r.problem("E003", r.value_span(value), f"`{value.data}` is not a known time zone "
-                                                   "(write it like \"Europe/Paris\" or \"America/New_York\")")
+            r.problem("E003", r.value_span(value), _("`{data}` is not a known time zone (write it like "
+                                                     '"Europe/Paris" or "America/New_York")').format(
+                                                       data=value.data))
             return None
         return value.data
 
@@ -134,7 +138,7 @@ def _read_attributes(r: ValueReader, children: list[Node], campaign: m.Campaign,
         stages = r.names(child)
         if stages:
             if len(set(stages)) != len(stages):
-                r.problem("E005", r.header_span(child), "the funnel names a stage twice")
+                r.problem("E005", r.header_span(child), _("the funnel names a stage twice"))
                 return None
             held.funnel_set = True
         return stages or None
@@ -144,7 +148,8 @@ def _read_attributes(r: ValueReader, children: list[Node], campaign: m.Campaign,
         if value is None:
             return None
         if not 0 <= value.data <= 100:
-            r.problem("E003", r.value_span(value), f"a margin is between 0% and 100%, not {value.raw}")
+            r.problem("E003", r.value_span(value), _("a margin is between 0% and 100%, not {value}").format(
+                                                       value=value.raw))
             return None
         return m.Percent(value=value.data, signed=value.signed)
 
@@ -195,8 +200,10 @@ def _resolve_brand_and_voice(r: ValueReader, campaign: m.Campaign, held: _Held, 
         brand = visible.brands.get(held.brand.data)
         if brand is None:
             name = held.brand.data
-            r.problem("E004", r.value_span(held.brand), f"no brand named `{name}` is defined here or in "
-                                                        f"an imported file{did_you_mean(name, visible.brands)}")
+            r.problem("E004", r.value_span(held.brand), _("no brand named `{name}` is defined here or in an "
+                                                          "imported file{did_you_mean}").format(
+                                                            name=name,
+                                                            did_you_mean=did_you_mean(name, visible.brands)))
         else:
             campaign.brand = brand
             campaign.spans["brand"] = r.value_span(held.brand)
@@ -225,8 +232,8 @@ def _resolve_segments(r: ValueReader, campaign: m.Campaign, nodes: list[Node], v
                 r.named(child, "urban_runners")
             if base is None:
                 r.problem("E004", r.value_span(child.values[0]),
-                          f"no segment named `{name}` is defined here or in "
-                          f"an imported file{did_you_mean(name, visible.segments)}")
+                          _("no segment named `{name}` is defined here or in an imported file{did_you_mean}").format(
+                              name=name, did_you_mean=did_you_mean(name, visible.segments)))
                 continue
             segment = base
         else:
@@ -247,9 +254,11 @@ def _resolve_channels(r: ValueReader, campaign: m.Campaign, nodes: list[Node], v
             continue
         base = visible.channels.get(name) or builtin.get(name)
         if base is None:
-            r.problem("E004", r.value_span(child.values[0]), f"`{name}` is not a known channel: define it with a "
-                                                             f"top-level `channel {name} {{ kind … }}` block"
-                                                             f"{did_you_mean(name, campaign.known_channels)}")
+            r.problem("E004", r.value_span(child.values[0]), _("`{name}` is not a known channel: define it "
+                                                               "with a top-level `channel {name} {{ kind … "
+                                                               "}}` block{did_you_mean}").format(
+                                                                 name=name, did_you_mean=did_you_mean(
+                                                                     name, campaign.known_channels)))
             continue
         if not r.duplicate_check(channel_seen, name, r.header_span(child), "channel"):
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
 from .assets import channel_handlers
@@ -59,13 +60,15 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
         word = "recommend" if soft else "limit"
         if len(values) != 2 or values[0].kind != "name" or values[1].kind not in ("number", "range"):
             example = "recommend body 125` or `recommend preheader 35 .. 110" if soft else "limit body 280"
-            r.problem("E003", r.header_span(child), f"write `{example}`")
+            r.problem("E003", r.header_span(child), _("write `{example}`").format(example=example))
             return
         field = values[0].data
         if field not in m.TEXT_FIELDS:
             fields = ", ".join(m.TEXT_FIELDS)
-            r.problem("E003", r.value_span(values[0]), f"`{field}` is not a text field of a message (use one of "
-                                                       f"{fields}){did_you_mean(field, m.TEXT_FIELDS)}")
+            r.problem("E003", r.value_span(values[0]), _("`{field}` is not a text field of a message (use "
+                                                         "one of {fields}){did_you_mean}").format(
+                                                           field=field, fields=fields,
+                                                           did_you_mean=did_you_mean(field, m.TEXT_FIELDS)))
             return
         if not r.valid(values[1]):
             return
@@ -76,15 +79,17 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
             bounds = (None, upper)
         else:
             if soft is False:
-                r.problem("E003", r.value_span(values[1]), "a hard `limit` is one number; use `recommend` for a range")
+                r.problem("E003", r.value_span(values[1]),
+                          _("a hard `limit` is one number; use `recommend` for a range"))
                 return
             low, high = values[1].data
             if (low and low.kind != "number") or (high and high.kind != "number"):
-                r.problem("E003", r.value_span(values[1]), "the bounds of a length range are numbers")
+                r.problem("E003", r.value_span(values[1]), _("the bounds of a length range are numbers"))
                 return
             bounds = (r.integer(low, word) if low else None, r.integer(high, word) if high else None)
             if bounds[0] is not None and bounds[1] is not None and bounds[0] > bounds[1]:
-                r.problem("E003", r.value_span(values[1]), f"the range {low.raw} .. {high.raw} is upside down")
+                r.problem("E003", r.value_span(values[1]), _("the range {low} .. {high} is upside down").format(
+                                                               low=low.raw, high=high.raw))
                 return
         if soft:
             profile.recommend[field] = bounds
@@ -97,11 +102,12 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
         values = child.values
         if len(values) != 2 or values[0].kind != "name" or values[1].kind != "number":
             r.problem("E003", r.header_span(child),
-                      "write `max hashtags 5` (or mentions, links, emoji, segments, headlines)")
+                      _("write `max hashtags 5` (or mentions, links, emoji, segments, headlines)"))
             return
         key = values[0].data
         if key not in MAX_KEYS:
-            r.problem("E002", r.value_span(values[0]), f"a channel has no `max {key}`{did_you_mean(key, MAX_KEYS)}")
+            r.problem("E002", r.value_span(values[0]), _("a channel has no `max {key}`{did_you_mean}").format(
+                                                           key=key, did_you_mean=did_you_mean(key, MAX_KEYS)))
             return
         count = r.integer(values[1], f"max {key}")
         if count is not None:
@@ -114,7 +120,7 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
             return None
         low, high = value.data
         if not low or not high or low.kind != "time" or high.kind != "time":
-            r.problem("E003", r.value_span(value), "quiet hours are a range of two times, e.g. 20:00 .. 08:00")
+            r.problem("E003", r.value_span(value), _("quiet hours are a range of two times, e.g. 20:00 .. 08:00"))
             return None
         return (low.data, high.data)
 
@@ -123,8 +129,10 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
         for value in r.values(child, ("name",), many=True, what="weekday names") or []:
             day = value.data.lower()
             if day not in WEEKDAYS:
-                r.problem("E003", r.value_span(value), f"`{value.data}` is not a day of the week (monday … sunday)"
-                                                       f"{did_you_mean(day, WEEKDAYS)}")
+                r.problem("E003", r.value_span(value), _("`{data}` is not a day of the week (monday … "
+                                                         "sunday){did_you_mean}").format(
+                                                           data=value.data,
+                                                           did_you_mean=did_you_mean(day, WEEKDAYS)))
             else:
                 days.append(day)
         return days
@@ -134,8 +142,10 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
         requirable = list(m.TEXT_FIELDS) + ["link", "opt_out", "unsubscribe"]
         for value in r.values(child, ("name",), many=True, what="field names") or []:
             if value.data not in requirable:
-                r.problem("E003", r.value_span(value), f"`{value.data}` cannot be required: use text fields, link, "
-                                                       f"opt_out or unsubscribe{did_you_mean(value.data, requirable)}")
+                r.problem("E003", r.value_span(value), _("`{data}` cannot be required: use text fields, "
+                                                         "link, opt_out or unsubscribe{did_you_mean}").format(
+                                                           data=value.data,
+                                                           did_you_mean=did_you_mean(value.data, requirable)))
             else:
                 fields.append(value.data)
         return fields
@@ -190,6 +200,7 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
     else:
         for key in ("budget", "tier", "owner"):
             handlers[key] = lambda c, key=key: r.problem(
-                "E002", r.keyword_span(c), f"`{key}` belongs to a campaign's `channel` block, not to a channel profile")
+                "E002", r.keyword_span(c), _("`{key}` belongs to a campaign's `channel` block, not to a "
+                                             "channel profile").format(key=key))
     r.walk(children, "channel", handlers)
     return profile

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
 from .base import ValueReader, did_you_mean
@@ -53,7 +54,8 @@ def read_rule(r: ValueReader, node: Node) -> m.CustomRule | None:
         try:
             re.compile(value.data)
         except re.error as error:
-            r.problem("E003", r.value_span(value), f"this pattern is not a valid regular expression: {error}")
+            r.problem("E003", r.value_span(value), _("this pattern is not a valid regular expression: {error}").format(
+                                                       error=error))
             return None
         return value.data
 
@@ -73,7 +75,8 @@ def read_rule(r: ValueReader, node: Node) -> m.CustomRule | None:
         for value in child.values:
             if value.kind == "name" and value.data not in m.TEXT_FIELDS:
                 r.problem("E003", r.value_span(value),
-                          f"`{value.data}` is not a text field{did_you_mean(value.data, m.TEXT_FIELDS)}")
+                          _("`{data}` is not a text field{did_you_mean}").format(
+                              data=value.data, did_you_mean=did_you_mean(value.data, m.TEXT_FIELDS)))
         return [n for n in names if n in m.TEXT_FIELDS]
 
     r.walk(children, "rule", {
@@ -92,14 +95,16 @@ def read_rule(r: ValueReader, node: Node) -> m.CustomRule | None:
         "code": attr("code", code),
     })
     if "message" not in data:
-        r.problem("E007", r.header_span(node), f"rule `{name}` has no `message` (what should the finding say?)")
+        r.problem("E007", r.header_span(node), _("rule `{name}` has no `message` (what should the finding "
+                                                 "say?)").format(name=name))
         data["message"] = name
     if not checks:
-        r.problem("E007", r.header_span(node), f"rule `{name}` checks nothing: give it one of forbid, require, "
-                                               "pattern, require_pattern or max_length")
+        r.problem("E007", r.header_span(node), _("rule `{name}` checks nothing: give it one of forbid, "
+                                                 "require, pattern, require_pattern or max_length").format(
+                                                   name=name))
         return None
     if len(checks) > 1:
         r.problem("E003", r.keyword_span(checks[1][1]),
-                  f"rule `{name}` has more than one check; split it into two rules")
+                  _("rule `{name}` has more than one check; split it into two rules").format(name=name))
     data["check"] = checks[0][0]
     return m.CustomRule(**data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...i18n import gettext as _
 from ... import model as m
 from ...source import Span
 from ..tree import Node, Value
@@ -57,7 +58,8 @@ def read_message(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Message 
 
     def segments(child: Node) -> None:
         if "segments" in seen:
-            r.problem("E005", r.keyword_span(child), "the message names its segments twice (`segment` and `segments`)")
+            r.problem("E005", r.keyword_span(child),
+                      _("the message names its segments twice (`segment` and `segments`)"))
             return
         seen.add("segments")
         found = []
@@ -65,8 +67,10 @@ def read_message(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Message 
             if value.data in campaign.segments:
                 found.append(value.data)
             else:
-                r.problem("E004", r.value_span(value), f"`{value.data}` is not a segment of this campaign"
-                                                       f"{did_you_mean(value.data, campaign.segments)}")
+                r.problem("E004", r.value_span(value), _("`{data}` is not a segment of this "
+                                                         "campaign{did_you_mean}").format(
+                                                           data=value.data,
+                                                           did_you_mean=did_you_mean(value.data, campaign.segments)))
         message.segments = found
         message.spans["segments"] = r.header_span(child)
 
@@ -83,8 +87,9 @@ def read_message(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Message 
         if value is None:
             return None
         if value.data not in campaign.offers:
-            r.problem("E004", r.value_span(value), f"no offer named `{value.data}` in this campaign"
-                                                   f"{did_you_mean(value.data, campaign.offers)}")
+            r.problem("E004", r.value_span(value), _("no offer named `{data}` in this campaign{did_you_mean}").format(
+                                                       data=value.data,
+                                                       did_you_mean=did_you_mean(value.data, campaign.offers)))
             return None
         return value.data
 
@@ -106,18 +111,20 @@ def read_message(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Message 
             r.unknown(child, "message", list(handlers) + list(m.TEXT_FIELDS) + ["link"])
         elif child.children is not None and child.keyword not in ("variant", *ASSET_KINDS):
             r.problem("E003", r.span(child.block_start, child.block_start + 1),
-                      f"`{child.keyword}` does not take a `{{ … }}` block")
+                      _("`{keyword}` does not take a `{{ … }}` block").format(keyword=child.keyword))
         else:
             handler(child)
     if channel_value is not None:
         if campaign.channel_profile(channel_value.data) is None:
             channel_name = channel_value.data
             r.problem("E004", r.value_span(channel_value),
-                      f"`{channel_name}` is not a known channel{did_you_mean(channel_name, campaign.known_channels)}")
+                      _("`{channel_name}` is not a known channel{did_you_mean}").format(
+                          channel_name=channel_name,
+                          did_you_mean=did_you_mean(channel_name, campaign.known_channels)))
         message.channel = channel_value.data
         message.spans["channel"] = r.value_span(channel_value)
     elif "channel" not in seen:
-        r.problem("E007", r.header_span(node), f"message `{name}` has no `channel`")
+        r.problem("E007", r.header_span(node), _("message `{name}` has no `channel`").format(name=name))
     _read_variants(r, variant_nodes, message)
     finish_message(r, message, campaign)  # v2: after the variants (their bodies get the footer, their tags masked)
     return message
@@ -131,7 +138,8 @@ def _read_variants(r: ValueReader, variant_nodes: list[Node], message: m.Message
             continue
         if child.children is None:
             r.problem("E003", r.header_span(child),
-                      f"variant `{variant_name}` needs a `{{ … }}` block with the fields it changes")
+                      _("variant `{variant_name}` needs a `{{ … }}` block with the fields it changes").format(
+                          variant_name=variant_name))
             continue
         variant = m.Variant(name=variant_name, span=r.header_span(child))
         rest = read_message_fields(r, variant_children, variant, "variant", set(), variant.overrides)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
 from .base import ValueReader
@@ -37,7 +38,7 @@ def read_objective(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Object
             r.problem("E003", r.value_span(value), "an objective's `within` counts minutes or longer, not seconds")
             return None
         if amount <= 0:
-            r.problem("E003", r.value_span(value), "a duration must be longer than zero")
+            r.problem("E003", r.value_span(value), _("a duration must be longer than zero"))
             return None
         return m.Duration(amount=amount, unit=unit)
 
@@ -65,5 +66,5 @@ def read_objective(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Object
         "stage": attr("stage", stage),
     })
     if objective.deadline and objective.within:
-        r.problem("E003", objective.where("within"), "give either `deadline` or `within`, not both")
+        r.problem("E003", objective.where("within"), _("give either `deadline` or `within`, not both"))
     return objective

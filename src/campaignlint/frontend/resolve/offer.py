@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
 from .base import ValueReader
@@ -25,7 +26,8 @@ def read_offer(r: ValueReader, node: Node) -> m.Offer | None:
         if value.kind == "percent":
             amount = abs(value.data)
             if amount > 100:
-                r.problem("E003", r.value_span(value), f"a discount cannot exceed 100%, not {value.raw}")
+                r.problem("E003", r.value_span(value), _("a discount cannot exceed 100%, not {value}").format(
+                                                           value=value.raw))
                 return None
             return m.Percent(value=amount, signed=False)
         return m.Money(amount=abs(value.data[0]), currency=value.data[1])
@@ -55,5 +57,6 @@ def read_offer(r: ValueReader, node: Node) -> m.Offer | None:
     if offer.starts and offer.ends:
         end_day = offer.ends.date() if isinstance(offer.ends, dt.datetime) else offer.ends
         if end_day < offer.starts:
-            r.problem("E003", offer.where("ends"), f"the offer ends ({end_day}) before it starts ({offer.starts})")
+            r.problem("E003", offer.where("ends"), _("the offer ends ({end_day}) before it starts ({starts})").format(
+                                                       end_day=end_day, starts=offer.starts))
     return offer

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .engine import FileOutcome, Linter
 
 #: files each worker must get for spreading out to pay off
-MIN_FILES_PER_WORKER = 40
+MIN_FILES_PER_WORKER = 80  # crossover measured at 80–160 files with 2 workers (docs/performance.md)
 #: files a worker receives at a time, at most
 CHUNK_FILES = 64
 #: modules the fork server imports once for every worker

@@ -52,9 +52,10 @@ def normalise_subdivision(value: str | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=64)
-def holidays_of(year: int, subdivision: str | None = None) -> dict[dt.date, str]:
-    """The public holidays of France (of ``subdivision``) in ``year``: date → French name."""
-    calendar = _france()(years=year, subdiv=normalise_subdivision(subdivision), language="fr")
+def holidays_of(year: int, subdivision: str | None = None, language: str = "fr") -> dict[dt.date, str]:
+    """The public holidays of France (of ``subdivision``) in ``year``: date → name (in ``language``,
+    a locale the library knows: ``fr``, ``en_US``)."""
+    calendar = _france()(years=year, subdiv=normalise_subdivision(subdivision), language=language)
     return dict(sorted(calendar.items()))
 
 

@@ -108,13 +108,14 @@ def avoids_holidays(campaign: Campaign, profile: ChannelProfile | None) -> bool:
 
 
 def french_holidays(years: list[int], subdivision: str | None = None) -> dict[dt.date, str]:
-    import holidays
+    """The holidays L001 uses (``calendars.holidays_of``), named in English; an unknown
+    subdivision falls back to the whole of France."""
+    from ..calendars import holidays_of
 
     try:
-        found = holidays.France(years=years, subdiv=subdivision, language="en_US")
-    except (NotImplementedError, KeyError, ValueError):
-        found = holidays.France(years=years, language="en_US")
-    return dict(found.items())
+        return {day: name for year in years for day, name in holidays_of(year, subdivision, "en_US").items()}
+    except ValueError:
+        return {day: name for year in years for day, name in holidays_of(year, None, "en_US").items()}
 
 
 def _send_days(campaign: Campaign) -> list[tuple[dt.datetime, Message]]:

@@ -114,10 +114,11 @@ def test_english_formality_unknown():
 
 
 def test_the_capitals_helpers_other_families_read_are_there():
-    # google_ads assets and email hygiene read T005's helpers (a merge once dropped one)
-    from campaignlint.checks.tone.t005_shouting import _campaign_names, _shouting_data, _unaccent_upper
+    # google_ads assets and email hygiene read the shared capitals logic (a merge once dropped a helper)
+    from campaignlint.checks.tone.t005_shouting import _code_cues
+    from campaignlint.language.capitals import allowed_words, caps_key, exemptions_for
 
-    allowed, cues = _shouting_data("fr")
+    allowed, cues = allowed_words("fr"), _code_cues("fr")
     assert "RGPD" in allowed and "code" in cues
-    assert _unaccent_upper("Noël") == "NOEL"
-    assert callable(_campaign_names)
+    assert caps_key("Noël") == "NOEL"
+    assert callable(exemptions_for)

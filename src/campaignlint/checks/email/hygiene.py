@@ -31,11 +31,11 @@ def _acronyms(language: str) -> frozenset[str]:
 
 
 def _in_capitals(text: str, language: str, codes: set[str]) -> bool:
-    from ..tone.t005_shouting import _unaccent_upper
+    from ...language.capitals import caps_key
 
     limit = _shared()["capitals"]["acronym_max_letters"]
     words = [w for w in _WORD.findall(text)
-             if _unaccent_upper(w) not in _acronyms(language) and _unaccent_upper(w) not in codes]
+             if caps_key(w) not in _acronyms(language) and caps_key(w) not in codes]
     long_words = [w for w in words if len(w) > limit]
     return bool(long_words) and all(w.isupper() for w in words)
 
@@ -66,9 +66,9 @@ class SpamTrigger(Rule):
     correction = 'message email_promo {\n  channel email\n  subject "Nos paniers de Noël sont arrivés"\n}'
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
-        from ..tone.t005_shouting import _unaccent_upper
+        from ...language.capitals import caps_key
 
-        codes = {_unaccent_upper(o.code) for o in ctx.campaign.offers.values() if o.code}
+        codes = {caps_key(o.code) for o in ctx.campaign.offers.values() if o.code}
         symbols = [re.compile(p) for p in _shared()["spam_symbols"]["patterns"]]
         for message, _profile in messages_on(ctx.campaign, kind="email"):
             phrases = language_data(message.language, "spam.toml").get("phrases", [])

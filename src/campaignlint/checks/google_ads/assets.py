@@ -79,15 +79,17 @@ class DuplicateAsset(Rule):
 
 
 def _names(ctx: "CampaignContext") -> frozenset[str]:
-    from ..tone.t005_shouting import _campaign_names
+    """Words written in capitals on purpose: brand, senders, offer codes, opt-outs, the voice's `accept`."""
+    from ...language.capitals import exemptions_for
 
-    return _campaign_names(ctx.campaign)
+    exemptions = exemptions_for(ctx.campaign)
+    return exemptions.names | exemptions.accepted
 
 
 def gimmicky_spans(text: str, language: str, names: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, kind) of gimmicky capitals in ``text``: "capitals", "inner", "spaced"."""
-    from ...language.capitals import allowed_words
-    from ..tone.t005_shouting import _unaccent_upper, shouting_runs
+    from ...language.capitals import allowed_words, caps_key
+    from ..tone.t005_shouting import shouting_runs
 
     allowed = allowed_words(language)
     skip = customizer_spans(text)
@@ -95,7 +97,7 @@ def gimmicky_spans(text: str, language: str, names: frozenset[str]) -> list[tupl
     for start, end in shouting_runs(text, language, names, min_letters=2):
         words = [w for w in _WORD.findall(text[start:end]) if len(w) > data()["capitals"]["acronym_max_letters"]]
         # acronyms without a vowel (SNCF, PDF, VTT) are not gimmicks
-        if any(_VOWELS & set(_unaccent_upper(w)) for w in words) and not inside(start, skip):
+        if any(_VOWELS & set(caps_key(w)) for w in words) and not inside(start, skip):
             found.append((start, end, "capitals"))
     (spaced,) = compiled("capitals", "spaced")
     for m in spaced.finditer(text):
@@ -104,9 +106,9 @@ def gimmicky_spans(text: str, language: str, names: frozenset[str]) -> list[tupl
     trademarks = {t.casefold() for t in data()["capitals"]["trademarks"]}
     for m in _WORD.finditer(text):
         word = m.group()
-        if inside(m.start(), skip) or word.casefold() in trademarks or _unaccent_upper(word) in names:
+        if inside(m.start(), skip) or word.casefold() in trademarks or caps_key(word) in names:
             continue
-        if _unaccent_upper(word) in allowed or any(s <= m.start() < e for s, e, _ in found):
+        if caps_key(word) in allowed or any(s <= m.start() < e for s, e, _ in found):
             continue
         if any(a.islower() and b.isupper() for a, b in zip(word, word[1:])):
             found.append((m.start(), m.end(), "inner"))

@@ -42,29 +42,6 @@ def _code_cues(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_toml(root, "tone.toml").get("shouting", {}).get("code_cues", []))
 
 
-# Helpers other rule families read (v2: google_ads assets, email hygiene), on the shared logic of
-# ``language.capitals``.
-def _unaccent_upper(s: str) -> str:
-    from ...language.capitals import caps_key
-
-    return caps_key(s)
-
-
-def _shouting_data(language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(allowed words in capitals, promo-code cue words) for ``language``."""
-    from ...language.capitals import allowed_words
-
-    return allowed_words(language), _code_cues(language)
-
-
-def _campaign_names(campaign) -> frozenset[str]:
-    """Words written in capitals on purpose: brand, senders, offer codes, opt-outs, the voice's `accept`."""
-    from ...language.capitals import exemptions_for
-
-    exemptions = exemptions_for(campaign)
-    return exemptions.names | exemptions.accepted
-
-
 def shouting_runs(text: str, language: str, names: frozenset[str] = frozenset(),
                   min_letters: int = 4, accepted: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Stretches of ``text`` written in capitals that read as shouting.

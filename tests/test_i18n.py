@@ -222,16 +222,4 @@ def test_the_wheel_ships_the_compiled_catalogue(tmp_path):
     assert translations.gettext("Summary") == "Synthèse"
 
 
-def test_every_rule_has_a_french_summary():
-    import tomllib
-
-    from campaignlint.registry import load_all_rules
-
-    with (REPO / "src" / "campaignlint" / "locale" / "fr" / "rules.toml").open("rb") as handle:
-        docs = tomllib.load(handle)
-    rules = load_all_rules()
-    missing = [code for code in rules if not docs.get(code, {}).get("summary")]
-    assert not missing, missing
-    assert set(docs) <= set(rules), set(docs) - set(rules)  # no text for a rule that does not exist
-    for code, fields in docs.items():
-        assert set(fields) <= {"summary", "what", "why", "fix_note"}, code
+# The French rule documentation (locale/fr/rules.toml) is tested in tests/test_i18n_rules.py.

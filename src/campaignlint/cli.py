@@ -358,7 +358,7 @@ def _emit(text: str, output_file: str | None, color: bool | None = None) -> None
 @cli.command(help=N_("List every rule: code, name, default severity, fixable or not."))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt):
-    from .docs import fix_label, pack_state, rule_summary
+    from .docs import fix_label_words, pack_state, rule_summary, rule_text
     from .reporters.text_report import severity_word
     from .registry import load_all_rules
     from .rule import FAMILIES
@@ -372,6 +372,8 @@ def rules(fmt):
         return
     current = None
     width = max(7, *(len(severity_word(s)) for s in Severity))
+    fixes = {code: _("fix ({kind})").format(kind=fix_label_words(r)) if r.fixable else "" for code, r in registry.items()}
+    fix_width = max(19, *(len(f) for f in fixes.values()))
     for code in sorted(registry, key=lambda c: (list(FAMILIES).index(c[0]) if c[0] in FAMILIES else 99, c)):
         rule = registry[code]
         family = rule.code[0]
@@ -380,11 +382,11 @@ def rules(fmt):
             click.echo(f"\n{family} — {_(FAMILIES.get(family, ('', N_('Custom')))[1])}")
             if rule.pack:
                 click.echo("  " + _("(pack `{pack}`: {state})").format(pack=rule.pack, state=pack_state(rule.pack)))
-        fixable = _("fix ({kind})").format(kind=fix_label(rule)) if rule.fixable else ""
         severity = severity_word(rule.severity)
-        click.echo(f"  {rule.code}  {severity:<{width}}  {fixable:<19}  {rule.name}: {rule_summary(rule)}")
+        click.echo(f"  {rule.code}  {severity:<{width}}  {fixes[code]:<{fix_width}}  " + _("{name}: {summary}").format(
+            name=rule.name, summary=rule_summary(rule)))
         if rule.source:
-            click.echo(f"  {'':<4}  " + _("source: {source}").format(source=rule.source))
+            click.echo(f"  {'':<4}  " + _("source: {source}").format(source=rule_text(rule, "source")))
     click.echo("\n" + _("More on a rule: campaignlint explain CODE"))
 
 

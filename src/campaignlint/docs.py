@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 import functools
+import re
 import textwrap
 import tomllib
 
 from . import i18n
 from .i18n import N_
 from .i18n import gettext as _
+from .i18n import pgettext
 from .reporters.text_report import SEVERITY_WORDS
 from .rule import FAMILIES, Rule
 
@@ -34,14 +36,76 @@ def translated_docs(lang: str) -> dict:
         return tomllib.load(handle)
 
 
-def rule_text(rule: Rule, field: str) -> str:
-    """A field of the rule's documentation (``summary``, ``what``, ``why``, ``fix_note``) in the language in effect.
+def written_text(rule: Rule, field: str, lang: str | None = None) -> str | None:
+    """The text ``locale/<lang>/rules.toml`` has for a field of ``rule`` (the language in effect), None when none."""
+    written = translated_docs(lang or i18n.language()).get(rule.code, {}).get(field)
+    return written.strip("\n") if isinstance(written, str) and written.strip() else None
 
-    English (the rule's own metadata) when the language has no text for it."""
-    written = translated_docs(i18n.language()).get(rule.code, {}).get(field)
+
+def rule_text(rule: Rule, field: str) -> str:
+    """A field of the rule's documentation in the language in effect.
+
+    ``summary``, ``what``, ``why``, ``fix_note``, ``source``, ``example``, ``correction``: English (the rule's
+    own metadata) when the language has no text for it.  A translated ``what`` is the translated summary
+    followed by the translated details (``what`` in ``rules.toml`` holds what comes after the summary)."""
+    if field == "what":
+        return translated_what(rule) or rule.what
+    written = written_text(rule, field)
     if written:
-        return written.strip("\n")
+        return written
     return rule.summary if field == "summary" else getattr(rule, field)
+
+
+def english_details(rule: Rule) -> str:
+    """What the English ``what`` says after its summary paragraph ("" when it is the summary alone)."""
+    parts = rule.what.split("\n\n", 1)
+    return parts[1].strip("\n") if len(parts) > 1 else ""
+
+
+def translated_what(rule: Rule) -> str | None:
+    """The whole "what it checks" in the language in effect, None when it is not fully translated."""
+    summary = written_text(rule, "summary")
+    details = written_text(rule, "what")
+    if summary is None or (english_details(rule) and details is None):
+        return None
+    return summary + ("\n\n" + details if details else "")
+
+
+CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+def fill_paragraphs(text: str, width: int = 76) -> str:
+    """Wrap each paragraph of a translated text (paragraphs are separated by a blank line).
+
+    A paragraph whose lines all start with ``* `` or ``- `` is a list (one item a line); one with an indented
+    line is code, kept as it is."""
+    def wrap(line: str, **options) -> str:  # a `code span` is never cut
+        kept = CODE_SPAN.sub(lambda m: m.group(0).replace(" ", "\0"), line)
+        return textwrap.fill(kept, width=width, break_long_words=False, break_on_hyphens=False,
+                             **options).replace("\0", " ")
+
+    out = []
+    for paragraph in text.split("\n\n"):
+        lines = paragraph.split("\n")
+        if any(line.startswith((" ", "\t")) for line in lines):
+            out.append(paragraph)
+        elif all(line.startswith(("* ", "- ")) for line in lines):
+            out.append("\n".join(wrap(line, subsequent_indent="  ") for line in lines))
+        else:
+            out.append(wrap(" ".join(line.strip() for line in lines)))
+    return "\n\n".join(out)
+
+
+def what_block(rule: Rule) -> str:
+    """"What it checks" as ``explain`` shows it: the docstring as written, or the translation wrapped."""
+    translated = translated_what(rule)
+    return fill_paragraphs(translated) if translated else rule.what
+
+
+def setting_description(rule: Rule, setting) -> str:
+    """A setting's description in the language in effect (``[CODE.settings]`` of ``rules.toml``)."""
+    written = translated_docs(i18n.language()).get(rule.code, {}).get("settings", {}).get(setting.key)
+    return written.strip() if isinstance(written, str) and written.strip() else setting.description
 
 
 def rule_summary(rule: Rule) -> str:
@@ -63,6 +127,12 @@ def fix_label(rule: Rule) -> str:
     return "/".join(a.value for a in rule.fix_applicability) if rule.fixable else ""
 
 
+def fix_label_words(rule: Rule) -> str:
+    """:func:`fix_label` in the language in effect (``sûre/à vérifier``), for the `rules` listing."""
+    words = {"safe": pgettext("fix", "safe"), "unsafe": pgettext("fix", "unsafe")}
+    return "/".join(words[a.value] for a in rule.fix_applicability) if rule.fixable else ""
+
+
 def _indent(text: str) -> str:
     return textwrap.indent(text.strip("\n"), "    ")
 
@@ -82,20 +152,21 @@ def explain_text(rule: Rule) -> str:
     parts = [_("{code} {name} ({severity} by default)").format(code=rule.code, name=rule.name, severity=severity), ""]
     if rule.pack:
         parts += [_("Rule pack `{pack}`, {state}").format(pack=rule.pack, state=pack_state(rule.pack)), ""]
-    parts += [_("What it checks"), textwrap.indent(rule_text(rule, "what"), "  "), ""]
+    parts += [_("What it checks"), textwrap.indent(what_block(rule), "  "), ""]
     if rule.why:
         parts += [_("Why it matters"), textwrap.indent(textwrap.fill(rule_text(rule, "why"), 76), "  "), ""]
     if rule.example:
-        parts += [_("Example that fires"), _indent(rule.example), ""]
+        parts += [_("Example that fires"), _indent(rule_text(rule, "example")), ""]
     if rule.correction:
-        parts += [_("Corrected"), _indent(rule.correction), ""]
+        parts += [_("Corrected"), _indent(rule_text(rule, "correction")), ""]
     if rule.source:
-        parts += [_("Source"), textwrap.indent(textwrap.fill(rule.source, 76), "  "), ""]
+        parts += [_("Source"), textwrap.indent(textwrap.fill(rule_text(rule, "source"), 76), "  "), ""]
     parts += [_("Fix"), textwrap.indent(textwrap.fill(fix_words(rule), 76), "  "), ""]
     if rule.settings:
         parts.append(_("Settings (in campaignlint.toml or [tool.campaignlint])"))
         for setting in rule.settings:
-            parts.append(f"  {setting.key} = {setting.default!r}: {setting.description}")
+            parts.append("  " + _("{key} = {default}: {description}").format(
+                key=setting.key, default=repr(setting.default), description=setting_description(rule, setting)))
         parts.append("")
     parts.append(_("Silence it on one line with `# noqa: {code}`, or everywhere with `ignore = [\"{code}\"]`.").format(
         code=rule.code))

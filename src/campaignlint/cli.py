@@ -69,12 +69,22 @@ class _Translated:
             self.help, self.short_help = original, short
 
 
+class HelpFormatter(click.HelpFormatter):
+    def write_heading(self, heading: str) -> None:  # « Options : » in French (click writes `f"{heading}:"`)
+        self.write(f"{'':>{self.current_indent}}" + _("{heading}:").format(heading=heading) + "\n")
+
+
+class Context(click.Context):
+    formatter_class = HelpFormatter
+
+
 class Command(_Translated, click.Command):
-    pass
+    context_class = Context
 
 
 class Group(_Translated, click.Group):
     command_class = Command
+    context_class = Context
     examples = N_("Start with:   campaignlint check examples/\n"
                   "Learn a rule: campaignlint explain O004\n"
                   "All rules:    campaignlint rules")
@@ -356,7 +366,8 @@ def _emit(text: str, output_file: str | None, color: bool | None = None) -> None
 
 
 @cli.command(help=N_("List every rule: code, name, default severity, fixable or not."))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=N_("Output format."))
 def rules(fmt):
     from .docs import fix_label_words, pack_state, rule_summary, rule_text
     from .reporters.text_report import severity_word
@@ -372,7 +383,8 @@ def rules(fmt):
         return
     current = None
     width = max(7, *(len(severity_word(s)) for s in Severity))
-    fixes = {code: _("fix ({kind})").format(kind=fix_label_words(r)) if r.fixable else "" for code, r in registry.items()}
+    fixes = {code: _("fix ({kind})").format(kind=fix_label_words(r)) if r.fixable else ""
+             for code, r in registry.items()}
     fix_width = max(19, *(len(f) for f in fixes.values()))
     for code in sorted(registry, key=lambda c: (list(FAMILIES).index(c[0]) if c[0] in FAMILIES else 99, c)):
         rule = registry[code]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 import textwrap
-import tomllib
 
 from . import i18n
 from .i18n import N_
@@ -26,14 +25,9 @@ FIX_WORDS = {
 }
 
 
-@functools.lru_cache(maxsize=None)
 def translated_docs(lang: str) -> dict:
     """The rule documentation written in ``lang`` (``locale/<lang>/rules.toml``: code → fields), {} for English."""
-    path = i18n.LOCALE_DIR / lang / "rules.toml"
-    if lang == i18n.DEFAULT_LANGUAGE or not path.is_file():
-        return {}
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    return i18n.rule_docs(lang)
 
 
 def written_text(rule: Rule, field: str, lang: str | None = None) -> str | None:

@@ -159,3 +159,15 @@ def test_rules_listing_in_french(rules):
         i18n.set_language("en")
     assert "correction (sûre)" in output and "(safe)" not in output
     assert "source\u00a0: Aide Google Ads" in output
+
+
+def test_french_rule_catalogue_is_up_to_date():
+    from campaignlint.docs import rule_catalogue_markdown
+
+    committed = (REPO / "docs" / "rules.fr.md").read_text(encoding="utf-8")
+    i18n.set_language("fr")
+    try:
+        generated = rule_catalogue_markdown()
+    finally:
+        i18n.set_language("en")
+    assert committed == generated, "run: python -m campaignlint.docs --lang fr > docs/rules.fr.md"

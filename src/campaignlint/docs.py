@@ -168,62 +168,75 @@ def explain_text(rule: Rule) -> str:
 
 
 def rule_catalogue_markdown() -> str:
+    """``docs/rules.md`` in the language in effect (``docs/rules.fr.md``: ``python -m campaignlint.docs --lang fr``)."""
     registry = load_all_rules()
-    lines = ["# Rule catalogue", "", "Generated from the rules' own metadata by `python -m campaignlint.docs`; do not edit by hand.", ""]
+    lines = ["# " + _("Rule catalogue"), "",
+             _("Generated from the rules' own metadata by `python -m campaignlint.docs`; do not edit by hand."), ""]
     lines += packs_markdown()
     for family, (_module, title) in FAMILIES.items():
         rules = [r for c, r in sorted(registry.items()) if c.startswith(family)]
         if not rules:
             continue
-        lines += [f"## {family} — {title}", ""]
+        lines += [f"## {family} — {_(title)}", ""]
         if rules[0].pack:
-            lines += [f"Rule pack `{rules[0].pack}`, {pack_state(rules[0].pack)}.", ""]
-        lines += ["| code | name | severity | fix | what |", "|---|---|---|---|---|"]
+            lines += [_("Rule pack `{pack}`, {state}").format(pack=rules[0].pack, state=pack_state(rules[0].pack)) + ".",
+                      ""]
+        lines += [_("| code | name | severity | fix | what |"), "|---|---|---|---|---|"]
         for rule in rules:
-            fix = fix_label(rule)
-            lines.append(f"| [{rule.code}](#{rule.code.lower()}) | `{rule.name}` | {rule.severity.value} | {fix} | {rule.summary} |")
+            fix = fix_label_words(rule)
+            severity = _(SEVERITY_WORDS[rule.severity])
+            lines.append(f"| [{rule.code}](#{rule.code.lower()}) | `{rule.name}` | {severity} | {fix} | {rule_summary(rule)} |")
         lines.append("")
         for rule in rules:
-            lines += [f"### {rule.code}", "", f"**{rule.name}** — {rule.severity.value} by default.", "", rule.what, ""]
-            if rule.why:
-                lines += [f"**Why it matters.** {rule.why}", ""]
-            if rule.example:
-                lines += ["**Example that fires:**", "", "```", rule.example.strip("\n"), "```", ""]
-            if rule.correction:
-                lines += ["**Corrected:**", "", "```", rule.correction.strip("\n"), "```", ""]
-            if rule.source:
-                lines += [f"**Source.** {rule.source}", ""]
-            lines += [f"**Fix:** {fix_words(rule)}.", ""]
-            if rule.settings:
-                lines.append("**Settings:**")
-                lines.append("")
-                for setting in rule.settings:
-                    lines.append(f"- `{setting.key}` (default `{setting.default}`): {setting.description}")
-                lines.append("")
+            lines += _rule_markdown(rule)
     return "\n".join(lines) + "\n"
+
+
+def _rule_markdown(rule: Rule) -> list[str]:
+    severity = _(SEVERITY_WORDS[rule.severity])
+    lines = [f"### {rule.code}", "", _("**{name}** — {severity} by default.").format(name=rule.name, severity=severity),
+             "", rule_text(rule, "what"), ""]
+    if rule.why:
+        lines += [_("**Why it matters.** {why}").format(why=rule_text(rule, "why")), ""]
+    if rule.example:
+        lines += [_("**Example that fires:**"), "", "```", rule_text(rule, "example").strip("\n"), "```", ""]
+    if rule.correction:
+        lines += [_("**Corrected:**"), "", "```", rule_text(rule, "correction").strip("\n"), "```", ""]
+    if rule.source:
+        lines += [_("**Source.** {source}").format(source=rule_text(rule, "source")), ""]
+    lines += [_("**Fix:** {fix}.").format(fix=fix_words(rule)), ""]
+    if rule.settings:
+        lines.append(_("**Settings:**"))
+        lines.append("")
+        for setting in rule.settings:
+            lines.append(_("- `{key}` (default `{default}`): {description}").format(
+                key=setting.key, default=setting.default, description=setting_description(rule, setting)))
+        lines.append("")
+    return lines
 
 
 def packs_markdown() -> list[str]:
     from .packs import PACKS
 
-    lines = [
-        "## Rule packs", "",
-        "A pack is a set of rules for one platform or one law, with its own family letter and its data",
-        "under `rules/` (word lists, patterns, legal texts, each entry with its source). A pack's rules run",
-        "only when it is on. In `campaignlint.toml` (or `[tool.campaignlint]`):", "",
-        "```toml", 'packs = ["google-ads", "meta"]        # the default; `packs = []` turns them all off',
-        'extend-packs = ["email", "fr-legal"]  # added to `packs`', "```", "",
-        "On the command line: `--packs email,meta` (replaces) and `--extend-packs fr-legal` (adds). In a",
-        "campaign: `packs email, fr-legal` adds packs for that campaign. An unknown pack stops the run",
-        "(exit 2); so does selecting (`select`, `--select`) a rule of a pack that is off.", "",
-        "| pack | family | applies to | data | default |", "|---|---|---|---|---|",
-    ]
+    lines = ["## " + _("Rule packs"), ""]
+    lines += _(
+        "A pack is a set of rules for one platform or one law, with its own family letter and its data\n"
+        "under `rules/` (word lists, patterns, legal texts, each entry with its source). A pack's rules run\n"
+        "only when it is on. In `campaignlint.toml` (or `[tool.campaignlint]`):").split("\n")
+    lines += ["", "```toml", 'packs = ["google-ads", "meta"]        # ' + _("the default; `packs = []` turns them all off"),
+              'extend-packs = ["email", "fr-legal"]  # ' + _("added to `packs`"), "```", ""]
+    lines += _(
+        "On the command line: `--packs email,meta` (replaces) and `--extend-packs fr-legal` (adds). In a\n"
+        "campaign: `packs email, fr-legal` adds packs for that campaign. An unknown pack stops the run\n"
+        "(exit 2); so does selecting (`select`, `--select`) a rule of a pack that is off.").split("\n")
+    lines += ["", _("| pack | family | applies to | data | default |"), "|---|---|---|---|---|"]
     for pack in PACKS.values():
         data = ", ".join(f"`{d}`" for d in pack.data)
-        lines.append(f"| `{pack.name}` | {pack.family} | {pack.scope} | {data} | {'on' if pack.default else 'off'} |")
+        default = pgettext("pack", "on") if pack.default else pgettext("pack", "off")
+        lines.append(f"| `{pack.name}` | {pack.family} | {_(pack.scope)} | {data} | {default} |")
     lines.append("")
     for pack in PACKS.values():
-        lines.append(f"* `{pack.name}` is {pack.why_default}.")
+        lines.append(_("* `{name}` is {why}.").format(name=pack.name, why=_(pack.why_default)))
     return lines + [""]
 
 
@@ -292,7 +305,11 @@ def configuration_markdown() -> str:
 if __name__ == "__main__":  # pragma: no cover
     import sys
 
-    if sys.argv[1:] == ["configuration"]:
+    arguments = sys.argv[1:]
+    if arguments[:1] == ["--lang"] and len(arguments) > 1:  # `--lang fr`: docs/rules.fr.md
+        i18n.set_language(arguments[1])
+        arguments = arguments[2:]
+    if arguments == ["configuration"]:
         print(configuration_markdown(), end="")
     else:
         print(rule_catalogue_markdown(), end="")

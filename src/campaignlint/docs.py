@@ -90,6 +90,12 @@ def fill_paragraphs(text: str, width: int = 76) -> str:
     return "\n\n".join(out)
 
 
+def _fill(text: str) -> str:
+    """A paragraph of ``explain`` wrapped at 76 columns (in another language than English, never inside a
+    `code span` nor at a hyphen: ``--unsafe-fixes`` stays whole)."""
+    return textwrap.fill(text, 76) if i18n.language() == i18n.DEFAULT_LANGUAGE else fill_paragraphs(text)
+
+
 def what_block(rule: Rule) -> str:
     """"What it checks" as ``explain`` shows it: the docstring as written, or the translation wrapped."""
     translated = translated_what(rule)
@@ -148,14 +154,14 @@ def explain_text(rule: Rule) -> str:
         parts += [_("Rule pack `{pack}`, {state}").format(pack=rule.pack, state=pack_state(rule.pack)), ""]
     parts += [_("What it checks"), textwrap.indent(what_block(rule), "  "), ""]
     if rule.why:
-        parts += [_("Why it matters"), textwrap.indent(textwrap.fill(rule_text(rule, "why"), 76), "  "), ""]
+        parts += [_("Why it matters"), textwrap.indent(_fill(rule_text(rule, "why")), "  "), ""]
     if rule.example:
         parts += [_("Example that fires"), _indent(rule_text(rule, "example")), ""]
     if rule.correction:
         parts += [_("Corrected"), _indent(rule_text(rule, "correction")), ""]
     if rule.source:
-        parts += [_("Source"), textwrap.indent(textwrap.fill(rule_text(rule, "source"), 76), "  "), ""]
-    parts += [_("Fix"), textwrap.indent(textwrap.fill(fix_words(rule), 76), "  "), ""]
+        parts += [_("Source"), textwrap.indent(_fill(rule_text(rule, "source")), "  "), ""]
+    parts += [_("Fix"), textwrap.indent(_fill(fix_words(rule)), "  "), ""]
     if rule.settings:
         parts.append(_("Settings (in campaignlint.toml or [tool.campaignlint])"))
         for setting in rule.settings:

@@ -272,8 +272,6 @@ def _add_noqa(linter, paths) -> None:
 
 def _shown_findings(result, min_severity, would_fix: bool, unsafe: bool) -> list:
     """The findings the report shows (--min-severity), with the notes of --show-fixes."""
-    from .engine import allowed
-
     shown = result.findings
     if min_severity:
         floor = Severity(min_severity).rank
@@ -283,7 +281,7 @@ def _shown_findings(result, min_severity, would_fix: bool, unsafe: bool) -> list
             result.fix_notes.append(f"{hidden} finding{'s' if hidden != 1 else ''} below {min_severity} not shown "
                                     "(--min-severity).")
     if would_fix:
-        fixes = [f for f in shown if f.fix is not None and allowed(f.fix, unsafe)]
+        fixes = [f for f in shown if f.fix is not None and f.fix.permitted(unsafe)]
         result.fix_notes.append(f"--fix would apply {len(fixes)} fix{'es' if len(fixes) != 1 else ''}"
                                 + (":" if fixes else "."))
         result.fix_notes.extend(f"  {f.path}:{f.range.start_line}:{f.range.start_column}: {f.code} "

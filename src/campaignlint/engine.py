@@ -19,7 +19,7 @@ from . import safe_io
 from .i18n import ngettext
 from .i18n import gettext as _
 from .config import MAX_FILE_SIZE_LIMIT, Config, git_root
-from .findings import Applicability, Edit, Finding, Fix, Severity, unique_sorted
+from .findings import Edit, Finding, Severity, unique_sorted
 from .rule import Rule
 from .project import Options, Project
 from .registry import load_all_rules, rule_catalogue
@@ -514,7 +514,3 @@ def _dependencies(loaded: LoadedFile, loader: Loader) -> list[Path]:
                         if target not in seen:
                             seen.append(target)
     return seen
-
-
-def allowed(fix: Fix, unsafe: bool) -> bool:
-    return fix.applicability is Applicability.SAFE or unsafe

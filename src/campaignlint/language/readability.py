@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 
 from campaignlint.language.nlp import language_root
-from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
+from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
 from campaignlint.resources import load_toml
 
 __all__ = ["Readability", "readability", "count_text", "split_sentences", "prose_words"]
@@ -54,7 +54,7 @@ class Readability:
 # URLs, e-mail addresses, bare domains, #hashtags and @mentions: the regular
 # expression ``(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
 # |\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|(?<![\w#@])[#@][^\W_]\w*``
-# (case-insensitive), matched in linear time (see ``scanning``).
+# (case-insensitive), matched in linear time (see ``url_masks``).
 _NOT_PROSE = Alternation(
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
     EMAIL,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
-from ...language.scanning import EMAIL, bare_domain
+from ...language.url_masks import EMAIL, bare_domain
 from ...rule import Rule, Setting
 from ...text.wording import excerpt
 from ._shared import field_label, language_root
@@ -27,7 +27,7 @@ def _capital_run(min_letters: int):
     return regex.compile(r"\p{Lu}{%d}" % max(1, min_letters))
 _CODE_LIKE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[\w][\w-]*")
 # e-mail addresses ([\w.+-]+@[\w-]+(?:\.[\w-]+)+) and bare domains, found in
-# linear time (see ``language.scanning``)
+# linear time (see ``language.url_masks``)
 _EMAIL = EMAIL
 _BARE_DOMAIN = bare_domain(r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?")
 

@@ -134,6 +134,14 @@ def test_rules_do_not_know_the_engine():
     assert offenders == {}
 
 
+def test_custom_rules_reach_the_engine_as_ordinary_rules():
+    # a campaign's `rule` blocks come from a rule provider (rule.PROVIDERS, registry.campaign_rules):
+    # the engine neither imports checks.custom nor names it
+    graph = _graph()
+    assert "campaignlint.checks.custom" not in graph["campaignlint.engine"]
+    assert "custom" not in (PACKAGE / "engine.py").read_text(encoding="utf-8")
+
+
 def test_contexts_are_not_in_the_engine():
     source = (PACKAGE / "engine.py").read_text(encoding="utf-8")
     assert "class FileContext" not in source and "class CampaignContext" not in source

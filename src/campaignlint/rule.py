@@ -5,7 +5,9 @@ fix, its documentation (what it checks — the docstring —, why it matters, an
 example that fires and its correction, its settings) and its ``check``, side
 by side.  Defining the class registers it in ``REGISTRY``; rules live in
 ``campaignlint/checks/<family>/``, one module per rule or small group, and
-``campaignlint.registry.load_all_rules`` imports them all.
+``campaignlint.registry.load_all_rules`` imports them all.  Rules that a
+campaign declares itself (custom ``rule`` blocks) come from a *rule provider*
+(``PROVIDERS``, ``checks/custom.py``) and run the same way.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import enum
 import math
 import inspect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
 from .findings import Applicability, Edit, Finding, Fix, Severity
 from .i18n import N_
@@ -90,6 +92,16 @@ class FixAvailability(str, enum.Enum):
 
 REGISTRY: dict[str, "Rule"] = {}
 BY_NAME: dict[str, "Rule"] = {}
+#: rule providers: functions that yield the rules a campaign declares itself (its `rule` blocks, X),
+#: rules that are not classes of the package; each is called with the campaign's context
+#: and its rules then run like the registered ones (``registry.campaign_rules``)
+PROVIDERS: list[Callable[["CampaignContext"], Iterable["Rule"]]] = []
+
+
+def rule_provider(provider: Callable[["CampaignContext"], Iterable["Rule"]]):
+    """Register ``provider`` (a decorator): ``provider(ctx)`` yields the rules of ``ctx.campaign``."""
+    PROVIDERS.append(provider)
+    return provider
 
 
 class Rule:

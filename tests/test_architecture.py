@@ -134,6 +134,19 @@ def test_rules_do_not_know_the_engine():
     assert offenders == {}
 
 
+def test_families_do_not_import_each_other():
+    # what several families need lives in checks/_format.py, _packs.py, _v2.py or below (language/, text/)
+    graph = _graph()
+
+    def family(module: str) -> str | None:
+        parts = module.split(".")
+        return parts[2] if len(parts) > 3 and parts[1] == "checks" else None  # campaignlint.checks.<family>.<module>
+
+    offenders = {name: sorted(t for t in targets if family(t) not in (None, family(name)))
+                 for name, targets in graph.items() if family(name)}
+    assert {name: found for name, found in offenders.items() if found} == {}
+
+
 def test_custom_rules_reach_the_engine_as_ordinary_rules():
     # a campaign's `rule` blocks come from a rule provider (rule.PROVIDERS, registry.campaign_rules):
     # the engine neither imports checks.custom nor names it

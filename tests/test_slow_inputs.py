@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 
 from campaignlint.checks.tone.t003_avoided_term import _inside_other_term
 from campaignlint.checks.tone.t004_exclamations import exclamation_marks
-from campaignlint.checks.tone.t005_shouting import shouting_runs
 from campaignlint.formatter import document_key, format_text
 from campaignlint.language import url_masks
 from campaignlint.language.address import detect_address
+from campaignlint.language.capitals import shouting_runs
 from campaignlint.language.detect import detect_language
 from campaignlint.language.readability import count_text, prose_words, readability, split_sentences
 from campaignlint.frontend.parser import parse

@@ -88,8 +88,7 @@ def _names(ctx: "CampaignContext") -> frozenset[str]:
 
 def gimmicky_spans(text: str, language: str, names: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, kind) of gimmicky capitals in ``text``: "capitals", "inner", "spaced"."""
-    from ...language.capitals import allowed_words, caps_key
-    from ..tone.t005_shouting import shouting_runs
+    from ...language.capitals import allowed_words, caps_key, shouting_runs
 
     allowed = allowed_words(language)
     skip = customizer_spans(text)

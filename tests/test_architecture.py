@@ -166,3 +166,19 @@ def test_module_size(path: Path):
     is_rule_module = "checks" in path.parts and not path.name.startswith("_")
     limit = 300 if is_rule_module else 600
     assert lines <= limit, f"{path.relative_to(PACKAGE)} has {lines} lines (limit {limit})"
+
+
+#: lines over the limit left in modules other sessions were editing when the test came (issue 10):
+#: their number may only go down; wrap them and remove the entry
+_LONG_LINES_LEFT = {"lsp.py": 9, "language/terms.py": 2}
+
+
+def test_lines_fit_in_120_characters():
+    too_long = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        lines = [number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if len(line) > 120]
+        if len(lines) > _LONG_LINES_LEFT.get(name, 0):
+            too_long[name] = lines
+    assert too_long == {}, "lines over 120 characters (file: line numbers)"

@@ -304,7 +304,8 @@ class Linter:
 
         kept = []
         for finding in findings:
-            if finding.code not in ("E001", "E008") and not config.enabled(finding.code, finding.rule_name, finding.path):
+            if (finding.code not in ("E001", "E008")
+                    and not config.enabled(finding.code, finding.rule_name, finding.path)):
                 continue
             finding.severity = config.severity_of(finding.code, finding.severity)
             kept.append(finding)

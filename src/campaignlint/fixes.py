@@ -2,12 +2,13 @@
 
 Each pass applies the non-overlapping edits of the permitted fixes, re-parses and
 re-lints the result and, if a fix made the file unreadable (a syntax error or a
-new front-end error E001–E008), drops that fix (and names its rule).  Passes repeat until nothing fixable is left, at most ``MAX_PASSES``
-times.  Files are written atomically (a temporary file in the same folder, then
-a rename), keeping the BOM, the line endings and the file's permissions; a
-symbolic link stays a link to the rewritten file — when that file is inside
-the project root.  A read-only file is refused; a file with hard links or
-another owner is rewritten in place once the temporary copy is complete.
+new front-end error E001–E008), drops that fix (and names its rule).  Passes
+repeat until nothing fixable is left, at most ``MAX_PASSES`` times.  Files are
+written atomically (a temporary file in the same folder, then a rename),
+keeping the BOM, the line endings and the file's permissions; a symbolic link
+stays a link to the rewritten file — when that file is inside the project root.
+A read-only file is refused; a file with hard links or another owner is
+rewritten in place once the temporary copy is complete.
 """
 
 from __future__ import annotations

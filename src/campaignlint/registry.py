@@ -94,9 +94,8 @@ def rule_catalogue() -> Mapping[str, "Rule | RuleInfo"]:
     except Exception:  # missing, unreadable or from elsewhere: rebuild it
         pass
     rules = load_all_rules()
-    catalogue = {code: RuleInfo(code, rule.name, tuple(_catalogue_setting(code, x) for x in rule.settings), rule.severity,
-                          rule.scope,
-                          getattr(rule, "pack", None))
+    catalogue = {code: RuleInfo(code, rule.name, tuple(_catalogue_setting(code, x) for x in rule.settings),
+                                rule.severity, rule.scope, getattr(rule, "pack", None))
                  for code, rule in rules.items()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

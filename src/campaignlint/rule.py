@@ -67,7 +67,8 @@ class Setting:
         if (not isinstance(value, self.kind) or isinstance(value, bool)
                 or (isinstance(value, float) and not math.isfinite(value))):  # nan passes every bound
             kind = _("a number") if self.kind in (int, float) else _("a {kind}").format(kind=self.kind.__name__)
-            raise ValueError(_("`{key}` must be {kind}, not {value}").format(key=self.key, kind=kind, value=repr(value)))
+            raise ValueError(_("`{key}` must be {kind}, not {value}").format(key=self.key, kind=kind,
+                                                                             value=repr(value)))
         if self.minimum is not None and value < self.minimum:
             raise ValueError(_("`{key}` must be at least {minimum}, not {value}").format(
                 key=self.key, minimum=self.minimum, value=value))

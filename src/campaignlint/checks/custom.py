@@ -112,7 +112,8 @@ def _check(ctx, declared: DeclaredRule, message: Message) -> Iterator[Finding]:
                     span = text.span_of(match.start(), match.end())
                     fix = None
                     if rule.suggest is not None and text.char_offsets:
-                        fix = Fix(Applicability.SAFE, (Edit(span.start, span.end, rule.suggest),), f"replace with “{rule.suggest}”")
+                        fix = Fix(Applicability.SAFE, (Edit(span.start, span.end, rule.suggest),),
+                                  f"replace with “{rule.suggest}”")
                     yield ctx.finding(declared, span, _("{said}: “{found}” in the {field} of `{message}`").format(
                         said=rule.message, found=match.group(0), field=text.field, message=message.name), fix)
     elif rule.check == "require":
@@ -130,9 +131,11 @@ def _check(ctx, declared: DeclaredRule, message: Message) -> Iterator[Finding]:
         for text in texts:
             length = measure(text.value, unit)
             if rule.max_length is not None and length > rule.max_length:
-                yield ctx.finding(declared, text.span, _("{said}: the {field} of `{message}` is {length} {unit}, more than {limit}").format(
-                    said=rule.message, field=text.field, message=message.name, length=length,
-                    unit=describe_unit(unit), limit=rule.max_length))
+                yield ctx.finding(
+                    declared, text.span,
+                    _("{said}: the {field} of `{message}` is {length} {unit}, more than {limit}").format(
+                        said=rule.message, field=text.field, message=message.name, length=length,
+                        unit=describe_unit(unit), limit=rule.max_length))
 
 
 def _check_pattern(ctx, declared: DeclaredRule, message: Message, texts) -> Iterator[Finding]:

@@ -144,7 +144,8 @@ def _line_ends_sentence(text: str, i: int) -> bool:
     return not (c.islower() or c.isdigit() or c in ",;:)]»”")
 
 
-def _split_at_lines(text: str, spans: Iterable[tuple[int, int]], tokens: tuple[Tok, ...]) -> tuple[tuple[int, int], ...]:
+def _split_at_lines(text: str, spans: Iterable[tuple[int, int]],
+                    tokens: tuple[Tok, ...]) -> tuple[tuple[int, int], ...]:
     """Cut sentence spans at line ends, then snap them to token boundaries."""
     out: list[tuple[int, int]] = []
     for start, end in spans:

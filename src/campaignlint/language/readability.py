@@ -72,7 +72,8 @@ _SENTENCE_END = re.compile(
     r"|(?<![ \t])[ \t]*\n(?:[ \t]*\n)+"  # a blank line
     # a line break before a capital, a digit or a symbol
     r"|(?<![ \t])[ \t]*\n(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ])|[ \t]*\d)"
-    rf"|(?<![{_EMOJI}])[{_EMOJI}]+[ \t]+(?=[^\W\d_](?<![a-zß-ÿ]))"  # an emoji used as a full stop: "…construire 😶 On…"
+    # an emoji used as a full stop: "…construire 😶 On…"
+    rf"|(?<![{_EMOJI}])[{_EMOJI}]+[ \t]+(?=[^\W\d_](?<![a-zß-ÿ]))"
 )
 # "#fun #team Merci à tous": a hashtag followed by a capital closes the sentence before it
 _HASHTAG_BEFORE_CAPITAL = re.compile(r"(?<![\w#@/&])#[^\W_]\w*(?=[ \t]+[^\W\d_](?<![a-zß-ÿ]))")

@@ -34,7 +34,8 @@ class DuplicateAsset(Rule):
     severity = Severity.ERROR
     fix_applicability = (Applicability.SAFE,)
     pack = PACK
-    source = "Google Ads Help, \"About responsive search ads\" (assets must be unique); Google Ads Editor's duplicate check"
+    source = ("Google Ads Help, \"About responsive search ads\" (assets must be unique); "
+              "Google Ads Editor's duplicate check")
     why = (
         "Google Ads refuses duplicate headlines or descriptions in an ad, and a repeat wastes "
         "one of the combinations the ad could have tested."

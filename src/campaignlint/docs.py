@@ -185,13 +185,14 @@ def rule_catalogue_markdown() -> str:
             continue
         lines += [f"## {family} — {_(title)}", ""]
         if rules[0].pack:
-            lines += [_("Rule pack `{pack}`, {state}").format(pack=rules[0].pack, state=pack_state(rules[0].pack)) + ".",
-                      ""]
+            state = pack_state(rules[0].pack)
+            lines += [_("Rule pack `{pack}`, {state}").format(pack=rules[0].pack, state=state) + ".", ""]
         lines += [_("| code | name | severity | fix | what |"), "|---|---|---|---|---|"]
         for rule in rules:
             fix = fix_label_words(rule)
             severity = _(SEVERITY_WORDS[rule.severity])
-            lines.append(f"| [{rule.code}](#{rule.code.lower()}) | `{rule.name}` | {severity} | {fix} | {rule_summary(rule)} |")
+            lines.append(f"| [{rule.code}](#{rule.code.lower()}) | `{rule.name}` | {severity} | {fix} "
+                         f"| {rule_summary(rule)} |")
         lines.append("")
         for rule in rules:
             lines += _rule_markdown(rule)
@@ -200,7 +201,8 @@ def rule_catalogue_markdown() -> str:
 
 def _rule_markdown(rule: Rule) -> list[str]:
     severity = _(SEVERITY_WORDS[rule.severity])
-    lines = [f"### {rule.code}", "", _("**{name}** — {severity} by default.").format(name=rule.name, severity=severity),
+    lines = [f"### {rule.code}", "", _("**{name}** — {severity} by default.").format(name=rule.name,
+                                                                                      severity=severity),
              "", rule_text(rule, "what"), ""]
     if rule.why:
         lines += [_("**Why it matters.** {why}").format(why=rule_text(rule, "why")), ""]
@@ -229,7 +231,8 @@ def packs_markdown() -> list[str]:
         "A pack is a set of rules for one platform or one law, with its own family letter and its data\n"
         "under `rules/` (word lists, patterns, legal texts, each entry with its source). A pack's rules run\n"
         "only when it is on. In `campaignlint.toml` (or `[tool.campaignlint]`):").split("\n")
-    lines += ["", "```toml", 'packs = ["google-ads", "meta"]        # ' + _("the default; `packs = []` turns them all off"),
+    lines += ["", "```toml",
+              'packs = ["google-ads", "meta"]        # ' + _("the default; `packs = []` turns them all off"),
               'extend-packs = ["email", "fr-legal"]  # ' + _("added to `packs`"), "```", ""]
     lines += _(
         "On the command line: `--packs email,meta` (replaces) and `--extend-packs fr-legal` (adds). In a\n"
@@ -252,11 +255,14 @@ CORE_KEYS_DOC = [
     ("extend-select", "[]", "rules added to `select`"),
     ("fail-on", '"error"', "lowest severity that makes `check` exit 1: `error`, `warning` or `info`"),
     ("[severity]", "", "a table `CODE = \"error|warning|info\"` overriding default severities"),
-    ("[per-file-ignores]", "", "a table `\"glob\" = [codes]`: rules skipped for matching files (paths relative to the working folder)"),
-    ("rule-packs", "[]", "extra `.camp` files whose `channel`, `rule` and `segment` definitions apply to every campaign (paths relative to the configuration file)"),
+    ("[per-file-ignores]", "",
+     "a table `\"glob\" = [codes]`: rules skipped for matching files (paths relative to the working folder)"),
+    ("rule-packs", "[]", "extra `.camp` files whose `channel`, `rule` and `segment` definitions apply to every "
+                         "campaign (paths relative to the configuration file)"),
     ("max-file-size", "1000000", "largest file read, in bytes (E008 above it; at most 100,000,000)"),
     ("lang", "", "language of the messages: `en` or `fr` (`--lang` wins; unset: the locale, else English)"),
-    ("packs", '["google-ads", "meta"]', "rule packs to run (`email`, `google-ads`, `meta`, `fr-legal`); replaces the default list"),
+    ("packs", '["google-ads", "meta"]',
+     "rule packs to run (`email`, `google-ads`, `meta`, `fr-legal`); replaces the default list"),
     ("extend-packs", "[]", "rule packs added to `packs`"),
 ]
 

@@ -74,7 +74,9 @@ class Gauge:
 
     @property
     def text(self) -> str:
-        used, limit = (self.used, self.limit) if i18n.language() == "en" else map(format_amount, (self.used, self.limit))
+        used, limit = self.used, self.limit
+        if i18n.language() != "en":  # "2 200"
+            used, limit = format_amount(used), format_amount(limit)
         return _("{used} of {limit} {unit}").format(used=used, limit=limit, unit=self.unit)
 
     @property

@@ -77,14 +77,30 @@ class VideoDurationOutOfBounds(Rule):
                                   f"{placement_name(message)} accepts {spec.duration_text}")
 
 
+def _pixels(bounds: tuple[int | None, int | None]) -> str:
+    low, high = bounds
+    if low is not None and high is not None:
+        return f"from {low} to {high} px"
+    return f"at least {low} px" if low is not None else f"at most {high} px"
+
+
+SIDES = {"width": "wide", "height": "tall"}
+
+
 class AssetTooLarge(Rule):
     """The asset's size (the file's, else declared) is over the placement's `max size`; or its width or height is
-    outside the placement's `width`/`height`."""
+    outside the placement's `width`/`height`.
+
+    Outside a soft bound of the placement (`recommend width`, `recommend height`, `recommend size`) the finding is
+    a warning: the platform accepts the visual, but shrinks it, shows it blurred, or loads it slowly. A value
+    already outside the hard bound is reported once, as an error.
+    """
 
     code = "A005"
     name = "asset-too-large"
     severity = Severity.ERROR
-    why = "The upload is refused, or the platform recompresses it and the visual loses its sharpness."
+    why = ("The upload is refused, or the platform recompresses it and the visual loses its sharpness; "
+           "outside the recommended sizes it is shrunk, blurred or slow to load.")
     example = "message story {\n  channel instagram\n  placement stories\n  video \"s.mp4\" { size 5 GB }\n}"
     correction = "message story {\n  channel instagram\n  placement stories\n  video \"s.mp4\" { size 900 MB }\n}"
 
@@ -95,19 +111,50 @@ class AssetTooLarge(Rule):
             if spec is None:
                 continue
             values = effective(ctx, asset)
+            where = placement_name(message)
             if spec.max_size is not None and values.size is not None and values.size > spec.max_size:
-                where = asset.where("size")
-                yield ctx.finding(self, where, f"the {asset.kind} weighs {human_size(values.size)}; "
-                                  f"{placement_name(message)} accepts at most {human_size(spec.max_size)}")
+                yield ctx.finding(self, asset.where("size"), f"the {asset.kind} weighs {human_size(values.size)}; "
+                                  f"{where} accepts at most {human_size(spec.max_size)}")
+            elif spec.recommend_size is not None and values.size is not None:
+                yield from self._soft_size(ctx, asset, where, values.size, spec.recommend_size)
             for key, value in (("width", values.width), ("height", values.height)):
-                bounds = getattr(spec, key)
-                if bounds is None or value is None:
+                bounds, soft = getattr(spec, key), getattr(spec, f"recommend_{key}")
+                if value is None:
                     continue
-                low, high = bounds
-                if (low is not None and value < low) or (high is not None and value > high):
-                    shown = f"{low or ''} .. {high or ''}".strip()
-                    yield ctx.finding(self, asset.where(key), f"the {asset.kind} is {value} px in {key}; "
-                                      f"{placement_name(message)} accepts {shown} px")
+                if bounds is not None and _outside(value, bounds):
+                    yield ctx.finding(self, asset.where(key), f"the {asset.kind} is {value} px {SIDES[key]}; "
+                                      f"{where} accepts {_pixels(bounds)}")
+                elif soft is not None and _outside(value, soft):
+                    yield self._soft_pixels(ctx, asset, where, key, value, soft)
+
+    def _soft_pixels(self, ctx, asset, where: str, key: str, value: int, soft) -> Finding:
+        _low, high = soft
+        effect = ("it is accepted, but scaled down: the file is heavier than it needs to be" if high is not None and value > high else
+                  "it is accepted, but may look blurred on large or high-density screens")
+        return _warning(ctx.finding(self, asset.where(key), f"the {asset.kind} is {value} px {SIDES[key]}; "
+                                    f"{where} recommends {_pixels(soft)}: {effect}"))
+
+    def _soft_size(self, ctx, asset, where: str, size: int, soft) -> Iterator[Finding]:
+        low, high = soft
+        if high is not None and size > high:
+            said, effect = f"at most {human_size(high)}", "it is accepted, but slow to load on a mobile connection"
+        elif low is not None and size < low:
+            said, effect = f"at least {human_size(low)}", "it may look over-compressed"
+        else:
+            return
+        yield _warning(ctx.finding(self, asset.where("size"), f"the {asset.kind} weighs {human_size(size)}; "
+                                   f"{where} recommends {said}: {effect}"))
+
+
+def _outside(value: int, bounds: tuple[int | None, int | None]) -> bool:
+    low, high = bounds
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+def _warning(finding: Finding) -> Finding:
+    """A soft bound is a warning, whatever the rule's own severity (the configuration may still change it)."""
+    finding.severity = Severity.WARNING
+    return finding
 
 
 class VideoWithoutCaptions(Rule):

@@ -109,6 +109,12 @@ class CampaignServer(LanguageServer):
         finally:
             self.shutdown()
 
+    def shutdown(self):
+        """The queued lints and project phases are dropped: the editor is gone."""
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        self._project.close()
+        super().shutdown()
+
     # ------------------------------------------------------------ positions
     def _lines(self, text: str) -> list[str]:
         return text.split("\n")

@@ -108,6 +108,10 @@ class ProjectPhases:
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="campaignlint-project")
         self._generation: dict[Path, int] = {}  # folder → number of changes seen (written on the loop only)
 
+    def close(self) -> None:
+        """Drop the queued runs (a running one ends by itself: a thread cannot be stopped)."""
+        self._worker.shutdown(wait=False, cancel_futures=True)
+
     def changed(self, folder: Path) -> None:
         """A document of ``folder`` changed (opened, edited, saved, closed): runs under way are stale."""
         self._generation[folder] = self._generation.get(folder, 0) + 1

@@ -20,10 +20,8 @@
   "fix all" source action applying every safe fix.
 * Project-scope rules (P006) run over every campaign file of the document's
   workspace folder (``lsp_project``; unsaved texts first), debounced, on their
-  own worker thread (a long project phase delays neither the file lints nor
-  the answers to requests); a result is dropped if a document of the folder
-  changed meanwhile, and their diagnostics go to every file they concern,
-  open or not.
+  own thread (stale results dropped), and their diagnostics go to every file
+  they concern, open or not.
 * Hover on a finding shows its rule's documentation (``campaignlint explain``).
 * Document formatting with the formatter (``campaignlint fmt``).
 * Robust framing (``read_frames``): a frame with a bad ``Content-Length`` (not a
@@ -213,8 +211,8 @@ class CampaignServer(LanguageServer):
         if result is not None:
             self._publish_result(uri, result)
 
-    def _open_texts(self, uri: str) -> dict[Path, str]:
-        """The unsaved texts of the other open documents (imports are read from the editor)."""
+    def _open_texts(self, uri: str | None) -> dict[Path, str]:
+        """The unsaved texts of the open documents but ``uri`` (imports are read from the editor)."""
         documents = getattr(self.workspace, "text_documents", {}) or {}
         found = {}
         for other, document in documents.items():
@@ -298,15 +296,10 @@ class CampaignServer(LanguageServer):
             self._project.changed(folder)
         return folder
 
-    def _lint_project_now(self, folder: Path) -> None:
-        """Hand the folder and the open documents' texts (read now, on the loop) to the project thread."""
+    def _lint_project_now(self, folder: Path) -> None:  # the open documents' texts are read now, on the loop
         self._pending.pop(f"project:{folder}", None)
-        unsaved = {}
-        for uri, document in self.workspace.text_documents.items():
-            fs_path = to_fs_path(uri)
-            if fs_path:
-                unsaved[Path(os.path.abspath(fs_path))] = document.source
-        self._project.submit(folder, unsaved, asyncio.get_running_loop(), self._publish_project, self._project_failed)
+        self._project.submit(folder, self._open_texts(None), asyncio.get_running_loop(), self._publish_project,
+                             self._project_failed)
 
     def _project_failed(self, folder: Path, error: Exception) -> None:
         log.error("campaignlint failed on the workspace %s", folder, exc_info=error)

@@ -82,7 +82,8 @@ BLOCKS: tuple[Block, ...] = (
            A("readability", "a number (0–100)", NONE, "the lowest reading ease its copy may have"),
            A("accept", "texts in quotes (`\"DELE\", \"EV3\"`)", NONE, "words in capitals the brand writes on "
              "purpose (exam names, product codes): never shouting (T005, T009)"),
-           A("captions", "`required` or `optional`", NONE, "whether the brand's videos must carry captions (A006)" + V2))),
+           A("captions", "`required` or `optional`", NONE,
+             "whether the brand's videos must carry captions (A006)" + V2))),
     Block("channel", "`channel` (a profile)", "A channel's limits and conventions. Built-in profiles exist for the "
           "usual channels (see [channels.md](channels.md)); a `channel` block at the top level overrides or adds one.",
           'channel sms {\n  kind sms\n  counting gsm\n  limit body 160\n  max segments 1\n  require opt_out\n'

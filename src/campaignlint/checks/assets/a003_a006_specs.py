@@ -77,14 +77,38 @@ class VideoDurationOutOfBounds(Rule):
                                   f"{placement_name(message)} accepts {spec.duration_text}")
 
 
+# Each message is one sentence with named placeholders (for the translators); `asset` is "the image", "the video"…
+BOUNDS = {"both": "from {low} to {high} px", "low": "at least {low} px", "high": "at most {high} px"}
+HARD = {"width": "{asset} is {value} px wide; {placement} accepts {bounds}",
+        "height": "{asset} is {value} px tall; {placement} accepts {bounds}"}
+SOFT_OVER = {"width": "{asset} is {value} px wide; {placement} recommends {bounds}: it is accepted, but scaled down, "
+                      "and the file is heavier than it needs to be",
+             "height": "{asset} is {value} px tall; {placement} recommends {bounds}: it is accepted, but scaled down, "
+                       "and the file is heavier than it needs to be"}
+SOFT_UNDER = {"width": "{asset} is {value} px wide; {placement} recommends {bounds}: it is accepted, but may look "
+                       "blurred on large or high-density screens",
+              "height": "{asset} is {value} px tall; {placement} recommends {bounds}: it is accepted, but may look "
+                        "blurred on large or high-density screens"}
+SIZE_OVER = "{asset} weighs {size}; {placement} recommends at most {limit}: it is accepted, but slow to load on a " \
+            "mobile connection"
+SIZE_UNDER = "{asset} weighs {size}; {placement} recommends at least {limit}: it may look over-compressed"
+
+
 def _pixels(bounds: tuple[int | None, int | None]) -> str:
     low, high = bounds
-    if low is not None and high is not None:
-        return f"from {low} to {high} px"
-    return f"at least {low} px" if low is not None else f"at most {high} px"
+    which = "both" if low is not None and high is not None else "low" if low is not None else "high"
+    return BOUNDS[which].format(low=low, high=high)
 
 
-SIDES = {"width": "wide", "height": "tall"}
+def _outside(value: int, bounds: tuple[int | None, int | None]) -> bool:
+    low, high = bounds
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+def _warning(finding: Finding) -> Finding:
+    """A soft bound is a warning, whatever the rule's own severity (the configuration may still change it)."""
+    finding.severity = Severity.WARNING
+    return finding
 
 
 class AssetTooLarge(Rule):
@@ -111,50 +135,34 @@ class AssetTooLarge(Rule):
             if spec is None:
                 continue
             values = effective(ctx, asset)
-            where = placement_name(message)
-            if spec.max_size is not None and values.size is not None and values.size > spec.max_size:
-                yield ctx.finding(self, asset.where("size"), f"the {asset.kind} weighs {human_size(values.size)}; "
-                                  f"{where} accepts at most {human_size(spec.max_size)}")
-            elif spec.recommend_size is not None and values.size is not None:
-                yield from self._soft_size(ctx, asset, where, values.size, spec.recommend_size)
+            said = {"asset": f"the {asset.kind}", "placement": placement_name(message)}
+            if values.size is not None:
+                yield from self._size(ctx, asset, spec, values.size, said)
             for key, value in (("width", values.width), ("height", values.height)):
                 bounds, soft = getattr(spec, key), getattr(spec, f"recommend_{key}")
                 if value is None:
                     continue
                 if bounds is not None and _outside(value, bounds):
-                    yield ctx.finding(self, asset.where(key), f"the {asset.kind} is {value} px {SIDES[key]}; "
-                                      f"{where} accepts {_pixels(bounds)}")
+                    yield ctx.finding(self, asset.where(key), HARD[key].format(value=value, bounds=_pixels(bounds),
+                                                                               **said))
                 elif soft is not None and _outside(value, soft):
-                    yield self._soft_pixels(ctx, asset, where, key, value, soft)
+                    over = soft[1] is not None and value > soft[1]
+                    text = (SOFT_OVER if over else SOFT_UNDER)[key].format(value=value, bounds=_pixels(soft), **said)
+                    yield _warning(ctx.finding(self, asset.where(key), text))
 
-    def _soft_pixels(self, ctx, asset, where: str, key: str, value: int, soft) -> Finding:
-        _low, high = soft
-        effect = ("it is accepted, but scaled down: the file is heavier than it needs to be" if high is not None and value > high else
-                  "it is accepted, but may look blurred on large or high-density screens")
-        return _warning(ctx.finding(self, asset.where(key), f"the {asset.kind} is {value} px {SIDES[key]}; "
-                                    f"{where} recommends {_pixels(soft)}: {effect}"))
-
-    def _soft_size(self, ctx, asset, where: str, size: int, soft) -> Iterator[Finding]:
-        low, high = soft
-        if high is not None and size > high:
-            said, effect = f"at most {human_size(high)}", "it is accepted, but slow to load on a mobile connection"
-        elif low is not None and size < low:
-            said, effect = f"at least {human_size(low)}", "it may look over-compressed"
-        else:
+    def _size(self, ctx, asset, spec, size: int, said: dict) -> Iterator[Finding]:
+        where = asset.where("size")
+        if spec.max_size is not None and size > spec.max_size:
+            yield ctx.finding(self, where, "{asset} weighs {size}; {placement} accepts at most {limit}".format(
+                size=human_size(size), limit=human_size(spec.max_size), **said))
             return
-        yield _warning(ctx.finding(self, asset.where("size"), f"the {asset.kind} weighs {human_size(size)}; "
-                                   f"{where} recommends {said}: {effect}"))
-
-
-def _outside(value: int, bounds: tuple[int | None, int | None]) -> bool:
-    low, high = bounds
-    return (low is not None and value < low) or (high is not None and value > high)
-
-
-def _warning(finding: Finding) -> Finding:
-    """A soft bound is a warning, whatever the rule's own severity (the configuration may still change it)."""
-    finding.severity = Severity.WARNING
-    return finding
+        low, high = spec.recommend_size or (None, None)
+        if high is not None and size > high:
+            yield _warning(ctx.finding(self, where, SIZE_OVER.format(size=human_size(size), limit=human_size(high),
+                                                                     **said)))
+        elif low is not None and size < low:
+            yield _warning(ctx.finding(self, where, SIZE_UNDER.format(size=human_size(size), limit=human_size(low),
+                                                                      **said)))
 
 
 class VideoWithoutCaptions(Rule):

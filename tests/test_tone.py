@@ -115,10 +115,9 @@ def test_english_formality_unknown():
 
 def test_the_capitals_helpers_other_families_read_are_there():
     # google_ads assets and email hygiene read the shared capitals logic (a merge once dropped a helper)
-    from campaignlint.checks.tone.t005_shouting import _code_cues
-    from campaignlint.language.capitals import allowed_words, caps_key, exemptions_for
+    from campaignlint.language.capitals import allowed_words, caps_key, code_cues, exemptions_for, shouting_runs
 
-    allowed, cues = allowed_words("fr"), _code_cues("fr")
+    allowed, cues = allowed_words("fr"), code_cues("fr")
     assert "RGPD" in allowed and "code" in cues
     assert caps_key("Noël") == "NOEL"
-    assert callable(exemptions_for)
+    assert callable(exemptions_for) and callable(shouting_runs)

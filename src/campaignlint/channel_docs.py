@@ -31,7 +31,8 @@ _UNIT_DETAILS = {
     "graphemes": "what the eye sees as one character: an emoji with modifiers is one",
     "utf16": "UTF-16 code units: an emoji outside the basic plane counts 2",
     "twitter": "twitter-text v3 weighted length: links count 23, emoji and CJK characters 2",
-    "gsm": "SMS: GSM-7 septets (€ [ ] { } \\ ~ ^ | count 2), or UTF-16 units once a character outside GSM 03.38 forces UCS-2",
+    "gsm": ("SMS: GSM-7 septets (€ [ ] { } \\ ~ ^ | count 2), or UTF-16 units once a character outside GSM 03.38 "
+            "forces UCS-2"),
     "width": "display width: East Asian wide and full-width characters count 2",
 }
 

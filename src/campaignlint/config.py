@@ -23,8 +23,8 @@ MAX_FILE_SIZE_LIMIT = 100_000_000
 from .rule import Rule, Setting
 from .packs import DEFAULT_PACKS, describe_unknown, unknown_packs
 
-CORE_KEYS = {"select", "ignore", "extend-select", "fail-on", "severity", "per-file-ignores", "rule-packs", "max-file-size",
-             "lang", "packs", "extend-packs"}
+CORE_KEYS = {"select", "ignore", "extend-select", "fail-on", "severity", "per-file-ignores", "rule-packs",
+             "max-file-size", "lang", "packs", "extend-packs"}
 SELECTOR = re.compile(r"^(?:[A-Z][A-Z0-9_]*|[a-z][a-z0-9_-]*)$")
 
 
@@ -141,7 +141,8 @@ def _pack_digest(path: Path, limit: int) -> str:
 
 def _glob_match(path: str, pattern: str) -> bool:
     path = path.replace("\\", "/")
-    return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern) or path.startswith(pattern.rstrip("/") + "/")
+    return (fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern)
+            or path.startswith(pattern.rstrip("/") + "/"))
 
 
 def _specificity(selectors: list[str], code: str, name: str) -> int:
@@ -172,12 +173,14 @@ def parse_selectors(value: Any, key: str, rules: Mapping[str, Rule]) -> list[str
         if selector == "ALL":
             continue
         if not SELECTOR.match(selector):
-            raise ConfigError(_("`{key}`: `{selector}` is not a rule code, prefix or name").format(key=key, selector=selector))
+            raise ConfigError(_("`{key}`: `{selector}` is not a rule code, prefix or name").format(
+                key=key, selector=selector))
         # built-in rule names have dashes; a name without one may be a custom `rule`'s
         if selector[0].islower() and "-" in selector and selector not in names:
             raise ConfigError(_("`{key}`: no rule is named `{selector}` (see `campaignlint rules`)").format(
                 key=key, selector=selector))
-        if selector[0].isupper() and not any(c.startswith(selector) for c in rules) and not re.match(r"^[A-Z]+\d+$", selector):
+        if (selector[0].isupper() and not any(c.startswith(selector) for c in rules)
+                and not re.match(r"^[A-Z]+\d+$", selector)):
             raise ConfigError(_("`{key}`: no rule code starts with `{selector}` (see `campaignlint rules`)").format(
                 key=key, selector=selector))
     return value
@@ -187,7 +190,8 @@ def _severity(value: Any, key: str) -> Severity:
     try:
         return Severity(value)
     except ValueError:
-        raise ConfigError(_("`{key}` must be error, warning or info, not {value}").format(key=key, value=repr(value))) from None
+        raise ConfigError(_("`{key}` must be error, warning or info, not {value}").format(
+            key=key, value=repr(value))) from None
 
 
 def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rule]) -> Config:
@@ -205,13 +209,15 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
             config.fail_on = _severity(value, key)
         elif key == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(_("`[severity]`{where} must be a table of code = \"error|warning|info\"").format(where=where))
+                raise ConfigError(_("`[severity]`{where} must be a table of code = \"error|warning|info\"").format(
+                    where=where))
             for code, level in value.items():
                 parse_selectors([code], f"severity.{code}", rules)
                 config.severity[code] = _severity(level, f"severity.{code}")
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise ConfigError(_("`[per-file-ignores]`{where} must be a table of \"glob\" = [codes]").format(where=where))
+                raise ConfigError(_("`[per-file-ignores]`{where} must be a table of \"glob\" = [codes]").format(
+                    where=where))
             for pattern, codes in value.items():
                 config.per_file_ignores[pattern] = parse_selectors(codes, f"per-file-ignores.{pattern}", rules)
         elif key == "rule-packs":
@@ -236,7 +242,8 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
                 config.rule_packs.append(pack)
         elif key in ("packs", "extend-packs"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"`{key}`{where} must be a list of rule pack names, such as [\"email\", \"fr-legal\"]")
+                raise ConfigError(f"`{key}`{where} must be a list of rule pack names, "
+                                  "such as [\"email\", \"fr-legal\"]")
             for name in unknown_packs(value):
                 raise ConfigError(f"`{key}`{where}: {describe_unknown(name)}")
             setattr(config, key.replace("-", "_"), list(value))
@@ -260,7 +267,8 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
 
             close = difflib.get_close_matches(key, list(CORE_KEYS) + list(settings), n=1)
             hint = _(" (did you mean `{name}`?)").format(name=close[0]) if close else ""
-            raise ConfigError(_("unknown configuration key `{key}`{where}{hint}").format(key=key, where=where, hint=hint))
+            raise ConfigError(_("unknown configuration key `{key}`{where}{hint}").format(
+                key=key, where=where, hint=hint))
     return config
 
 

@@ -104,7 +104,8 @@ def explain_text(rule: Rule) -> str:
 
 def rule_catalogue_markdown() -> str:
     registry = load_all_rules()
-    lines = ["# Rule catalogue", "", "Generated from the rules' own metadata by `python -m campaignlint.docs`; do not edit by hand.", ""]
+    lines = ["# Rule catalogue", "",
+             "Generated from the rules' own metadata by `python -m campaignlint.docs`; do not edit by hand.", ""]
     lines += packs_markdown()
     for family, (_module, title) in FAMILIES.items():
         rules = [r for c, r in sorted(registry.items()) if c.startswith(family)]
@@ -116,10 +117,12 @@ def rule_catalogue_markdown() -> str:
         lines += ["| code | name | severity | fix | what |", "|---|---|---|---|---|"]
         for rule in rules:
             fix = fix_label(rule)
-            lines.append(f"| [{rule.code}](#{rule.code.lower()}) | `{rule.name}` | {rule.severity.value} | {fix} | {rule.summary} |")
+            lines.append(f"| [{rule.code}](#{rule.code.lower()}) | `{rule.name}` | {rule.severity.value} | {fix} "
+                         f"| {rule.summary} |")
         lines.append("")
         for rule in rules:
-            lines += [f"### {rule.code}", "", f"**{rule.name}** — {rule.severity.value} by default.", "", rule.what, ""]
+            lines += [f"### {rule.code}", "", f"**{rule.name}** — {rule.severity.value} by default.", "",
+                      rule.what, ""]
             if rule.why:
                 lines += [f"**Why it matters.** {rule.why}", ""]
             if rule.example:
@@ -168,11 +171,14 @@ CORE_KEYS_DOC = [
     ("extend-select", "[]", "rules added to `select`"),
     ("fail-on", '"error"', "lowest severity that makes `check` exit 1: `error`, `warning` or `info`"),
     ("[severity]", "", "a table `CODE = \"error|warning|info\"` overriding default severities"),
-    ("[per-file-ignores]", "", "a table `\"glob\" = [codes]`: rules skipped for matching files (paths relative to the working folder)"),
-    ("rule-packs", "[]", "extra `.camp` files whose `channel`, `rule` and `segment` definitions apply to every campaign (paths relative to the configuration file)"),
+    ("[per-file-ignores]", "",
+     "a table `\"glob\" = [codes]`: rules skipped for matching files (paths relative to the working folder)"),
+    ("rule-packs", "[]", "extra `.camp` files whose `channel`, `rule` and `segment` definitions apply to every "
+                         "campaign (paths relative to the configuration file)"),
     ("max-file-size", "1000000", "largest file read, in bytes (E008 above it; at most 100,000,000)"),
     ("lang", "", "language of the messages: `en` or `fr` (`--lang` wins; unset: the locale, else English)"),
-    ("packs", '["google-ads", "meta"]', "rule packs to run (`email`, `google-ads`, `meta`, `fr-legal`); replaces the default list"),
+    ("packs", '["google-ads", "meta"]',
+     "rule packs to run (`email`, `google-ads`, `meta`, `fr-legal`); replaces the default list"),
     ("extend-packs", "[]", "rule packs added to `packs`"),
 ]
 

@@ -94,6 +94,16 @@ def format_time(at: dt.datetime) -> str:
     return at.strftime("%Y-%m-%d %H:%M:%S" if at.second else "%Y-%m-%d %H:%M")
 
 
+def in_quiet_hours(t: dt.time, start: dt.time, end: dt.time) -> bool:
+    """Whether ``t`` falls in the quiet hours ``start .. end`` of a channel (C011, L001):
+    ``start`` inclusive, ``end`` exclusive; a range may wrap midnight; ``start == end`` is empty."""
+    if start == end:
+        return False
+    if start < end:
+        return start <= t < end
+    return t >= start or t < end
+
+
 def names(items, limit: int = 6) -> str:
     """``a, b and c``; beyond ``limit`` items: ``a, b, … and 4 more``."""
     items = [str(i) for i in items]

@@ -59,7 +59,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from campaignlint.language.scanning import EMAIL, PROMO_CODE, bare_domain
+from campaignlint.language.url_masks import EMAIL, PROMO_CODE, bare_domain
 from campaignlint.resources import load_toml
 
 __all__ = ["Marker", "AddressResult", "detect_address"]
@@ -107,7 +107,7 @@ class AddressResult:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _APOSTROPHES = "'’ʼ"
-# Spans whose words never count (each found in linear time: see ``scanning``).
+# Spans whose words never count (each found in linear time: see ``url_masks``).
 _MASKS = [
     re.compile(r"(?i)\b(?:https?://|www\.)\S+"),
     EMAIL,  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
+from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
 from campaignlint.resources import load_word_list
 
 __all__ = ["detect_language", "LANGUAGES", "MIN_WORDS"]
@@ -31,7 +31,7 @@ MIN_WORDS = 8
 # URLs, e-mail addresses, bare domains, #hashtags, @mentions and words with a
 # digit: ``(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
 # |\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|(?<![\w#@])[#@][^\W_]\w*|\b\w*\d\w*\b``
-# (case-insensitive), matched in linear time (see ``scanning``).
+# (case-insensitive), matched in linear time (see ``url_masks``).
 _NOT_PROSE = Alternation(
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
     EMAIL,

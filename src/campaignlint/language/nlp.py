@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Hashable, Iterable
 
 from campaignlint.language.lemmas import FRENCH_ELISIONS, english_lemma, lemma_table
-from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
+from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
 
 __all__ = [
     "Tok",
@@ -96,7 +96,7 @@ class Analysis:
 
 _HAS_WORD_CHAR = re.compile(r"[^\W_]")
 # explicit URLs, e-mail addresses, bare domains (verdure.fr/p), found in linear
-# time even in a 100,000-character word (see ``scanning``)
+# time even in a 100,000-character word (see ``url_masks``)
 _URL_LIKE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN)
 _REGEX_TOKEN = re.compile(
     r"(?:https?://|www\.)\S+"
@@ -144,7 +144,8 @@ def _line_ends_sentence(text: str, i: int) -> bool:
     return not (c.islower() or c.isdigit() or c in ",;:)]»”")
 
 
-def _split_at_lines(text: str, spans: Iterable[tuple[int, int]], tokens: tuple[Tok, ...]) -> tuple[tuple[int, int], ...]:
+def _split_at_lines(text: str, spans: Iterable[tuple[int, int]],
+                    tokens: tuple[Tok, ...]) -> tuple[tuple[int, int], ...]:
     """Cut sentence spans at line ends, then snap them to token boundaries."""
     out: list[tuple[int, int]] = []
     for start, end in spans:

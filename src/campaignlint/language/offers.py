@@ -53,7 +53,7 @@ from __future__ import annotations
 import functools
 import re
 
-from campaignlint.language.scanning import EMAIL
+from campaignlint.language.url_masks import EMAIL
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 
 from campaignlint.language.nlp import language_root
-from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
+from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
 from campaignlint.resources import load_toml
 
 __all__ = ["Readability", "readability", "count_text", "split_sentences", "prose_words"]
@@ -54,7 +54,7 @@ class Readability:
 # URLs, e-mail addresses, bare domains, #hashtags and @mentions: the regular
 # expression ``(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
 # |\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|(?<![\w#@])[#@][^\W_]\w*``
-# (case-insensitive), matched in linear time (see ``scanning``).
+# (case-insensitive), matched in linear time (see ``url_masks``).
 _NOT_PROSE = Alternation(
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
     EMAIL,
@@ -72,7 +72,8 @@ _SENTENCE_END = re.compile(
     r"|(?<![ \t])[ \t]*\n(?:[ \t]*\n)+"  # a blank line
     # a line break before a capital, a digit or a symbol
     r"|(?<![ \t])[ \t]*\n(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ])|[ \t]*\d)"
-    rf"|(?<![{_EMOJI}])[{_EMOJI}]+[ \t]+(?=[^\W\d_](?<![a-zß-ÿ]))"  # an emoji used as a full stop: "…construire 😶 On…"
+    # an emoji used as a full stop: "…construire 😶 On…"
+    rf"|(?<![{_EMOJI}])[{_EMOJI}]+[ \t]+(?=[^\W\d_](?<![a-zß-ÿ]))"
 )
 # "#fun #team Merci à tous": a hashtag followed by a capital closes the sentence before it
 _HASHTAG_BEFORE_CAPITAL = re.compile(r"(?<![\w#@/&])#[^\W_]\w*(?=[ \t]+[^\W\d_](?<![a-zß-ÿ]))")

@@ -40,7 +40,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
+from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
 from campaignlint.language.nlp import NLP, Analysis, default_service, english_lemma, language_root, strip_urls
 
 __all__ = ["TermMatch", "find_terms", "find_hype", "replace_preserving_case"]

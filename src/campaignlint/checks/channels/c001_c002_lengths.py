@@ -68,7 +68,8 @@ class OverLimit(Rule):
                 if length > limit:
                     yield ctx.finding(
                         self, text.span,
-                        _("{field_label} is {length} of {limit} {describe_unit} on {profile}{worst}{length_note}").format(
+                        _("{field_label} is {length} of {limit} {describe_unit} on {profile}{worst}{length_note}")
+                        .format(
                             field_label=field_label(message, text), length=length, limit=limit,
                             describe_unit=describe_unit(profile.counting), profile=profile.name, worst=worst,
                             length_note=_length_note(value, profile.counting)),

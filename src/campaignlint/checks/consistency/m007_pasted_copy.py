@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
-from ...language.scanning import DOMAIN, EMAIL, Alternation
+from ...language.url_masks import DOMAIN, EMAIL, Alternation
 from ...model import Message
 from ...rule import Rule, Setting
 from .._format import format_percent

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 from ... import calendars
 from ...findings import Finding, Severity
 from ...rule import Rule
-from .._format import format_time, names
+from .._format import format_time, in_quiet_hours, names
 from .._packs import attr
 from ._common import PACK, legal
 
@@ -44,9 +44,7 @@ def _c011_reports(ctx: "CampaignContext", profile: "ChannelProfile | None", loca
     config = ctx.config
     if profile is None or not hasattr(config, "enabled") or not config.enabled("C011", "quiet-hours"):
         return False, False
-    from ..channels.c011_quiet_hours import _in_quiet_hours
-
-    hour = profile.quiet_hours is not None and _in_quiet_hours(local.time(), *profile.quiet_hours)
+    hour = profile.quiet_hours is not None and in_quiet_hours(local.time(), *profile.quiet_hours)
     day = WEEKDAYS[local.weekday()] in profile.quiet_days
     return hour, day
 

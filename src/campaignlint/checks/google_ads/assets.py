@@ -34,7 +34,8 @@ class DuplicateAsset(Rule):
     severity = Severity.ERROR
     fix_applicability = (Applicability.SAFE,)
     pack = PACK
-    source = "Google Ads Help, \"About responsive search ads\" (assets must be unique); Google Ads Editor's duplicate check"
+    source = ("Google Ads Help, \"About responsive search ads\" (assets must be unique); "
+              "Google Ads Editor's duplicate check")
     why = (
         "Google Ads refuses duplicate headlines or descriptions in an ad, and a repeat wastes "
         "one of the combinations the ad could have tested."
@@ -88,8 +89,7 @@ def _names(ctx: "CampaignContext") -> frozenset[str]:
 
 def gimmicky_spans(text: str, language: str, names: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, kind) of gimmicky capitals in ``text``: "capitals", "inner", "spaced"."""
-    from ...language.capitals import allowed_words, caps_key
-    from ..tone.t005_shouting import shouting_runs
+    from ...language.capitals import allowed_words, caps_key, shouting_runs
 
     allowed = allowed_words(language)
     skip = customizer_spans(text)

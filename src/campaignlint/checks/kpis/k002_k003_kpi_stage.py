@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 from ...i18n import gettext as _
 from ...i18n import ngettext
 from ...findings import Finding, Severity
-from ...language.taxonomy import all_kpis, canonical_stage, is_outcome_stage, kpi_fits_stage, lookup_kpi
+from ...language.kpis_and_stages import all_kpis, canonical_stage, is_outcome_stage, kpi_fits_stage, lookup_kpi
 from ...rule import Rule
 from .._format import names
 

@@ -46,7 +46,8 @@ class PersonalAttributeAssertion(Rule):
         "the product (\"Un plan pour gérer votre budget\"), not about the person."
     )
     example = 'message meta_pub {\n  channel meta_ads\n  body "Vous êtes endetté ? Nos conseillers vous aident."\n}'
-    correction = 'message meta_pub {\n  channel meta_ads\n  body "Un plan pour gérer votre budget, avec nos conseillers."\n}'
+    correction = ('message meta_pub {\n  channel meta_ads\n'
+                  '  body "Un plan pour gérer votre budget, avec nos conseillers."\n}')
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         for message in ctx.campaign.messages:

@@ -35,7 +35,8 @@ class MergeTagWithoutFallback(Rule):
     )
     correction = (
         "variable first_name { max length 20; may_be_empty yes }\n\n"
-        "message email_1 {\n  channel email\n  subject \"{{ first_name | default: \\\"Bonjour\\\" }}, vos idées cadeaux\"\n"
+        "message email_1 {\n  channel email\n"
+        "  subject \"{{ first_name | default: \\\"Bonjour\\\" }}, vos idées cadeaux\"\n"
         "}"
     )
 

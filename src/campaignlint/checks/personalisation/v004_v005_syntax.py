@@ -74,7 +74,8 @@ class ForeignMergeTagSyntax(Rule):
         "« Retrait à *|VILLE|* ». Each platform only reads its own syntax."
     )
     example = "channel email { merge tags brevo }\n\nmessage e { channel email; body \"Retrait à *|VILLE|*\" }"
-    correction = "channel email { merge tags brevo }\n\nmessage e { channel email; body \"Retrait à {{ contact.VILLE }}\" }"
+    correction = ("channel email { merge tags brevo }\n\n"
+                  "message e { channel email; body \"Retrait à {{ contact.VILLE }}\" }")
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign

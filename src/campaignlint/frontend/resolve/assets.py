@@ -32,7 +32,8 @@ def _ratio(r: ValueReader, value: Value) -> m.Ratio | None:
     if value.kind == "ratio" and value.error:
         r.problem("E003", r.value_span(value), value.error)
         return None
-    r.problem("E003", r.value_span(value), f"`{value.raw or value.describe()}` is not a ratio (write it W:H, like 4:5 or 1.91:1)")
+    r.problem("E003", r.value_span(value),
+              f"`{value.raw or value.describe()}` is not a ratio (write it W:H, like 4:5 or 1.91:1)")
     return None
 
 

@@ -19,9 +19,9 @@ from ..problems import Problem
 from ..hints import values_hint
 from ..tree import KIND_WORDS, Node, Value
 
-#: keywords that open a ``{ … }`` block (any other keyword given a block: E003)
+#: keywords that open a ``{ … }`` block (any other keyword given a block: E003); v2 added those from `variable` on
 BLOCK_KEYWORDS = {"brand", "voice", "channel", "segment", "campaign", "objective", "offer", "message", "variant",
-                  "rule", "variable", "event", "image", "video", "thumbnail", "asset", "placement"}  # (v2 from variable)
+                  "rule", "variable", "event", "image", "video", "thumbnail", "asset", "placement"}
 #: keywords that may appear more than once in one block (any other one twice: E005)
 REPEATABLE = {"prefer", "avoid", "limit", "recommend", "max", "link", "headline", "description", "segment", "channel",
               "objective", "offer", "message", "variant", "rule",

@@ -32,7 +32,8 @@ def segment_handlers(r: ValueReader, segment: m.Segment, seen: set[str]) -> dict
         for index in range(0, len(values), 2):
             channel, basis = values[index], values[index + 1]
             if channel.kind != "name" or basis.kind != "name":
-                r.problem("E003", r.span(channel.start, basis.end), "a consent is a channel name or kind, then its basis")
+                r.problem("E003", r.span(channel.start, basis.end),
+                          "a consent is a channel name or kind, then its basis")
                 return None
             word = hyphenated(basis.data)
             if word not in CONSENT_BASES:

@@ -58,7 +58,8 @@ def message_handlers(r: ValueReader, message: m.Message, seen: set[str]) -> dict
     def send(child: Node):
         values = child.values
         if not values or values[0].kind != "name" or values[0].data not in ("window", "days"):
-            r.problem("E003", r.header_span(child), "write `send window 09:00 .. 20:00` or `send days monday .. saturday`")
+            r.problem("E003", r.header_span(child),
+                      "write `send window 09:00 .. 20:00` or `send days monday .. saturday`")
             return
         key = values[0].data
         if f"send {key}" in seen:

@@ -60,7 +60,8 @@ def no_hyphen(r: ValueReader, node: Node) -> bool:
     """Reject hyphenated names where the language lists none (they were never names in v1)."""
     for value in node.values:
         if value.kind == "name" and "-" in value.data:
-            r.problem("E003", r.value_span(value), f"`{value.data}` is not a name here: names use letters, digits and _")
+            r.problem("E003", r.value_span(value),
+                      f"`{value.data}` is not a name here: names use letters, digits and _")
             return False
     return True
 

@@ -205,7 +205,9 @@ def channels_markdown(profiles: dict[str, ChannelProfile] | None = None, sources
         "a campaign's `channel` block refines them again for that campaign.",
         "",
         "Hard `limit`s are errors (C001), `recommend`ed lengths warnings (C002); both "
-        "are measured in the channel's counting unit.",
+        "are measured in the channel's counting unit. In asset specs (v2), `ratios`, `width`, `height`, "
+        "`max size` and `duration` are hard (A003–A005, errors); `recommend width`, `recommend height` and "
+        "`recommend size` soft (A005, warnings).",
         "",
         "| channel | kind | counting | limits (hard) | recommend (soft) | other | utm_source / utm_medium | src |",
         "|---|---|---|---|---|---|---|---|",

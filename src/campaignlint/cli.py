@@ -386,7 +386,8 @@ def rules(fmt):
     if fmt == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity.value,
                  "fix": r.fix_availability.value, "fix_applicability": [a.value for a in r.fix_applicability],
-                 "summary": r.summary, "pack": r.pack, "source": r.source or None} for r in registry.values()]
+                 "summary": r.summary, "pack": r.pack, "source": r.source or None, "scope": r.scope}
+                for r in registry.values()]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     current = None

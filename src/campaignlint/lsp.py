@@ -19,8 +19,9 @@
   description", "(unsafe)" for unsafe ones, safe ones preferred), plus a
   "fix all" source action applying every safe fix.
 * Project-scope rules (P006) run over every campaign file of the document's
-  workspace folder (``lsp_project``; unsaved texts first), debounced, and
-  their diagnostics go to every file they concern, open or not.
+  workspace folder (``lsp_project``; unsaved texts first), debounced, on their
+  own thread (stale results dropped), and their diagnostics go to every file
+  they concern, open or not.
 * Hover on a finding shows its rule's documentation (``campaignlint explain``).
 * Document formatting with the formatter (``campaignlint fmt``).
 * Robust framing (``read_frames``): a frame with a bad ``Content-Length`` (not a
@@ -50,7 +51,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from . import __version__
 from .findings import Applicability, Finding, Severity
 from .lsp_frames import read_frames
-from .lsp_project import folder_of, project_codes, project_findings
+from .lsp_project import ProjectFinding, ProjectPhases, folder_of, project_codes
 
 DEBOUNCE_SECONDS = 0.3
 #: syntax and schema diagnostics are published on their own if the whole lint takes longer than this
@@ -88,6 +89,7 @@ class CampaignServer(LanguageServer):
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="campaignlint-lint")
         self._generation: dict[str, int] = {}  # uri → number of the latest lint asked for
         self._delivered: dict[str, int] = {}  # uri → number of the last lint published in full
+        self._project = ProjectPhases()  # project-scope rules, on their own thread
 
     def _start_io_async(self, stdin=None, stdout=None):
         """pygls's stdio server with ``read_frames`` as its message loop."""
@@ -104,6 +106,12 @@ class CampaignServer(LanguageServer):
             pass
         finally:
             self.shutdown()
+
+    def shutdown(self):
+        """The queued lints and project phases are dropped: the editor is gone."""
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        self._project.close()
+        super().shutdown()
 
     # ------------------------------------------------------------ positions
     def _lines(self, text: str) -> list[str]:
@@ -125,6 +133,7 @@ class CampaignServer(LanguageServer):
 
     # ------------------------------------------------------------ linting
     def schedule(self, uri: str, delay: float = DEBOUNCE_SECONDS) -> None:
+        self._project_changed(uri)
         handle = self._pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
@@ -202,8 +211,8 @@ class CampaignServer(LanguageServer):
         if result is not None:
             self._publish_result(uri, result)
 
-    def _open_texts(self, uri: str) -> dict[Path, str]:
-        """The unsaved texts of the other open documents (imports are read from the editor)."""
+    def _open_texts(self, uri: str | None) -> dict[Path, str]:
+        """The unsaved texts of the open documents but ``uri`` (imports are read from the editor)."""
         documents = getattr(self.workspace, "text_documents", {}) or {}
         found = {}
         for other, document in documents.items():
@@ -279,24 +288,28 @@ class CampaignServer(LanguageServer):
             handle.cancel()
         self._pending[key] = asyncio.get_running_loop().call_later(delay, self._lint_project_now, folder)
 
-    def _lint_project_now(self, folder: Path) -> None:
-        self._pending.pop(f"project:{folder}", None)
-        try:
-            self.lint_project(folder)
-        except Exception as error:  # never let one bad file kill the server
-            log.exception("campaignlint failed on the workspace %s", folder)
-            self.window_log_message(types.LogMessageParams(
-                type=types.MessageType.Error, message=f"campaignlint failed on {folder}: {type(error).__name__}: {error}"))
+    def _project_changed(self, uri: str) -> Path | None:
+        """``uri`` changed: a project phase under way for its workspace folder (returned) is stale."""
+        fs_path = to_fs_path(uri)
+        folder = self.workspace_folder(Path(os.path.abspath(fs_path))) if fs_path else None
+        if folder is not None:
+            self._project.changed(folder)
+        return folder
 
-    def lint_project(self, folder: Path) -> None:
-        """Project-scope rules over ``folder``; their diagnostics go to every file they concern."""
-        unsaved = {}
-        for uri, document in self.workspace.text_documents.items():
-            fs_path = to_fs_path(uri)
-            if fs_path:
-                unsaved[Path(os.path.abspath(fs_path))] = document.source
+    def _lint_project_now(self, folder: Path) -> None:  # the open documents' texts are read now, on the loop
+        self._pending.pop(f"project:{folder}", None)
+        self._project.submit(folder, self._open_texts(None), asyncio.get_running_loop(), self._publish_project,
+                             self._project_failed)
+
+    def _project_failed(self, folder: Path, error: Exception) -> None:
+        log.error("campaignlint failed on the workspace %s", folder, exc_info=error)
+        self.window_log_message(types.LogMessageParams(
+            type=types.MessageType.Error, message=f"campaignlint failed on {folder}: {type(error).__name__}: {error}"))
+
+    def _publish_project(self, folder: Path, found: list[ProjectFinding]) -> None:
+        """The project-scope diagnostics of ``folder`` go to every file they concern (and leave the others)."""
         by_target: dict[str, list[Entry]] = {}
-        for item in project_findings(folder, unsaved):
+        for item in found:
             target = from_fs_path(str(item.path))
             if target is not None:
                 by_target.setdefault(target, []).append(self._entry(item.finding, item.text, item.had_bom))
@@ -348,8 +361,7 @@ class CampaignServer(LanguageServer):
         previous = self.contributions.pop(uri, {})
         for target in {*previous, uri}:
             self.publish(target)
-        fs_path = to_fs_path(uri)
-        folder = self.workspace_folder(Path(os.path.abspath(fs_path))) if fs_path else None
+        folder = self._project_changed(uri)
         if folder is not None:  # the disk text replaces the closed buffer's
             self.schedule_project(folder)
 

@@ -77,14 +77,54 @@ class VideoDurationOutOfBounds(Rule):
                                   f"{placement_name(message)} accepts {spec.duration_text}")
 
 
+# Each message is one sentence with named placeholders (for the translators); `asset` is "the image", "the video"…
+BOUNDS = {"both": "from {low} to {high} px", "low": "at least {low} px", "high": "at most {high} px"}
+HARD = {"width": "{asset} is {value} px wide; {placement} accepts {bounds}",
+        "height": "{asset} is {value} px tall; {placement} accepts {bounds}"}
+SOFT_OVER = {"width": "{asset} is {value} px wide; {placement} recommends {bounds}: it is accepted, but scaled down, "
+                      "and the file is heavier than it needs to be",
+             "height": "{asset} is {value} px tall; {placement} recommends {bounds}: it is accepted, but scaled down, "
+                       "and the file is heavier than it needs to be"}
+SOFT_UNDER = {"width": "{asset} is {value} px wide; {placement} recommends {bounds}: it is accepted, but may look "
+                       "blurred on large or high-density screens",
+              "height": "{asset} is {value} px tall; {placement} recommends {bounds}: it is accepted, but may look "
+                        "blurred on large or high-density screens"}
+SIZE_OVER = "{asset} weighs {size}; {placement} recommends at most {limit}: it is accepted, but slow to load on a " \
+            "mobile connection"
+SIZE_UNDER = "{asset} weighs {size}; {placement} recommends at least {limit}: it may look over-compressed"
+
+
+def _pixels(bounds: tuple[int | None, int | None]) -> str:
+    low, high = bounds
+    which = "both" if low is not None and high is not None else "low" if low is not None else "high"
+    return BOUNDS[which].format(low=low, high=high)
+
+
+def _outside(value: int, bounds: tuple[int | None, int | None]) -> bool:
+    low, high = bounds
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+def _warning(finding: Finding) -> Finding:
+    """A soft bound is a warning, whatever the rule's own severity (the configuration may still change it)."""
+    finding.severity = Severity.WARNING
+    return finding
+
+
 class AssetTooLarge(Rule):
     """The asset's size (the file's, else declared) is over the placement's `max size`; or its width or height is
-    outside the placement's `width`/`height`."""
+    outside the placement's `width`/`height`.
+
+    Outside a soft bound of the placement (`recommend width`, `recommend height`, `recommend size`) the finding is
+    a warning: the platform accepts the visual, but shrinks it, shows it blurred, or loads it slowly. A value
+    already outside the hard bound is reported once, as an error.
+    """
 
     code = "A005"
     name = "asset-too-large"
     severity = Severity.ERROR
-    why = "The upload is refused, or the platform recompresses it and the visual loses its sharpness."
+    why = ("The upload is refused, or the platform recompresses it and the visual loses its sharpness; "
+           "outside the recommended sizes it is shrunk, blurred or slow to load.")
     example = "message story {\n  channel instagram\n  placement stories\n  video \"s.mp4\" { size 5 GB }\n}"
     correction = "message story {\n  channel instagram\n  placement stories\n  video \"s.mp4\" { size 900 MB }\n}"
 
@@ -95,19 +135,34 @@ class AssetTooLarge(Rule):
             if spec is None:
                 continue
             values = effective(ctx, asset)
-            if spec.max_size is not None and values.size is not None and values.size > spec.max_size:
-                where = asset.where("size")
-                yield ctx.finding(self, where, f"the {asset.kind} weighs {human_size(values.size)}; "
-                                  f"{placement_name(message)} accepts at most {human_size(spec.max_size)}")
+            said = {"asset": f"the {asset.kind}", "placement": placement_name(message)}
+            if values.size is not None:
+                yield from self._size(ctx, asset, spec, values.size, said)
             for key, value in (("width", values.width), ("height", values.height)):
-                bounds = getattr(spec, key)
-                if bounds is None or value is None:
+                bounds, soft = getattr(spec, key), getattr(spec, f"recommend_{key}")
+                if value is None:
                     continue
-                low, high = bounds
-                if (low is not None and value < low) or (high is not None and value > high):
-                    shown = f"{low or ''} .. {high or ''}".strip()
-                    yield ctx.finding(self, asset.where(key), f"the {asset.kind} is {value} px in {key}; "
-                                      f"{placement_name(message)} accepts {shown} px")
+                if bounds is not None and _outside(value, bounds):
+                    yield ctx.finding(self, asset.where(key), HARD[key].format(value=value, bounds=_pixels(bounds),
+                                                                               **said))
+                elif soft is not None and _outside(value, soft):
+                    over = soft[1] is not None and value > soft[1]
+                    text = (SOFT_OVER if over else SOFT_UNDER)[key].format(value=value, bounds=_pixels(soft), **said)
+                    yield _warning(ctx.finding(self, asset.where(key), text))
+
+    def _size(self, ctx, asset, spec, size: int, said: dict) -> Iterator[Finding]:
+        where = asset.where("size")
+        if spec.max_size is not None and size > spec.max_size:
+            yield ctx.finding(self, where, "{asset} weighs {size}; {placement} accepts at most {limit}".format(
+                size=human_size(size), limit=human_size(spec.max_size), **said))
+            return
+        low, high = spec.recommend_size or (None, None)
+        if high is not None and size > high:
+            yield _warning(ctx.finding(self, where, SIZE_OVER.format(size=human_size(size), limit=human_size(high),
+                                                                     **said)))
+        elif low is not None and size < low:
+            yield _warning(ctx.finding(self, where, SIZE_UNDER.format(size=human_size(size), limit=human_size(low),
+                                                                      **said)))
 
 
 class VideoWithoutCaptions(Rule):

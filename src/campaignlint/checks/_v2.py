@@ -21,8 +21,14 @@ DIRECT_KINDS = ("email", "sms", "push", "chat", "voice")
 
 # ---------------------------------------------------------------- merge tags
 
-@functools.lru_cache(maxsize=4096)
 def tags(text: str) -> tuple[mt.Tag, ...]:
+    from ..i18n import language
+
+    return _tags(text, language())  # a malformed tag's `error` is in the run's language
+
+
+@functools.lru_cache(maxsize=4096)
+def _tags(text: str, _language: str) -> tuple[mt.Tag, ...]:
     return tuple(mt.tokenize(text))
 
 

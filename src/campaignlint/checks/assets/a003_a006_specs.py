@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import seconds
 from ...rule import Rule
-from ._shared import (RATIO_TOLERANCE, effective, human_ratio, human_size, message_assets, placement_name,
+from .._format import duration_words, written_quantities
+from ._shared import (RATIO_TOLERANCE, effective, kind_name, message_assets, placement_name, shown_ratio, shown_size,
                       ratio_accepted, spec_for)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,8 +49,9 @@ class AssetRatioNotAccepted(Rule):
             if values.ratio is None or ratio_accepted(values.ratio, spec, tolerance):
                 continue
             where = asset.where("ratio") if values.ratio_from == "declared" else asset.span
-            yield ctx.finding(self, where, f"the {asset.kind} is {human_ratio(values.ratio)}; "
-                              f"{placement_name(message)} accepts {spec.ratios_text}")
+            yield ctx.finding(self, where, _("{asset} is {ratio}; {placement} accepts {accepted}").format(
+                asset=kind_name(asset.kind), ratio=shown_ratio(values.ratio), placement=placement_name(message),
+                accepted=written_quantities(spec.ratios_text or "")))
 
 
 class VideoDurationOutOfBounds(Rule):
@@ -73,8 +76,10 @@ class VideoDurationOutOfBounds(Rule):
             value = seconds(asset.duration)
             low, high = spec.duration
             if (low is not None and value < low) or (high is not None and value > high):
-                yield ctx.finding(self, asset.where("duration"), f"the video lasts {asset.duration}; "
-                                  f"{placement_name(message)} accepts {spec.duration_text}")
+                yield ctx.finding(self, asset.where("duration"), _("the video lasts {duration}; {placement} accepts "
+                                                                   "{accepted}").format(
+                    duration=duration_words(asset.duration.amount, asset.duration.unit),
+                    placement=placement_name(message), accepted=written_quantities(spec.duration_text or "")))
 
 
 class AssetTooLarge(Rule):
@@ -97,8 +102,9 @@ class AssetTooLarge(Rule):
             values = effective(ctx, asset)
             if spec.max_size is not None and values.size is not None and values.size > spec.max_size:
                 where = asset.where("size")
-                yield ctx.finding(self, where, f"the {asset.kind} weighs {human_size(values.size)}; "
-                                  f"{placement_name(message)} accepts at most {human_size(spec.max_size)}")
+                yield ctx.finding(self, where, _("{asset} weighs {size}; {placement} accepts at most {limit}").format(
+                    asset=kind_name(asset.kind), size=shown_size(values.size), placement=placement_name(message),
+                    limit=shown_size(spec.max_size)))
             for key, value in (("width", values.width), ("height", values.height)):
                 bounds = getattr(spec, key)
                 if bounds is None or value is None:
@@ -106,8 +112,10 @@ class AssetTooLarge(Rule):
                 low, high = bounds
                 if (low is not None and value < low) or (high is not None and value > high):
                     shown = f"{low or ''} .. {high or ''}".strip()
-                    yield ctx.finding(self, asset.where(key), f"the {asset.kind} is {value} px in {key}; "
-                                      f"{placement_name(message)} accepts {shown} px")
+                    said = _("{asset} is {value} px in width; {placement} accepts {accepted} px") if key == "width" \
+                        else _("{asset} is {value} px in height; {placement} accepts {accepted} px")
+                    yield ctx.finding(self, asset.where(key), said.format(
+                        asset=kind_name(asset.kind), value=value, placement=placement_name(message), accepted=shown))
 
 
 class VideoWithoutCaptions(Rule):
@@ -129,10 +137,11 @@ class VideoWithoutCaptions(Rule):
                 continue
             spec = spec_for(campaign, message, asset)
             if spec is not None and spec.captions == "required":
-                who = f"{placement_name(message)} requires them"
+                who = _("{placement} requires them").format(placement=placement_name(message))
             elif voice_requires:
-                who = "the voice says `captions required`"
+                who = _("the voice says `captions required`")
             else:
                 continue
-            state = "`captions no`" if asset.captions is False else "no `captions yes`"
-            yield ctx.finding(self, asset, f"the video of `{message.name}` has {state}, and {who}")
+            said = _("the video of `{message}` has `captions no`, and {who}") if asset.captions is False \
+                else _("the video of `{message}` has no `captions yes`, and {who}")
+            yield ctx.finding(self, asset, said.format(message=message.name, who=who))

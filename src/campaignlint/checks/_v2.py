@@ -216,3 +216,11 @@ def _note(done: list[mt.Substitution], verb: str, shortest: bool = False) -> str
         parts.append(f"`{name}` is empty" if shortest and sub.length == 0 else f"`{name}` is {sub.length} long")
     unique = list(dict.fromkeys(parts))
     return " when " + " and ".join(unique)
+
+
+def cap_words(cap) -> str:
+    """A frequency cap as a message says it: ``2 per week`` (``str(cap)``), « 2 par semaine »."""
+    from ..i18n import gettext as _
+
+    said = {"day": _("{count} per day"), "week": _("{count} per week"), "month": _("{count} per month")}
+    return said[cap.period].format(count=cap.count) if cap.period in said else str(cap)

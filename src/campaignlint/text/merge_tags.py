@@ -278,7 +278,7 @@ def _mailchimp(text: str, start: int) -> Tag | None:
         if not inner:
             return Tag(start, close + 2, raw, "mailchimp", "variable",
                        error=_("`{raw}` is empty: it names no field").format(raw=raw))
-        head, _, rest = inner.partition(":")
+        head, _sep, rest = inner.partition(":")
         if head.upper() in _MAILCHIMP_OPENERS or head.upper() in ("END", "ELSE"):
             block = f"END:{rest.upper()}" if head.upper() == "END" else head.upper()
             return Tag(start, close + 2, raw, "mailchimp", "block", name=rest or None, block=block)

@@ -213,9 +213,10 @@ def _note(done: list[mt.Substitution], verb: str, shortest: bool = False) -> str
     parts = []
     for sub in done:
         name = sub.variable or sub.tag.raw
-        parts.append(f"`{name}` is empty" if shortest and sub.length == 0 else f"`{name}` is {sub.length} long")
+        parts.append(_("`{name}` is empty").format(name=name) if shortest and sub.length == 0
+                     else _("`{name}` is {length} long").format(name=name, length=sub.length))
     unique = list(dict.fromkeys(parts))
-    return " when " + " and ".join(unique)
+    return _(" when {conditions}").format(conditions=_(" and ").join(unique))
 
 
 def cap_words(cap) -> str:

@@ -58,7 +58,7 @@ class MissingRequiredField(Rule):
                     continue
                 if message.has(required):
                     continue
-                what = "`link` (where the click leads)" if required == "link" else f"`{required}`"
+                what = _("`link` (where the click leads)") if required == "link" else f"`{required}`"
                 yield ctx.finding(
                     self, message,
                     _("message `{message}` has no {what}, which {profile} requires").format(

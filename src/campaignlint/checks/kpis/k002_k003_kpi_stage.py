@@ -21,7 +21,7 @@ def _examples(stage: str | None, limit: int = 3) -> str:
     found = [f"`{kpi.id}`" for kpi in all_kpis() if not kpi.vanity and kpi.stages == (stage,)]
     if not found:
         return ""
-    return " or ".join([", ".join(found[: limit - 1]), found[limit - 1]] if len(found) >= limit else [", ".join(found)])
+    return _(" or ").join([", ".join(found[: limit - 1]), found[limit - 1]] if len(found) >= limit else [", ".join(found)])
 
 
 class VanityKpisOnly(Rule):

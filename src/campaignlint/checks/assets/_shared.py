@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 class BoolSetting(Setting):
     def validate(self, value):
         if not isinstance(value, bool):
-            raise ValueError(f"`{self.key}` must be true or false, not {value!r}")
+            raise ValueError(_("`{key}` must be true or false, not {value!r}").format(key=self.key, value=value))
         return value
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import Campaign, ChannelProfile, FrequencyCap, Message, Segment, TextField, Variable, seconds
+from ..i18n import gettext as _
 from ..rule import Setting
 from ..source import Span
 from ..text import merge_tags as mt
@@ -221,7 +222,5 @@ def _note(done: list[mt.Substitution], verb: str, shortest: bool = False) -> str
 
 def cap_words(cap) -> str:
     """A frequency cap as a message says it: ``2 per week`` (``str(cap)``), « 2 par semaine »."""
-    from ..i18n import gettext as _
-
     said = {"day": _("{count} per day"), "week": _("{count} per week"), "month": _("{count} per month")}
     return said[cap.period].format(count=cap.count) if cap.period in said else str(cap)

@@ -328,7 +328,8 @@ def _balance(tags: list[Tag]) -> list[Tag]:
                 kind = word[4:] or "IF"
                 opener = next((i for i in reversed(stack) if _mc_family(tags[i].block) == kind), None)
                 if opener is None:
-                    result[position] = _with_error(tag, f"`{tag.raw}` closes no `*|{kind}:…|*`")
+                    result[position] = _with_error(tag, _("`{raw}` closes no `{opener}`").format(
+                        raw=tag.raw, opener=f"*|{kind}:…|*"))
                 else:
                     del stack[stack.index(opener):]
             continue
@@ -338,16 +339,19 @@ def _balance(tags: list[Tag]) -> list[Tag]:
         elif word.startswith("end") and word[3:] in _LIQUID_OPENERS:
             opener = next((i for i in reversed(stack) if tags[i].block == word[3:]), None)
             if opener is None:
-                result[position] = _with_error(tag, f"`{tag.raw}` closes no `{{% {word[3:]} %}}`")
+                result[position] = _with_error(tag, _("`{raw}` closes no `{opener}`").format(
+                    raw=tag.raw, opener=f"{{% {word[3:]} %}}"))
             else:
                 del stack[stack.index(opener):]
     for position in stacks["block"]:
         tag = tags[position]
-        result[position] = _with_error(tag, f"`{tag.raw}` has no `{{% end{tag.block} %}}`")
+        result[position] = _with_error(tag, _("`{raw}` has no `{closer}`").format(
+            raw=tag.raw, closer=f"{{% end{tag.block} %}}"))
     for position in stacks["mailchimp"]:
         tag = tags[position]
         family = _mc_family(tag.block)
-        result[position] = _with_error(tag, f"`{tag.raw}` has no `*|END:{family}|*`")
+        result[position] = _with_error(tag, _("`{raw}` has no `{closer}`").format(
+            raw=tag.raw, closer=f"*|END:{family}|*"))
     return result
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
 from ...i18n import gettext as _
 from ...i18n import N_
 from ...findings import Applicability, Finding, Severity
@@ -134,7 +135,7 @@ class InfluencerPostNotDisclosed(Rule):
                     self, message,
                     _("the post of {handle} (`{message}`) does not say it is an advertisement: write {words} at "
                       "the start").format(handle=handle, message=message.name,
-                                          words=_(" or ").join(quote(d) for d in data['disclosure'])),
+                                          words=pgettext("list", " or ").join(quote(d) for d in data['disclosure'])),
                     fix=self._fix(ctx, message, data["prefix"]),
                 )
             assets = attr(message, "all_assets") and message.all_assets() or []

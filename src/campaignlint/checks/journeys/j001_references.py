@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
@@ -54,7 +55,7 @@ class UnknownJourneyReference(Rule):
             refs.extend(("event", name, f"unless.{name}") for name in message.unless)
             for kind, name, key in refs:
                 if kind == "event" and name not in events:
-                    declared = ", ".join(f"`{e}`" for e in sorted(events)) or _("none")
+                    declared = ", ".join(f"`{e}`" for e in sorted(events)) or pgettext("events", "none")
                     yield ctx.finding(self, message.where(key), _("`{name}` is not a declared event (declared: "
                                                                   "{declared}){hint}: declare it with `event {name} "
                                                                   "{{ description \"…\" }}`").format(

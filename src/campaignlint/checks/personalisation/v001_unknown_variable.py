@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
 from ...i18n import gettext as _
 from ...findings import Applicability, Finding, Severity
 from ...rule import Rule, fix
@@ -89,7 +90,7 @@ class UnknownVariable(Rule):
                 field_span = text.span_of(tag.start + at, tag.start + at + len(tag.field))
                 repair = fix(Applicability.UNSAFE, [ctx.replace(field_span, close[0])],
                              _("write `{name}` instead of `{field}`").format(name=close[0], field=tag.field))
-        declared = ", ".join(f"`{n}`" for n in sorted(campaign.variables)) or _("none")
+        declared = ", ".join(f"`{n}`" for n in sorted(campaign.variables)) or pgettext("variables", "none")
         message = _("`{tag}` names no declared variable{hint} (declared: {declared}); the platform would print "
                     "nothing, or the raw tag").format(tag=tag.raw, hint=hint or '', declared=declared)
         return ctx.finding(self, span, message, repair)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
 from ...i18n import gettext as _
 from ...i18n import ngettext
 from ...findings import Applicability, Finding, Severity
@@ -65,7 +66,7 @@ class LinkWithoutUtm(Rule):
                 updates = {key: expected[key] for key in missing}
                 the_fix = rewrite(ctx, link, updates, _("add {params}").format(
                     params=names(f"{k}={v}" for k, v in updates.items())))
-            lacking = ", ".join(missing[:-1]) + _(" or ") + missing[-1] if len(missing) > 1 else missing[0]
+            lacking = ", ".join(missing[:-1]) + pgettext("list", " or ") + missing[-1] if len(missing) > 1 else missing[0]
             message = _("{link} has no {lacking}: visits from it cannot be credited to the channel and the "
                         "campaign").format(link=link.describe(), lacking=lacking)
             if unknown:

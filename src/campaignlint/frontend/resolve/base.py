@@ -12,6 +12,7 @@ import difflib
 import functools
 from typing import Any, Callable
 
+from ...i18n import pgettext
 from ...i18n import N_
 from ...i18n import gettext as _
 from ... import model as m
@@ -46,7 +47,7 @@ def did_you_mean(word: str, choices) -> str:
 
 def _words(kinds: tuple[str, ...]) -> str:
     names = [_(KIND_WORDS[kind]) if kind in KIND_WORDS else kind for kind in kinds]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + _(" or ") + names[-1]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + pgettext("list", " or ") + names[-1]
 
 
 class ValueReader:
@@ -168,7 +169,7 @@ class ValueReader:
                 kept.append(value.data)
                 continue
             guess = suggest.get(value.data.lower())
-            hint = f" (did you mean `{guess}`?)" if guess else did_you_mean(value.data, known)
+            hint = _(" (did you mean `{name}`?)").format(name=guess) if guess else did_you_mean(value.data, known)
             self.problem("E003", self.value_span(value), _("`{data}` is not a tone word campaignlint knows{hint}; "
                                                            "the tone words are: {words}").format(
                                                              data=value.data, hint=hint, words=', '.join(sorted(known))))
@@ -245,7 +246,7 @@ class ValueReader:
     def duplicate_check(self, seen: dict[str, Span], name: str, span: Span, kind: str) -> bool:
         if name in seen:
             first = seen[name]
-            where = "above" if first.path == span.path else f"in {first.path}"
+            where = _("above") if first.path == span.path else _("in {path}").format(path=first.path)
             self.problem("E005", span, _("{kind} `{name}` is defined twice (first {where})").format(
                                            kind=kind, name=name, where=where))
             return False

@@ -92,7 +92,7 @@ class Config:
         """Command-line `--packs` / `--extend-packs` on top of the file, then check the selection."""
         for option, names in (("--packs", packs), ("--extend-packs", extend_packs)):
             for name in unknown_packs(names or []):
-                raise ConfigError(f"{option}: {describe_unknown(name)}")
+                raise ConfigError(_("{option}: {problem}").format(option=option, problem=describe_unknown(name)))
         if packs is not None:
             self.packs = list(packs)
         if extend_packs is not None:
@@ -243,7 +243,7 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
                 raise ConfigError(_("`{key}`{where} must be a list of rule pack names, such as [\"email\", "
                                     "\"fr-legal\"]").format(key=key, where=where))
             for name in unknown_packs(value):
-                raise ConfigError(f"`{key}`{where}: {describe_unknown(name)}")
+                raise ConfigError(_("`{key}`{where}: {problem}").format(key=key, where=where, problem=describe_unknown(name)))
             setattr(config, key.replace("-", "_"), list(value))
         elif key == "max-file-size":
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_FILE_SIZE_LIMIT:

@@ -138,7 +138,8 @@ def _english_left(output: str) -> list[str]:
     left = []
     for line in output.splitlines():
         said = line.split(": ", 1)[-1]
-        said = re.sub(r"`[^`]*`|«[^»]*»|“[^”]*”|\"[^\"]*\"|'[^']*'|https?://\S+|\([^()]*\.camp[^()]*\)", "", said)
+        said = re.sub(r"`[^`]*`|«[^»]*»|“[^”]*”|\"[^\"]*\"|'[^']*'|https?://\S+", "", said)
+        said = re.sub(r"\([^()]*\.camp[^()]*\)", "", said)
         if ENGLISH_WORDS.search(said):
             left.append(line)
     return left

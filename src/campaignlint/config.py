@@ -173,7 +173,8 @@ def parse_selectors(value: Any, key: str, rules: Mapping[str, Rule]) -> list[str
         if selector == "ALL":
             continue
         if not SELECTOR.match(selector):
-            raise ConfigError(_("`{key}`: `{selector}` is not a rule code, prefix or name").format(key=key, selector=selector))
+            raise ConfigError(_("`{key}`: `{selector}` is not a rule code, prefix or name").format(
+                key=key, selector=selector))
         # built-in rule names have dashes; a name without one may be a custom `rule`'s
         if selector[0].islower() and "-" in selector and selector not in names:
             raise ConfigError(_("`{key}`: no rule is named `{selector}` (see `campaignlint rules`)").format(
@@ -188,7 +189,8 @@ def _severity(value: Any, key: str) -> Severity:
     try:
         return Severity(value)
     except ValueError:
-        raise ConfigError(_("`{key}` must be error, warning or info, not {value}").format(key=key, value=repr(value))) from None
+        raise ConfigError(_("`{key}` must be error, warning or info, not {value}").format(
+            key=key, value=repr(value))) from None
 
 
 def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rule]) -> Config:
@@ -206,13 +208,15 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
             config.fail_on = _severity(value, key)
         elif key == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(_("`[severity]`{where} must be a table of code = \"error|warning|info\"").format(where=where))
+                raise ConfigError(_("`[severity]`{where} must be a table of code = \"error|warning|info\"").format(
+                    where=where))
             for code, level in value.items():
                 parse_selectors([code], f"severity.{code}", rules)
                 config.severity[code] = _severity(level, f"severity.{code}")
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise ConfigError(_("`[per-file-ignores]`{where} must be a table of \"glob\" = [codes]").format(where=where))
+                raise ConfigError(_("`[per-file-ignores]`{where} must be a table of \"glob\" = [codes]").format(
+                    where=where))
             for pattern, codes in value.items():
                 config.per_file_ignores[pattern] = parse_selectors(codes, f"per-file-ignores.{pattern}", rules)
         elif key == "rule-packs":
@@ -243,7 +247,8 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
                 raise ConfigError(_("`{key}`{where} must be a list of rule pack names, such as [\"email\", "
                                     "\"fr-legal\"]").format(key=key, where=where))
             for name in unknown_packs(value):
-                raise ConfigError(_("`{key}`{where}: {problem}").format(key=key, where=where, problem=describe_unknown(name)))
+                raise ConfigError(_("`{key}`{where}: {problem}").format(
+                    key=key, where=where, problem=describe_unknown(name)))
             setattr(config, key.replace("-", "_"), list(value))
         elif key == "max-file-size":
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_FILE_SIZE_LIMIT:
@@ -265,7 +270,8 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
 
             close = difflib.get_close_matches(key, list(CORE_KEYS) + list(settings), n=1)
             hint = _(" (did you mean `{name}`?)").format(name=close[0]) if close else ""
-            raise ConfigError(_("unknown configuration key `{key}`{where}{hint}").format(key=key, where=where, hint=hint))
+            raise ConfigError(_("unknown configuration key `{key}`{where}{hint}").format(
+                key=key, where=where, hint=hint))
     return config
 
 

@@ -149,7 +149,7 @@ def _check_pattern(ctx, rule: CustomRule, severity: Severity, message: Message, 
         seconds = ngettext("{count} second", "{count} seconds", 1 if PATTERN_TIME_LIMIT == 1 else 2).format(
             count=format_decimal_text(f"{PATTERN_TIME_LIMIT:g}"))
         yield ctx.finding(REGISTRY["E003"], rule.where("pattern"),
-                          _("the pattern “{pattern}” of rule `{rule}` took too long (more than {seconds}) on the text "
-                            "of `{message}` and was stopped: rule `{rule}` was not checked. Write it without nested "
+                          _("the pattern “{pattern}” of rule `{rule}` took too long (more than {seconds}) on the "
+                            "text of `{message}` and was stopped: rule `{rule}` was not checked. Write it without nested "
                             "repetitions such as (a|aa)+ or (a+)+").format(
                               pattern=rule.pattern, rule=rule.name, seconds=seconds, message=message.name))

@@ -156,7 +156,8 @@ def character_hint(text: str, offset: int) -> tuple[int, int, str, Fix | None] |
         written = '"' + inner.replace("\\", "\\\\").replace('"', '\\"') + '"'
         shown = text[offset : close + 1]
         return (offset, close + 1, _("`{shown}`: texts go between straight double quotes: write {written} "
-                                     "(« » and “ ” may appear inside the text)").format(shown=shown, written=written),
+                                     "(« » and “ ” may appear inside the text)").format(
+                    shown=shown, written=written),
                 safe_fix(offset, close + 1, written))
     if char in CURRENCIES or char in SPACES:
         start = offset

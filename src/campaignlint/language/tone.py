@@ -185,6 +185,7 @@ def check_tone(features: ToneFeatures, tone_words: list[str]) -> list[ToneViolat
         if limit is not None and f.readability is not None and f.readability < limit:
             out.append(ToneViolation(tone, "min_readability", f.readability, limit,
                 _("reading ease {score} ({formula}): too hard for {tone} tone (at least {limit})").format(
-                    score=_num(round(f.readability, 1)), formula=_(f.readability_formula) if f.readability_formula else "", tone=t,
+                    score=_num(round(f.readability, 1)),
+                    formula=_(f.readability_formula) if f.readability_formula else "", tone=t,
                     limit=_num(limit))))
     return out

@@ -201,11 +201,11 @@ def _spelling_advice(value: str, changes: list[tuple[int, str]], spelling: dict[
     count = len({c for _i, c in changes})
     if fits:
         said = ngettext("; {letters} is an accented letter: replacing it would fit the SMS but changes the spelling "
-                        "(« {word} » → « {respelled} »), so no automatic fix: reword (shorter text, or words without "
-                        "{letters})",
+                        "(« {word} » → « {respelled} »), so no automatic fix: reword (shorter text, or words "
+                        "without {letters})",
                         "; {letters} are accented letters: replacing them would fit the SMS but changes the spelling "
-                        "(« {word} » → « {respelled} »), so no automatic fix: reword (shorter text, or words without "
-                        "{letters})", count)
+                        "(« {word} » → « {respelled} »), so no automatic fix: reword (shorter text, or words "
+                        "without {letters})", count)
     else:
         said = ngettext("; {letters} is an accented letter: replacing it would change the spelling (« {word} » → "
                         "« {respelled} »), so no automatic fix: reword (shorter text, or words without {letters})",

@@ -66,7 +66,8 @@ class LinkWithoutUtm(Rule):
                 updates = {key: expected[key] for key in missing}
                 the_fix = rewrite(ctx, link, updates, _("add {params}").format(
                     params=names(f"{k}={v}" for k, v in updates.items())))
-            lacking = ", ".join(missing[:-1]) + pgettext("list", " or ") + missing[-1] if len(missing) > 1 else missing[0]
+            lacking = (", ".join(missing[:-1]) + pgettext("list", " or ") + missing[-1]) if len(missing) > 1 \
+                else missing[0]
             message = _("{link} has no {lacking}: visits from it cannot be credited to the channel and the "
                         "campaign").format(link=link.describe(), lacking=lacking)
             if unknown:

@@ -105,5 +105,7 @@ class UtmCampaignMismatch(Rule):
                 self, link_span(link),
                 _("{describe} has utm_campaign={value}, but the campaign's identifier is {expected}").format(
                     describe=link.describe(short=True), value=value, expected=expected),
-                fix=rewrite(ctx, link, {"utm_campaign": expected}, _("set utm_campaign={value}").format(value=expected)),
+                fix=rewrite(ctx, link, {"utm_campaign": expected},
+                            _("set utm_campaign={value}").format(value=expected)),
+                
             )

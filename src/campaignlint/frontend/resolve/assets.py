@@ -48,8 +48,8 @@ def _int_range(r: ValueReader, value: Value, keyword: str) -> tuple[int | None, 
         number = r.integer(value, keyword, 1)
         return None if number is None else (number, number)
     if value.kind != "range":
-        r.problem("E003", r.value_span(value), _("`{keyword}` is a number of pixels or a range such as 600 .. 1200").format(
-                                                   keyword=keyword))
+        r.problem("E003", r.value_span(value),
+                  _("`{keyword}` is a number of pixels or a range such as 600 .. 1200").format(keyword=keyword))
         return None
     low, high = value.data
     bounds = []
@@ -197,8 +197,8 @@ def as_written(r: ValueReader, node: Node) -> str:
 def _asset_kind(r: ValueReader, node: Node) -> str | None:
     values = node.values
     if len(values) != 1 or values[0].kind != "name" or values[0].data not in ASSET_KINDS:
-        r.problem("E003", r.header_span(node), _("write `{keyword} image {{ … }}` (image, video or thumbnail)").format(
-                                                   keyword=node.keyword))
+        r.problem("E003", r.header_span(node),
+                  _("write `{keyword} image {{ … }}` (image, video or thumbnail)").format(keyword=node.keyword))
         return None
     return values[0].data
 
@@ -214,7 +214,8 @@ def channel_handlers(r: ValueReader, profile: m.ChannelProfile, seen: set[str]) 
         if values[1].data not in choices:
             r.problem("E003", r.value_span(values[1]), _("`{data}` is not a merge-tag syntax: use "
                                                          "{choices}{did_you_mean}").format(
-                                                           data=values[1].data, choices=', '.join(choices), did_you_mean=did_you_mean(values[1].data, choices)))
+                                                           data=values[1].data, choices=', '.join(choices),
+                                                           did_you_mean=did_you_mean(values[1].data, choices)))
             return None
         return values[1].data
 

@@ -172,7 +172,8 @@ class ValueReader:
             hint = _(" (did you mean `{name}`?)").format(name=guess) if guess else did_you_mean(value.data, known)
             self.problem("E003", self.value_span(value), _("`{data}` is not a tone word campaignlint knows{hint}; "
                                                            "the tone words are: {words}").format(
-                                                             data=value.data, hint=hint, words=', '.join(sorted(known))))
+                                                             data=value.data, hint=hint,
+                                                             words=', '.join(sorted(known))))
         return kept
 
     def strings(self, node: Node) -> list[Value]:

@@ -40,13 +40,16 @@ def segment_handlers(r: ValueReader, segment: m.Segment, seen: set[str]) -> dict
             if word not in CONSENT_BASES:
                 r.problem("E003", r.value_span(basis), _("`{data}` is not a legal basis: use "
                                                          "{bases}{did_you_mean}").format(
-                                                           data=basis.data, bases=', '.join(CONSENT_BASES), did_you_mean=did_you_mean(word, CONSENT_BASES)))
+                                                           data=basis.data, bases=', '.join(CONSENT_BASES),
+                                                           did_you_mean=did_you_mean(word, CONSENT_BASES)))
                 continue
             known = known_channels(r)
             if channel.data not in known and channel.data not in DIRECT_KINDS:
                 r.problem("E004", r.value_span(channel), _("`{data}` is neither a channel nor a kind of "
                                                            "channel{did_you_mean}").format(
-                                                             data=channel.data, did_you_mean=did_you_mean(channel.data, sorted(known | set(DIRECT_KINDS)))))
+                                                             data=channel.data,
+                                                             did_you_mean=did_you_mean(
+                                                                 channel.data, sorted(known | set(DIRECT_KINDS)))))
                 continue
             found[channel.data] = word
             segment.spans[f"consent.{channel.data}"] = r.span(channel.start, basis.end)

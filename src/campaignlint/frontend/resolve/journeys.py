@@ -171,6 +171,8 @@ def finish_message(r: ValueReader, message: m.Message, campaign: m.Campaign) -> 
             known = f" (it has {', '.join(names)})" if names else " (it has no other placement)"
             r.problem("E004", message.where("placement.name"), _("`{placement}` is not a placement of "
                                                                  "`{channel}`{known}{did_you_mean}").format(
-                                                                   placement=message.placement, channel=message.channel, known=known, did_you_mean=did_you_mean(message.placement, names)))
+                                                                   placement=message.placement,
+                                                                   channel=message.channel, known=known,
+                                                                   did_you_mean=did_you_mean(message.placement, names)))
 
 

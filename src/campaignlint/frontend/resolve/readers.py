@@ -54,7 +54,9 @@ def choice_list(r: ValueReader, node: Node, choices: list[str]) -> list[str] | N
         if word not in choices:
             r.problem("E003", r.value_span(value), _("`{data}` is not a valid `{keyword}`: use "
                                                      "{choices}{did_you_mean}").format(
-                                                       data=value.data, keyword=node.keyword, choices=', '.join(choices), did_you_mean=did_you_mean(word, choices)))
+                                                       data=value.data, keyword=node.keyword,
+                                                       choices=', '.join(choices),
+                                                       did_you_mean=did_you_mean(word, choices)))
             continue
         found.append(word)
     return found or None
@@ -64,8 +66,8 @@ def no_hyphen(r: ValueReader, node: Node) -> bool:
     """Reject hyphenated names where the language lists none (they were never names in v1)."""
     for value in node.values:
         if value.kind == "name" and "-" in value.data:
-            r.problem("E003", r.value_span(value), _("`{data}` is not a name here: names use letters, digits and _").format(
-                                                       data=value.data))
+            r.problem("E003", r.value_span(value),
+                      _("`{data}` is not a name here: names use letters, digits and _").format(data=value.data))
             return False
     return True
 

@@ -11,7 +11,7 @@ import click
 
 from . import __version__, i18n
 from .findings import Severity
-from .i18n import N_
+from .i18n import N_, ngettext
 from .i18n import gettext as _
 from .reporters import FORMATS
 
@@ -284,8 +284,9 @@ def _add_noqa(linter, paths) -> None:
     added, changed, notes = run(linter, paths, write=write)
     for note in notes:
         click.echo(note, err=True)
-    files = "file" if changed == 1 else "files"
-    click.echo(f"Added {added} noqa code{'s' if added != 1 else ''} in {changed} {files}.")
+    codes = ngettext("{count} noqa code", "{count} noqa codes", added).format(count=added)
+    files = ngettext("{count} file", "{count} files", changed).format(count=changed)
+    click.echo(_("Added {codes} in {files}.").format(codes=codes, files=files))
     raise SystemExit(2 if failures else 0)
 
 

@@ -92,7 +92,7 @@ class Config:
         """Command-line `--packs` / `--extend-packs` on top of the file, then check the selection."""
         for option, names in (("--packs", packs), ("--extend-packs", extend_packs)):
             for name in unknown_packs(names or []):
-                raise ConfigError(f"{option}: {describe_unknown(name)}")
+                raise ConfigError(_("{option}: {problem}").format(option=option, problem=describe_unknown(name)))
         if packs is not None:
             self.packs = list(packs)
         if extend_packs is not None:
@@ -109,8 +109,9 @@ class Config:
                 if matched and None not in packs and not packs & on:
                     pack = sorted(p for p in packs if p)[0]
                     raise ConfigError(
-                        f"`{key}`: `{selector}` is a rule of the `{pack}` pack, which is off: enable it with "
-                        f"`extend-packs = [\"{pack}\"]` in the configuration or `--extend-packs {pack}`")
+                        _("`{key}`: `{selector}` is a rule of the `{pack}` pack, which is off: enable it with "
+                          "`extend-packs = [\"{pack}\"]` in the configuration or `--extend-packs {pack}`").format(
+                            key=key, selector=selector, pack=pack))
 
     def fingerprint(self) -> str:
         import hashlib
@@ -229,23 +230,27 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
                 try:
                     pack = (base / item).resolve()
                 except (OSError, RuntimeError, ValueError):
-                    raise ConfigError(f"`rule-packs`{where}: `{item}` cannot be resolved") from None
+                    raise ConfigError(_("`rule-packs`{where}: `{item}` cannot be resolved").format(
+                                          where=where, item=item)) from None
                 try:
                     pack.relative_to(project)
                 except ValueError:
-                    raise ConfigError(f"`rule-packs`{where}: `{item}` is outside the project folder ({project}); "
-                                      "rule packs must stay inside it") from None
+                    raise ConfigError(_("`rule-packs`{where}: `{item}` is outside the project folder ({project}); "
+                                        "rule packs must stay inside it").format(
+                                          where=where, item=item, project=project)) from None
                 if not item.endswith(".camp"):
-                    raise ConfigError(f"`rule-packs`{where}: `{item}` is not a .camp file")
+                    raise ConfigError(_("`rule-packs`{where}: `{item}` is not a .camp file").format(
+                                          where=where, item=item))
                 if not pack.is_file():
                     raise ConfigError(_("`rule-packs`{where}: `{item}` was not found").format(where=where, item=item))
                 config.rule_packs.append(pack)
         elif key in ("packs", "extend-packs"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"`{key}`{where} must be a list of rule pack names, "
-                                  "such as [\"email\", \"fr-legal\"]")
+                raise ConfigError(_("`{key}`{where} must be a list of rule pack names, such as [\"email\", "
+                                    "\"fr-legal\"]").format(key=key, where=where))
             for name in unknown_packs(value):
-                raise ConfigError(f"`{key}`{where}: {describe_unknown(name)}")
+                raise ConfigError(_("`{key}`{where}: {problem}").format(
+                    key=key, where=where, problem=describe_unknown(name)))
             setattr(config, key.replace("-", "_"), list(value))
         elif key == "max-file-size":
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_FILE_SIZE_LIMIT:
@@ -288,15 +293,17 @@ def _load_toml(path: Path) -> dict[str, Any]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ConfigError(f"the configuration file {path} is not valid UTF-8 text: byte {error.start} "
-                          f"(0x{data[error.start]:02x}) cannot be read; save the file as UTF-8") from None
+        raise ConfigError(_("the configuration file {path} is not valid UTF-8 text: byte {start} (0x{data:02x}) "
+                            "cannot be read; save the file as UTF-8").format(
+                              path=path, start=error.start, data=data[error.start])) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(_("the configuration file {path} is not valid TOML: {error}").format(
             path=path, error=error)) from None
     except RecursionError:
-        raise ConfigError(f"the configuration file {path} is nested too deeply to be read") from None
+        raise ConfigError(_("the configuration file {path} is nested too deeply to be read").format(
+            path=path)) from None
 
 
 def _tool_table(data: dict[str, Any], path: Path) -> Any:
@@ -305,20 +312,21 @@ def _tool_table(data: dict[str, Any], path: Path) -> Any:
     if tool is None:
         return None
     if not isinstance(tool, dict):
-        raise ConfigError(f"{path}: `tool` must be a table ([tool.campaignlint] …), not {_kind(tool)}")
+        raise ConfigError(_("{path}: `tool` must be a table ([tool.campaignlint] …), not {kind}").format(
+                              path=path, kind=_kind(tool)))
     return tool.get("campaignlint")
 
 
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
-        return "true or false"
+        return _("true or false")
     if isinstance(value, str):
-        return "a text"
+        return _("a text")
     if isinstance(value, (int, float)):
-        return "a number"
+        return _("a number")
     if isinstance(value, list):
-        return "a list"
-    return "a date or a time"
+        return _("a list")
+    return _("a date or a time")
 
 
 def read_config_file(path: Path, rules: Mapping[str, Rule]) -> Config:

@@ -182,14 +182,17 @@ def fix_file(linter: Linter, path: Path, unsafe: bool, *, text: str | None = Non
 
 def pass_limit_note(display: str, outcome: FixOutcome, shown: int = 5) -> str:
     """What is still fixable when the pass limit was reached, and why it was left."""
-    items = [f"{f.code} at line {f.range.start_line}, column {f.range.start_column} ({f.message})"
+    from .i18n import gettext as _
+
+    items = [_("{code} at line {line}, column {column} ({message})").format(
+        code=f.code, line=f.range.start_line, column=f.range.start_column, message=f.message)
              for f in outcome.still_fixable[:shown]]
     more = len(outcome.still_fixable) - shown
     if more > 0:
-        items.append(f"and {more} more")
-    return (f"{display}: the fixes stopped after {MAX_PASSES} passes (each pass re-checks the file, and these "
-            f"fixes kept finding more to change, or overlapped others): still fixable: {'; '.join(items)}. "
-            "Run --fix again, or fix them by hand.")
+        items.append(_("and {count} more").format(count=more))
+    return _("{file}: the fixes stopped after {passes} passes (each pass re-checks the file, and these fixes kept "
+             "finding more to change, or overlapped others): still fixable: {items}. Run --fix again, or fix them "
+             "by hand.").format(file=display, passes=MAX_PASSES, items=_("; ").join(items))
 
 
 def _with_bom(had_bom: bool, text: str) -> str:

@@ -48,8 +48,9 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from . import __version__
+from . import __version__, lsp_lang
 from .findings import Applicability, Finding, Severity
+from .i18n import gettext as _
 from .lsp_frames import read_frames
 from .lsp_project import ProjectFinding, ProjectPhases, folder_of, project_codes
 
@@ -159,7 +160,8 @@ class CampaignServer(LanguageServer):
                 result = self.compute(uri, text, early, others)
             except Exception as error:  # never let one bad file kill the server
                 log.exception("campaignlint failed on %s", uri)
-                message = f"campaignlint failed on {uri}: {type(error).__name__}: {error}"
+                message = _("campaignlint failed on {uri}: {kind}: {error}").format(
+                    uri=uri, kind=type(error).__name__, error=error)
                 loop.call_soon_threadsafe(self.window_log_message, types.LogMessageParams(
                     type=types.MessageType.Error, message=message))
                 return
@@ -200,6 +202,7 @@ class CampaignServer(LanguageServer):
                 linter.project = Project(linter.options, linter.cwd, linter.project.rules)
                 linter._loaders.clear()
                 linter.sources.clear()
+        lsp_lang.apply(linter)  # the folder's `lang`, else the client's locale
         return linter
 
     def lint(self, uri: str) -> None:
@@ -246,7 +249,8 @@ class CampaignServer(LanguageServer):
         except (ConfigError, UsageError) as error:
             diagnostic = types.Diagnostic(
                 range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
-                message=f"campaignlint cannot run: {error}", severity=types.DiagnosticSeverity.Error, source=SOURCE)
+                message=_("campaignlint cannot run: {error}").format(error=error),
+                severity=types.DiagnosticSeverity.Error, source=SOURCE)
             by_target[uri] = [Entry(Finding("config", Severity.ERROR, str(error), "", None), diagnostic, "", False)]  # type: ignore[arg-type]
         else:
             if self.workspace_folder(path) is not None:  # the workspace's project phase reports these
@@ -304,7 +308,8 @@ class CampaignServer(LanguageServer):
     def _project_failed(self, folder: Path, error: Exception) -> None:
         log.error("campaignlint failed on the workspace %s", folder, exc_info=error)
         self.window_log_message(types.LogMessageParams(
-            type=types.MessageType.Error, message=f"campaignlint failed on {folder}: {type(error).__name__}: {error}"))
+            type=types.MessageType.Error, message=_("campaignlint failed on {uri}: {kind}: {error}").format(
+                uri=folder, kind=type(error).__name__, error=error)))
 
     def _publish_project(self, folder: Path, found: list[ProjectFinding]) -> None:
         """The project-scope diagnostics of ``folder`` go to every file they concern (and leave the others)."""
@@ -395,7 +400,8 @@ class CampaignServer(LanguageServer):
                 fix = entry.finding.fix
                 assert fix is not None
                 unsafe = fix.applicability is Applicability.UNSAFE
-                title = f"Fix {entry.finding.code}: {fix.description or 'apply the fix'}" + (" (unsafe)" if unsafe else "")
+                title = (_("Fix {code}: {fix} (unsafe)") if unsafe else _("Fix {code}: {fix}")).format(
+                    code=entry.finding.code, fix=fix.description or _("apply the fix"))
                 actions.append(types.CodeAction(
                     title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[entry.diagnostic],
                     is_preferred=not unsafe, edit=types.WorkspaceEdit(changes={uri: self._edits(entry)})))
@@ -428,7 +434,7 @@ class CampaignServer(LanguageServer):
         outcome = fix_file(Linter(Options(), cwd=path.parent), path, unsafe=False, text=document.source)
         if not outcome.changed:
             return None
-        return types.CodeAction(title="Fix all safe campaignlint problems", kind=FIX_ALL_KIND,
+        return types.CodeAction(title=_("Fix all safe campaignlint problems"), kind=FIX_ALL_KIND,
                                 edit=types.WorkspaceEdit(changes={uri: [self._whole(document.source, _keep_bom(document.source, outcome.fixed))]}))
 
     def _whole(self, before: str, after: str) -> types.TextEdit:
@@ -455,7 +461,8 @@ class CampaignServer(LanguageServer):
             if rule is not None:
                 parts.append(f"**{finding.code} {rule.name}**: {finding.message}\n\n```text\n{explain_text(rule)}\n```")
             else:
-                parts.append(f"**{finding.code}** (custom rule `{finding.rule_name or finding.code}`): {finding.message}")
+                parts.append(_("**{code}** (custom rule `{rule}`): {message}").format(
+                    code=finding.code, rule=finding.rule_name or finding.code, message=finding.message))
         if not parts:
             return self.construct_hover(params)
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
@@ -551,6 +558,7 @@ def _warm_up() -> None:
 
 def make_server() -> CampaignServer:
     server = CampaignServer()
+    lsp_lang.register(server)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: CampaignServer, params: types.DidOpenTextDocumentParams) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
 
+from . import lsp_lang
 from .findings import Finding
 from .frontend.decode import decode
 
@@ -68,6 +69,7 @@ def project_findings(folder: Path, unsaved: Mapping[Path, str]) -> list[ProjectF
     if not files:
         return []
     linter = Linter(Options(), cwd=folder)
+    lsp_lang.apply(linter)
     overrides = {path: text for path, text in texts.items() if path in set(files)}
     found: list[ProjectFinding] = []
     read: dict[Path, tuple[str, bool] | None] = {}

@@ -75,5 +75,8 @@ def describe_unknown(name: str) -> str:
     import difflib
 
     close = difflib.get_close_matches(name, list(PACKS), n=1)
-    hint = f" (did you mean `{close[0]}`?)" if close else ""
-    return f"`{name}` is not a rule pack{hint}; the packs are {', '.join(f'`{p}`' for p in PACKS)}"
+    from .i18n import gettext as _
+
+    hint = _(" (did you mean `{name}`?)").format(name=close[0]) if close else ""
+    return _("`{name}` is not a rule pack{hint}; the packs are {packs}").format(
+        name=name, hint=hint, packs=", ".join(f"`{p}`" for p in PACKS))

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Iterator
 import regex
 
 from ..i18n import gettext as _
+from ..i18n import ngettext
+from ._format import format_decimal_text
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..model import CustomRule, Message, TextField
 from ..rule import REGISTRY, Rule, rule_provider
@@ -113,7 +115,7 @@ def _check(ctx, declared: DeclaredRule, message: Message) -> Iterator[Finding]:
                     fix = None
                     if rule.suggest is not None and text.char_offsets:
                         fix = Fix(Applicability.SAFE, (Edit(span.start, span.end, rule.suggest),),
-                                  f"replace with “{rule.suggest}”")
+                                  _("replace with “{text}”").format(text=rule.suggest))
                     yield ctx.finding(declared, span, _("{said}: “{found}” in the {field} of `{message}`").format(
                         said=rule.message, found=match.group(0), field=text.field, message=message.name), fix)
     elif rule.check == "require":
@@ -163,8 +165,10 @@ def _check_pattern(ctx, declared: DeclaredRule, message: Message, texts) -> Iter
                                   said=rule.message, message=message.name))
     except _PatternTimeout:
         budget[rule.name] = None
-        seconds = f"{PATTERN_TIME_LIMIT:g} second" + ("" if PATTERN_TIME_LIMIT == 1 else "s")
+        seconds = ngettext("{count} second", "{count} seconds", 1 if PATTERN_TIME_LIMIT == 1 else 2).format(
+            count=format_decimal_text(f"{PATTERN_TIME_LIMIT:g}"))
         yield ctx.finding(REGISTRY["E003"], rule.where("pattern"),
-                          f"the pattern “{rule.pattern}” of rule `{rule.name}` took too long (more than {seconds}) "
-                          f"on the text of `{message.name}` and was stopped: rule `{rule.name}` was not checked. "
-                          "Write it without nested repetitions such as (a|aa)+ or (a+)+")
+                          _("the pattern “{pattern}” of rule `{rule}` took too long (more than {seconds}) on the "
+                            "text of `{message}` and was stopped: rule `{rule}` was not checked. Write it without "
+                            "nested repetitions such as (a|aa)+ or (a+)+").format(
+                              pattern=rule.pattern, rule=rule.name, seconds=seconds, message=message.name))

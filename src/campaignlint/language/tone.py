@@ -116,11 +116,14 @@ def known_tones() -> dict[str, dict[str, float]]:
 
 
 def _a(word: str) -> str:
-    return f"an '{word}'" if word[:1].lower() in "aeiou" else f"a '{word}'"
+    return _("an '{tone}'").format(tone=word) if word[:1].lower() in "aeiou" else _("a '{tone}'").format(tone=word)
 
 
 def _num(x: float) -> str:
-    return f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0").rstrip(".")
+    from ..i18n import language
+
+    text = f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0").rstrip(".")
+    return text if language() == "en" else text.replace(".", ",")
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -157,26 +160,32 @@ def check_tone(features: ToneFeatures, tone_words: list[str]) -> list[ToneViolat
         limit = bounds.get("max_caps_share")
         if limit is not None and f.caps_words and f.words >= min_caps_words and f.caps_share > limit:
             out.append(ToneViolation(tone, "max_caps_share", f.caps_share, limit,
-                f"{f.caps_words} of {f.words} words in capitals ({round(f.caps_share * 100)} %): "
-                f"too loud for {t} tone (at most {round(limit * 100)} %)"))
+                _("{caps} of {words} words in capitals ({share} %): too loud for {tone} tone (at most {limit} %)")
+                .format(caps=f.caps_words, words=f.words, share=round(f.caps_share * 100), tone=t,
+                        limit=round(limit * 100))))
         limit = bounds.get("max_emoji")
         if limit is not None and f.emoji > limit:
             out.append(ToneViolation(tone, "max_emoji", f.emoji, limit,
-                f"{_plural(f.emoji, 'emoji', 'emoji')}: too many for {t} tone (at most {_num(limit)})"))
+                _("{emoji}: too many for {tone} tone (at most {limit})").format(
+                    emoji=ngettext("{count} emoji", "{count} emoji", f.emoji).format(count=f.emoji), tone=t,
+                    limit=_num(limit))))
         limit = bounds.get("min_formality")
         if limit is not None and f.formality is not None and f.formality < limit:
-            how = {"informal": "informally (tu)", "mixed": "both formally and informally (vous and tu)"}
+            how = {"informal": _("informally (tu)"), "mixed": _("both formally and informally (vous and tu)")}
+            expected = _("formal address expected") if limit > 0.5 else _("at least partly formal address expected")
             out.append(ToneViolation(tone, "min_formality", f.formality, limit,
-                f"addresses the reader {how.get(f.address or '', f.address or '')}: too familiar for {t} tone "
-                f"({'formal address expected' if limit > 0.5 else 'at least partly formal address expected'})"))
+                _("addresses the reader {how}: too familiar for {tone} tone ({expected})").format(
+                    how=how.get(f.address or '', f.address or ''), tone=t, expected=expected)))
         limit = bounds.get("max_mean_sentence_words")
         if limit is not None and f.sentences and f.mean_sentence_words > limit:
             out.append(ToneViolation(tone, "max_mean_sentence_words", f.mean_sentence_words, limit,
-                f"sentences average {_num(round(f.mean_sentence_words, 1))} words: too long for {t} tone "
-                f"(at most {_num(limit)})"))
+                _("sentences average {words} words: too long for {tone} tone (at most {limit})").format(
+                    words=_num(round(f.mean_sentence_words, 1)), tone=t, limit=_num(limit))))
         limit = bounds.get("min_readability")
         if limit is not None and f.readability is not None and f.readability < limit:
             out.append(ToneViolation(tone, "min_readability", f.readability, limit,
-                f"reading ease {_num(round(f.readability, 1))} ({f.readability_formula}): too hard for {t} tone "
-                f"(at least {_num(limit)})"))
+                _("reading ease {score} ({formula}): too hard for {tone} tone (at least {limit})").format(
+                    score=_num(round(f.readability, 1)),
+                    formula=_(f.readability_formula) if f.readability_formula else "", tone=t,
+                    limit=_num(limit))))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
@@ -42,7 +43,7 @@ class QuietHours(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign
-        zone = f" ({campaign.timezone} time)" if campaign.timezone else ""
+        zone = _(" ({zone} time)").format(zone=campaign.timezone) if campaign.timezone else ""
         for message, profile in profiled_messages(campaign):
             if message.at is None:
                 continue
@@ -65,5 +66,5 @@ class QuietHours(Rule):
                     _("send time {time}{zone} is on a {capitalize}, a quiet day on {profile} (quiet days: "
                       "{names})").format(
                         time=format_time(at), zone=zone, capitalize=_(day.capitalize()), profile=profile.name,
-                        names=names(profile.quiet_days)),
+                        names=names([pgettext("weekday", d) for d in profile.quiet_days])),
                 )

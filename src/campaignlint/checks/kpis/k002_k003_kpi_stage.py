@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
 from ...i18n import gettext as _
 from ...i18n import ngettext
 from ...findings import Finding, Severity
@@ -21,7 +22,8 @@ def _examples(stage: str | None, limit: int = 3) -> str:
     found = [f"`{kpi.id}`" for kpi in all_kpis() if not kpi.vanity and kpi.stages == (stage,)]
     if not found:
         return ""
-    return " or ".join([", ".join(found[: limit - 1]), found[limit - 1]] if len(found) >= limit else [", ".join(found)])
+    parts = [", ".join(found[: limit - 1]), found[limit - 1]] if len(found) >= limit else [", ".join(found)]
+    return pgettext("list", " or ").join(parts)
 
 
 class VanityKpisOnly(Rule):

@@ -6,6 +6,7 @@ import functools
 import unicodedata
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Applicability, Edit, Finding, Severity
 from ...resources import load_toml
 from ...rule import Rule, fix
@@ -77,9 +78,10 @@ class StyledUnicodeText(Rule):
                     plain = unicodedata.normalize("NFKC", piece)
                     yield ctx.finding(
                         self, text.span_of(start, end),
-                        f"{field_label(message, text)} of message `{message.name}` writes {quote(plain)} in "
-                        f"styled Unicode characters ({quote(piece)}): screen readers and search cannot read "
-                        "them; write plain letters",
+                        _("{label} of message `{message}` writes {plain} in styled Unicode characters ({styled}): "
+                          "screen readers and search cannot read them; write plain letters").format(
+                            label=field_label(message, text), message=message.name, plain=quote(plain),
+                            styled=quote(piece)),
                         fix=self._fix(ctx, text, start, end, plain),
                     )
 
@@ -89,4 +91,5 @@ class StyledUnicodeText(Rule):
         source = ctx.source(span.path)
         if source is None or source.text[span.start:span.end] != text.value[start:end]:
             return None
-        return fix(Applicability.SAFE, [Edit(span.start, span.end, plain)], f"write {quote(plain)} in plain letters")
+        return fix(Applicability.SAFE, [Edit(span.start, span.end, plain)],
+                   _("write {text} in plain letters").format(text=quote(plain)))

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import language
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import local_time
-from .._v2 import FREQUENCY, cap_for, configured_caps, over_cap
+from .._v2 import FREQUENCY, cap_for, cap_words, configured_caps, over_cap
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import ProjectContext
@@ -17,6 +19,8 @@ _ORDINAL = {1: "1st", 2: "2nd", 3: "3rd"}
 
 
 def _ordinal(n: int) -> str:
+    if language() != "en":  # French: 1er, 2e, 3e…
+        return _("{n}st").format(n=n) if n == 1 else _("{n}th").format(n=n)
     return _ORDINAL.get(n, f"{n}th")
 
 
@@ -82,9 +86,11 @@ class FrequencyCapExceeded(Rule):
             (loaded, settings, campaign, segment, message), window = found
             fctx = ctx.context_for(loaded, settings)
             others = ", ".join(self._name(e, loaded) for e in window)
-            days = {"day": "24 hours", "week": "7 days", "month": "30 days"}[cap.period]
-            yield fctx.finding(self, message, f"`{message.name}` is the {_ordinal(len(window) + 1)} {channel} to "
-                               f"`{segment_name}` in {days}, with {others}: cap {cap} (all campaigns together)")
+            days = {"day": _("24 hours"), "week": _("7 days"), "month": _("30 days")}[cap.period]
+            yield fctx.finding(self, message, _("`{message}` is the {ordinal} {channel} to `{segment}` in {days}, "
+                                                "with {others}: cap {cap} (all campaigns together)").format(
+                message=message.name, ordinal=_ordinal(len(window) + 1), channel=channel, segment=segment_name,
+                days=days, others=others, cap=cap_words(cap)))
 
     @staticmethod
     def _name(entry, here) -> str:

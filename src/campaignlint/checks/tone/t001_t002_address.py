@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from ...i18n import pgettext
 from ...i18n import ngettext
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Message, TextField
 from ...rule import Rule
-from ...text.wording import plural
 from ._shared import language_root
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,6 +37,11 @@ def _versions(message: Message) -> list[tuple[str | None, list[TextField]]]:
 
 
 _PRONOUN = {"formal": "vous", "informal": "tu"}
+
+
+def _address_names() -> tuple[str, ...]:  # pragma: no cover - read by the message extraction only
+    """The voice's `address` as messages say it: ``pgettext("address", address)`` (« en le vouvoyant »…)."""
+    return pgettext("address", "formal"), pgettext("address", "informal")
 
 
 def _markers(message: Message, texts: Iterable[TextField], nlp=None) -> dict[str, list[tuple[Span, "Marker"]]]:
@@ -185,11 +190,11 @@ class AddressDiffersFromVoice(Rule):
                 continue
             span, marker = found[wrong][0]
             n = len(found[wrong])
-            also = f"; {plural(n, 'place')} in all" if n > 1 else ""
+            also = ngettext("; {count} place in all", "; {count} places in all", n).format(count=n) if n > 1 else ""
             yield ctx.finding(
                 self, span,
                 _("message `{message}` says « {pronoun} » (« {marker} »{also}) but the voice's address is "
                   "{address}: write « {pronoun2} »").format(
                     message=message.name, pronoun=_PRONOUN[wrong], marker=marker.text, also=also,
-                    address=voice.address, pronoun2=_PRONOUN[voice.address]),
+                    address=pgettext("address", voice.address), pronoun2=_PRONOUN[voice.address]),
             )

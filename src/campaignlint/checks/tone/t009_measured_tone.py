@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import gettext as _
+from ...i18n import ngettext
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ._shared import field_label
@@ -108,11 +109,11 @@ class ToneOutOfBounds(Rule):
                     lower_is_stricter = not bound.startswith("min_")
                     violations.sort(key=lambda v: v.limit if lower_is_stricter else -v.limit)
                     strictest, others = violations[0], violations[1:]
-                    who = " and ".join(declared.get(strictest.tone, []))
+                    who = _(" and ").join(declared.get(strictest.tone, []))
                     also = ""
                     if others:
-                        also = "; " + ", ".join(f"'{v.tone}'" for v in others) + (
-                            " is" if len(others) == 1 else " are") + " crossed too"
+                        also = ngettext("; {tones} is crossed too", "; {tones} are crossed too", len(others)).format(
+                            tones=", ".join(f"'{v.tone}'" for v in others))
                     yield ctx.finding(
                         self, text.span,
                         _("{field_label} of message `{message}`: {message2}, a tone declared by {who}{also}").format(

@@ -10,6 +10,8 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import pgettext
 from ...findings import Applicability, Fix
 from ...model import Campaign, Message, Text
 from ...rule import fix
@@ -43,13 +45,13 @@ class Link:
 
             page = page_of(self.url)
             if self.field == "link":
-                return f"link to {page}"
-            return f"URL to {page} in the {self.field}"
+                return _("link to {page}").format(page=page)
+            return _("URL to {page} in the {field}").format(page=page, field=pgettext("field", self.field))
         if self.field == "link":
-            return f"link {self.url}"
+            return _("link {url}").format(url=self.url)
         if self.field == "landing":
-            return f"landing page {self.url}"
-        return f"URL {self.url} in the {self.field}"
+            return _("landing page {url}").format(url=self.url)
+        return _("URL {url} in the {field}").format(url=self.url, field=pgettext("field", self.field))
 
 
 def message_links(message: Message) -> list[Link]:

@@ -69,9 +69,9 @@ class UtmValueCase(Rule):
             yield ctx.finding(
                 self, link_span(link),
                 ngettext("{link}: {listed} has {what}: write {written}",
-                         "{link}: {listed} have {what}: write {written}", len(bad)).format(link=link.describe(short=True), listed=listed,
-                                          what=_(" and ").join(kinds) or pgettext("utm", "stray spaces"),
-                                          written=written),
+                         "{link}: {listed} have {what}: write {written}", len(bad)).format(
+                    link=link.describe(short=True), listed=listed,
+                    what=_(" and ").join(kinds) or pgettext("utm", "stray spaces"), written=written),
                 fix=rewrite(ctx, link, updates, _("write {text}").format(text=written))
                 if is_valid_http_url(link.url)[0] else None,
             )

@@ -108,18 +108,19 @@ class AddressResult:
 _WORD = re.compile(r"[^\W\d_]+")
 _APOSTROPHES = "'’ʼ"
 # Spans whose words never count (each found in linear time: see ``scanning``).
+# Each with a cheap test that a text without it passes (``None``: always scanned).
 _MASKS = [
-    re.compile(r"(?i)\b(?:https?://|www\.)\S+"),
-    EMAIL,  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-    re.compile(r"(?<![\w@])@\w+"),
-    re.compile(r"(?<![\w&])#\w+"),
+    (re.compile(r"(?i)\b(?:https?://|www\.)\S+"), re.compile(r"(?i)https?://|www\.").search),
+    (EMAIL, lambda text: "@" in text),  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+    (re.compile(r"(?<![\w@])@\w+"), lambda text: "@" in text),
+    (re.compile(r"(?<![\w&])#\w+"), lambda text: "#" in text),
     # bare domains: verdure.fr, verdure.fr/p, kiosque-bio.fr
-    bare_domain(
+    (bare_domain(
         r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\."
         r"(?:fr|com|io|net|org|eu|co|be|ch|ca|de|uk|app|shop|store|info|biz)\b(?:/\S*)?"
-    ),
+    ), re.compile(r"(?i)\.[a-z]{2}").search),
     # promo codes: capitals with at least one digit (TUTO20, VOUS-10)
-    PROMO_CODE,
+    (PROMO_CODE, re.compile(r"\d").search),
 ]
 # Characters that end a clause in the gap between two words.
 _HARD_BREAKS = set(".!?…:;\n\r•·→|»«\"“”()[]{}*/")
@@ -170,7 +171,8 @@ class _Token:
 def _tokens(text: str, data: dict) -> list[_Token]:
     from campaignlint.language.quotes import quoted_spans
 
-    masked = sorted([*(m.span() for pattern in (*_MASKS, data["phrases"]) for m in pattern.finditer(text)),
+    masked = sorted([*(m.span() for pattern, hint in (*_MASKS, (data["phrases"], None))
+                       if hint is None or hint(text) for m in pattern.finditer(text)),
                      *quoted_spans(text)])
     tokens: list[_Token] = []
     prev_end = 0
@@ -393,10 +395,14 @@ def detect_address(text: str, language: str) -> AddressResult:
     has no tu/vous distinction). Marker offsets are ``str`` indices into
     ``text``, end-exclusive.
     """
-    primary = re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
-    if primary != "fr" or not text:
+    if _primary(language) != "fr" or not text:
         return AddressResult()
     return _detect_french_cached(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _primary(language: str | None) -> str:
+    return re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
 
 
 @functools.lru_cache(maxsize=2048)

@@ -39,6 +39,7 @@ All offsets are ``str`` indices into the text given, end-exclusive.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
@@ -119,6 +120,7 @@ _PUNCT_ONLY = re.compile(r"^[^\w\s]+$")
 _REGEX_SENTENCE_END = re.compile(r"[.!?…]+")
 
 
+@functools.lru_cache(maxsize=256)
 def language_root(language: str | None) -> str:
     """``"fr-FR"``, ``"fr_CA"``, ``"FR"`` → ``"fr"``; ``None``/empty → ``""``."""
     if not language:

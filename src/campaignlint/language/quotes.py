@@ -40,6 +40,7 @@ _CUE_LINE = re.compile(
     + r")\b[^\n:.!?]{0,40}?(?P<quote>:[ \t]*(?=\S)[^\n]*)"
 )
 _ANGLE_LINE = re.compile(r"(?m)^[ \t]*>[^\n]*")
+_QUOTE_MARK = re.compile('[«“„"]')
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -47,7 +48,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []  # (the closing mark awaited, where the quote opened)
     straight_open: int | None = None
-    for i, ch in enumerate(text):
+    # without a quote mark the pass below finds nothing (a line end only closes an open quote)
+    for i, ch in (enumerate(text) if _QUOTE_MARK.search(text) else ()):
         if ch == "\n":
             # an unclosed quote stops at the end of its line
             if stack:

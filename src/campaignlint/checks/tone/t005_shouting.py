@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Iterator
 
@@ -34,9 +35,13 @@ _BARE_DOMAIN = bare_domain(r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2
 
 def _code_cues(language: str) -> frozenset[str]:
     """The words after which a word in capitals is a promo code ("code BIENVENUE")."""
+    return _code_cues_of(language_root(language))
+
+
+@functools.cache
+def _code_cues_of(root: str) -> frozenset[str]:
     from ...resources import load_toml, rules_path
 
-    root = language_root(language)
     if not root or not rules_path(root, "tone.toml").is_file():
         return frozenset()
     return frozenset(w.lower() for w in load_toml(root, "tone.toml").get("shouting", {}).get("code_cues", []))

@@ -159,7 +159,7 @@ def _french_data() -> dict:
     }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -179,16 +179,15 @@ def _tokens(text: str, data: dict) -> list[_Token]:
     # words come in text order: sweep the masked spans (sorted by start) once,
     # keeping the furthest end of those that start at or before the word
     next_mask, n_masks, covered_until = 0, len(masked), -1
+    append = tokens.append
     for m in _WORD.finditer(text):
         s, e = m.span()
         while next_mask < n_masks and masked[next_mask][0] <= s:
             covered_until = max(covered_until, masked[next_mask][1])
             next_mask += 1
-        if s < covered_until:
-            # a masked word still separates clauses like any other word
-            tokens.append(_Token(s, e, m.group(), "", text[prev_end:s]))
-        else:
-            tokens.append(_Token(s, e, m.group(), m.group().lower(), text[prev_end:s]))
+        word = m.group()
+        # a masked word still separates clauses like any other word
+        append(_Token(s, e, word, "" if s < covered_until else word.lower(), text[prev_end:s]))
         prev_end = e
     return tokens
 
@@ -197,6 +196,7 @@ def _is_symbol(ch: str) -> bool:
     return unicodedata.category(ch) in ("So", "Sk", "Cs") or ord(ch) >= 0x1F000
 
 
+@functools.lru_cache(maxsize=4096)
 def _gap_kind(gap: str) -> str:
     """``"hard"`` (sentence/line break, emoji, bullet), ``"comma"``, ``"hyphen"``,
     ``"apostrophe"`` or ``"space"``."""

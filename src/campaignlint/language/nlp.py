@@ -98,6 +98,7 @@ class Analysis:
 _HAS_WORD_CHAR = re.compile(r"[^\W_]")
 # explicit URLs, e-mail addresses, bare domains (verdure.fr/p), found in linear
 # time even in a 100,000-character word (see ``scanning``)
+_MAY_HOLD_URL = re.compile(r"@|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)  # what any of these needs
 _URL_LIKE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN)
 _REGEX_TOKEN = re.compile(
     r"(?:https?://|www\.)\S+"
@@ -438,4 +439,6 @@ def clear_cache() -> None:
 
 def strip_urls(text: str) -> str:
     """``text`` with URLs, e-mail addresses and bare domains blanked out (same length)."""
+    if not _MAY_HOLD_URL.search(text):  # no ``http://``, ``www.``, ``@`` nor dot before two letters
+        return text
     return _URL_LIKE.sub(lambda m: " " * len(m.group()), text)

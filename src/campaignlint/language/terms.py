@@ -41,7 +41,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
-from campaignlint.language.nlp import NLP, Analysis, default_service, english_lemma, language_root, strip_urls
+from campaignlint.language.nlp import (NLP, _MAY_HOLD_URL, Analysis, default_service, english_lemma, language_root,
+                                       strip_urls)
 
 __all__ = ["TermMatch", "find_terms", "find_hype", "replace_preserving_case"]
 
@@ -110,7 +111,7 @@ def _keys(surface: str, lemma: str, root: str) -> frozenset[str]:
 def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
     """The matchable words of an analysed text, in order."""
     text, root = analysis.text, analysis.language
-    blocked = [m.span() for m in _URL_LIKE.finditer(text)]
+    blocked = [m.span() for m in _URL_LIKE.finditer(text)] if _MAY_HOLD_URL.search(text) else []
     tags = [m.span() for m in _HASHTAG.finditer(text)]
 
     def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 _CHUNK = re.compile(r"[^\W_]+")
+_LONG_CHUNK = re.compile(r"[^\W_]{2,}")  # the chunks of 2 characters or more
 
 
 def _capital_run(min_letters: int):
@@ -62,6 +63,8 @@ def shouting_runs(text: str, language: str, names: frozenset[str] = frozenset(),
     ("code BIENVENUE"), hashtags, @mentions, URLs, domains and e-mail
     addresses.  Returns ``(start, end)`` offsets.
     """
+    if not any(map(str.isupper, _LONG_CHUNK.findall(text))):
+        return []  # a loud word is a word of 2 letters or more in capitals: none here
     from ...text.extract import extract_hashtags, extract_mentions, extract_urls
 
     from ...language.capitals import Exemptions

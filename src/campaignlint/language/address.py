@@ -59,6 +59,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from campaignlint.language.prechecks import first_words, may_hold
 from campaignlint.language.scanning import EMAIL, PROMO_CODE, bare_domain
 from campaignlint.resources import load_toml
 
@@ -145,6 +146,7 @@ def _french_data() -> dict:
         "articles": lower(raw["pronouns"]["articles"]),
         "ton_noun_after": lower(raw["ton"]["noun_after"]),
         "phrases": phrase_re,
+        "phrases_hint": functools.partial(may_hold, words=first_words(phrases)),
         "imp_informal": lower(imp["informal"]),
         "imp_ambiguous": lower(imp["ambiguous"]),
         "object_cues": lower(imp["object_cues"]),
@@ -171,7 +173,7 @@ class _Token:
 def _tokens(text: str, data: dict) -> list[_Token]:
     from campaignlint.language.quotes import quoted_spans
 
-    masked = sorted([*(m.span() for pattern, hint in (*_MASKS, (data["phrases"], None))
+    masked = sorted([*(m.span() for pattern, hint in (*_MASKS, (data["phrases"], data["phrases_hint"]))
                        if hint is None or hint(text) for m in pattern.finditer(text)),
                      *quoted_spans(text)])
     tokens: list[_Token] = []

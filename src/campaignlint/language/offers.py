@@ -59,6 +59,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from campaignlint.language.prechecks import first_words, may_hold
 from campaignlint.resources import load_toml
 
 __all__ = ["OfferClaim", "OfferClaims", "extract_offer_claims"]
@@ -144,32 +145,6 @@ def _phrase_alt(phrases) -> str:
         right = r"(?!\w)" if p[-1:].isalnum() else ""
         parts.append(f"{left}{esc}{right}")
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
-
-
-def _first_words(phrases) -> frozenset[str] | None:
-    """The lower-cased first word of each phrase (``None`` if one does not start with a letter)."""
-    words = set()
-    for phrase in phrases:
-        m = re.match(r"[^\W\d_]+", phrase.strip())
-        if m is None:
-            return None
-        words.add(m.group().lower())
-    return frozenset(words)
-
-
-# the characters that a case-insensitive pattern matches with a letter of another lower case
-# ("ſ" with "s", "ı" and "İ" with "i"): in a text holding none, that pattern matches only
-# where the lower-cased text holds the pattern's lower-cased letters
-_CASE_FOLD_ODDITIES = frozenset("ſıİ")
-
-
-def _may_hold(text: str, first_words: frozenset[str] | None) -> bool:
-    """A cheap necessary condition for a phrase of :func:`_phrase_alt` (case-insensitive) to
-    occur in ``text``: the lower-cased text holds one of their first words."""
-    if first_words is None or not _CASE_FOLD_ODDITIES.isdisjoint(text):
-        return True
-    low = text.lower()
-    return any(word in low for word in first_words)
 
 
 def _ends_with(phrases) -> re.Pattern:
@@ -266,7 +241,7 @@ def _lang_data(lang: str) -> dict:
             re.IGNORECASE,
         ),
         "code_word_re": re.compile(_phrase_alt(code["cues"]), re.IGNORECASE),
-        "code_cue_words": _first_words(code["cues"]),
+        "code_cue_words": first_words(code["cues"]),
         "code_verb_re": _ends_with(code["verbs"]),
         "not_codes": frozenset(w.upper() for w in code["not_codes"]),
     }
@@ -434,7 +409,7 @@ def _codes(text: str, data: dict, masked) -> list[OfferClaim]:
             found.setdefault(start, OfferClaim(start, end, text[start:end], text[start:end]))
 
     # "code PRINTEMPS15", "code promo : ETE24", "coupon code SUMMER-25"
-    cues = data["code_cue_re"].finditer(text) if _may_hold(text, data["code_cue_words"]) else ()
+    cues = data["code_cue_re"].finditer(text) if may_hold(text, data["code_cue_words"]) else ()
     for m in cues:
         tok = m.group("tok")
         if _looks_like_code(tok, data, caps_only_ok=True):

@@ -236,18 +236,40 @@ def _could_match(text: str, term: str, in_hashtags: bool = False) -> bool:
 _Stems = tuple[tuple[str, int], ...]
 
 
-@functools.lru_cache(maxsize=256)
-def _stem_index(terms: tuple[str, ...]) -> tuple[tuple[_Stems, ...], dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
+class _StemIndex:
     """For a term list: each term's stems, the terms (by position) each stem
-    belongs to, the stems' lengths (ascending), and the terms without stems."""
-    stems = tuple(_stems(term) for term in terms)
-    owners: dict[str, list[int]] = {}
-    for index, term_stems in enumerate(stems):
-        for stem, _longest in term_stems:
-            owners.setdefault(stem, []).append(index)
-    lengths = tuple(sorted({len(stem) for stem in owners}))
-    always = tuple(index for index, term_stems in enumerate(stems) if not term_stems)
-    return stems, {stem: tuple(found) for stem, found in owners.items()}, lengths, always
+    belongs to, the stems' lengths (ascending), the terms without stems, and,
+    memoised per word, the stems a word begins with (copy repeats its words)."""
+
+    __slots__ = ("stems", "owners", "lengths", "always", "_heads")
+
+    def __init__(self, terms: tuple[str, ...]):
+        self.stems = tuple(_stems(term) for term in terms)
+        owners: dict[str, list[int]] = {}
+        for index, term_stems in enumerate(self.stems):
+            for stem, _longest in term_stems:
+                owners.setdefault(stem, []).append(index)
+        self.lengths = tuple(sorted({len(stem) for stem in owners}))
+        self.always = tuple(index for index, term_stems in enumerate(self.stems) if not term_stems)
+        self.owners = {stem: tuple(found) for stem, found in owners.items()}
+        self._heads: dict[str, tuple[str, ...]] = {}
+
+    def heads(self, word: str) -> tuple[str, ...]:
+        """The stems ``word`` begins with."""
+        found = self._heads.get(word)
+        if found is None:
+            owners, size = self.owners, len(word)
+            found = tuple(head for head in (word[:length] for length in self.lengths if length <= size)
+                          if head in owners)
+            if len(self._heads) >= 65536:  # bounded
+                self._heads.clear()
+            self._heads[word] = found
+        return found
+
+
+@functools.lru_cache(maxsize=256)
+def _stem_index(terms: tuple[str, ...]) -> _StemIndex:
+    return _StemIndex(terms)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -259,16 +281,16 @@ def _candidates(text: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[s
     the length of the shortest word it begins; a term is a candidate when each
     of its stems begins a word no longer than that stem allows.
     """
-    stems, owners, lengths, always = _stem_index(terms)
+    index = _stem_index(terms)
+    stems, owners, always, heads = index.stems, index.owners, index.always, index.heads
     shortest: dict[str, int] = {}
     for word in _flat_words(text, in_hashtags):
-        size = len(word)
-        for length in lengths:
-            if length > size:
-                break
-            head = word[:length]
-            if head in owners and shortest.get(head, size + 1) > size:
-                shortest[head] = size
+        found = heads(word)
+        if found:
+            size = len(word)
+            for head in found:
+                if shortest.get(head, size + 1) > size:
+                    shortest[head] = size
     if not shortest and not always:
         return ()
     found = set(always)

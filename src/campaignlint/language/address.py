@@ -138,7 +138,7 @@ def _french_data() -> dict:
         + "|".join(re.escape(p).replace("'", "['’]") for p in sorted(phrases, key=len, reverse=True))
         + r")(?!\w)"
     )
-    return {
+    found = {
         "informal": lower(raw["pronouns"]["informal"]),
         "formal": lower(raw["pronouns"]["formal"]),
         "informal_after_article": lower(raw["pronouns"]["informal_after_article"]),
@@ -159,6 +159,11 @@ def _french_data() -> dict:
         "time_nouns": lower(raw["subject"]["time_nouns"]),
         "complement_words": lower(raw["subject"]["complement_words"]),
     }
+    # every marker is one of these words (lower-cased), or a word ending in the formal ending
+    found["marker_words"] = frozenset({"t"}).union(*(found[key] for key in (
+        "informal", "formal", "informal_after_article", "formal_after_article", "imp_informal", "formal_initial")))
+    found["ending_re"] = re.compile(r"(?i)" + re.escape(found["ending"]) + r"(?![^\W\d_])")
+    return found
 
 
 @dataclass(slots=True)
@@ -269,8 +274,18 @@ def _soft_start(tokens: list[_Token], gaps: list[str], i: int) -> bool:
     return not tokens[i].text[:1].isupper()
 
 
+def _may_have_markers(text: str, data: dict) -> bool:
+    """A cheap necessary condition: a word of the text is one of the words every marker
+    is (pronouns, possessives, imperatives, the elided "t"), or ends in "-ez"."""
+    if not data["marker_words"].isdisjoint(map(str.lower, _WORD.findall(text))):
+        return True
+    return data["ending_re"].search(text) is not None
+
+
 def _detect_french(text: str) -> AddressResult:
     data = _french_data()
+    if not _may_have_markers(text, data):
+        return AddressResult()  # most copy: no word that could be a marker
     tokens = _tokens(text, data)
     result = AddressResult()
     # the kind of the gap before each token, worked out once (a gap can be long)
@@ -315,10 +330,11 @@ def _detect_french(text: str) -> AddressResult:
             return hyphen_next or following in data["object_cues"]
         return True
 
+    marker_words, ending = data["marker_words"], data["ending"]
     for i, tok in enumerate(tokens):
         low = tok.low
-        if not low:
-            continue
+        if not low or (low not in marker_words and not low.endswith(ending)):
+            continue  # no test below can hold for this word
         prev = tokens[i - 1] if i > 0 else None
         prev_low = prev.low if prev is not None else ""
         gap = gaps[i]

@@ -89,7 +89,20 @@ def _fold(s: str) -> str:
 
 
 def _unaccent(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    """``s`` in NFD without its combining marks."""
+    if s.isascii():
+        return s  # nothing to decompose, no mark
+    decomposed = unicodedata.normalize("NFD", s)
+    if max(decomposed) <= "\uffff":
+        return _bmp_marks().sub("", decomposed)  # one pass in C
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.cache
+def _bmp_marks() -> re.Pattern:
+    """The combining characters (``unicodedata.combining``) of the Basic Multilingual Plane."""
+    marks = "".join(chr(code) for code in range(0x10000) if unicodedata.combining(chr(code)))
+    return re.compile("[" + re.escape(marks) + "]")
 
 
 @functools.lru_cache(maxsize=65536)

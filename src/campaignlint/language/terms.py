@@ -226,10 +226,11 @@ def _flat(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _flat_words(text: str, in_hashtags: bool) -> frozenset[str]:
-    words = set(_LETTERS.findall(_flat(text)))
-    if in_hashtags:
-        for tag in _HASHTAG.finditer(text):
-            words.update(_flat(part) for part in _CAMEL.findall(tag.group()[1:]))
+    if not in_hashtags:
+        return frozenset(_LETTERS.findall(_flat(text)))
+    words = set(_flat_words(text, False))  # shared with the lists searched outside hashtags
+    for tag in _HASHTAG.finditer(text):
+        words.update(_flat(part) for part in _CAMEL.findall(tag.group()[1:]))
     return frozenset(words)
 
 

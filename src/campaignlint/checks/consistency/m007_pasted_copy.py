@@ -139,6 +139,8 @@ def _similar_pairs(bodies: list[tuple[str, ...]], channels: list[str], threshold
     compared, oldest first, through the same length bound, ``quick_ratio`` and
     ``ratio`` as before: no pair that reaches the threshold is missed.
     """
+    if len(set(channels)) < 2:
+        return  # every pair is on one channel
     numbered: list[list[tuple[str, int]]] = []
     frequency: Counter = Counter()
     for words in bodies:

@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: texts make many (never change one)
 class Tok:
     """One token: its text, lower-cased lemma and ``[start, end)`` offsets."""
 

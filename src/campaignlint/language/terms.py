@@ -62,13 +62,20 @@ class TermMatch:
         return self.matched
 
 
-@dataclass(frozen=True, slots=True)
 class _Word:
-    start: int
-    end: int
-    surface: str  # folded: NFC, lower-case, ' for ’
-    keys: frozenset[str]
-    in_hashtag: bool = False
+    """A matchable word of a text (never changed once made; a plain class: texts have many)."""
+
+    __slots__ = ("start", "end", "surface", "keys", "in_hashtag")
+
+    def __init__(self, start: int, end: int, surface: str, keys: frozenset[str], in_hashtag: bool = False):
+        self.start = start
+        self.end = end
+        self.surface = surface  # folded: NFC, lower-case, ' for ’
+        self.keys = keys
+        self.in_hashtag = in_hashtag
+
+    def __repr__(self) -> str:
+        return f"_Word({self.start}, {self.end}, {self.surface!r}, {sorted(self.keys)!r}, {self.in_hashtag})"
 
 
 _URL_LIKE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN)  # linear time

@@ -48,7 +48,7 @@ def _wrap(rule, method: str, spent: dict[str, float], calls: dict[str, int]):
     setattr(rule, method, timed)
 
 
-def measure(folder: Path, profile: Path | None = None) -> tuple[float, list[float], dict[str, float], dict[str, int], int]:
+def measure(folder: Path, profile: Path | None = None) -> tuple[float, list[float], dict, dict, int]:
     from campaignlint.engine import Linter, Options
     from campaignlint.frontend import loader as loader_module
 

@@ -168,6 +168,14 @@ def decode_literal(kind: str, token: Token) -> Value:
                 value.error = _("this text is longer than {limit:,} characters, the most one text "
                                 "may hold: split it or shorten it").format(limit=MAX_STRING_LENGTH)
                 return value
+            if kind == "string" and "\\" not in body and "\r" not in body:
+                # the usual case: every character stands for itself (what the general path gives)
+                base = start + quote
+                value.kind = "string"
+                value.data = body
+                value.char_offsets = list(range(base, base + len(body))) + [end - quote]
+                value.char_ends = list(range(base + 1, base + len(body) + 1))
+                return value
             chars, starts, ends, error, where = _decode_escapes(body, start + quote)
             if error:
                 value.error = error

@@ -40,6 +40,7 @@ __all__ = ["Exemptions", "SHORT_WORD", "is_loud", "caps_key", "exemptions_for", 
 SHORT_WORD = 5
 
 _CHUNK = re.compile(r"[^\W_]+")
+_LONG_CHUNK = re.compile(r"[^\W_]{2,}")  # the chunks of 2 characters or more
 
 
 def caps_key(word: str) -> str:
@@ -151,9 +152,13 @@ _BARE_DOMAIN = bare_domain(r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2
 
 def code_cues(language: str) -> frozenset[str]:
     """The words after which a word in capitals is a promo code ("code BIENVENUE")."""
+    return _code_cues_of(_root(language))
+
+
+@functools.cache
+def _code_cues_of(root: str) -> frozenset[str]:
     from campaignlint.resources import load_toml, rules_path
 
-    root = _root(language)
     if not root or not rules_path(root, "tone.toml").is_file():
         return frozenset()
     return frozenset(w.lower() for w in load_toml(root, "tone.toml").get("shouting", {}).get("code_cues", []))
@@ -174,6 +179,8 @@ def shouting_runs(text: str, language: str, names: frozenset[str] = frozenset(),
     ("code BIENVENUE"), hashtags, @mentions, URLs, domains and e-mail
     addresses.  Returns ``(start, end)`` offsets.
     """
+    if not any(map(str.isupper, _LONG_CHUNK.findall(text))):
+        return []  # a loud word is a word of 2 letters or more in capitals: none here
     from campaignlint.text.extract import extract_hashtags, extract_mentions, extract_urls
 
     cues = code_cues(language)

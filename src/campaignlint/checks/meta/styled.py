@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import TYPE_CHECKING, Iterator
 
@@ -25,14 +26,18 @@ def _styled() -> tuple[tuple[tuple[int, int], ...], frozenset[str]]:
     return ranges, frozenset(data["channels"])
 
 
+@functools.cache
+def _styled_letter() -> "re.Pattern":
+    """One character of the styled ranges."""
+    ranges, _channels = _styled()
+    return re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges) + "]")
+
+
 def styled_runs(text: str) -> list[tuple[int, int]]:
     """Runs of styled letters; words of them separated by spaces or punctuation make one run."""
-    ranges, _channels = _styled()
     runs: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if not any(low <= code <= high for low, high in ranges):
-            continue
+    for m in _styled_letter().finditer(text):  # the styled characters, in order
+        i = m.start()
         if runs and all(not c.isalnum() for c in text[runs[-1][1]:i]):
             runs[-1] = (runs[-1][0], i + 1)
         else:

@@ -44,15 +44,21 @@ def _address_names() -> tuple[str, ...]:  # pragma: no cover - read by the messa
     return pgettext("address", "formal"), pgettext("address", "informal")
 
 
-def _markers(message: Message, texts: Iterable[TextField], nlp=None) -> dict[str, list[tuple[Span, "Marker"]]]:
-    """The formal and informal markers of ``texts``, with their source spans, in source order."""
+def _markers(message: Message, texts: Iterable[TextField], nlp=None,
+             needed: tuple[str, ...] = ()) -> dict[str, list[tuple[Span, "Marker"]]]:
+    """The formal and informal markers of ``texts``, with their source spans, in source order.
+
+    ``needed``: kinds the caller reports only when present — when one has no
+    marker at all, no span is worked out and both lists are empty."""
     from ...language.address import detect_address
 
     found: dict[str, list[tuple[Span, Marker]]] = {"formal": [], "informal": []}
-    for text in texts:
-        # one fact of the text, shared with T009 (and any rule asking for the address)
-        result = nlp.fact("address", text.value, message.language, detect_address) if nlp \
-            else detect_address(text.value, message.language)
+    # one fact of each text, shared with T009 (and any rule asking for the address)
+    results = [(text, nlp.fact("address", text.value, message.language, detect_address) if nlp
+                else detect_address(text.value, message.language)) for text in texts]
+    if any(not any(getattr(result, kind) for _text, result in results) for kind in needed):
+        return found
+    for text, result in results:
         for kind, markers in (("formal", result.formal), ("informal", result.informal)):
             for marker in markers:
                 found[kind].append((text.span_of(marker.start, marker.end), marker))
@@ -111,7 +117,7 @@ class MixedAddress(Rule):
             for variant, texts in _versions(message):
                 if variant is not None and base_mixed:
                     break  # already reported on the message itself
-                found = _markers(message, texts, ctx.nlp)
+                found = _markers(message, texts, ctx.nlp, needed=("formal", "informal"))
                 if not (found["formal"] and found["informal"]):
                     continue
                 if variant is None:
@@ -185,7 +191,7 @@ class AddressDiffersFromVoice(Rule):
         for message in ctx.campaign.messages:
             if language_root(message.language) != "fr":
                 continue
-            found = _markers(message, message.copy_texts(), ctx.nlp)
+            found = _markers(message, message.copy_texts(), ctx.nlp, needed=(wrong,))
             if not found[wrong]:
                 continue
             span, marker = found[wrong][0]

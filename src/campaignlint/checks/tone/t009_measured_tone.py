@@ -66,7 +66,7 @@ class ToneOutOfBounds(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         from ...language.capitals import exemptions_for
-        from ...language.tone import check_tone, measure_tone
+        from ...language.tone import bounds_of, check_tone, measure_tone
 
         campaign = ctx.campaign
         voice = campaign.voice
@@ -92,10 +92,11 @@ class ToneOutOfBounds(Rule):
                                     voice.readability if voice else None) if x is not None],
                 default=None,
             )
+            bounds = bounds_of(declared)  # only what the declared tone words bound is measured
             for text in message.copy_texts():
                 if text.field == "sender" or not text.value.strip():
                     continue
-                features = measure_tone(text.value, message.language, exemptions, ctx.nlp)
+                features = measure_tone(text.value, message.language, exemptions, ctx.nlp, bounds)
                 by_bound: dict[str, list] = {}
                 for violation in check_tone(features, list(declared)):
                     if (violation.bound == "min_readability" and text.field == "body"

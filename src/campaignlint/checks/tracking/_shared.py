@@ -56,13 +56,22 @@ class Link:
 
 def message_links(message: Message) -> list[Link]:
     """A message's `link`s (its variants' too) and the URLs with a scheme in its copy."""
+    cached = _LINKS.get(id(message))
+    if cached is not None and cached[0] is message:  # five rules ask it of every message
+        return list(cached[1])
     from ...text.extract import extract_urls
 
     found = [Link(text.value, text, 0, len(text.value), message, "link") for text in message.all_links()]
     for text in message.copy_texts():
         for url in extract_urls(text.value, with_scheme_only=True):
             found.append(Link(url.text, text, url.start, url.end, message, text.field))
+    if len(_LINKS) >= 1024:  # bounded: the messages of the file being checked, and a few before
+        _LINKS.clear()
+    _LINKS[id(message)] = (message, tuple(found))
     return found
+
+
+_LINKS: dict[int, tuple[Message, tuple[Link, ...]]] = {}
 
 
 def own_sites(campaign: Campaign) -> list[str]:

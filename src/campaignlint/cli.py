@@ -298,22 +298,36 @@ def _shown_findings(result, min_severity, would_fix: bool, unsafe: bool) -> list
         shown = [f for f in result.findings if f.severity.rank >= floor]
         hidden = len(result.findings) - len(shown)
         if hidden:
-            result.fix_notes.append(f"{hidden} finding{'s' if hidden != 1 else ''} below {min_severity} not shown "
-                                    "(--min-severity).")
+            from .reporters.text_report import severity_word
+
+            result.fix_notes.append(ngettext("{count} finding below {severity} not shown (--min-severity).",
+                                             "{count} findings below {severity} not shown (--min-severity).",
+                                             hidden).format(count=hidden, severity=severity_word(Severity(min_severity))))
     if would_fix:
         fixes = [f for f in shown if f.fix is not None and f.fix.permitted(unsafe)]
-        result.fix_notes.append(f"--fix would apply {len(fixes)} fix{'es' if len(fixes) != 1 else ''}"
-                                + (":" if fixes else "."))
+        result.fix_notes.append((ngettext("--fix would apply {count} fix:", "--fix would apply {count} fixes:",
+                                          len(fixes)) if fixes else _("--fix would apply 0 fixes.")
+                                 ).format(count=len(fixes)))
+        unnamed = _("fix")
         result.fix_notes.extend(f"  {f.path}:{f.range.start_line}:{f.range.start_column}: {f.code} "
-                                f"{f.fix.description or 'fix'} [{f.fix.applicability.value}]" for f in fixes)
+                                f"{f.fix.description or unnamed} [{_applicability(f.fix)}]" for f in fixes)
     return shown
 
 
 def _list_applied(result) -> None:
     """--show-fixes with --fix: the fixes applied, file by file."""
     log = result.fix_log
-    result.fix_notes.append(f"Applied {len(log)} fix{'es' if len(log) != 1 else ''}" + (":" if log else "."))
-    result.fix_notes.extend(f"  {path}:{line}: {code} {description or 'fix'}" for path, code, line, description in log)
+    result.fix_notes.append((ngettext("Applied {count} fix:", "Applied {count} fixes:", len(log)) if log
+                             else _("Applied 0 fixes.")).format(count=len(log)))
+    unnamed = _("fix")
+    result.fix_notes.extend(f"  {path}:{line}: {code} {description or unnamed}" for path, code, line, description in log)
+
+
+def _applicability(fix) -> str:
+    """``safe`` / ``unsafe`` in the language of the run (the marker after a fix of --show-fixes)."""
+    from .i18n import pgettext
+
+    return pgettext("fix", fix.applicability.value)
 
 
 def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
@@ -468,6 +482,7 @@ def parse(paths):
     from .config import ConfigError
     from .engine import Linter, UsageError, discover_files
     from .model_json import file_to_json
+    from .reporters.text_report import severity_word
 
     try:
         linter = Linter()
@@ -481,8 +496,10 @@ def parse(paths):
             if loaded is None or loaded.model is None:
                 broken = True
                 for finding in errors:
+                    said = _("{severity}: {message}").format(severity=severity_word(finding.severity),
+                                                             message=finding.message)
                     click.echo(f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}: "
-                               f"{finding.code} {finding.severity.value}: {finding.message}", err=True)
+                               f"{finding.code} {said}", err=True)
                 documents.append({"path": linter._display(path), "model": None,
                                   "errors": [f.to_json() for f in errors]})
                 continue

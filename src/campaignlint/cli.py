@@ -302,7 +302,8 @@ def _shown_findings(result, min_severity, would_fix: bool, unsafe: bool) -> list
 
             result.fix_notes.append(ngettext("{count} finding below {severity} not shown (--min-severity).",
                                              "{count} findings below {severity} not shown (--min-severity).",
-                                             hidden).format(count=hidden, severity=severity_word(Severity(min_severity))))
+                                             hidden).format(count=hidden,
+                                                            severity=severity_word(Severity(min_severity))))
     if would_fix:
         fixes = [f for f in shown if f.fix is not None and f.fix.permitted(unsafe)]
         result.fix_notes.append((ngettext("--fix would apply {count} fix:", "--fix would apply {count} fixes:",
@@ -320,7 +321,8 @@ def _list_applied(result) -> None:
     result.fix_notes.append((ngettext("Applied {count} fix:", "Applied {count} fixes:", len(log)) if log
                              else _("Applied 0 fixes.")).format(count=len(log)))
     unnamed = _("fix")
-    result.fix_notes.extend(f"  {path}:{line}: {code} {description or unnamed}" for path, code, line, description in log)
+    result.fix_notes.extend(f"  {path}:{line}: {code} {description or unnamed}"
+                            for path, code, line, description in log)
 
 
 def _applicability(fix) -> str:

@@ -122,7 +122,8 @@ class RepeatedHashtag(Rule):
                         self, text.span_of(tag.start, tag.end),
                         _("hashtag {tag} is already used earlier in {label}{same}: remove the repeat").format(
                             tag=tag.text, label=version.label, same=same),
-                        fix=fix(Applicability.SAFE, edits, _("remove the repeated {tag}").format(tag=tag.text)) if edits else None,
+                        fix=fix(Applicability.SAFE, edits, _("remove the repeated {tag}").format(tag=tag.text))
+                        if edits else None,
                     )
 
 

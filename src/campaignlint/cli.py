@@ -251,15 +251,16 @@ def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output
 def _everyday_options(paths, fmt, output_format, *, add_noqa, watch, fix, diff) -> str:
     """Check the combinations of Ruff's everyday options; start --watch; the report format."""
     if output_format and fmt != "text" and output_format != fmt:
-        raise Failure(f"--format {fmt} and --output-format {output_format} disagree: give one of them")
+        raise Failure(_("--format {fmt} and --output-format {output_format} disagree: give one of them").format(
+            fmt=fmt, output_format=output_format))
     if add_noqa and (fix or diff or watch or "-" in paths):
-        raise Failure("--add-noqa changes files on disk by itself: use it without --fix, --diff, --watch and `-`")
+        raise Failure(_("--add-noqa changes files on disk by itself: use it without --fix, --diff, --watch and `-`"))
     if watch:
         if "-" in paths:
-            raise Failure("--watch watches files and folders, not standard input (`-`)")
+            raise Failure(_("--watch watches files and folders, not standard input (`-`)"))
         missing = next((raw for raw in paths if not Path(raw).exists()), None)
         if missing is not None:
-            raise Failure(f"{missing}: no such file or folder")
+            raise Failure(_("{path}: no such file or folder").format(path=missing))
         from .watch import watch_check
 
         raise SystemExit(watch_check(click.get_current_context(), paths))
@@ -371,7 +372,8 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
                         write_atomically(path, outcome.fixed, bool(source and source.had_bom), root=root)
                     except WriteError as error:  # the file is unchanged
                         result.fixed.pop(display, None)
-                        failures.append(f"{display}: the fix was not written: {error}; the file was not changed")
+                        failures.append(_("{file}: the fix was not written: {error}; the file was not changed").format(
+                            file=display, error=error))
     result.write_failures = failures
     from .findings import unique_sorted
 

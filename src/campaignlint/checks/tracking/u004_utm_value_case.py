@@ -69,7 +69,8 @@ class UtmValueCase(Rule):
             yield ctx.finding(
                 self, link_span(link),
                 ngettext("{link}: {listed} has {what}: write {written}",
-                         "{link}: {listed} have {what}: write {written}", len(bad)).format(link=link.describe(short=True), listed=listed,
+                         "{link}: {listed} have {what}: write {written}", len(bad)).format(
+                                          link=link.describe(short=True), listed=listed,
                                           what=_(" and ").join(kinds) or pgettext("utm", "stray spaces"),
                                           written=written),
                 fix=rewrite(ctx, link, updates, _("write {text}").format(text=written))

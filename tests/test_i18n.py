@@ -275,3 +275,47 @@ def test_pack_rule_cases_in_french_leave_no_english(tmp_path):
     assert result.exit_code in (0, 1), result.output
     assert " D001 " in result.output and " L001 " in result.output and " V002 " in result.output
     assert _english_left(result.output) == []
+
+
+def _write_cases(root: Path, prefixes: tuple[str, ...] = ()) -> None:
+    """The cases of tests/rules/*.yml (those of the rules starting with ``prefixes``, else all), one folder each."""
+    import yaml
+
+    for path in sorted((REPO / "tests" / "rules").glob("*.yml")):
+        if prefixes and not path.stem.startswith(prefixes):
+            continue
+        for index, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]):
+            folder = root / f"{path.stem}-{index}"
+            for name, text in (case.get("files") or {"campaign.camp": case.get("fail", case.get("pass"))}).items():
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_text(text or "", encoding="utf-8")
+            (folder / "campaignlint.toml").write_text(
+                case.get("config") or 'extend-packs = ["email", "fr-legal"]\n', encoding="utf-8")
+
+
+def test_fix_descriptions_in_french_leave_no_english(tmp_path):
+    """`--show-fixes`, the JSON and the SARIF describe each fix in French (examples, v2 examples, rule cases)."""
+    import json
+
+    _write_cases(tmp_path)
+    shown = _run("--lang", "fr", "check", "examples/flawed", "tests/data/examples/v2/", "--no-cache", "--jobs", "1",
+                 "--show-fixes", "--unsafe-fixes").output
+    assert "--fix appliquerait" in shown and "[sûre]" in shown
+    fixes = [line for line in shown.splitlines() if line.startswith("  ")]
+    assert fixes and _english_left("\n".join(fixes)) == []
+    descriptions = set()
+    for target in ("examples/", "tests/data/examples/v2/", str(tmp_path)):
+        lint = ("--lang", "fr", "check", target, "--no-cache", "--jobs", "1", "--format")
+        found = json.loads(_run(*lint, "json").output)
+        listed = found.get("findings", []) if isinstance(found, dict) else found
+        descriptions |= {f["fix"]["description"] for f in listed if f.get("fix")}
+        sarif = json.loads(_run(*lint, "sarif").output)
+        for result in sarif["runs"][0]["results"]:
+            descriptions |= {fix["description"]["text"] for fix in result.get("fixes", [])}
+    assert len(descriptions) > 40
+    english = [d for d in sorted(descriptions) if _english_left(": " + d)]
+    assert english == [], english
+    # the English run says the same as before
+    english_run = _run("check", "examples/flawed", "--no-cache", "--show-fixes").output
+    assert "C004 remove the repeated #rentree [safe]" in english_run
+    assert 'C010 append "STOP" to the body [safe]' in english_run

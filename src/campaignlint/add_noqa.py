@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding
+from .i18n import gettext as _
 from .noqa import NOQA
 
 #: findings never silenced this way: syntax errors (the file is not read) and unused noqa
@@ -103,8 +104,9 @@ def add_noqa(path: Path, display: str, source, document, findings: list[Finding]
             offset = finding.range.start_offset or source.offset_of(line, finding.range.start_column)
             target = next((place for place in _places(document, source, offset) if place not in blocked), None)
             if target is None:
-                outcome.problems.append(f"{display}:{line}: no place for a `# noqa: {finding.code}` comment "
-                                        "(the line ends inside a text or with `\\`); add it by hand")
+                outcome.problems.append(_("{file}:{line}: no place for a `# noqa: {code}` comment (the line ends "
+                                          "inside a text or with `\\`); add it by hand").format(
+                    file=display, line=line, code=finding.code))
                 continue
             line = target
         codes = wanted.setdefault(line, [])
@@ -165,7 +167,8 @@ def run(linter, paths: list[str], *, write) -> tuple[int, int, list[str]]:
             continue
         if loaded.document is None:
             if any(f.code == "E001" and f.path == loaded.display for f in findings):
-                notes.append(f"{loaded.display}: not changed: it has a syntax error (E001); fix it first")
+                notes.append(_("{file}: not changed: it has a syntax error (E001); fix it first").format(
+                    file=loaded.display))
             continue
         outcome = add_noqa(path, loaded.display, loaded.source, loaded.document, findings)
         notes.extend(outcome.problems)
@@ -173,11 +176,13 @@ def run(linter, paths: list[str], *, write) -> tuple[int, int, list[str]]:
             continue
         check = linter.lint_file(path, text=outcome.text)
         if any(f.code == "E001" and f.path == loaded.display for f in check):  # pragma: no cover - a safety net
-            notes.append(f"{loaded.display}: not changed: the comments would have broken the file (please report it)")
+            notes.append(_("{file}: not changed: the comments would have broken the file (please report it)").format(
+                file=loaded.display))
             continue
         failure = write(path, outcome.text, loaded.source.had_bom, folder)
         if failure is not None:  # like a fix: never outside the project, never a read-only file
-            notes.append(f"{loaded.display}: the noqa comments were not written: {failure}; the file was not changed")
+            notes.append(_("{file}: the noqa comments were not written: {error}; the file was not changed").format(
+                file=loaded.display, error=failure))
             continue
         added += outcome.added
         changed += 1

@@ -16,6 +16,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
+from .i18n import gettext as _
 from .rule import Setting
 
 
@@ -45,10 +46,10 @@ def normalise_subdivision(value: str | None) -> str | None:
     import difflib
 
     close = difflib.get_close_matches(value, list(known), n=1)
-    hint = f" (did you mean `{close[0]}`?)" if close else ""
-    raise ValueError(f"`holidays-subdivision`: `{value}` is not a subdivision of France in the `holidays` "
-                     f"library{hint}; use one of {', '.join(sorted(set(known.values())))} or an alias "
-                     "such as `Alsace` or `Moselle`")
+    hint = _(" (did you mean `{name}`?)").format(name=close[0]) if close else ""
+    raise ValueError(_("`holidays-subdivision`: `{value}` is not a subdivision of France in the `holidays` "
+                       "library{hint}; use one of {codes} or an alias such as `Alsace` or `Moselle`").format(
+        value=value, hint=hint, codes=", ".join(sorted(set(known.values())))))
 
 
 @functools.lru_cache(maxsize=64)
@@ -70,7 +71,8 @@ class SubdivisionSetting(Setting):
 
     def validate(self, value: Any) -> Any:
         if not isinstance(value, str):
-            raise ValueError(f"`{self.key}` must be a string such as \"Alsace\" or \"57\", not {value!r}")
+            raise ValueError(_("`{key}` must be a string such as \"Alsace\" or \"57\", not {value!r}").format(
+                key=self.key, value=value))
         normalise_subdivision(value)
         return value
 
@@ -83,11 +85,13 @@ class TimezoneSetting(Setting):
         import zoneinfo
 
         if not isinstance(value, str):
-            raise ValueError(f"`{self.key}` must be a time zone name such as \"Europe/Paris\", not {value!r}")
+            raise ValueError(_("`{key}` must be a time zone name such as \"Europe/Paris\", not {value!r}").format(
+                key=self.key, value=value))
         try:
             zoneinfo.ZoneInfo(value)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
-            raise ValueError(f"`{self.key}`: `{value}` is not a time zone name (such as \"Europe/Paris\")") from None
+            raise ValueError(_("`{key}`: `{value}` is not a time zone name (such as \"Europe/Paris\")").format(
+                key=self.key, value=value)) from None
         return value
 
 

@@ -251,15 +251,16 @@ def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output
 def _everyday_options(paths, fmt, output_format, *, add_noqa, watch, fix, diff) -> str:
     """Check the combinations of Ruff's everyday options; start --watch; the report format."""
     if output_format and fmt != "text" and output_format != fmt:
-        raise Failure(f"--format {fmt} and --output-format {output_format} disagree: give one of them")
+        raise Failure(_("--format {fmt} and --output-format {output_format} disagree: give one of them").format(
+            fmt=fmt, output_format=output_format))
     if add_noqa and (fix or diff or watch or "-" in paths):
-        raise Failure("--add-noqa changes files on disk by itself: use it without --fix, --diff, --watch and `-`")
+        raise Failure(_("--add-noqa changes files on disk by itself: use it without --fix, --diff, --watch and `-`"))
     if watch:
         if "-" in paths:
-            raise Failure("--watch watches files and folders, not standard input (`-`)")
+            raise Failure(_("--watch watches files and folders, not standard input (`-`)"))
         missing = next((raw for raw in paths if not Path(raw).exists()), None)
         if missing is not None:
-            raise Failure(f"{missing}: no such file or folder")
+            raise Failure(_("{path}: no such file or folder").format(path=missing))
         from .watch import watch_check
 
         raise SystemExit(watch_check(click.get_current_context(), paths))
@@ -298,22 +299,38 @@ def _shown_findings(result, min_severity, would_fix: bool, unsafe: bool) -> list
         shown = [f for f in result.findings if f.severity.rank >= floor]
         hidden = len(result.findings) - len(shown)
         if hidden:
-            result.fix_notes.append(f"{hidden} finding{'s' if hidden != 1 else ''} below {min_severity} not shown "
-                                    "(--min-severity).")
+            from .reporters.text_report import severity_word
+
+            result.fix_notes.append(ngettext("{count} finding below {severity} not shown (--min-severity).",
+                                             "{count} findings below {severity} not shown (--min-severity).",
+                                             hidden).format(count=hidden,
+                                                            severity=severity_word(Severity(min_severity))))
     if would_fix:
         fixes = [f for f in shown if f.fix is not None and f.fix.permitted(unsafe)]
-        result.fix_notes.append(f"--fix would apply {len(fixes)} fix{'es' if len(fixes) != 1 else ''}"
-                                + (":" if fixes else "."))
+        result.fix_notes.append((ngettext("--fix would apply {count} fix:", "--fix would apply {count} fixes:",
+                                          len(fixes)) if fixes else _("--fix would apply 0 fixes.")
+                                 ).format(count=len(fixes)))
+        unnamed = _("fix")
         result.fix_notes.extend(f"  {f.path}:{f.range.start_line}:{f.range.start_column}: {f.code} "
-                                f"{f.fix.description or 'fix'} [{f.fix.applicability.value}]" for f in fixes)
+                                f"{f.fix.description or unnamed} [{_applicability(f.fix)}]" for f in fixes)
     return shown
 
 
 def _list_applied(result) -> None:
     """--show-fixes with --fix: the fixes applied, file by file."""
     log = result.fix_log
-    result.fix_notes.append(f"Applied {len(log)} fix{'es' if len(log) != 1 else ''}" + (":" if log else "."))
-    result.fix_notes.extend(f"  {path}:{line}: {code} {description or 'fix'}" for path, code, line, description in log)
+    result.fix_notes.append((ngettext("Applied {count} fix:", "Applied {count} fixes:", len(log)) if log
+                             else _("Applied 0 fixes.")).format(count=len(log)))
+    unnamed = _("fix")
+    result.fix_notes.extend(f"  {path}:{line}: {code} {description or unnamed}"
+                            for path, code, line, description in log)
+
+
+def _applicability(fix) -> str:
+    """``safe`` / ``unsafe`` in the language of the run (the marker after a fix of --show-fixes)."""
+    from .i18n import pgettext
+
+    return pgettext("fix", fix.applicability.value)
 
 
 def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
@@ -355,7 +372,8 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
                         write_atomically(path, outcome.fixed, bool(source and source.had_bom), root=root)
                     except WriteError as error:  # the file is unchanged
                         result.fixed.pop(display, None)
-                        failures.append(f"{display}: the fix was not written: {error}; the file was not changed")
+                        failures.append(_("{file}: the fix was not written: {error}; the file was not changed").format(
+                            file=display, error=error))
     result.write_failures = failures
     from .findings import unique_sorted
 
@@ -468,6 +486,7 @@ def parse(paths):
     from .config import ConfigError
     from .engine import Linter, UsageError, discover_files
     from .model_json import file_to_json
+    from .reporters.text_report import severity_word
 
     try:
         linter = Linter()
@@ -481,8 +500,10 @@ def parse(paths):
             if loaded is None or loaded.model is None:
                 broken = True
                 for finding in errors:
+                    said = _("{severity}: {message}").format(severity=severity_word(finding.severity),
+                                                             message=finding.message)
                     click.echo(f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}: "
-                               f"{finding.code} {finding.severity.value}: {finding.message}", err=True)
+                               f"{finding.code} {said}", err=True)
                 documents.append({"path": linter._display(path), "model": None,
                                   "errors": [f.to_json() for f in errors]})
                 continue

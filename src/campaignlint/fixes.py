@@ -23,6 +23,8 @@ from pathlib import Path
 
 from .engine import Linter
 from .findings import Finding, Fix
+from .i18n import N_
+from .i18n import gettext as _
 from .frontend.parser import SyntaxProblem, parse
 from .source import BOM
 
@@ -204,18 +206,19 @@ class WriteError(Exception):
 
 
 _REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exceeded",
-    errno.EROFS: "the disk is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EFBIG: "the file would be too large",
-    errno.EIO: "the disk reported an input/output error",
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is exceeded"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EFBIG: N_("the file would be too large"),
+    errno.EIO: N_("the disk reported an input/output error"),
 }
 
 
 def _reason(error: OSError) -> str:
-    return _REASONS.get(error.errno, error.strerror or str(error))
+    reason = _REASONS.get(error.errno)
+    return _(reason) if reason else (error.strerror or str(error))
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -242,22 +245,23 @@ def write_atomically(path: Path, text: str, had_bom: bool, *, root: Path | None 
     try:
         real = path.resolve(strict=True)  # a link: rewrite the file it points to, keep the link
     except (OSError, RuntimeError):
-        raise WriteError("the file cannot be found any more (or is a link loop)") from None
+        raise WriteError(_("the file cannot be found any more (or is a link loop)")) from None
     if root is not None and not _inside(real, root.resolve()):
-        raise WriteError(f"it is a link to a file outside the project folder ({real}); a fix never writes outside it")
+        raise WriteError(_("it is a link to a file outside the project folder ({path}); a fix never writes outside it")
+                         .format(path=real))
     try:
         info = os.stat(real)
     except OSError as error:
         raise WriteError(_reason(error)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise WriteError("it is not a regular file")
+        raise WriteError(_("it is not a regular file"))
     if not info.st_mode & 0o222 or not os.access(real, os.W_OK):
-        raise WriteError("the file is read-only (make it writable to fix it)")
+        raise WriteError(_("the file is read-only (make it writable to fix it)"))
     folder = real.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise WriteError(f"the folder cannot be written ({_reason(error)})") from None
+        raise WriteError(_("the folder cannot be written ({reason})").format(reason=_reason(error))) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

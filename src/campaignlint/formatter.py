@@ -313,9 +313,10 @@ def format_text(text: str) -> str:
     try:
         again = parse(formatted)
     except SyntaxProblem as error:  # pragma: no cover - a formatter bug
-        raise FormatError(f"formatting would break the file ({error.message}); it was left as it is") from None
+        raise FormatError(_("formatting would break the file ({error}); it was left as it is").format(
+            error=error.message)) from None
     if document_key(again) != document_key(document):  # pragma: no cover - a formatter bug
-        raise FormatError("formatting would change what the file says; it was left as it is (please report it)")
+        raise FormatError(_("formatting would change what the file says; it was left as it is (please report it)"))
     return formatted
 
 
@@ -344,7 +345,7 @@ def format_source(display: str, data: bytes) -> tuple[FileResult, bool]:
     if problem is not None or source is None:
         line, column = source.position(problem.span.start) if source is not None and problem else (1, 1)
         return FileResult(display, error=f"{display}:{line}:{column}: {problem.code if problem else 'E008'} "
-                                       f"{problem.message if problem else 'the file cannot be read'}"), False
+                                       + (problem.message if problem else _("the file cannot be read"))), False
     try:
         formatted = format_text(source.text)
     except SyntaxProblem as error:
@@ -419,7 +420,8 @@ def run_fmt(paths: list[str], *, check: bool = False, diff: bool = False, stdin_
             try:
                 write_atomically(Path(os.path.abspath(path)), result.formatted, had_bom, root=root)
             except WriteError as error:  # the file is unchanged
-                echo_err(f"{display}: the formatted text was not written: {error}; the file was not changed")
+                echo_err(_("{file}: the formatted text was not written: {error}; the file was not changed").format(
+                    file=display, error=error))
                 changed -= 1
                 unwritten += 1
     if not (len(targets) == 1 and targets[0][0] is None):

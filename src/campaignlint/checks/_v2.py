@@ -103,7 +103,8 @@ class FrequencySetting(Setting):
 
     def validate(self, value):
         if not isinstance(value, dict):
-            raise ValueError(f"`{self.key}` is a table such as `email = \"3 per week\"`, not {value!r}")
+            raise ValueError(_("`{key}` is a table such as `email = \"3 per week\"`, not {value!r}").format(
+                key=self.key, value=value))
         for channel, text in value.items():
             if not isinstance(text, str) or not _CAP_TEXT.match(text) or int(_CAP_TEXT.match(text).group(1)) < 1:
                 raise ValueError(f"`{self.key}.{channel}` must read like \"3 per week\" (per day, week or month), "

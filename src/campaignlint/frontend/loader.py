@@ -85,9 +85,10 @@ class Loader:
                 where = ""
                 if loaded.source is not None:
                     line, column = loaded.source.position(first.span.start)
-                    where = f" at line {line}, column {column}"
-                more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-                raise ConfigError(f"the rule pack {loaded.display} has an error{where}: {first.message}{more}")
+                    where = _(" at line {line}, column {column}").format(line=line, column=column)
+                more = _(" (and {count} more)").format(count=len(errors) - 1) if len(errors) > 1 else ""
+                raise ConfigError(_("the rule pack {file} has an error{where}: {message}{more}").format(
+                    file=loaded.display, where=where, message=first.message, more=more))
             if loaded.model:
                 self.pack_definitions.update(self._visible(loaded))
 

@@ -199,8 +199,7 @@ def _gauges(text: Text, field_name: str, profile: ChannelProfile | None) -> list
         detail = _("Sent as {encoding}: one SMS holds {single} characters, each part of a longer one {part}.").format(
             encoding=info.encoding, single=info.single_capacity, part=info.part_capacity)
         if info.non_gsm:
-            shown = ", ".join(dict.fromkeys(f"{ch} ({unicodedata.name(ch, 'U+%04X' % ord(ch)).lower()})"
-                                            for _i, ch in info.non_gsm))
+            shown = ", ".join(dict.fromkeys(f"{ch} ({_char_name(ch)})" for _i, ch in info.non_gsm))
             detail += " " + ngettext("This character forces UCS-2: {chars}.",
                                      "These characters force UCS-2: {chars}.",
                                      len({ch for _i, ch in info.non_gsm})).format(chars=shown)
@@ -272,3 +271,12 @@ def _message_view(campaign: Campaign, message: Message, findings: list[Finding],
 
 
 SEVERITY_RANK = {s.value: s.rank for s in Severity}
+
+
+def _char_name(ch: str) -> str:
+    """A character's Unicode name in English (``latin small letter e with diaeresis``), its code point in other
+    languages (``U+00EB``): Unicode names are English only."""
+    from ..i18n import language
+
+    code = f"U+{ord(ch):04X}"
+    return unicodedata.name(ch, code).lower() if language() == "en" else code

@@ -21,9 +21,12 @@ import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 
 from ..findings import Finding, Severity
+from ..i18n import N_
+from ..i18n import gettext as _
 from . import ReportContext
 
-CLEAN_CASE = "no problem found"
+#: the test case of a file without findings (test case names follow the language of the run, as CI shows them)
+CLEAN_CASE = N_("no problem found")
 
 #: XML 1.0 §2.2: forbidden (C0 but tab/LF/CR, surrogates, U+FFFE/U+FFFF) or discouraged (DEL, C1, noncharacters)
 UNSAFE = re.compile(
@@ -40,8 +43,11 @@ def clean(text: str) -> str:
 
 def _line(path: str, finding: Finding) -> str:
     where = finding.range
-    return (f"{path}:{where.start_line}:{where.start_column}: {finding.code} {finding.severity.value}: "
-            f"{finding.message}" + (f" [{finding.rule_name}]" if finding.rule_name else ""))
+    from .text_report import severity_word
+
+    said = _("{severity}: {message}").format(severity=severity_word(finding.severity), message=finding.message)
+    return (f"{path}:{where.start_line}:{where.start_column}: {finding.code} {said}"
+            + (f" [{finding.rule_name}]" if finding.rule_name else ""))
 
 
 def build(findings: list[Finding], context: ReportContext) -> ET.Element:
@@ -60,11 +66,12 @@ def build(findings: list[Finding], context: ReportContext) -> ET.Element:
         suite = ET.SubElement(root, "testsuite", name=name, tests=str(tests), failures=str(len(failing)),
                               errors="0", skipped="0")
         if not found:
-            ET.SubElement(suite, "testcase", name=CLEAN_CASE, classname=name)
+            ET.SubElement(suite, "testcase", name=_(CLEAN_CASE), classname=name)
         seen: Counter[str] = Counter()
         for finding in found:
             where = finding.range
-            case_name = clean(f"{finding.code} (line {where.start_line}, column {where.start_column})")
+            case_name = clean(_("{code} (line {line}, column {column})").format(
+                code=finding.code, line=where.start_line, column=where.start_column))
             seen[case_name] += 1
             if seen[case_name] > 1:
                 case_name += f" #{seen[case_name]}"

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Finding, Severity
+from ..i18n import gettext as _
 from . import ReportContext
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -98,9 +99,9 @@ def _result(finding: Finding, index: int, context: ReportContext) -> dict:
     }
     source = context.sources.get(finding.path)
     if finding.fix is not None and finding.fix.edits and source is not None:
-        description = finding.fix.description or f"fix {finding.code}"
+        description = finding.fix.description or _("fix {code}").format(code=finding.code)
         if finding.fix.applicability.value == "unsafe":
-            description += " (unsafe: review it)"
+            description += _(" (unsafe: review it)")
         result["fixes"] = [{
             "description": {"text": description},
             "artifactChanges": [{

@@ -41,11 +41,12 @@ def render(findings: list[Finding], context: ReportContext) -> str:
         safe = Counter(f.code for f in findings if f.fix is not None and f.fix.applicability is Applicability.SAFE)
         unsafe = Counter(f.code for f in findings
                          if f.fix is not None and f.fix.applicability is not Applicability.SAFE)
+        width = max(7, *(len(severity_word(s)) for s in Severity))  # « avertissement » is longer than « warning »
         for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             name, severity = names[code]
             # the real applicability of this run's fixes: [*] when --fix repairs some
             mark = " [*]" if safe[code] else (" [*unsafe]" if unsafe[code] else "")
-            lines.append(f"{count:5d}  {style(code, bold=True)}  {severity_word(severity):<7}  {name}{mark}")
+            lines.append(f"{count:5d}  {style(code, bold=True)}  {severity_word(severity):<{width}}  {name}{mark}")
     else:
         for finding in findings:
             where = f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}:"

@@ -49,13 +49,13 @@ def ascii_host(host: str) -> str:
     try:
         return host.encode("idna").decode("ascii")
     except UnicodeError as exc:
-        raise ValueError(f"host {host!r} is not a valid international domain name") from exc
+        raise ValueError(_("host {host!r} is not a valid international domain name").format(host=host)) from exc
 
 
 def _valid_host(host: str) -> str | None:
     """None when the host is valid, else the reason."""
     if host.startswith("["):
-        return None if host.endswith("]") and len(host) > 2 else "the IPv6 address is not closed with ]"
+        return None if host.endswith("]") and len(host) > 2 else _("the IPv6 address is not closed with ]")
     try:
         ascii_form = ascii_host(host)
     except ValueError as exc:
@@ -63,7 +63,7 @@ def _valid_host(host: str) -> str | None:
     if _IPV4_RE.match(ascii_form):
         if all(int(p) <= 255 for p in ascii_form.split(".")):
             return None
-        return f"{host} is not a valid IP address"
+        return _("{host} is not a valid IP address").format(host=host)
     labels = ascii_form.split(".")
     for label in labels:
         if not _LABEL_RE.match(label):

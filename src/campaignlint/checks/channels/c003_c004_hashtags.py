@@ -64,7 +64,7 @@ class TooManyHashtags(Rule):
                 extra = tags[maximum:]
                 edits = removal_edits(ctx, extra)
                 removed = quoted_names(s.text for _t, s in extra)
-                found = fix(Applicability.UNSAFE, edits, f"remove {removed}") if edits else None
+                found = fix(Applicability.UNSAFE, edits, _("remove {names}").format(names=removed)) if edits else None
                 yield ctx.finding(
                     self, text.span_of(span.start, span.end),
                     _("{label} has {count} hashtags, more than the {maximum} allowed on {profile} (extra: "
@@ -122,7 +122,8 @@ class RepeatedHashtag(Rule):
                         self, text.span_of(tag.start, tag.end),
                         _("hashtag {tag} is already used earlier in {label}{same}: remove the repeat").format(
                             tag=tag.text, label=version.label, same=same),
-                        fix=fix(Applicability.SAFE, edits, f"remove the repeated {tag.text}") if edits else None,
+                        fix=fix(Applicability.SAFE, edits, _("remove the repeated {tag}").format(tag=tag.text))
+                        if edits else None,
                     )
 
 

@@ -84,7 +84,7 @@ class MissingOptOut(Rule):
         if raw is None or source is None:
             return None
         addition = escape(opt_out)
-        description = f"append \"{opt_out}\" to the body"
+        description = _("append \"{text}\" to the body").format(text=opt_out)
         if not is_long_string(raw):
             close = body.span.end - 1  # the closing quote
             separator = "" if not body.value or body.value[-1].isspace() else " "

@@ -86,13 +86,13 @@ class MandatoryMentionMissing(Rule):
     def _fix(self, ctx: "CampaignContext", message: "Message", text: str):
         footer = attr(ctx.campaign.channel_profile(message.channel), "footer")
         if footer is not None and hasattr(footer, "span"):
-            target, where = footer, _("the channel's footer")
+            target, describe = footer, _("append {text} to the channel's footer")
         else:
-            target, where = text_of(message, "body"), _("the body")
+            target, describe = text_of(message, "body"), _("append {text} to the body")
         if target is None or target.span.path != message.span.path:
             return None
         edit = append_edit(ctx, target, text)
-        return fix(Applicability.SAFE, [edit], _("append {text} to {where}").format(text=quote(text), where=where)) \
+        return fix(Applicability.SAFE, [edit], describe.format(text=quote(text))) \
             if edit is not None else None
 
 

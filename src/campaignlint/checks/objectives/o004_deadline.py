@@ -81,4 +81,5 @@ class ObjectiveWithoutDeadline(Rule):
             end_line, _ = source.position(max(last_end - 1, last.keyword_start))
             end_of_line = source.offset_of(end_line, len(source.line_text(end_line)) + 1)
             edit = Edit(end_of_line, end_of_line, f"{source.newline}{indent}deadline {end}")
-        return fix(Applicability.UNSAFE, [edit], f"add `deadline {end}` (the campaign's last day)")
+        return fix(Applicability.UNSAFE, [edit],
+                   gettext("add `deadline {end}` (the campaign's last day)").format(end=end))

@@ -88,7 +88,8 @@ class AvoidedTerm(Rule):
                         if not any(c in replacement for c in '"\\\n'):
                             applicability = Applicability.SAFE if match.exact else Applicability.UNSAFE
                             the_fix = fix(applicability, [ctx.replace(span, replacement)],
-                                          f"replace « {match.matched} » with « {replacement} »")
+                                          _("replace « {matched} » with « {replacement} »").format(
+                                              matched=match.matched, replacement=replacement))
                         yield ctx.finding(
                             self, span,
                             _("{label} of message `{message}` says « {matched} »{form}: the voice prefers « "

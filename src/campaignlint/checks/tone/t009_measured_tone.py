@@ -114,7 +114,7 @@ class ToneOutOfBounds(Rule):
                     also = ""
                     if others:
                         also = ngettext("; {tones} is crossed too", "; {tones} are crossed too", len(others)).format(
-                            tones=", ".join(f"'{v.tone}'" for v in others))
+                            tones=", ".join(_("'{tone}'").format(tone=v.tone) for v in others))
                     yield ctx.finding(
                         self, text.span,
                         _("{field_label} of message `{message}`: {message2}, a tone declared by {who}{also}").format(

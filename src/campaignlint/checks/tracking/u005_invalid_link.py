@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import gettext as _
+from ...i18n import pgettext
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ._shared import Link, link_span, message_links
@@ -46,9 +47,10 @@ class InvalidLink(Rule):
             valid, reason = is_valid_http_url(link.url)
             if valid:
                 continue
-            shown = link.url if link.url.strip() else "(empty)"
-            what = "link" if link.field == "link" else ("landing page" if link.field == "landing"
-                                                         else f"URL in the {link.field}")
+            shown = link.url if link.url.strip() else pgettext("link", "(empty)")
+            what = pgettext("link", "link") if link.field == "link" else (
+                pgettext("link", "landing page") if link.field == "landing"
+                else _("URL in the {field}").format(field=link.field))
             yield ctx.finding(
                 self, link_span(link) if link.url else link.text.span,
                 _("{what} “{shown}” is not a valid web address: {reason}").format(

@@ -15,14 +15,19 @@ An entry is used only if all of these are unchanged:
   of every module of the package (editing a rule invalidates the cache).
 
 One row per linted file (keyed by its absolute path) holds the key
-components above and the findings as compact JSON.  A run reads every row of
+components above, the findings as compact JSON, their lines of the text
+report as rendered (printed as they are when every file is a hit), the counts
+of its summary line, and the file's project-scope summaries (``FileRow``).  A run reads every row of
 a root in one query and writes its new rows in one transaction at the end
 (``flush``); SQLite's locking (WAL journal, a busy timeout) makes concurrent
 runs safe: at worst they both lint and the last write wins.  The format
 version is in the file name, so an older layout is never read.  Any
 unreadable row, or a damaged database (which is then rebuilt), is a miss; a
-cache folder that cannot be written is silently skipped.  Space is left for
-other kinds of entries (e.g. project-scope results): the ``kind`` column.  The SourceText reporters need is not stored:
+cache folder that cannot be written is silently skipped.  The project-scope
+phase has its own rows (``kind`` = ``project``), keyed by every file of the run
+with its context and summaries: a changed file whose summary is unchanged does
+not re-run it.  An asset file too large to hash (a video) counts by its size
+and modification time.  The SourceText reporters need is not stored:
 ``engine.SourceStore`` re-reads a file when a reporter asks for it.
 """
 
@@ -44,11 +49,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from .engine import FileOutcome
     from .project import Project
 
+_COMPACT = {"ensure_ascii": False, "separators": (",", ":")}
+
 CACHE_DIR = ".campaignlint_cache"
 #: an entry holds a file's findings: far less than this; a bigger one is a miss, unread
 MAX_ENTRY_SIZE = 50_000_000
 #: bump when the entry layout changes
-FORMAT = 2
+FORMAT = 3
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -115,10 +122,56 @@ def finding_from_data(data: list) -> Finding:
     return Finding(code, _SEVERITIES[severity], message, path, Range(*where), decoded_fix, rule_name)
 
 
+class FileRow:
+    """One file's findings in compact form: their JSON (decoded only when asked), their lines of
+    the text report, the counts of the summary line (``text_report.counts_of``) and the path
+    every finding is on (None when they are on several)."""
+
+    __slots__ = ("_data", "rendered", "counts", "path", "_fetch")
+
+    def __init__(self, data: str | None, rendered: str, counts: list[int], path: str | None, fetch=None):
+        self._data, self.rendered, self.counts, self.path, self._fetch = data, rendered, counts, path, fetch
+
+    @classmethod
+    def of(cls, findings: list[Finding]) -> "FileRow":
+        from .reporters.text_report import counts_of, line_of
+
+        paths = {f.path for f in findings}
+        return cls(json.dumps([finding_to_data(f) for f in findings], **_COMPACT),
+                   "".join(line_of(f) + "\n" for f in findings), counts_of(findings),
+                   paths.pop() if len(paths) == 1 else (None if paths else ""))
+
+    @property
+    def data(self) -> str:
+        if self._data is None:
+            self._data = self._fetch() if self._fetch is not None else "[]"
+        return self._data
+
+    def decode(self) -> list[Finding]:
+        return [finding_from_data(item) for item in json.loads(self.data)]
+
+    def __getstate__(self):  # sent back by a worker: no callable
+        return (self.data, self.rendered, self.counts, self.path)
+
+    def __setstate__(self, state) -> None:
+        self._data, self.rendered, self.counts, self.path = state
+        self._fetch = None
+
+
+class CachedFile:
+    """A hit: the file's stored row and project-scope summary."""
+
+    __slots__ = ("row", "summary")
+
+    def __init__(self, row: FileRow, summary: str | None):
+        self.row, self.summary = row, summary
+
+
 # ------------------------------------------------------------------ the cache
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, key TEXT NOT NULL, context TEXT, "
-           "content TEXT, deps TEXT, findings TEXT, PRIMARY KEY (kind, key)) WITHOUT ROWID")
+           "content TEXT, deps TEXT, findings TEXT, rendered TEXT, counts TEXT, summary TEXT, "
+           "PRIMARY KEY (kind, key)) WITHOUT ROWID")
 
 
 class _Store:
@@ -129,17 +182,36 @@ class _Store:
         self.path = folder / f"results-v{FORMAT}.sqlite3"
         self.rows: dict[tuple[str, str], tuple] = {}
         self.pending: dict[tuple[str, str], tuple] = {}
+        self._findings: dict[tuple[str, str], str] | None = None
         try:
-            if self.path.is_file():
+            if self.path.is_file():  # everything but the findings' JSON, read only if a reporter needs it
                 connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
                 try:
                     for kind, key, *row in connection.execute(
-                            "SELECT kind, key, context, content, deps, findings FROM entries"):
+                            "SELECT kind, key, context, content, deps, rendered, counts, summary FROM entries"):
                         self.rows[(kind, key)] = tuple(row)
                 finally:
                     connection.close()
         except sqlite3.Error:  # damaged or locked too long: every file is a miss
             self.rows = {}
+
+    def findings(self, kind: str, key: str) -> str:
+        """The stored findings JSON of a row (every row's, read in one query on first use)."""
+        if self._findings is None:
+            self._findings = {}
+            try:
+                connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
+                try:
+                    for row_kind, row_key, data in connection.execute("SELECT kind, key, findings FROM entries"):
+                        self._findings[(row_kind, row_key)] = data
+                finally:
+                    connection.close()
+            except sqlite3.Error:
+                pass
+        data = self._findings.get((kind, key))
+        if not isinstance(data, str):  # gone meanwhile (another run rebuilt the file): the findings are lost
+            raise ValueError("the cache changed during the run")
+        return data
 
     def flush(self) -> None:
         if not self.pending:
@@ -152,7 +224,7 @@ class _Store:
                     connection.execute(_SCHEMA)
                     with connection:
                         connection.executemany(
-                            "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+                            "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             [(kind, key, *row) for (kind, key), row in self.pending.items()])
                 finally:
                     connection.close()
@@ -218,30 +290,49 @@ class ResultCache:
             store = self._stores[folder] = _Store(folder)
         return store
 
+    def dependency_hash(self, path: Path) -> str | None:
+        """A dependency's key: its content hash, or, for a file too large to hash (a video, whose byte
+        size the A rules read), its size and modification time; None when it does not exist."""
+        digest = self.file_hash(path)
+        if digest is not None:
+            return digest
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        return f"stat:{stat.st_size}:{stat.st_mtime_ns}"
+
     # -- reading -------------------------------------------------------
-    def get(self, path: Path, linted_root: Path | None) -> list[Finding] | None:
-        """The cached findings of ``path``, or None (a miss)."""
+    def get(self, path: Path, linted_root: Path | None) -> CachedFile | None:
+        """The cached outcome of ``path`` (its row and project-scope summary), or None (a miss)."""
         context, folder = self._locate(path, linted_root)
         content = self.file_hash(path)
         self._seen[path] = (context, folder, content)
         if content is None:
             self.misses += 1
             return None
-        row = self._store(folder).rows.get(("file", str(path)))
-        findings = None
+        store = self._store(folder)
+        key = str(path)
+        row = store.rows.get(("file", key))
+        hit = None
         if row is not None:
             try:
-                stored_context, stored_content, deps, data = row
-                valid = (stored_context == context and stored_content == content
-                         and all(self.file_hash(Path(dep)) == digest for dep, digest in json.loads(deps)))
-                findings = [finding_from_data(item) for item in json.loads(data)] if valid else None
+                stored_context, stored_content, deps, rendered, counts, summary = row
+                if (stored_context == context and stored_content == content and isinstance(rendered, str)
+                        and all(self.dependency_hash(Path(dep)) == digest for dep, digest in json.loads(deps))):
+                    numbers = json.loads(counts)
+                    _check(isinstance(numbers, list) and len(numbers) == 6 and all(_is_int(n) for n in numbers[:5])
+                           and (numbers[5] is None or isinstance(numbers[5], str)))
+                    _check(summary is None or isinstance(summary, str))
+                    fetch = lambda: store.findings("file", key)  # noqa: E731
+                    hit = CachedFile(FileRow(None, rendered, numbers[:5], numbers[5], fetch), summary)
             except (ValueError, KeyError, TypeError, RecursionError, MemoryError):  # an odd row is a miss
-                findings = None
-        if findings is None:
+                hit = None
+        if hit is None:
             self.misses += 1
         else:
             self.hits += 1
-        return findings
+        return hit
 
     # -- writing -------------------------------------------------------
     def put(self, path: Path, linted_root: Path | None, outcome: "FileOutcome") -> None:
@@ -253,11 +344,11 @@ class ResultCache:
         context, folder, content = seen
         if content is None or not self._prepare(folder):
             return
-        deps = [[str(dep), self.file_hash(dep)] for dep in outcome.dependencies]
-        compact = {"ensure_ascii": False, "separators": (",", ":")}
+        deps = [[str(dep), self.dependency_hash(dep)] for dep in outcome.dependencies]
+        row = outcome.row
         self._store(folder).pending[("file", str(path))] = (
-            context, content, json.dumps(deps, **compact),
-            json.dumps([finding_to_data(f) for f in outcome.findings], **compact))
+            context, content, json.dumps(deps, **_COMPACT), row.data, row.rendered,
+            json.dumps([*row.counts, row.path], **_COMPACT), outcome.summary)
 
     def flush(self) -> None:
         """Write every new row (one transaction per project root)."""
@@ -295,43 +386,45 @@ class ResultCache:
                 pass
 
     # -- project scope (v2) --------------------------------------------
-    def _project_key(self, files: list[tuple[Path, Path | None]]) -> tuple[str, str, Path] | None:
-        """Every campaign file of the run and its contents, with each one's context (cli.md):
-        (the key, the row's name, the cache folder of the first file's root)."""
+    def _project_key(self, files: list[tuple[Path, Path | None, str | None]]) -> tuple[str, str, Path] | None:
+        """Every campaign file of the run with its context and its project-scope summaries (which hold
+        what the phase reads of the file and its imports): (the key, the row's name, the cache folder
+        of the first file's root)."""
         parts = []
-        for path, linted_root in sorted(files, key=lambda item: str(item[0])):
-            context, _folder = self._locate(path, linted_root)
-            content = self.file_hash(path)
-            if content is None:
-                return None
-            parts.append([str(path), context, content])
+        for path, linted_root, summary in sorted(files, key=lambda item: str(item[0])):
+            seen = self._seen.get(path)
+            context = seen[0] if seen is not None else self._locate(path, linted_root)[0]
+            digest = None if summary is None else hashlib.sha256(summary.encode("utf-8", "surrogatepass")).hexdigest()
+            parts.append([str(path), context, digest])
         key = hashlib.sha256(json.dumps(["project", FORMAT, parts]).encode()).hexdigest()
-        first, root = files[0]
-        _context, folder = self._locate(first, root)
-        names = hashlib.sha256(json.dumps(sorted(str(p) for p, _ in files)).encode()).hexdigest()[:40]
+        first, root, _summary = files[0]
+        seen = self._seen.get(first)
+        folder = seen[1] if seen is not None else self._locate(first, root)[1]
+        names = hashlib.sha256(json.dumps(sorted(str(p) for p, _r, _s in files)).encode()).hexdigest()[:40]
         return key, names, folder
 
-    def get_project(self, files: list[tuple[Path, Path | None]]) -> list[Finding] | None:
-        """The cached findings of the project-scope rules for exactly these files and contents, or None."""
-        located = self._project_key(files)
-        if located is None:
-            return None
-        key, names, folder = located
+    def get_project(self, files: list[tuple[Path, Path | None, str | None]]) -> FileRow | None:
+        """The cached findings of the project-scope rules for exactly these files and summaries, or None."""
+        key, names, folder = self._project_key(files)
         row = self._store(folder).rows.get(("project", names))
         try:
             if row is None or row[0] != key:
                 return None
-            return [finding_from_data(item) for item in json.loads(row[3])]
+            numbers = json.loads(row[4])
+            _check(isinstance(row[3], str) and isinstance(row[5], str) and isinstance(numbers, list)
+                   and len(numbers) == 6)
+            found = FileRow(row[5], row[3], numbers[:5], numbers[5])
+            found.decode()  # project findings are few: decode now, so that an odd row is a miss
+            return found
         except (ValueError, KeyError, TypeError, RecursionError, MemoryError):  # an odd row is a miss
             return None
 
-    def put_project(self, files: list[tuple[Path, Path | None]], findings: list[Finding]) -> None:
+    def put_project(self, files: list[tuple[Path, Path | None, str | None]], found: FileRow) -> None:
         """Store the project-scope findings of this run (written by ``flush``)."""
-        located = self._project_key(files)
-        if located is None:
-            return
-        key, names, folder = located
+        key, names, folder = self._project_key(files)
         if not self._prepare(folder):
             return
-        data = json.dumps([finding_to_data(f) for f in findings], ensure_ascii=False, separators=(",", ":"))
-        self._store(folder).pending[("project", names)] = (key, None, None, data)
+        # the findings go in the summary column too: read with the other rows, no second query
+        self._store(folder).pending[("project", names)] = (
+            key, None, None, found.data, found.rendered, json.dumps([*found.counts, found.path], **_COMPACT),
+            found.data)

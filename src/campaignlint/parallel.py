@@ -82,8 +82,10 @@ def _context():
 
 
 def _lint_chunk(chunk: list[tuple[Path, Path | None]]) -> list["FileOutcome"]:
+    """A chunk's outcomes in compact form: findings as JSON and rendered lines, summaries as JSON
+    (cheap to send back; the main process decodes findings only if a reporter needs them)."""
     assert _LINTER is not None
-    return list(_LINTER.lint_many(chunk))
+    return [outcome.compact() for outcome in _LINTER.lint_many(chunk)]
 
 
 def _language() -> str:

@@ -37,8 +37,8 @@ import hashlib
 import json
 import os
 import sqlite3
+import functools
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,8 +60,13 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def tool_fingerprint() -> str:
-    """Version, Python version, and the size/mtime of every module of the package."""
-    digest = hashlib.sha256(f"{__version__}|{sys.version}|{FORMAT}".encode())
+    """Version, Python version, and the size/mtime of every module of the package (once per process)."""
+    return _tool_fingerprint(__version__)
+
+
+@functools.lru_cache(maxsize=4)
+def _tool_fingerprint(version: str) -> str:
+    digest = hashlib.sha256(f"{version}|{sys.version}|{FORMAT}".encode())
     stack = [_PACKAGE]
     while stack:
         folder = stack.pop()
@@ -370,6 +375,8 @@ class ResultCache:
         return ready
 
     def _write(self, target: Path, data: bytes) -> None:
+        import tempfile
+
         try:
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
         except OSError:

@@ -18,7 +18,6 @@ so a rule can be run by the engine, by a test, or by any other tool.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping, Protocol
 
 from .findings import Edit, Finding, Fix, Range
@@ -100,14 +99,18 @@ class CampaignContext(FileContext):
         self.campaign = campaign
 
 
-@dataclass
 class ProjectFile:
     """One campaign file of the run, as a project-scope rule sees it: its display path and the
     summary the rule's ``summarize`` made of it in the file phase (JSON data: lists, dicts,
     strings, numbers; tuples come back as lists from the cache)."""
 
-    display: str
-    summary: Any
+    __slots__ = ("display", "summary")
+
+    def __init__(self, display: str, summary: Any):
+        self.display, self.summary = display, summary
+
+    def __repr__(self) -> str:
+        return f"ProjectFile({self.display!r}, {self.summary!r})"
 
 
 class ProjectContext:

@@ -19,9 +19,13 @@ class UsageError(Exception):
 
 # --------------------------------------------------------------- walking
 
-def _gitignore_specs(folder: Path):
-    import pathspec
+def _spec(lines: list[str]):
+    import pathspec  # only when there is a .gitignore
 
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _gitignore_specs(folder: Path):
     specs = []
     stop = git_root(folder)
     chain = [folder, *folder.parents]
@@ -32,7 +36,7 @@ def _gitignore_specs(folder: Path):
                 lines = safe_io.read_text(ignore, MAX_FILE_SIZE_LIMIT, errors="replace").splitlines()
             except OSError:
                 lines = []
-            specs.append((candidate, pathspec.GitIgnoreSpec.from_lines(lines)))
+            specs.append((candidate, _spec(lines)))
         if stop is not None and candidate == stop:
             break
         if stop is None:
@@ -54,8 +58,6 @@ def _ignored(path: Path, specs, is_dir: bool) -> bool:
 
 
 def discover_files(paths: Iterable[str]) -> list[Path]:
-    import pathspec
-
     found: list[Path] = []
     seen: set[Path] = set()
     for raw in paths:
@@ -102,7 +104,7 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
             if here != root and local.is_file():
                 try:
                     lines = safe_io.read_text(local, MAX_FILE_SIZE_LIMIT, errors="replace").splitlines()
-                    specs.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
+                    specs.append((here, _spec(lines)))
                 except OSError:
                     pass
             dirs[:] = sorted(

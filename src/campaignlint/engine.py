@@ -156,14 +156,18 @@ class Linter:
         self.project = Project(self.options, self.cwd, rule_catalogue())
         self.sources: dict[str, SourceText] = SourceStore(self.cwd)
         self._loaders: dict[tuple, Loader] = {}
-        from .language.nlp import NLP
-
-        self.nlp = NLP()  # this linter's analyses and facts of texts (bounded LRUs)
         self._suppressions: tuple | None = None  # (the file last finished, its # noqa comments)
 
     @functools.cached_property
     def rules(self) -> dict[str, Rule]:
         return load_all_rules()
+
+    @functools.cached_property
+    def nlp(self):
+        """This linter's analyses and facts of texts (bounded LRUs; made on the first file linted)."""
+        from .language.nlp import NLP
+
+        return NLP()
 
     # -- configuration (see campaignlint.project) ----------------------------
     def config_for(self, path: Path) -> Config:
@@ -331,7 +335,7 @@ class Linter:
             fresh = (lint_in_workers(functools.partial(Linter, self.options, self.cwd), work, workers)
                      if workers > 1 else self.lint_many(work))
             for index, outcome in zip(pending, fresh):
-                outcomes[index] = outcome
+                outcomes[index] = outcome = outcome.compact()  # strings only: memory stays flat
                 if store is not None:
                     store.put(files[index][0], files[index][1], outcome)
         # v2: the project-scope phase, over the files' summaries
@@ -403,11 +407,6 @@ class Linter:
         its summaries (``cache.ResultCache.get_project``): a change to any summary re-runs this
         phase, and only it.  None: no project-scope rule exists.
         """
-        import json
-
-        from . import noqa
-        from .context import ProjectContext, ProjectFile
-
         # the catalogue says whether there are project-scope rules: a warm run imports no rule
         if not entries or not any(getattr(r, "scope", None) == "project" for r in self.project.rules.values()):
             return None
@@ -415,6 +414,11 @@ class Linter:
             cached = store.get_project(entries)
             if cached is not None:
                 return FileOutcome(None, row=cached)
+        import json
+
+        from . import noqa
+        from .context import ProjectContext, ProjectFile
+
         rules = [rule for rule in self.rules.values() if rule.scope == "project"]
         per_rule: dict[str, list[ProjectFile]] = {rule.code: [] for rule in rules}
         by_display: dict[str, tuple[Path, list]] = {}

@@ -39,6 +39,7 @@ import os
 import sqlite3
 import functools
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,6 +86,15 @@ def _tool_fingerprint(version: str) -> str:
 
 # ------------------------------------------------------------------ (de)serialising
 
+def _signature(path: Path) -> str | None:
+    """Size, modification time (ns) and inode of a file, or None."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
+
+
 def finding_to_data(finding: Finding) -> list:
     r = finding.range
     fix = None
@@ -129,12 +139,13 @@ def finding_from_data(data: list) -> Finding:
 
 class FileRow:
     """One file's findings in compact form: their JSON (decoded only when asked), their lines of
-    the text report, the counts of the summary line (``text_report.counts_of``) and the path
-    every finding is on (None when they are on several)."""
+    the text report (UTF-8 bytes: stored and printed without decoding), the counts of the summary
+    line (``text_report.counts_of``) and the path every finding is on (None when they are on
+    several, "" when there is none)."""
 
     __slots__ = ("_data", "rendered", "counts", "path", "_fetch")
 
-    def __init__(self, data: str | None, rendered: str, counts: list[int], path: str | None, fetch=None):
+    def __init__(self, data: str | None, rendered: bytes, counts: list[int], path: str | None, fetch=None):
         self._data, self.rendered, self.counts, self.path, self._fetch = data, rendered, counts, path, fetch
 
     @classmethod
@@ -143,7 +154,8 @@ class FileRow:
 
         paths = {f.path for f in findings}
         return cls(json.dumps([finding_to_data(f) for f in findings], **_COMPACT),
-                   "".join(line_of(f) + "\n" for f in findings), counts_of(findings),
+                   "".join(line_of(f) + "\n" for f in findings).encode("utf-8", "surrogateescape"),
+                   counts_of(findings),
                    paths.pop() if len(paths) == 1 else (None if paths else ""))
 
     @property
@@ -164,18 +176,28 @@ class FileRow:
 
 
 class CachedFile:
-    """A hit: the file's stored row and project-scope summary."""
+    """A hit: the file's stored row, the digest of its project-scope summaries and how to read them
+    (only when the project phase is not a hit itself)."""
 
-    __slots__ = ("row", "summary")
+    __slots__ = ("row", "digest", "fetch")
 
-    def __init__(self, row: FileRow, summary: str | None):
-        self.row, self.summary = row, summary
+    def __init__(self, row: FileRow, digest: str | None, fetch):
+        self.row, self.digest, self.fetch = row, digest, fetch
+
+
+def summary_digest(summary: str | None) -> str | None:
+    return None if summary is None else hashlib.sha256(summary.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+#: a file modified less than this long before its row was written may change again within the
+#: same timestamp: its size and modification time are not trusted for it (git's "racy" files)
+RACY_NS = 2_000_000_000
 
 
 # ------------------------------------------------------------------ the cache
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, key TEXT NOT NULL, context TEXT, "
-           "content TEXT, deps TEXT, findings TEXT, rendered TEXT, counts TEXT, summary TEXT, "
+           "content TEXT, deps TEXT, findings TEXT, rendered BLOB, counts TEXT, summary TEXT, stat TEXT, "
            "PRIMARY KEY (kind, key)) WITHOUT ROWID")
 
 
@@ -187,13 +209,13 @@ class _Store:
         self.path = folder / f"results-v{FORMAT}.sqlite3"
         self.rows: dict[tuple[str, str], tuple] = {}
         self.pending: dict[tuple[str, str], tuple] = {}
-        self._findings: dict[tuple[str, str], str] | None = None
+        self._columns: dict[str, dict] = {}  # column → (kind, key) → (context, content, value)
         try:
             if self.path.is_file():  # everything but the findings' JSON, read only if a reporter needs it
                 connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
                 try:
                     for kind, key, *row in connection.execute(
-                            "SELECT kind, key, context, content, deps, rendered, counts, summary FROM entries"):
+                            "SELECT kind, key, context, content, deps, rendered, counts, stat FROM entries"):
                         self.rows[(kind, key)] = tuple(row)
                 finally:
                     connection.close()
@@ -202,21 +224,31 @@ class _Store:
 
     def findings(self, kind: str, key: str) -> str:
         """The stored findings JSON of a row (every row's, read in one query on first use)."""
-        if self._findings is None:
-            self._findings = {}
+        return self._later("findings", kind, key)
+
+    def summary(self, kind: str, key: str) -> str:
+        """The stored project-scope summaries of a row (read as ``findings``)."""
+        return self._later("summary", kind, key)
+
+    def _later(self, column: str, kind: str, key: str) -> str:
+        """A column left out of the first query, with the context and content hash it was read with:
+        a row another run rewrote meanwhile is not taken for this one (ValueError)."""
+        if column not in self._columns:
+            found = self._columns[column] = {}
             try:
                 connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
                 try:
-                    for row_kind, row_key, data in connection.execute("SELECT kind, key, findings FROM entries"):
-                        self._findings[(row_kind, row_key)] = data
+                    for row_kind, row_key, context, content, data in connection.execute(
+                            f"SELECT kind, key, context, content, {column} FROM entries"):
+                        found[(row_kind, row_key)] = (context, content, data)
                 finally:
                     connection.close()
             except sqlite3.Error:
                 pass
-        data = self._findings.get((kind, key))
-        if not isinstance(data, str):  # gone meanwhile (another run rebuilt the file): the findings are lost
+        known, later = self.rows.get((kind, key)), self._columns[column].get((kind, key))
+        if known is None or later is None or later[:2] != tuple(known[:2]) or not isinstance(later[2], str):
             raise ValueError("the cache changed during the run")
-        return data
+        return later[2]
 
     def flush(self) -> None:
         if not self.pending:
@@ -229,7 +261,7 @@ class _Store:
                     connection.execute(_SCHEMA)
                     with connection:
                         connection.executemany(
-                            "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             [(kind, key, *row) for (kind, key), row in self.pending.items()])
                 finally:
                     connection.close()
@@ -258,8 +290,9 @@ class ResultCache:
 
         self.tool = tool_fingerprint() + "|" + i18n.language()  # the messages are in the run's language
         self.rules = resources.rule_data_fingerprint()
-        self._hashes: dict[Path, str | None] = {}
-        self._config_prints: dict[int, str] = {}
+        self._hashes: dict[str, str | None] = {}
+        self._prefixes: dict[tuple[int, Path], object] = {}  # (configuration, root) → hash of the shared part
+        self._by_folder: dict[tuple[str, Path | None], tuple] = {}  # (folder, linted root) → (prefix, cache)
         self._seen: dict[Path, tuple[str, Path, str | None]] = {}  # path → (context, cache folder, content hash)
         self._ready: dict[Path, bool] = {}  # cache folder → writable
         self._stores: dict[Path, _Store] = {}
@@ -267,27 +300,33 @@ class ResultCache:
         self.misses = 0
 
     # -- keys ----------------------------------------------------------
-    def file_hash(self, path: Path) -> str | None:
+    def file_hash(self, path: Path | str) -> str | None:
         """SHA-256 of a file's bytes (memoised for the run); None if it cannot be read."""
-        if path not in self._hashes:
-            try:
-                limit = self.project.config_for(path).max_file_size  # a bigger file is a miss (then E008), unread
-                self._hashes[path] = hashlib.sha256(safe_io.read_bytes(path, limit)).hexdigest()
+        key = str(path)
+        if key not in self._hashes:
+            try:  # a bigger file is a miss (then E008), unread
+                limit = self.project.config_for(Path(path)).max_file_size
+                self._hashes[key] = hashlib.sha256(safe_io.read_bytes(path, limit)).hexdigest()
             except OSError:
-                self._hashes[path] = None
-        return self._hashes[path]
+                self._hashes[key] = None
+        return self._hashes[key]
 
     def _locate(self, path: Path, linted_root: Path | None) -> tuple[str, Path]:
         project = self.project
-        config = project.config_for(path)
-        root = project.root(config, path, linted_root)
-        printed = self._config_prints.get(id(config))
-        if printed is None:
-            printed = self._config_prints[id(config)] = config.fingerprint()
-        context = hashlib.sha256(json.dumps(
-            [FORMAT, self.tool, self.rules, printed, str(root), str(project.cwd), project.display(path)]
-        ).encode()).hexdigest()
-        return context, Path(root) / CACHE_DIR
+        where = (os.path.dirname(str(path)), linted_root)
+        shared = self._by_folder.get(where)
+        if shared is None:  # what every file of a folder shares (configuration, root): hashed once
+            config = project.config_for(path)
+            root = project.root(config, path, linted_root)
+            prefix = self._prefixes.get((id(config), root))
+            if prefix is None:
+                prefix = self._prefixes[(id(config), root)] = hashlib.sha256(json.dumps(
+                    [FORMAT, self.tool, self.rules, config.fingerprint(), str(root), str(project.cwd)]).encode())
+            shared = self._by_folder[where] = (prefix, Path(root) / CACHE_DIR)
+        prefix, folder = shared
+        digest = prefix.copy()
+        digest.update(project.display(path).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest(), folder
 
     def _store(self, folder: Path) -> _Store:
         store = self._stores.get(folder)
@@ -295,7 +334,7 @@ class ResultCache:
             store = self._stores[folder] = _Store(folder)
         return store
 
-    def dependency_hash(self, path: Path) -> str | None:
+    def dependency_hash(self, path: Path | str) -> str | None:
         """A dependency's key: its content hash, or, for a file too large to hash (a video, whose byte
         size the A rules read), its size and modification time; None when it does not exist."""
         digest = self.file_hash(path)
@@ -309,28 +348,37 @@ class ResultCache:
 
     # -- reading -------------------------------------------------------
     def get(self, path: Path, linted_root: Path | None) -> CachedFile | None:
-        """The cached outcome of ``path`` (its row and project-scope summary), or None (a miss)."""
+        """The cached outcome of ``path`` (its row and project-scope summary), or None (a miss).
+
+        The file's content is hashed unless its size, modification time and inode are those
+        stored with its row (recorded only when it had not changed for ``RACY_NS``)."""
         context, folder = self._locate(path, linted_root)
-        content = self.file_hash(path)
-        self._seen[path] = (context, folder, content)
-        if content is None:
-            self.misses += 1
-            return None
         store = self._store(folder)
         key = str(path)
         row = store.rows.get(("file", key))
+        signature = _signature(path)
+        content = None
+        if row is not None and signature is not None and row[5] == signature and isinstance(row[1], str):
+            content = self._hashes[key] = row[1]
+        else:
+            content = self.file_hash(path)
+        self._seen[path] = (context, folder, content, signature)
+        if content is None:
+            self.misses += 1
+            return None
         hit = None
         if row is not None:
             try:
-                stored_context, stored_content, deps, rendered, counts, summary = row
-                if (stored_context == context and stored_content == content and isinstance(rendered, str)
-                        and all(self.dependency_hash(Path(dep)) == digest for dep, digest in json.loads(deps))):
+                stored_context, stored_content, deps, rendered, counts, _stat = row
+                if (stored_context == context and stored_content == content and isinstance(rendered, bytes)
+                        and all(self.dependency_hash(dep) == digest for dep, digest in json.loads(deps))):
                     numbers = json.loads(counts)
-                    _check(isinstance(numbers, list) and len(numbers) == 6 and all(_is_int(n) for n in numbers[:5])
-                           and (numbers[5] is None or isinstance(numbers[5], str)))
-                    _check(summary is None or isinstance(summary, str))
-                    fetch = lambda: store.findings("file", key)  # noqa: E731
-                    hit = CachedFile(FileRow(None, rendered, numbers[:5], numbers[5], fetch), summary)
+                    _check(isinstance(numbers, list) and len(numbers) == 7 and all(_is_int(n) for n in numbers[:5])
+                           and (numbers[5] is None or isinstance(numbers[5], str))
+                           and (numbers[6] is None or isinstance(numbers[6], str)))
+                    hit = CachedFile(FileRow(None, rendered, numbers[:5], numbers[5],
+                                             lambda: store.findings("file", key)),
+                                     numbers[6], lambda: store.summary("file", key))
             except (ValueError, KeyError, TypeError, RecursionError, MemoryError):  # an odd row is a miss
                 hit = None
         if hit is None:
@@ -345,15 +393,18 @@ class ResultCache:
         seen = self._seen.get(path)
         if seen is None:
             context, folder = self._locate(path, linted_root)
-            seen = (context, folder, self.file_hash(path))
-        context, folder, content = seen
+            signature = _signature(path)
+            seen = (context, folder, self.file_hash(path), signature)
+        context, folder, content, signature = seen
         if content is None or not self._prepare(folder):
             return
+        if signature is not None and time.time_ns() - int(signature.split(":")[1]) < RACY_NS:
+            signature = None  # changed just now: it could change again unseen by its timestamp
         deps = [[str(dep), self.dependency_hash(dep)] for dep in outcome.dependencies]
         row = outcome.row
         self._store(folder).pending[("file", str(path))] = (
             context, content, json.dumps(deps, **_COMPACT), row.data, row.rendered,
-            json.dumps([*row.counts, row.path], **_COMPACT), outcome.summary)
+            json.dumps([*row.counts, row.path, outcome.summary_digest], **_COMPACT), outcome.summary, signature)
 
     def flush(self) -> None:
         """Write every new row (one transaction per project root)."""
@@ -393,34 +444,34 @@ class ResultCache:
                 pass
 
     # -- project scope (v2) --------------------------------------------
-    def _project_key(self, files: list[tuple[Path, Path | None, str | None]]) -> tuple[str, str, Path] | None:
-        """Every campaign file of the run with its context and its project-scope summaries (which hold
-        what the phase reads of the file and its imports): (the key, the row's name, the cache folder
-        of the first file's root)."""
+    def _project_key(self, files: list[tuple[Path, Path | None, str | None]]) -> tuple[str, str, Path]:
+        """Every campaign file of the run with its context and the digest of its project-scope summaries
+        (which hold what the phase reads of the file and its imports): (the key, the row's name, the
+        cache folder of the first file's root)."""
         parts = []
-        for path, linted_root, summary in sorted(files, key=lambda item: str(item[0])):
+        for path, linted_root, digest in sorted(files, key=lambda item: str(item[0])):
             seen = self._seen.get(path)
             context = seen[0] if seen is not None else self._locate(path, linted_root)[0]
-            digest = None if summary is None else hashlib.sha256(summary.encode("utf-8", "surrogatepass")).hexdigest()
             parts.append([str(path), context, digest])
         key = hashlib.sha256(json.dumps(["project", FORMAT, parts]).encode()).hexdigest()
-        first, root, _summary = files[0]
+        first, root, _digest = files[0]
         seen = self._seen.get(first)
         folder = seen[1] if seen is not None else self._locate(first, root)[1]
         names = hashlib.sha256(json.dumps(sorted(str(p) for p, _r, _s in files)).encode()).hexdigest()[:40]
         return key, names, folder
 
     def get_project(self, files: list[tuple[Path, Path | None, str | None]]) -> FileRow | None:
-        """The cached findings of the project-scope rules for exactly these files and summaries, or None."""
+        """The cached findings of the project-scope rules for exactly these files and summaries
+        (``files``: path, linted root, digest of its summaries), or None."""
         key, names, folder = self._project_key(files)
         row = self._store(folder).rows.get(("project", names))
         try:
             if row is None or row[0] != key:
                 return None
             numbers = json.loads(row[4])
-            _check(isinstance(row[3], str) and isinstance(row[5], str) and isinstance(numbers, list)
-                   and len(numbers) == 6)
-            found = FileRow(row[5], row[3], numbers[:5], numbers[5])
+            _check(isinstance(row[3], bytes) and isinstance(row[2], str) and isinstance(numbers, list)
+                   and len(numbers) == 7)
+            found = FileRow(row[2], row[3], numbers[:5], numbers[5])
             found.decode()  # project findings are few: decode now, so that an odd row is a miss
             return found
         except (ValueError, KeyError, TypeError, RecursionError, MemoryError):  # an odd row is a miss
@@ -431,7 +482,7 @@ class ResultCache:
         key, names, folder = self._project_key(files)
         if not self._prepare(folder):
             return
-        # the findings go in the summary column too: read with the other rows, no second query
+        # the findings go in the deps column too: read with the other rows, no second query
         self._store(folder).pending[("project", names)] = (
-            key, None, None, found.data, found.rendered, json.dumps([*found.counts, found.path], **_COMPACT),
-            found.data)
+            key, None, found.data, found.data, found.rendered, json.dumps([*found.counts, found.path, None],
+                                                                           **_COMPACT), None, None)

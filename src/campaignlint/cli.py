@@ -243,7 +243,15 @@ def _emit_rendered(result, rendered, quiet, output_file, threshold, exit_zero) -
     if not quiet:
         context = ReportContext(files=result.files, notes=result.fix_notes, fixed=result.fixed)
         tail = "".join(note + "\n" for note in result.fix_notes) + summary_of(rendered.counts, context) + "\n"
-    _emit("".join(rendered.texts) + tail, output_file)
+    data = b"".join(rendered.texts) + tail.encode("utf-8", "surrogateescape")
+    stream = getattr(sys.stdout, "buffer", None)
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if output_file or stream is None or encoding != "utf8" or b"\x1b" in data:
+        _emit(data.decode("utf-8", "surrogateescape"), output_file)
+    else:  # the stored UTF-8 as it is: what click.echo would write, without decoding and re-encoding it
+        sys.stdout.flush()
+        stream.write(data)
+        stream.flush()
     errors, warnings, infos = rendered.counts[:3]
     failing = {Severity.ERROR: errors, Severity.WARNING: errors + warnings,
                Severity.INFO: errors + warnings + infos}[threshold] > 0

@@ -28,7 +28,7 @@ from .source import SourceText, Span
 from .discovery import UsageError, discover_files  # noqa: F401  (the engine's API)
 
 if TYPE_CHECKING:  # pragma: no cover - the loader and model (lark, pydantic) load lazily:
-    from .cache import FileRow
+    from .cache import CachedFile, FileRow
     from .frontend.loader import LoadedFile, Loader  # a run answered from the cache never needs them
     from .model import Campaign, Located
 
@@ -65,7 +65,7 @@ class RunResult:
 class Rendered:
     """The text report's lines of a run, as stored per file, and what its summary counts."""
 
-    texts: list[str]  # per file: one line a finding, each ending with a newline
+    texts: list[bytes]  # per file: one line a finding, each ending with a newline (UTF-8)
     counts: list[int]  # errors, warnings, info, safe fixes, unsafe fixes
 
 
@@ -78,13 +78,27 @@ class FileOutcome:
     decodes them on first use), the files it depends on, its project-scope summary."""
 
     def __init__(self, findings: list[Finding] | None, dependencies: list[Path] | None = None,
-                 summary: str | None = None, row: "FileRow | None" = None):
+                 summary: str | None = None, row: "FileRow | None" = None, cached: "CachedFile | None" = None):
         self._findings = findings
         #: every import target asked for, directly or not (absolute; found or not), and asset files
         self.dependencies = dependencies or []
-        #: the JSON of the file's project-scope summaries (``Linter.summary_of``), None without project rules
-        self.summary = summary
+        self._summary = summary
         self._row = row
+        self._cached = cached  # a cache hit: its summaries are read only if the project phase needs them
+
+    @property
+    def summary(self) -> str | None:
+        """The JSON of the file's project-scope summaries (``Linter.summary_of``), None without project rules."""
+        if self._cached is not None:
+            self._summary = None if self._cached.digest is None else self._cached.fetch()
+            self._cached = None
+        return self._summary
+
+    @property
+    def summary_digest(self) -> str | None:
+        from .cache import summary_digest
+
+        return self._cached.digest if self._cached is not None else summary_digest(self._summary)
 
     @property
     def findings(self) -> list[Finding]:
@@ -103,7 +117,7 @@ class FileOutcome:
 
     def compact(self) -> "FileOutcome":
         """The same outcome holding only strings and numbers (what a worker sends back)."""
-        return FileOutcome(None, self.dependencies, self.summary, self.row)
+        return FileOutcome(None, self.dependencies, self._summary, self.row, self._cached)
 
 
 class SourceStore(dict):
@@ -218,7 +232,7 @@ class Linter:
             front_end([ctx.finding(self.rules[p.code], p.span, p.message) for p in loaded.problems
                        if p.code in self.rules])
         findings = self.findings_for(loaded, config)
-        phase = self._project_phase([(path, linted_root, self.summary_of(loaded, config))])  # v2: the whole run
+        phase = self._project_phase([(path, linted_root, FileOutcome(None, summary=self.summary_of(loaded, config)))])
         project = phase.findings if phase is not None else []
         return sorted(findings + project, key=Finding.sort_key) if project else findings
 
@@ -255,7 +269,8 @@ class Linter:
     def summary_of(self, loaded: LoadedFile, config: Config) -> str | None:
         """The file's project-scope summaries, as JSON: each enabled project-scope rule's ``summarize``
         of it, and its ``# noqa`` comments (the project phase applies them).  None: no such rule."""
-        rules = [rule for rule in self.rules.values() if rule.scope == "project" and config.enabled(rule.code, rule.name)]
+        rules = [rule for rule in self.rules.values()
+                 if rule.scope == "project" and config.enabled(rule.code, rule.name)]
         if not rules:
             return None
         import json
@@ -309,8 +324,8 @@ class Linter:
         for raw in paths:
             if raw == "-":
                 continue
-            for path in discover_files([raw]):
-                files.append((path, Path(os.path.abspath(raw)) if Path(raw).is_dir() else None))
+            linted_root = Path(os.path.abspath(raw)) if Path(raw).is_dir() else None
+            files.extend((path, linted_root) for path in discover_files([raw]))
         outcomes: list[FileOutcome] = [FileOutcome([]) for _ in files]
         for path, _root in files:
             result.files.append(self._display(path))
@@ -326,7 +341,7 @@ class Linter:
                 if hit is None:
                     pending.append(index)
                 else:
-                    outcomes[index] = FileOutcome(None, summary=hit.summary, row=hit.row)
+                    outcomes[index] = FileOutcome(None, row=hit.row, cached=hit)
         if pending:
             work = [files[index] for index in pending]
             from .parallel import lint_in_workers, workers_for
@@ -339,8 +354,7 @@ class Linter:
                 if store is not None:
                     store.put(files[index][0], files[index][1], outcome)
         # v2: the project-scope phase, over the files' summaries
-        phase = self._project_phase([(path, root, outcome.summary) for (path, root), outcome in zip(files, outcomes)],
-                                    store)
+        phase = self._project_phase([(path, root, outcome) for (path, root), outcome in zip(files, outcomes)], store)
         if store is not None:
             store.flush()
         stdin: list[Finding] = []
@@ -389,14 +403,14 @@ class Linter:
             loaded = loader.load(path)
             if loaded.source is not None:
                 self.sources[loaded.display] = loaded.source
-            entries.append((path, linted_root, self.summary_of(loaded, config)))
+            entries.append((path, linted_root, FileOutcome(None, summary=self.summary_of(loaded, config))))
             if fresh and not any(path in other.imported for other in loader.files.values()):
                 loader.files.pop(path, None)  # memory stays flat: forget what this phase loaded
                 self.sources.pop(loaded.display, None)
         phase = self._project_phase(entries, store)
         return phase.findings if phase is not None else []
 
-    def _project_phase(self, entries: list[tuple[Path, Path | None, str | None]], store=None) -> FileOutcome | None:
+    def _project_phase(self, entries: list[tuple[Path, Path | None, FileOutcome]], store=None) -> FileOutcome | None:
         """The second phase: project-scope rules over the summaries of every campaign file of the run.
 
         A rule declares ``scope = "project"``, a ``summarize(ctx)`` run on each file in the file
@@ -410,8 +424,9 @@ class Linter:
         # the catalogue says whether there are project-scope rules: a warm run imports no rule
         if not entries or not any(getattr(r, "scope", None) == "project" for r in self.project.rules.values()):
             return None
+        digests = [(path, root, outcome.summary_digest) for path, root, outcome in entries]
         if store is not None:
-            cached = store.get_project(entries)
+            cached = store.get_project(digests)
             if cached is not None:
                 return FileOutcome(None, row=cached)
         import json
@@ -422,7 +437,11 @@ class Linter:
         rules = [rule for rule in self.rules.values() if rule.scope == "project"]
         per_rule: dict[str, list[ProjectFile]] = {rule.code: [] for rule in rules}
         by_display: dict[str, tuple[Path, list]] = {}
-        for path, _root, summary in entries:
+        for path, root, outcome in entries:
+            try:
+                summary = outcome.summary
+            except ValueError:  # the cache changed meanwhile: summarise the file again
+                summary = next(iter(self.lint_many([(path, root)]))).summary
             if summary is None:
                 continue
             data = json.loads(summary)
@@ -449,7 +468,7 @@ class Linter:
         found.sort(key=Finding.sort_key)
         outcome = FileOutcome(found)
         if store is not None:
-            store.put_project(entries, outcome.row)
+            store.put_project(digests, outcome.row)
         return outcome
 
     def lint_many(self, files: list[tuple[Path, Path | None]]):

@@ -40,6 +40,7 @@ import sqlite3
 import functools
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -162,13 +163,23 @@ class FileRow:
     def data(self) -> str:
         if self._data is None:
             self._data = self._fetch() if self._fetch is not None else "[]"
+        if isinstance(self._data, bytes):
+            return zlib.decompress(self._data).decode("utf-8", "surrogatepass")
         return self._data
+
+    def shrink(self) -> "FileRow":
+        """Keep the findings' JSON compressed (a run holds every file's row until it reports)."""
+        if isinstance(self._data, str) and len(self._data) > 256:
+            self._data = zlib.compress(self._data.encode("utf-8", "surrogatepass"), 1)
+        return self
 
     def decode(self) -> list[Finding]:
         return [finding_from_data(item) for item in json.loads(self.data)]
 
     def __getstate__(self):  # sent back by a worker: no callable
-        return (self.data, self.rendered, self.counts, self.path)
+        if self._data is None:
+            self.data  # noqa: B018  (fetched now)
+        return (self._data, self.rendered, self.counts, self.path)
 
     def __setstate__(self, state) -> None:
         self._data, self.rendered, self.counts, self.path = state

@@ -116,8 +116,9 @@ class FileOutcome:
         return self._row
 
     def compact(self) -> "FileOutcome":
-        """The same outcome holding only strings and numbers (what a worker sends back)."""
-        return FileOutcome(None, self.dependencies, self._summary, self.row, self._cached)
+        """The same outcome holding only strings and numbers, the findings' JSON compressed (what a
+        worker sends back, what a run keeps until it reports)."""
+        return FileOutcome(None, self.dependencies, self._summary, self.row.shrink(), self._cached)
 
 
 class SourceStore(dict):

@@ -281,7 +281,8 @@ class Linter:
         ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
         summaries = {rule.code: rule.summarize(ctx) if loaded.model is not None else None for rule in rules}
         comments: list = []
-        if loaded.document is not None and loaded.source is not None:
+        if (loaded.document is not None and loaded.source is not None
+                and any("noqa" in comment.text.lower() for comment in loaded.document.comments)):
             last = self._suppressions
             suppressions = last[1] if last is not None and last[0] is loaded else noqa.collect(loaded.document,
                                                                                                loaded.source)
@@ -396,18 +397,22 @@ class Linter:
         if not files or not any(getattr(r, "scope", None) == "project" for r in self.project.rules.values()):
             return []
         entries = []
+        fresh: list[tuple[Loader, Path, str]] = []
         for path, linted_root in files:
             path = Path(os.path.abspath(path))
             config = self.config_for(path)
             loader = self.loader_for(config, self.project_root(config, path, linted_root), overrides)
-            fresh = path not in loader.files
-            loaded = loader.load(path)
-            if loaded.source is not None:
+            loaded = loader.files.get(path)
+            if loaded is None:
+                loaded = loader.load(path)
+                fresh.append((loader, path, loaded.display))
+            if loaded.source is not None:  # positions come from the text this phase read (unsaved ones included)
                 self.sources[loaded.display] = loaded.source
             entries.append((path, linted_root, FileOutcome(None, summary=self.summary_of(loaded, config))))
-            if fresh and not any(path in other.imported for other in loader.files.values()):
-                loader.files.pop(path, None)  # memory stays flat: forget what this phase loaded
-                self.sources.pop(loaded.display, None)
+        for loader, path, display in fresh:  # forget what this phase loaded (a later file may have imported it)
+            if not any(path in other.imported for other in loader.files.values()):
+                loader.files.pop(path, None)
+                self.sources.pop(display, None)
         phase = self._project_phase(entries, store)
         return phase.findings if phase is not None else []
 

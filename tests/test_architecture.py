@@ -134,6 +134,27 @@ def test_rules_do_not_know_the_engine():
     assert offenders == {}
 
 
+def test_families_do_not_import_each_other():
+    # what several families need lives in checks/_format.py, _packs.py, _v2.py or below (language/, text/)
+    graph = _graph()
+
+    def family(module: str) -> str | None:
+        parts = module.split(".")
+        return parts[2] if len(parts) > 3 and parts[1] == "checks" else None  # campaignlint.checks.<family>.<module>
+
+    offenders = {name: sorted(t for t in targets if family(t) not in (None, family(name)))
+                 for name, targets in graph.items() if family(name)}
+    assert {name: found for name, found in offenders.items() if found} == {}
+
+
+def test_custom_rules_reach_the_engine_as_ordinary_rules():
+    # a campaign's `rule` blocks come from a rule provider (rule.PROVIDERS, registry.campaign_rules):
+    # the engine neither imports checks.custom nor names it
+    graph = _graph()
+    assert "campaignlint.checks.custom" not in graph["campaignlint.engine"]
+    assert "custom" not in (PACKAGE / "engine.py").read_text(encoding="utf-8")
+
+
 def test_contexts_are_not_in_the_engine():
     source = (PACKAGE / "engine.py").read_text(encoding="utf-8")
     assert "class FileContext" not in source and "class CampaignContext" not in source
@@ -145,3 +166,19 @@ def test_module_size(path: Path):
     is_rule_module = "checks" in path.parts and not path.name.startswith("_")
     limit = 300 if is_rule_module else 600
     assert lines <= limit, f"{path.relative_to(PACKAGE)} has {lines} lines (limit {limit})"
+
+
+#: lines over the limit left in modules other sessions were editing when the test came (issue 10):
+#: their number may only go down; wrap them and remove the entry
+_LONG_LINES_LEFT = {"lsp.py": 9, "language/terms.py": 2}
+
+
+def test_lines_fit_in_120_characters():
+    too_long = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        lines = [number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if len(line) > 120]
+        if len(lines) > _LONG_LINES_LEFT.get(name, 0):
+            too_long[name] = lines
+    assert too_long == {}, "lines over 120 characters (file: line numbers)"

@@ -82,3 +82,20 @@ def test_video_is_not_opened_only_sized(tmp_path):
     (tmp_path / "clip.mp4").write_bytes(b"\x00" * 1000)
     found = assets.read_asset("clip.mp4", tmp_path, tmp_path, image=False)
     assert (found.outcome, found.size, found.width) == (assets.OK, 1000, None)
+
+
+def test_soft_width_bounds_read_the_file_pixels(tmp_path):
+    """A005: where nothing is declared, the file's real width is held against the placement's `recommend width`."""
+    from campaignlint.engine import Linter, Options
+
+    make_png(tmp_path / "visuels" / "etroit.png", 400, 200)
+    make_png(tmp_path / "visuels" / "bandeau.png", 800, 400)
+    (tmp_path / "campaignlint.toml").write_text("", encoding="utf-8")
+    message = ('  message {name} {{ channel email; at 2026-12-02 10:00; sender "Le Fournil"; subject "Nos bûches"; '
+               'body "Nos bûches"; image "visuels/{file}" {{ alt "Bûche tranchée" }} }}\n')
+    path = tmp_path / "noel.camp"
+    path.write_text("campaign noel {\n  period 2026-12-01 .. 2026-12-31\n" + message.format(name="a", file="etroit.png")
+                    + message.format(name="b", file="bandeau.png") + "}\n", encoding="utf-8")
+    findings = Linter(Options(select=["A005"]), cwd=tmp_path).lint_file(path)
+    assert [(f.range.start_line, f.severity.value) for f in findings] == [(3, "warning")]
+    assert "the image is 400 px wide; email recommends from 600 to 1200 px" in findings[0].message

@@ -132,3 +132,17 @@ def test_a_catastrophic_pattern_never_hangs(tmp_path, pattern):
         assert "(a|aa)+$" in finding.message
     else:
         assert timed_out == []
+
+
+def test_a_custom_rule_is_selected_and_ignored_like_any_rule(tmp_path):
+    # a `rule` block is an ordinary rule (checks/custom.py provides it): --ignore by its name or code
+    # switches it off before it runs, so even a pattern that would take too long costs nothing
+    rule = 'rule no_free { message "x"; forbid "gratuite"; code "ACME001" }\nrule slow { message "x"; pattern "(a|aa)+$" }'
+    path = tmp_path / "c.camp"
+    path.write_text(CAMPAIGN.format(rule=rule).replace("Cartables et trousses, offerts en 48 h.", "a" * 60 + "!"),
+                    encoding="utf-8")
+    (tmp_path / "campaignlint.toml").write_text("", encoding="utf-8")
+    findings = Linter(Options(select=["ALL"], ignore=["slow", "ACME001"]), cwd=tmp_path).lint_file(path)
+    assert [f for f in findings if f.code in ("ACME001", "slow") or "took too long" in f.message] == []
+    findings = Linter(Options(select=["no_free"]), cwd=tmp_path).lint_file(path)
+    assert [f.code for f in findings] == ["ACME001", "ACME001"]

@@ -124,6 +124,25 @@ def _run(*args, env=None, cwd=None):
 
 
 ENGLISH = re.compile(r"\b(the|has no|is not|more than|message `\w+` (?:has|is)|and no|which|should|must)\b")
+#: English words no French message has, once code, quoted copy and URLs are taken out
+ENGLISH_WORDS = re.compile(r"\b(the|has|have|is not|more than|and|which|should|must|with|without|its|than|when|allows?|"
+                           r"cannot|does not|would|write|add|only|each|already|this|these|from|into|of|to|or|by|"
+                           r"link|links|sentences?|words|characters|days?|months?|hours?|seconds|above|below|off)\b")
+SNAPSHOT_V2 = REPO / "tests" / "data" / "i18n" / "check_v2.fr.txt"
+V2 = REPO / "tests" / "data" / "examples" / "v2"
+PACK_CASES = ("A", "D", "G", "J", "L", "P006", "R", "V", "W")
+
+
+def _english_left(output: str) -> list[str]:
+    """The lines of a French run that still say something in English (codes, quotes and URLs aside)."""
+    left = []
+    for line in output.splitlines():
+        said = line.split(": ", 1)[-1]
+        said = re.sub(r"`[^`]*`|«[^»]*»|“[^”]*”|\"[^\"]*\"|'[^']*'|https?://\S+", "", said)
+        said = re.sub(r"\([^()]*\.camp[^()]*\)", "", said)
+        if ENGLISH_WORDS.search(said):
+            left.append(line)
+    return left
 
 
 def test_check_examples_in_french_matches_the_snapshot():
@@ -134,6 +153,7 @@ def test_check_examples_in_french_matches_the_snapshot():
     assert result.output == SNAPSHOT.read_text(encoding="utf-8")
     for line in result.output.splitlines():
         assert not ENGLISH.search(line.split(": ", 1)[-1]), line
+    assert _english_left(result.output) == []
     assert "47 problèmes trouvés (17 erreurs, 22 avertissements, 8 infos) dans 4 fichiers." in result.output
 
 
@@ -222,16 +242,36 @@ def test_the_wheel_ships_the_compiled_catalogue(tmp_path):
     assert translations.gettext("Summary") == "Synthèse"
 
 
-def test_every_rule_has_a_french_summary():
-    import tomllib
+# The French rule documentation (locale/fr/rules.toml) is tested in tests/test_i18n_rules.py.
 
-    from campaignlint.registry import load_all_rules
 
-    with (REPO / "src" / "campaignlint" / "locale" / "fr" / "rules.toml").open("rb") as handle:
-        docs = tomllib.load(handle)
-    rules = load_all_rules()
-    missing = [code for code in rules if not docs.get(code, {}).get("summary")]
-    assert not missing, missing
-    assert set(docs) <= set(rules), set(docs) - set(rules)  # no text for a rule that does not exist
-    for code, fields in docs.items():
-        assert set(fields) <= {"summary", "what", "why", "fix_note"}, code
+def test_check_v2_examples_in_french_matches_the_snapshot():
+    """The v2 examples declare every rule pack: D, R, W, L findings, merge tags, assets, journeys, consent."""
+    result = _run("--lang", "fr", "check", "tests/data/examples/v2/", "--no-cache", "--jobs", "1")
+    assert result.exit_code == 1
+    if os.environ.get("CAMPAIGNLINT_UPDATE_SNAPSHOTS"):
+        SNAPSHOT_V2.write_text(result.output, encoding="utf-8")
+    assert result.output == SNAPSHOT_V2.read_text(encoding="utf-8")
+    assert _english_left(result.output) == []
+    codes = set(re.findall(r": ([A-Z]\d{3}) ", result.output))
+    assert {"D001", "R001", "W001", "L001", "V001", "A001", "J001", "G001"} <= codes, codes
+
+
+def test_pack_rule_cases_in_french_leave_no_english(tmp_path):
+    """Every case of the pack rules and of the v2 families (tests/rules), linted in French."""
+    import yaml
+
+    for path in sorted((REPO / "tests" / "rules").glob("*.yml")):
+        if not path.stem.startswith(PACK_CASES):
+            continue
+        for index, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]):
+            folder = tmp_path / f"{path.stem}-{index}"
+            for name, text in (case.get("files") or {"campaign.camp": case.get("fail", case.get("pass"))}).items():
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_text(text or "", encoding="utf-8")
+            (folder / "campaignlint.toml").write_text(
+                case.get("config") or 'extend-packs = ["email", "fr-legal"]\n', encoding="utf-8")
+    result = _run("--lang", "fr", "check", str(tmp_path), "--no-cache", "--jobs", "1")
+    assert result.exit_code in (0, 1), result.output
+    assert " D001 " in result.output and " L001 " in result.output and " V002 " in result.output
+    assert _english_left(result.output) == []

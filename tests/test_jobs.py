@@ -54,3 +54,23 @@ def test_small_runs_stay_in_process():
     assert workers_for(8, MIN_FILES_PER_WORKER - 1) == 1
     assert workers_for(8, 2 * MIN_FILES_PER_WORKER) == 2
     assert workers_for(2, 100 * MIN_FILES_PER_WORKER) == 2
+
+
+@pytest.mark.slow
+def test_project_scope_findings_are_the_same_with_jobs_2(tmp_path, cli):
+    """Issue 14: P006 adds up files linted by different worker processes (the project phase sees the whole run)."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "shared.camp").write_text('brand bazar {\n  name "Bazar"\n  frequency email 2 per week\n}\n'
+                                          'segment clients { description "Clients"; consent email opt-in }\n',
+                                          encoding="utf-8")
+    for day, name in enumerate(("noel", "soldes", "extra", "bonus"), 1):
+        (tmp_path / f"{name}.camp").write_text(
+            f'import "shared.camp"\ncampaign {name} {{\n  brand bazar\n  period 2026-12-01 .. 2026-12-31\n'
+            f'  segment clients\n  message m_{name} {{ channel email; segments clients; at 2026-12-0{day} 10:00; '
+            f'subject "Paniers {name}" }}\n}}\n', encoding="utf-8")
+    force = {"CAMPAIGNLINT_MIN_FILES_PER_WORKER": "1"}
+    one = cli("check", ".", "--no-cache", "--jobs", "1", "--select", "P006", "--format", "json", cwd=tmp_path)
+    two = cli("check", ".", "--no-cache", "--jobs", "2", "--select", "P006", "--format", "json", cwd=tmp_path,
+              env=force)
+    assert one.stdout == two.stdout, two.stderr
+    assert one.stdout.count('"P006"') == 1 and "`m_extra` is the 3rd email" in one.stdout  # the first over the cap

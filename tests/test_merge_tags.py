@@ -129,3 +129,54 @@ def test_worst_case_and_shortest_lengths():
     assert unknown == "{{ other }}" and subs == []
     blocks, _ = mt.worst_case("{% if x %}A{% endif %}", lookup)
     assert blocks == "A"
+
+
+# ---------------------------------------------------------------- copy rules see a tag as one neutral token
+
+SYNTAX_TAGS = {
+    "liquid": ('{{ PRENOM | default: "ami" }}', "{{ VILLE }}"),
+    "mailchimp": ("*|FNAME|*", "*|VILLE|*"),
+    "hubspot": ('{{ contact.FIRSTNAME|default("ami") }}', "{{ contact.VILLE }}"),
+    "brevo": ('{{ contact.PRENOM | default : "ami" }}', "{{ contact.VILLE }}"),
+    "sfmc": ("%%FNAME%%", "%%VILLE%%"),
+}
+
+
+@pytest.mark.parametrize("syntax", sorted(SYNTAX_TAGS))
+def test_no_copy_rule_reports_on_a_merge_tag(tmp_path, syntax):
+    """Issue 14: a merge tag never appears in a T, C003–C006, U or M finding, in each of the five syntaxes (its
+    capitals are not shouting, its `|` and `.` are no link, hashtag or mention)."""
+    from campaignlint.engine import Linter, Options
+
+    name, city = SYNTAX_TAGS[syntax]
+    text = ('brand bazar {\n  name "Bazar"\n  language fr\n'
+            '  variable first_name { max length 20; fallback "ami"; alias "PRENOM", "FNAME", "FIRSTNAME" }\n'
+            '  variable ville { max length 30; fallback "votre ville"; alias "VILLE" }\n}\n'
+            f'channel email {{ merge tags {syntax} }}\n'
+            'campaign noel {\n  brand bazar\n  period 2026-12-01 .. 2026-12-31\n'
+            '  message e {\n    channel email\n    at 2026-12-02 10:00\n'
+            f'    subject "{name.replace(chr(34), chr(92) + chr(34))}, vos paniers de Noël vous attendent"\n'
+            f'    body "Bonjour {name.replace(chr(34), chr(92) + chr(34))}, nos paniers garnis sont prêts à '
+            f'{city} : https://bazar.example/noel?utm_source=newsletter&utm_medium=email&utm_campaign=noel"\n'
+            '  }\n}\n')
+    path = tmp_path / "noel.camp"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "campaignlint.toml").write_text("", encoding="utf-8")
+    findings = Linter(Options(), cwd=tmp_path).lint_file(path)
+    assert not [f for f in findings if f.code.startswith("E")], [f.message for f in findings]
+    lines = text.split("\n")
+    spans = []  # (line, first column, last column) of every tag, 1-based
+    for number, line in enumerate(lines, 1):
+        for tag in (name.replace('"', '\\"'), city):
+            start = line.find(tag)
+            if start >= 0:
+                spans.append((number, start + 1, start + len(tag)))
+    assert len(spans) == 3
+    copy = [f for f in findings if f.code[0] in "TUM" or f.code in ("C003", "C004", "C005", "C006")]
+    for finding in copy:
+        for fragment in ("PRENOM", "FNAME", "FIRSTNAME", "VILLE", "{{", "*|", "%%"):
+            assert fragment not in finding.message, (finding.code, finding.message)
+        r = finding.range
+        for line, first, last in spans:
+            inside = r.start_line == r.end_line == line and first <= r.start_column and r.end_column <= last + 1
+            assert not inside, (finding.code, finding.message)

@@ -128,6 +128,8 @@ def test_commands_show_packs_and_sources(tmp_path):
     l001 = next(r for r in listing if r["code"] == "L001")
     assert l001["pack"] == "fr-legal" and "Code de la consommation L221-16" in l001["source"]
     assert next(r for r in listing if r["code"] == "C011")["pack"] is None
+    scopes = {r["code"]: r["scope"] for r in listing}  # cli.md: the listing marks project-scope rules
+    assert scopes["P006"] == "project" and scopes["C011"] == "campaign" and scopes["N001"] == "suppressions"
     text = run_cli("rules").stdout
     assert "(pack `fr-legal`: off by default" in text and "source: Google Ads" in text
     explained = run_cli("explain", "L001")  # a rule of a pack that is off

@@ -8,7 +8,7 @@ word against every masked span.  Each shape below goes through every helper
 those reports pointed at; the bound (2 s) is generous so that a loaded CI
 machine does not fail it, the fixed code takes milliseconds.
 
-The masks are now found by ``campaignlint.language.scanning``, which must give
+The masks are now found by ``campaignlint.language.url_masks``, which must give
 exactly the matches of the regular expressions it replaces: that is checked
 here on random text made of the characters that matter.
 """
@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 
 from campaignlint.checks.tone.t003_avoided_term import _inside_other_term
 from campaignlint.checks.tone.t004_exclamations import exclamation_marks
-from campaignlint.checks.tone.t005_shouting import shouting_runs
 from campaignlint.formatter import document_key, format_text
-from campaignlint.language import scanning
+from campaignlint.language import url_masks
 from campaignlint.language.address import detect_address
+from campaignlint.language.capitals import shouting_runs
 from campaignlint.language.detect import detect_language
 from campaignlint.language.readability import count_text, prose_words, readability, split_sentences
 from campaignlint.frontend.parser import parse
@@ -145,17 +145,17 @@ def test_french_copy_keeps_its_markers_and_sentences():
 
 
 _ORIGINALS = {
-    "email": (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), scanning.EMAIL),
-    "domain": (re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE), scanning.DOMAIN),
-    "promo": (re.compile(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{2,}\b"), scanning.PROMO_CODE),
+    "email": (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), url_masks.EMAIL),
+    "domain": (re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE), url_masks.DOMAIN),
+    "promo": (re.compile(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{2,}\b"), url_masks.PROMO_CODE),
 }
 _BARE = r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?"
-_ORIGINALS["bare domain"] = (re.compile(_BARE), scanning.bare_domain(_BARE))
+_ORIGINALS["bare domain"] = (re.compile(_BARE), url_masks.bare_domain(_BARE))
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _TAG = re.compile(r"(?<![\w#@])[#@][^\W_]\w*", re.IGNORECASE)
 _NOT_PROSE = re.compile("|".join(p.pattern for p in (_URL, _ORIGINALS["email"][0], _ORIGINALS["domain"][0], _TAG)),
                         re.IGNORECASE)
-_ORIGINALS["not prose"] = (_NOT_PROSE, scanning.Alternation(_URL, scanning.EMAIL, scanning.DOMAIN, _TAG))
+_ORIGINALS["not prose"] = (_NOT_PROSE, url_masks.Alternation(_URL, url_masks.EMAIL, url_masks.DOMAIN, _TAG))
 
 _PIECES = st.sampled_from(list("aAbBfFrRoOmM19._-+@#/ :\n'K") + [
     "fr", "com", "http://", "www.", "é", "e\u0301", "ſ", "\u212a", "TUTO20", "verdure.fr", "a@b.fr", "--",

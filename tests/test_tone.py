@@ -115,10 +115,35 @@ def test_english_formality_unknown():
 
 def test_the_capitals_helpers_other_families_read_are_there():
     # google_ads assets and email hygiene read the shared capitals logic (a merge once dropped a helper)
-    from campaignlint.checks.tone.t005_shouting import _code_cues
-    from campaignlint.language.capitals import allowed_words, caps_key, exemptions_for
+    from campaignlint.language.capitals import allowed_words, caps_key, code_cues, exemptions_for, shouting_runs
 
-    allowed, cues = allowed_words("fr"), _code_cues("fr")
+    allowed, cues = allowed_words("fr"), code_cues("fr")
     assert "RGPD" in allowed and "code" in cues
     assert caps_key("Noël") == "NOEL"
-    assert callable(exemptions_for)
+    assert callable(exemptions_for) and callable(shouting_runs)
+
+
+
+def test_emoji_count_equals_the_emoji_package_on_random_text():
+    """``_count_emoji`` counts run by run what ``emoji.emoji_count`` counts over the whole text."""
+    import random
+
+    import emoji
+
+    from campaignlint.language.tone import _count_emoji
+
+    sequences = list(emoji.EMOJI_DATA)
+    parts = sorted({ch for sequence in sequences for ch in sequence}) + ["\u200d", "\ufe0f", "\ufe0e", "\u20e3"]
+    prose = list("aé 1#*!.\n’«»\u00a0-") + ["Portez", "2027", "verdure.fr"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        pieces = []
+        for _ in range(rng.randint(0, 12)):
+            pick = rng.random()
+            pieces.append(rng.choice(sequences) if pick < 0.35 else rng.choice(parts) if pick < 0.7
+                          else rng.choice(prose))
+        text = "".join(pieces)
+        assert _count_emoji(text) == emoji.emoji_count(text), repr(text)
+    for text in ("👩‍👩‍👧‍👦 et 🧑🏽‍🚀!", "1️⃣2️⃣#️⃣", "🏻\u200d🌱", "x🏻\u200d🏻y", "Verdure® 2027 © ™", "🇫🇷🇫",
+                 "9" * 5000 + "🌱"):
+        assert _count_emoji(text) == emoji.emoji_count(text), repr(text)

@@ -2,7 +2,8 @@
 
 * ``flawed_v2.camp``: every V, A, G, J and P006 code marked ``# expect`` is
   reported on its line, and no other finding of those families;
-* ``noel_fournil.camp``: no error and no warning (of every family but the packs');
+* ``flawed_v2.camp``: the packs' codes marked (D, L, R, W) are reported on their line too;
+* ``noel_fournil.camp``: no error and no warning, packs included (it turns every pack on);
 * P006 adds up two files, and changing one re-lints the other's project-scope
   findings from a warm cache (file-scope results stay cached).
 """
@@ -17,7 +18,6 @@ from campaignlint.engine import Linter, Options
 
 V2 = Path(__file__).parent / "data" / "examples" / "v2"
 FAMILIES = ("V", "A", "G", "J")
-PACKS = ("D", "R", "W", "L")
 
 
 def _ours(code: str) -> bool:
@@ -37,16 +37,26 @@ def test_flawed_v2_reports_every_marked_code_on_its_line(tmp_path):
         marked = re.search(r"# expect (.*)$", line)
         if marked:
             expected |= {(number, code) for code in re.split(r"[ ,]+", marked.group(1).strip()) if _ours(code)}
-    found = {(f.range.start_line, f.code) for f in _lint([path], target).findings if _ours(f.code)}
+    findings = _lint([path], target).findings
+    found = {(f.range.start_line, f.code) for f in findings if _ours(f.code)}
     assert expected - found == set(), "missing"
     assert found - expected == set(), "unexpected"
     assert len({code for _line, code in expected}) == 24  # every V, A, G, J code and P006
+    # the packs' codes marked too (D, L, R, W: the file turns every pack on): each on its line, and nowhere else
+    marked = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if re.search(r"# expect (.*)$", line):
+            marked |= {(number, code) for code in re.split(r"[ ,]+", line.split("# expect", 1)[1].strip())}
+    codes = {code for _line, code in marked}
+    everything = {(f.range.start_line, f.code) for f in findings if f.code in codes}
+    assert marked - everything == set(), "missing"
+    assert everything - marked == set(), "unexpected"
 
 
 def test_noel_fournil_draws_no_error_nor_warning(tmp_path):
-    result = _lint([V2 / "noel_fournil.camp"], V2)
+    result = _lint([V2 / "noel_fournil.camp"], V2)  # the file turns every pack on: "packs compris"
     loud = [f"{f.range.start_line} {f.code} {f.message}" for f in result.findings
-            if f.severity.value in ("error", "warning") and f.code[0] not in PACKS]
+            if f.severity.value in ("error", "warning")]
     assert loud == []
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import safe_io
+from .i18n import gettext as _
 
 #: files larger than this are not handed to Pillow (the header is at the start,
 #: but a hostile "image" of gigabytes is not worth opening)
@@ -77,35 +78,35 @@ def read_asset(reference: str, base_dir: Path, root: Path, *, image: bool = True
     if is_remote(reference):
         return AssetFile(reference, REMOTE)
     if not reference.strip():
-        return AssetFile(reference, MISSING, detail="the path is empty")
+        return AssetFile(reference, MISSING, detail=_("the path is empty"))
     target = Path(os.path.abspath(base_dir / reference))
     try:
         real = target.resolve()
         real_root = root.resolve()
     except (OSError, RuntimeError):
-        return AssetFile(reference, UNREADABLE, target, detail="the path cannot be resolved (a link loop?)")
+        return AssetFile(reference, UNREADABLE, target, detail=_("the path cannot be resolved (a link loop?)"))
     if not _inside(real, real_root):
         return AssetFile(reference, OUTSIDE, target,
-                         detail="it is outside the project folder; asset paths must stay inside it, like imports")
+                         detail=_("it is outside the project folder; asset paths must stay inside it, like imports"))
     try:
         stat = real.stat()
     except FileNotFoundError:
-        return AssetFile(reference, MISSING, target, detail="no such file")
+        return AssetFile(reference, MISSING, target, detail=_("no such file"))
     except OSError as error:
-        return AssetFile(reference, UNREADABLE, target, detail=error.strerror or "it cannot be read")
+        return AssetFile(reference, UNREADABLE, target, detail=error.strerror or _("it cannot be read"))
     kind = safe_io.kind_of(stat.st_mode)
     if kind is not None:  # a folder, a pipe, a device: never opened
-        return AssetFile(reference, UNREADABLE, target, detail=f"it is {kind}, not a file")
+        return AssetFile(reference, UNREADABLE, target, detail=_("it is {kind}, not a file").format(kind=kind))
     size, mtime = stat.st_size, stat.st_mtime_ns
     try:  # a pipe or a device swapped in is never opened for reading (safe_io)
         with safe_io.open_file(real) as handle:
             head = handle.read(len(_LFS_SIGNATURE))
     except OSError as error:
-        return AssetFile(reference, UNREADABLE, target, size, mtime_ns=mtime, detail=error.strerror or "unreadable")
+        return AssetFile(reference, UNREADABLE, target, size, mtime_ns=mtime, detail=error.strerror or _("unreadable"))
     if head == _LFS_SIGNATURE and size < 1024:
         return AssetFile(reference, LFS_POINTER, target, size, mtime_ns=mtime,
-                         detail="it is a Git LFS pointer, not the file itself (run `git lfs pull`, "
-                                "or set `read-assets = false` where assets are not checked out)")
+                         detail=_("it is a Git LFS pointer, not the file itself (run `git lfs pull`, "
+                                  "or set `read-assets = false` where assets are not checked out)"))
     if not image:
         return AssetFile(reference, OK, target, size, mtime_ns=mtime)
     if size > MAX_IMAGE_BYTES:
@@ -128,11 +129,14 @@ def _read_image(reference: str, target: Path, real: Path, size: int, mtime: int)
                 image_format = picture.format
     except UnidentifiedImageError:
         return AssetFile(reference, UNREADABLE, target, size, mtime_ns=mtime,
-                         detail="it is not an image campaignlint can read (PNG, JPEG, GIF, WebP…)")
+                         detail=_("it is not an image campaignlint can read (PNG, JPEG, GIF, WebP…)"))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        from .checks._format import format_amount
+
         return AssetFile(reference, UNREADABLE, target, size, mtime_ns=mtime,
-                         detail=f"its pixel count is over the safety limit of {Image.MAX_IMAGE_PIXELS:,} pixels")
+                         detail=_("its pixel count is over the safety limit of {limit} pixels").format(
+                             limit=format_amount(Image.MAX_IMAGE_PIXELS)))
     except Exception as error:  # noqa: BLE001 - a damaged file must never crash the run
         return AssetFile(reference, UNREADABLE, target, size, mtime_ns=mtime,
-                         detail=f"the image cannot be read ({type(error).__name__})")
+                         detail=_("the image cannot be read ({error})").format(error=type(error).__name__))
     return AssetFile(reference, OK, target, size, width, height, image_format, mtime)

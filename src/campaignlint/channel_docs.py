@@ -31,7 +31,8 @@ _UNIT_DETAILS = {
     "graphemes": "what the eye sees as one character: an emoji with modifiers is one",
     "utf16": "UTF-16 code units: an emoji outside the basic plane counts 2",
     "twitter": "twitter-text v3 weighted length: links count 23, emoji and CJK characters 2",
-    "gsm": "SMS: GSM-7 septets (€ [ ] { } \\ ~ ^ | count 2), or UTF-16 units once a character outside GSM 03.38 forces UCS-2",
+    "gsm": ("SMS: GSM-7 septets (€ [ ] { } \\ ~ ^ | count 2), or UTF-16 units once a character outside GSM 03.38 "
+            "forces UCS-2"),
     "width": "display width: East Asian wide and full-width characters count 2",
 }
 
@@ -204,7 +205,9 @@ def channels_markdown(profiles: dict[str, ChannelProfile] | None = None, sources
         "a campaign's `channel` block refines them again for that campaign.",
         "",
         "Hard `limit`s are errors (C001), `recommend`ed lengths warnings (C002); both "
-        "are measured in the channel's counting unit.",
+        "are measured in the channel's counting unit. In asset specs (v2), `ratios`, `width`, `height`, "
+        "`max size` and `duration` are hard (A003–A005, errors); `recommend width`, `recommend height` and "
+        "`recommend size` soft (A005, warnings).",
         "",
         "| channel | kind | counting | limits (hard) | recommend (soft) | other | utm_source / utm_medium | src |",
         "|---|---|---|---|---|---|---|---|",

@@ -11,7 +11,7 @@ import click
 
 from . import __version__, i18n
 from .findings import Severity
-from .i18n import N_
+from .i18n import N_, ngettext
 from .i18n import gettext as _
 from .reporters import FORMATS
 
@@ -69,12 +69,22 @@ class _Translated:
             self.help, self.short_help = original, short
 
 
+class HelpFormatter(click.HelpFormatter):
+    def write_heading(self, heading: str) -> None:  # « Options : » in French (click writes `f"{heading}:"`)
+        self.write(f"{'':>{self.current_indent}}" + _("{heading}:").format(heading=heading) + "\n")
+
+
+class Context(click.Context):
+    formatter_class = HelpFormatter
+
+
 class Command(_Translated, click.Command):
-    pass
+    context_class = Context
 
 
 class Group(_Translated, click.Group):
     command_class = Command
+    context_class = Context
     examples = N_("Start with:   campaignlint check examples/\n"
                   "Learn a rule: campaignlint explain O004\n"
                   "All rules:    campaignlint rules")
@@ -143,19 +153,25 @@ def cli() -> None:
 @click.option("--select", multiple=True, help=N_("Only these rules: codes, prefixes (T, C00) or rule names."))
 @click.option("--ignore", multiple=True, help=N_("Skip these rules (codes, prefixes or names)."))
 @click.option("--extend-select", multiple=True, help=N_("Add rules to the configured selection."))
-@click.option("--packs", multiple=True, help=N_("Rule packs to run instead of the configured ones (email, google-ads, meta, fr-legal)."))
+@click.option("--packs", multiple=True,
+              help=N_("Rule packs to run instead of the configured ones (email, google-ads, meta, fr-legal)."))
 @click.option("--extend-packs", multiple=True, help=N_("Rule packs to run on top of the configured ones."))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "markdown", "html"]), default="text", show_default=True, help=N_("Output format."))
-@click.option("--output-file", type=click.Path(dir_okay=False, writable=True), help=N_("Write the report to this file."))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "markdown", "html"]),
+              default="text", show_default=True, help=N_("Output format."))
+@click.option("--output-file", type=click.Path(dir_okay=False, writable=True),
+              help=N_("Write the report to this file."))
 @click.option("--fix", is_flag=True, help=N_("Apply safe fixes, then report what is left."))
 @click.option("--unsafe-fixes", is_flag=True, help=N_("With --fix, apply unsafe fixes too."))
 @click.option("--diff", is_flag=True, help=N_("Show the fixes as a unified diff; change nothing."))
-@click.option("--fail-on", type=click.Choice(SEVERITIES), help=N_("Lowest severity that fails the run (default: error)."))
+@click.option("--fail-on", type=click.Choice(SEVERITIES),
+              help=N_("Lowest severity that fails the run (default: error)."))
 @click.option("--exit-zero", is_flag=True, help=N_("Always exit 0 unless the tool itself fails."))
 @click.option("--statistics", is_flag=True, help=N_("Count findings per rule instead of listing them."))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help=N_("Use this configuration file (no discovery)."))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help=N_("Use this configuration file (no discovery)."))
 @click.option("--no-cache", is_flag=True, help=N_("Neither read nor write the result cache."))
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help=N_("Worker processes (default: number of cores)."))
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help=N_("Worker processes (default: number of cores)."))
 @click.option("--quiet", "-q", is_flag=True, help=N_("Only the findings, no summary."))
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help=N_("Colour the text report: auto (on a terminal), always or never."))
@@ -165,7 +181,8 @@ def cli() -> None:
 @click.option("--min-severity", type=click.Choice(SEVERITIES), help=N_("Show only findings of this severity or worse "
               "(the exit code still follows --fail-on)."))
 @click.option("--show-fixes", is_flag=True, help=N_("List the fixes --fix applied (or, without --fix, would apply)."))
-@click.option("--add-noqa", is_flag=True, help=N_("Write `# noqa: CODE` on each line with a finding; change nothing else."))
+@click.option("--add-noqa", is_flag=True,
+              help=N_("Write `# noqa: CODE` on each line with a finding; change nothing else."))
 @click.option("--watch", is_flag=True, help=N_("Check again each time a file changes (Ctrl-C stops)."))
 def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output_file, fix, unsafe_fixes, diff,
           fail_on, exit_zero, statistics, config_path, no_cache, jobs, quiet, color, show_source, stdin_filename,
@@ -197,7 +214,8 @@ def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output
         if add_noqa:
             _add_noqa(linter, paths)
         if fix or diff:
-            result, diff_text = _fix_run(linter, paths, unsafe_fixes, write=fix and not diff, stdin_text=stdin_text, stdin_filename=stdin_filename)
+            result, diff_text = _fix_run(linter, paths, unsafe_fixes, write=fix and not diff, stdin_text=stdin_text,
+                                         stdin_filename=stdin_filename)
             if show_fixes and fix:
                 _list_applied(result)
         else:
@@ -211,7 +229,8 @@ def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output
         raise SystemExit(0 if exit_zero or not diff_text else 1)
     # with `-` and --fix the fixed text goes to standard output: the report goes to standard error
     report_to_stderr = fix and stdin_text is not None and output_file is None
-    use_color = color == "always" or (color == "auto" and output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    use_color = color == "always" or (color == "auto" and output_file is None and sys.stdout.isatty()
+                                      and "NO_COLOR" not in os.environ)
     rendered = getattr(result, "rendered", None)
     if (rendered is not None and fmt == "text" and not (use_color or statistics or show_source or min_severity
                                                         or show_fixes or fix or diff)):
@@ -294,15 +313,14 @@ def _add_noqa(linter, paths) -> None:
     added, changed, notes = run(linter, paths, write=write)
     for note in notes:
         click.echo(note, err=True)
-    files = "file" if changed == 1 else "files"
-    click.echo(f"Added {added} noqa code{'s' if added != 1 else ''} in {changed} {files}.")
+    codes = ngettext("{count} noqa code", "{count} noqa codes", added).format(count=added)
+    files = ngettext("{count} file", "{count} files", changed).format(count=changed)
+    click.echo(_("Added {codes} in {files}.").format(codes=codes, files=files))
     raise SystemExit(2 if failures else 0)
 
 
 def _shown_findings(result, min_severity, would_fix: bool, unsafe: bool) -> list:
     """The findings the report shows (--min-severity), with the notes of --show-fixes."""
-    from .engine import allowed
-
     shown = result.findings
     if min_severity:
         floor = Severity(min_severity).rank
@@ -312,7 +330,7 @@ def _shown_findings(result, min_severity, would_fix: bool, unsafe: bool) -> list
             result.fix_notes.append(f"{hidden} finding{'s' if hidden != 1 else ''} below {min_severity} not shown "
                                     "(--min-severity).")
     if would_fix:
-        fixes = [f for f in shown if f.fix is not None and allowed(f.fix, unsafe)]
+        fixes = [f for f in shown if f.fix is not None and f.fix.permitted(unsafe)]
         result.fix_notes.append(f"--fix would apply {len(fixes)} fix{'es' if len(fixes) != 1 else ''}"
                                 + (":" if fixes else "."))
         result.fix_notes.extend(f"  {f.path}:{f.range.start_line}:{f.range.start_column}: {f.code} "
@@ -347,8 +365,9 @@ def _fix_run(linter, paths, unsafe, *, write, stdin_text, stdin_filename):
         result.files.append(display)
         result.findings.extend(outcome.findings)
         for code in outcome.rejected:
-            result.fix_notes.append(_("{file}: the fix of {code} would have broken the file; it was not applied.").format(
-                file=display, code=code))
+            result.fix_notes.append(
+                _("{file}: the fix of {code} would have broken the file; it was not applied.").format(
+                    file=display, code=code))
         if outcome.looping:
             result.fix_notes.append(pass_limit_note(display, outcome))
         if outcome.changed:
@@ -385,9 +404,10 @@ def _emit(text: str, output_file: str | None, color: bool | None = None) -> None
 
 
 @cli.command(help=N_("List every rule: code, name, default severity, fixable or not."))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=N_("Output format."))
 def rules(fmt):
-    from .docs import fix_label, pack_state, rule_summary
+    from .docs import fix_label_words, pack_state, rule_summary, rule_text
     from .reporters.text_report import severity_word
     from .registry import load_all_rules
     from .rule import FAMILIES
@@ -396,11 +416,15 @@ def rules(fmt):
     if fmt == "json":
         data = [{"code": r.code, "name": r.name, "severity": r.severity.value,
                  "fix": r.fix_availability.value, "fix_applicability": [a.value for a in r.fix_applicability],
-                 "summary": r.summary, "pack": r.pack, "source": r.source or None} for r in registry.values()]
+                 "summary": r.summary, "pack": r.pack, "source": r.source or None, "scope": r.scope}
+                for r in registry.values()]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     current = None
     width = max(7, *(len(severity_word(s)) for s in Severity))
+    fixes = {code: _("fix ({kind})").format(kind=fix_label_words(r)) if r.fixable else ""
+             for code, r in registry.items()}
+    fix_width = max(19, *(len(f) for f in fixes.values()))
     for code in sorted(registry, key=lambda c: (list(FAMILIES).index(c[0]) if c[0] in FAMILIES else 99, c)):
         rule = registry[code]
         family = rule.code[0]
@@ -409,11 +433,11 @@ def rules(fmt):
             click.echo(f"\n{family} — {_(FAMILIES.get(family, ('', N_('Custom')))[1])}")
             if rule.pack:
                 click.echo("  " + _("(pack `{pack}`: {state})").format(pack=rule.pack, state=pack_state(rule.pack)))
-        fixable = _("fix ({kind})").format(kind=fix_label(rule)) if rule.fixable else ""
         severity = severity_word(rule.severity)
-        click.echo(f"  {rule.code}  {severity:<{width}}  {fixable:<19}  {rule.name}: {rule_summary(rule)}")
+        click.echo(f"  {rule.code}  {severity:<{width}}  {fixes[code]:<{fix_width}}  " + _("{name}: {summary}").format(
+            name=rule.name, summary=rule_summary(rule)))
         if rule.source:
-            click.echo(f"  {'':<4}  " + _("source: {source}").format(source=rule.source))
+            click.echo(f"  {'':<4}  " + _("source: {source}").format(source=rule_text(rule, "source")))
     click.echo("\n" + _("More on a rule: campaignlint explain CODE"))
 
 
@@ -429,7 +453,8 @@ def explain(code):
     if rule is None:
         import difflib
 
-        close = difflib.get_close_matches(code.upper(), list(REGISTRY), n=1) or difflib.get_close_matches(code, list(BY_NAME), n=1)
+        close = (difflib.get_close_matches(code.upper(), list(REGISTRY), n=1)
+                 or difflib.get_close_matches(code, list(BY_NAME), n=1))
         hint = _(" (did you mean {code}?)").format(code=close[0]) if close else ""
         raise Failure(_("no rule {code}{hint}; `campaignlint rules` lists them all").format(code=code, hint=hint))
     click.echo(explain_text(rule))
@@ -439,8 +464,10 @@ def explain(code):
 @click.argument("paths", nargs=-1, type=str)
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False), default="report.html", show_default=True,
               help=N_("Write the HTML report to this file."))
-@click.option("--fail-on", type=click.Choice(SEVERITIES), help=N_("Lowest severity shown as blocking (default: error)."))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help=N_("Use this configuration file (no discovery)."))
+@click.option("--fail-on", type=click.Choice(SEVERITIES),
+              help=N_("Lowest severity shown as blocking (default: error)."))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help=N_("Use this configuration file (no discovery)."))
 @click.option("--no-cache", is_flag=True, help=N_("Neither read nor write the result cache."))
 def report(paths, output, fail_on, config_path, no_cache):
     from .config import ConfigError

@@ -23,8 +23,8 @@ MAX_FILE_SIZE_LIMIT = 100_000_000
 from .rule import Rule, Setting
 from .packs import DEFAULT_PACKS, describe_unknown, unknown_packs
 
-CORE_KEYS = {"select", "ignore", "extend-select", "fail-on", "severity", "per-file-ignores", "rule-packs", "max-file-size",
-             "lang", "packs", "extend-packs"}
+CORE_KEYS = {"select", "ignore", "extend-select", "fail-on", "severity", "per-file-ignores", "rule-packs",
+             "max-file-size", "lang", "packs", "extend-packs"}
 SELECTOR = re.compile(r"^(?:[A-Z][A-Z0-9_]*|[a-z][a-z0-9_-]*)$")
 
 
@@ -92,7 +92,7 @@ class Config:
         """Command-line `--packs` / `--extend-packs` on top of the file, then check the selection."""
         for option, names in (("--packs", packs), ("--extend-packs", extend_packs)):
             for name in unknown_packs(names or []):
-                raise ConfigError(f"{option}: {describe_unknown(name)}")
+                raise ConfigError(_("{option}: {problem}").format(option=option, problem=describe_unknown(name)))
         if packs is not None:
             self.packs = list(packs)
         if extend_packs is not None:
@@ -109,8 +109,9 @@ class Config:
                 if matched and None not in packs and not packs & on:
                     pack = sorted(p for p in packs if p)[0]
                     raise ConfigError(
-                        f"`{key}`: `{selector}` is a rule of the `{pack}` pack, which is off: enable it with "
-                        f"`extend-packs = [\"{pack}\"]` in the configuration or `--extend-packs {pack}`")
+                        _("`{key}`: `{selector}` is a rule of the `{pack}` pack, which is off: enable it with "
+                          "`extend-packs = [\"{pack}\"]` in the configuration or `--extend-packs {pack}`").format(
+                            key=key, selector=selector, pack=pack))
 
     def fingerprint(self) -> str:
         import hashlib
@@ -141,7 +142,8 @@ def _pack_digest(path: Path, limit: int) -> str:
 
 def _glob_match(path: str, pattern: str) -> bool:
     path = path.replace("\\", "/")
-    return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern) or path.startswith(pattern.rstrip("/") + "/")
+    return (fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern)
+            or path.startswith(pattern.rstrip("/") + "/"))
 
 
 def _specificity(selectors: list[str], code: str, name: str) -> int:
@@ -172,12 +174,14 @@ def parse_selectors(value: Any, key: str, rules: Mapping[str, Rule]) -> list[str
         if selector == "ALL":
             continue
         if not SELECTOR.match(selector):
-            raise ConfigError(_("`{key}`: `{selector}` is not a rule code, prefix or name").format(key=key, selector=selector))
+            raise ConfigError(_("`{key}`: `{selector}` is not a rule code, prefix or name").format(
+                key=key, selector=selector))
         # built-in rule names have dashes; a name without one may be a custom `rule`'s
         if selector[0].islower() and "-" in selector and selector not in names:
             raise ConfigError(_("`{key}`: no rule is named `{selector}` (see `campaignlint rules`)").format(
                 key=key, selector=selector))
-        if selector[0].isupper() and not any(c.startswith(selector) for c in rules) and not re.match(r"^[A-Z]+\d+$", selector):
+        if (selector[0].isupper() and not any(c.startswith(selector) for c in rules)
+                and not re.match(r"^[A-Z]+\d+$", selector)):
             raise ConfigError(_("`{key}`: no rule code starts with `{selector}` (see `campaignlint rules`)").format(
                 key=key, selector=selector))
     return value
@@ -187,7 +191,8 @@ def _severity(value: Any, key: str) -> Severity:
     try:
         return Severity(value)
     except ValueError:
-        raise ConfigError(_("`{key}` must be error, warning or info, not {value}").format(key=key, value=repr(value))) from None
+        raise ConfigError(_("`{key}` must be error, warning or info, not {value}").format(
+            key=key, value=repr(value))) from None
 
 
 def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rule]) -> Config:
@@ -205,13 +210,15 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
             config.fail_on = _severity(value, key)
         elif key == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(_("`[severity]`{where} must be a table of code = \"error|warning|info\"").format(where=where))
+                raise ConfigError(_("`[severity]`{where} must be a table of code = \"error|warning|info\"").format(
+                    where=where))
             for code, level in value.items():
                 parse_selectors([code], f"severity.{code}", rules)
                 config.severity[code] = _severity(level, f"severity.{code}")
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise ConfigError(_("`[per-file-ignores]`{where} must be a table of \"glob\" = [codes]").format(where=where))
+                raise ConfigError(_("`[per-file-ignores]`{where} must be a table of \"glob\" = [codes]").format(
+                    where=where))
             for pattern, codes in value.items():
                 config.per_file_ignores[pattern] = parse_selectors(codes, f"per-file-ignores.{pattern}", rules)
         elif key == "rule-packs":
@@ -223,22 +230,27 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
                 try:
                     pack = (base / item).resolve()
                 except (OSError, RuntimeError, ValueError):
-                    raise ConfigError(f"`rule-packs`{where}: `{item}` cannot be resolved") from None
+                    raise ConfigError(_("`rule-packs`{where}: `{item}` cannot be resolved").format(
+                                          where=where, item=item)) from None
                 try:
                     pack.relative_to(project)
                 except ValueError:
-                    raise ConfigError(f"`rule-packs`{where}: `{item}` is outside the project folder ({project}); "
-                                      "rule packs must stay inside it") from None
+                    raise ConfigError(_("`rule-packs`{where}: `{item}` is outside the project folder ({project}); "
+                                        "rule packs must stay inside it").format(
+                                          where=where, item=item, project=project)) from None
                 if not item.endswith(".camp"):
-                    raise ConfigError(f"`rule-packs`{where}: `{item}` is not a .camp file")
+                    raise ConfigError(_("`rule-packs`{where}: `{item}` is not a .camp file").format(
+                                          where=where, item=item))
                 if not pack.is_file():
                     raise ConfigError(_("`rule-packs`{where}: `{item}` was not found").format(where=where, item=item))
                 config.rule_packs.append(pack)
         elif key in ("packs", "extend-packs"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"`{key}`{where} must be a list of rule pack names, such as [\"email\", \"fr-legal\"]")
+                raise ConfigError(_("`{key}`{where} must be a list of rule pack names, such as [\"email\", "
+                                    "\"fr-legal\"]").format(key=key, where=where))
             for name in unknown_packs(value):
-                raise ConfigError(f"`{key}`{where}: {describe_unknown(name)}")
+                raise ConfigError(_("`{key}`{where}: {problem}").format(
+                    key=key, where=where, problem=describe_unknown(name)))
             setattr(config, key.replace("-", "_"), list(value))
         elif key == "max-file-size":
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_FILE_SIZE_LIMIT:
@@ -260,7 +272,8 @@ def from_table(table: dict[str, Any], path: Path | None, rules: Mapping[str, Rul
 
             close = difflib.get_close_matches(key, list(CORE_KEYS) + list(settings), n=1)
             hint = _(" (did you mean `{name}`?)").format(name=close[0]) if close else ""
-            raise ConfigError(_("unknown configuration key `{key}`{where}{hint}").format(key=key, where=where, hint=hint))
+            raise ConfigError(_("unknown configuration key `{key}`{where}{hint}").format(
+                key=key, where=where, hint=hint))
     return config
 
 
@@ -280,15 +293,17 @@ def _load_toml(path: Path) -> dict[str, Any]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ConfigError(f"the configuration file {path} is not valid UTF-8 text: byte {error.start} "
-                          f"(0x{data[error.start]:02x}) cannot be read; save the file as UTF-8") from None
+        raise ConfigError(_("the configuration file {path} is not valid UTF-8 text: byte {start} (0x{data:02x}) "
+                            "cannot be read; save the file as UTF-8").format(
+                              path=path, start=error.start, data=data[error.start])) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(_("the configuration file {path} is not valid TOML: {error}").format(
             path=path, error=error)) from None
     except RecursionError:
-        raise ConfigError(f"the configuration file {path} is nested too deeply to be read") from None
+        raise ConfigError(_("the configuration file {path} is nested too deeply to be read").format(
+            path=path)) from None
 
 
 def _tool_table(data: dict[str, Any], path: Path) -> Any:
@@ -297,20 +312,21 @@ def _tool_table(data: dict[str, Any], path: Path) -> Any:
     if tool is None:
         return None
     if not isinstance(tool, dict):
-        raise ConfigError(f"{path}: `tool` must be a table ([tool.campaignlint] …), not {_kind(tool)}")
+        raise ConfigError(_("{path}: `tool` must be a table ([tool.campaignlint] …), not {kind}").format(
+                              path=path, kind=_kind(tool)))
     return tool.get("campaignlint")
 
 
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
-        return "true or false"
+        return _("true or false")
     if isinstance(value, str):
-        return "a text"
+        return _("a text")
     if isinstance(value, (int, float)):
-        return "a number"
+        return _("a number")
     if isinstance(value, list):
-        return "a list"
-    return "a date or a time"
+        return _("a list")
+    return _("a date or a time")
 
 
 def read_config_file(path: Path, rules: Mapping[str, Rule]) -> Config:

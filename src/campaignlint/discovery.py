@@ -85,8 +85,8 @@ def discover_files(paths: Iterable[str]) -> list[Path]:
                 shown = os.path.normpath(os.path.join(raw, os.path.relpath(error.filename, root)))
             except (TypeError, ValueError):
                 shown = str(error.filename)
-            reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
-            raise UsageError(f"{shown}: this folder cannot be read ({reason})")
+            reason = _("permission denied") if isinstance(error, PermissionError) else (error.strerror or str(error))
+            raise UsageError(_("{path}: this folder cannot be read ({reason})").format(path=shown, reason=reason))
 
         for current, dirs, files in os.walk(root, followlinks=True, onerror=unreadable):
             here = Path(current)

@@ -18,10 +18,10 @@ from . import safe_io
 from .i18n import ngettext
 from .i18n import gettext as _
 from .config import MAX_FILE_SIZE_LIMIT, Config, git_root
-from .findings import Applicability, Edit, Finding, Fix, Severity, unique_sorted
+from .findings import Edit, Finding, Severity, unique_sorted
 from .rule import Rule
 from .project import Options, Project
-from .registry import load_all_rules, rule_catalogue
+from .registry import campaign_rules, load_all_rules, rule_catalogue
 from .context import CampaignContext, FileContext
 from .frontend.decode import decode
 from .source import SourceText, Span
@@ -246,8 +246,6 @@ class Linter:
         return None
 
     def findings_for(self, loaded: LoadedFile, config: Config) -> list[Finding]:
-        from .checks.custom import custom_findings
-
         findings: list[Finding] = []
         ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
         for problem in loaded.problems:
@@ -261,10 +259,10 @@ class Linter:
                     findings.extend(rule.check_file(ctx))
             for campaign in loaded.model.campaigns:
                 cctx = CampaignContext(self.sources, loaded, config, campaign, self.rules, self.nlp)
-                for rule in selected:
+                declared = [rule for rule in campaign_rules(cctx) if config.enabled(rule.code, rule.name)]
+                for rule in selected + declared:  # the registered rules, then the campaign's own
                     if rule.scope == "campaign" and config.pack_enabled(rule, campaign):
                         findings.extend(rule.check(cctx))
-                findings.extend(f for f in custom_findings(cctx) if config.enabled(f.code, f.rule_name))
         return self._finish(findings, loaded, config)
 
     def summary_of(self, loaded: LoadedFile, config: Config) -> str | None:
@@ -294,7 +292,8 @@ class Linter:
 
         kept = []
         for finding in findings:
-            if finding.code not in ("E001", "E008") and not config.enabled(finding.code, finding.rule_name, finding.path):
+            if (finding.code not in ("E001", "E008")
+                    and not config.enabled(finding.code, finding.rule_name, finding.path)):
                 continue
             finding.severity = config.severity_of(finding.code, finding.severity)
             kept.append(finding)
@@ -551,7 +550,3 @@ def _dependencies(loaded: LoadedFile, loader: Loader) -> list[Path]:
                         if target not in seen:
                             seen.append(target)
     return seen
-
-
-def allowed(fix: Fix, unsafe: bool) -> bool:
-    return fix.applicability is Applicability.SAFE or unsafe

@@ -61,6 +61,10 @@ class Fix:
     edits: tuple[Edit, ...]
     description: str = ""
 
+    def permitted(self, unsafe_fixes: bool) -> bool:
+        """Whether a fix run applies this fix: a safe one always, an unsafe one only with ``--unsafe-fixes``."""
+        return self.applicability is Applicability.SAFE or unsafe_fixes
+
     def to_json(self, source: str | None = None) -> dict:
         return {
             "applicability": self.applicability.value,

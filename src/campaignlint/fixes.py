@@ -1,13 +1,14 @@
 """Applying fixes: text edits, re-lint, repeat (Ruff's model).
 
-Each pass applies the non-overlapping edits of the allowed fixes, re-parses and
+Each pass applies the non-overlapping edits of the permitted fixes, re-parses and
 re-lints the result and, if a fix made the file unreadable (a syntax error or a
-new front-end error E001–E008), drops that fix (and names its rule).  Passes repeat until nothing fixable is left, at most ``MAX_PASSES``
-times.  Files are written atomically (a temporary file in the same folder, then
-a rename), keeping the BOM, the line endings and the file's permissions; a
-symbolic link stays a link to the rewritten file — when that file is inside
-the project root.  A read-only file is refused; a file with hard links or
-another owner is rewritten in place once the temporary copy is complete.
+new front-end error E001–E008), drops that fix (and names its rule).  Passes
+repeat until nothing fixable is left, at most ``MAX_PASSES`` times.  Files are
+written atomically (a temporary file in the same folder, then a rename),
+keeping the BOM, the line endings and the file's permissions; a symbolic link
+stays a link to the rewritten file — when that file is inside the project root.
+A read-only file is refused; a file with hard links or another owner is
+rewritten in place once the temporary copy is complete.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engine import Linter, allowed
+from .engine import Linter
 from .findings import Finding, Fix
 from .frontend.parser import SyntaxProblem, parse
 from .source import BOM
@@ -100,7 +101,7 @@ def _syntax_error_at(text: str) -> int | None:
 def fix_file(linter: Linter, path: Path, unsafe: bool, *, text: str | None = None) -> FixOutcome:
     """Fix one file in memory; the caller decides whether to write it.
 
-    A pass applies every allowed, non-overlapping fix at once.  If the result
+    A pass applies every permitted, non-overlapping fix at once.  If the result
     does not parse, or has a front-end error (E001–E008) the file did not have
     before, the pass is undone and its fixes are tried one at a time: those
     that break the file are dropped (their rule codes are listed in
@@ -137,7 +138,7 @@ def fix_file(linter: Linter, path: Path, unsafe: bool, *, text: str | None = Non
 
     for _pass in range(MAX_PASSES):
         candidates = [(f.fix, f.code) for f in findings
-                      if f.fix is not None and f.path == display and allowed(f.fix, unsafe) and f.code not in rejected]
+                      if f.fix is not None and f.path == display and f.fix.permitted(unsafe) and f.code not in rejected]
         if not candidates:
             break
         codes = {id(fix): code for fix, code in candidates}
@@ -169,7 +170,7 @@ def fix_file(linter: Linter, path: Path, unsafe: bool, *, text: str | None = Non
         assert new_findings is not None
         findings = new_findings
     else:
-        still = [f for f in findings if f.fix is not None and f.path == display and allowed(f.fix, unsafe)
+        still = [f for f in findings if f.fix is not None and f.path == display and f.fix.permitted(unsafe)
                  and f.code not in rejected]
         outcome.looping = sorted({f.code for f in still})
         outcome.still_fixable = still
@@ -181,14 +182,17 @@ def fix_file(linter: Linter, path: Path, unsafe: bool, *, text: str | None = Non
 
 def pass_limit_note(display: str, outcome: FixOutcome, shown: int = 5) -> str:
     """What is still fixable when the pass limit was reached, and why it was left."""
-    items = [f"{f.code} at line {f.range.start_line}, column {f.range.start_column} ({f.message})"
+    from .i18n import gettext as _
+
+    items = [_("{code} at line {line}, column {column} ({message})").format(
+        code=f.code, line=f.range.start_line, column=f.range.start_column, message=f.message)
              for f in outcome.still_fixable[:shown]]
     more = len(outcome.still_fixable) - shown
     if more > 0:
-        items.append(f"and {more} more")
-    return (f"{display}: the fixes stopped after {MAX_PASSES} passes (each pass re-checks the file, and these "
-            f"fixes kept finding more to change, or overlapped others): still fixable: {'; '.join(items)}. "
-            "Run --fix again, or fix them by hand.")
+        items.append(_("and {count} more").format(count=more))
+    return _("{file}: the fixes stopped after {passes} passes (each pass re-checks the file, and these fixes kept "
+             "finding more to change, or overlapped others): still fixable: {items}. Run --fix again, or fix them "
+             "by hand.").format(file=display, passes=MAX_PASSES, items=_("; ").join(items))
 
 
 def _with_bom(had_bom: bool, text: str) -> str:

@@ -171,7 +171,8 @@ class _Printer:
         for child in children:
             words = [child.keyword] + [", ".join(self.value_text(v, indent) for v in group) for group in child.groups]
             pieces.append(" ".join(words))
-        head = " ".join([node.keyword] + [", ".join(self.value_text(v, indent) for v in group) for group in node.groups])
+        head = " ".join([node.keyword]
+                        + [", ".join(self.value_text(v, indent) for v in group) for group in node.groups])
         line = f"{indent}{head} {{ {'; '.join(pieces)} }}"
         if len(line) > MAX_INLINE_WIDTH or "\n" in line:
             return None
@@ -348,7 +349,8 @@ def format_source(display: str, data: bytes) -> tuple[FileResult, bool]:
         formatted = format_text(source.text)
     except SyntaxProblem as error:
         line, column = source.position(error.offset)
-        return FileResult(display, source.text, error=f"{display}:{line}:{column}: E001 {error.message}"), source.had_bom
+        error_text = f"{display}:{line}:{column}: E001 {error.message}"
+        return FileResult(display, source.text, error=error_text), source.had_bom
     except RecursionError:
         return FileResult(display, source.text, error=f"{display}:1:1: E001 "
                           + _("the file is nested too deeply to be read")), source.had_bom

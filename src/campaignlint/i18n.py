@@ -135,6 +135,25 @@ def pgettext(context: str, message: str) -> str:
     return _current.pgettext(context, message)
 
 
+def rule_docs(lang: str | None = None) -> dict:
+    """The rule documentation written in ``lang`` (default: the language in effect):
+    ``locale/<lang>/rules.toml``, rule code → fields (``summary``, ``what``, ``why``…); {} for English."""
+    lang = lang or _language
+    if lang not in _rule_docs:
+        import tomllib
+
+        path = LOCALE_DIR / lang / "rules.toml"
+        found: dict = {}
+        if lang != DEFAULT_LANGUAGE and path.is_file():
+            with path.open("rb") as handle:
+                found = tomllib.load(handle)
+        _rule_docs[lang] = found
+    return _rule_docs[lang]
+
+
+_rule_docs: dict[str, dict] = {}
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it now (translated where it is shown)."""
     return message

@@ -19,8 +19,9 @@
   description", "(unsafe)" for unsafe ones, safe ones preferred), plus a
   "fix all" source action applying every safe fix.
 * Project-scope rules (P006) run over every campaign file of the document's
-  workspace folder (``lsp_project``; unsaved texts first), debounced, and
-  their diagnostics go to every file they concern, open or not.
+  workspace folder (``lsp_project``; unsaved texts first), debounced, on their
+  own thread (stale results dropped), and their diagnostics go to every file
+  they concern, open or not.
 * Hover on a finding shows its rule's documentation (``campaignlint explain``).
 * Document formatting with the formatter (``campaignlint fmt``).
 * Robust framing (``read_frames``): a frame with a bad ``Content-Length`` (not a
@@ -47,10 +48,11 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from . import __version__
+from . import __version__, lsp_lang
 from .findings import Applicability, Finding, Severity
+from .i18n import gettext as _
 from .lsp_frames import read_frames
-from .lsp_project import folder_of, project_codes, project_findings
+from .lsp_project import ProjectFinding, ProjectPhases, folder_of, project_codes
 
 DEBOUNCE_SECONDS = 0.3
 #: syntax and schema diagnostics are published on their own if the whole lint takes longer than this
@@ -88,6 +90,7 @@ class CampaignServer(LanguageServer):
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="campaignlint-lint")
         self._generation: dict[str, int] = {}  # uri → number of the latest lint asked for
         self._delivered: dict[str, int] = {}  # uri → number of the last lint published in full
+        self._project = ProjectPhases()  # project-scope rules, on their own thread
 
     def _start_io_async(self, stdin=None, stdout=None):
         """pygls's stdio server with ``read_frames`` as its message loop."""
@@ -104,6 +107,12 @@ class CampaignServer(LanguageServer):
             pass
         finally:
             self.shutdown()
+
+    def shutdown(self):
+        """The queued lints and project phases are dropped: the editor is gone."""
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        self._project.close()
+        super().shutdown()
 
     # ------------------------------------------------------------ positions
     def _lines(self, text: str) -> list[str]:
@@ -125,6 +134,7 @@ class CampaignServer(LanguageServer):
 
     # ------------------------------------------------------------ linting
     def schedule(self, uri: str, delay: float = DEBOUNCE_SECONDS) -> None:
+        self._project_changed(uri)
         handle = self._pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
@@ -150,7 +160,8 @@ class CampaignServer(LanguageServer):
                 result = self.compute(uri, text, early, others)
             except Exception as error:  # never let one bad file kill the server
                 log.exception("campaignlint failed on %s", uri)
-                message = f"campaignlint failed on {uri}: {type(error).__name__}: {error}"
+                message = _("campaignlint failed on {uri}: {kind}: {error}").format(
+                    uri=uri, kind=type(error).__name__, error=error)
                 loop.call_soon_threadsafe(self.window_log_message, types.LogMessageParams(
                     type=types.MessageType.Error, message=message))
                 return
@@ -191,6 +202,7 @@ class CampaignServer(LanguageServer):
                 linter.project = Project(linter.options, linter.cwd, linter.project.rules)
                 linter._loaders.clear()
                 linter.sources.clear()
+        lsp_lang.apply(linter)  # the folder's `lang`, else the client's locale
         return linter
 
     def lint(self, uri: str) -> None:
@@ -202,8 +214,8 @@ class CampaignServer(LanguageServer):
         if result is not None:
             self._publish_result(uri, result)
 
-    def _open_texts(self, uri: str) -> dict[Path, str]:
-        """The unsaved texts of the other open documents (imports are read from the editor)."""
+    def _open_texts(self, uri: str | None) -> dict[Path, str]:
+        """The unsaved texts of the open documents but ``uri`` (imports are read from the editor)."""
         documents = getattr(self.workspace, "text_documents", {}) or {}
         found = {}
         for other, document in documents.items():
@@ -237,7 +249,8 @@ class CampaignServer(LanguageServer):
         except (ConfigError, UsageError) as error:
             diagnostic = types.Diagnostic(
                 range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
-                message=f"campaignlint cannot run: {error}", severity=types.DiagnosticSeverity.Error, source=SOURCE)
+                message=_("campaignlint cannot run: {error}").format(error=error),
+                severity=types.DiagnosticSeverity.Error, source=SOURCE)
             by_target[uri] = [Entry(Finding("config", Severity.ERROR, str(error), "", None), diagnostic, "", False)]  # type: ignore[arg-type]
         else:
             if self.workspace_folder(path) is not None:  # the workspace's project phase reports these
@@ -279,24 +292,29 @@ class CampaignServer(LanguageServer):
             handle.cancel()
         self._pending[key] = asyncio.get_running_loop().call_later(delay, self._lint_project_now, folder)
 
-    def _lint_project_now(self, folder: Path) -> None:
-        self._pending.pop(f"project:{folder}", None)
-        try:
-            self.lint_project(folder)
-        except Exception as error:  # never let one bad file kill the server
-            log.exception("campaignlint failed on the workspace %s", folder)
-            self.window_log_message(types.LogMessageParams(
-                type=types.MessageType.Error, message=f"campaignlint failed on {folder}: {type(error).__name__}: {error}"))
+    def _project_changed(self, uri: str) -> Path | None:
+        """``uri`` changed: a project phase under way for its workspace folder (returned) is stale."""
+        fs_path = to_fs_path(uri)
+        folder = self.workspace_folder(Path(os.path.abspath(fs_path))) if fs_path else None
+        if folder is not None:
+            self._project.changed(folder)
+        return folder
 
-    def lint_project(self, folder: Path) -> None:
-        """Project-scope rules over ``folder``; their diagnostics go to every file they concern."""
-        unsaved = {}
-        for uri, document in self.workspace.text_documents.items():
-            fs_path = to_fs_path(uri)
-            if fs_path:
-                unsaved[Path(os.path.abspath(fs_path))] = document.source
+    def _lint_project_now(self, folder: Path) -> None:  # the open documents' texts are read now, on the loop
+        self._pending.pop(f"project:{folder}", None)
+        self._project.submit(folder, self._open_texts(None), asyncio.get_running_loop(), self._publish_project,
+                             self._project_failed)
+
+    def _project_failed(self, folder: Path, error: Exception) -> None:
+        log.error("campaignlint failed on the workspace %s", folder, exc_info=error)
+        self.window_log_message(types.LogMessageParams(
+            type=types.MessageType.Error, message=_("campaignlint failed on {uri}: {kind}: {error}").format(
+                uri=folder, kind=type(error).__name__, error=error)))
+
+    def _publish_project(self, folder: Path, found: list[ProjectFinding]) -> None:
+        """The project-scope diagnostics of ``folder`` go to every file they concern (and leave the others)."""
         by_target: dict[str, list[Entry]] = {}
-        for item in project_findings(folder, unsaved):
+        for item in found:
             target = from_fs_path(str(item.path))
             if target is not None:
                 by_target.setdefault(target, []).append(self._entry(item.finding, item.text, item.had_bom))
@@ -348,8 +366,7 @@ class CampaignServer(LanguageServer):
         previous = self.contributions.pop(uri, {})
         for target in {*previous, uri}:
             self.publish(target)
-        fs_path = to_fs_path(uri)
-        folder = self.workspace_folder(Path(os.path.abspath(fs_path))) if fs_path else None
+        folder = self._project_changed(uri)
         if folder is not None:  # the disk text replaces the closed buffer's
             self.schedule_project(folder)
 
@@ -383,7 +400,8 @@ class CampaignServer(LanguageServer):
                 fix = entry.finding.fix
                 assert fix is not None
                 unsafe = fix.applicability is Applicability.UNSAFE
-                title = f"Fix {entry.finding.code}: {fix.description or 'apply the fix'}" + (" (unsafe)" if unsafe else "")
+                title = (_("Fix {code}: {fix} (unsafe)") if unsafe else _("Fix {code}: {fix}")).format(
+                    code=entry.finding.code, fix=fix.description or _("apply the fix"))
                 actions.append(types.CodeAction(
                     title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[entry.diagnostic],
                     is_preferred=not unsafe, edit=types.WorkspaceEdit(changes={uri: self._edits(entry)})))
@@ -416,7 +434,7 @@ class CampaignServer(LanguageServer):
         outcome = fix_file(Linter(Options(), cwd=path.parent), path, unsafe=False, text=document.source)
         if not outcome.changed:
             return None
-        return types.CodeAction(title="Fix all safe campaignlint problems", kind=FIX_ALL_KIND,
+        return types.CodeAction(title=_("Fix all safe campaignlint problems"), kind=FIX_ALL_KIND,
                                 edit=types.WorkspaceEdit(changes={uri: [self._whole(document.source, _keep_bom(document.source, outcome.fixed))]}))
 
     def _whole(self, before: str, after: str) -> types.TextEdit:
@@ -443,7 +461,8 @@ class CampaignServer(LanguageServer):
             if rule is not None:
                 parts.append(f"**{finding.code} {rule.name}**: {finding.message}\n\n```text\n{explain_text(rule)}\n```")
             else:
-                parts.append(f"**{finding.code}** (custom rule `{finding.rule_name or finding.code}`): {finding.message}")
+                parts.append(_("**{code}** (custom rule `{rule}`): {message}").format(
+                    code=finding.code, rule=finding.rule_name or finding.code, message=finding.message))
         if not parts:
             return self.construct_hover(params)
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
@@ -539,6 +558,7 @@ def _warm_up() -> None:
 
 def make_server() -> CampaignServer:
     server = CampaignServer()
+    lsp_lang.register(server)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: CampaignServer, params: types.DidOpenTextDocumentParams) -> None:

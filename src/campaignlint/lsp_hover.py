@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import model as m
+from .i18n import gettext as _
 from .source import Span
 
 
@@ -52,22 +53,23 @@ def _tag(campaign: m.Campaign, message: m.Message, display: str, offset: int) ->
     for text, tag in message_tags(message):
         if not _inside(tag_span(text, tag), display, offset):
             continue
-        lines = [f"**merge tag** `{tag.raw}`"]
+        lines = [_("**merge tag** `{tag}`").format(tag=tag.raw)]
         if tag.kind != "variable" or not tag.field:
-            return "\n\n".join(lines + [f"a {tag.kind} tag"])
+            return "\n\n".join(lines + [_("a {kind} tag").format(kind=tag.kind)])
         variable = find_variable(campaign, tag)
         if variable is None:
-            return "\n\n".join(lines + [f"`{tag.field}` is not a declared variable of this campaign"])
-        facts = [f"variable `{variable.name}`"]
+            return "\n\n".join(lines + [_("`{field}` is not a declared variable of this campaign").format(
+                field=tag.field)])
+        facts = [_("variable `{name}`").format(name=variable.name)]
         if variable.max_length is not None:
-            facts.append(f"up to {variable.max_length} characters (length rules count that)")
-        facts.append("may be empty" if variable.may_be_empty else "never empty")
+            facts.append(_("up to {count} characters (length rules count that)").format(count=variable.max_length))
+        facts.append(_("may be empty") if variable.may_be_empty else _("never empty"))
         fallback = tag.fallback if tag.fallback is not None else variable.fallback
         if fallback is not None:
-            facts.append(f"fallback « {fallback} »")
+            facts.append(_("fallback « {text} »").format(text=fallback))
         if variable.description:
             facts.append(variable.description)
-        return "\n\n".join(lines + ["; ".join(facts)])
+        return "\n\n".join(lines + [_("; ").join(facts)])
     return None
 
 
@@ -78,34 +80,46 @@ def _asset(asset: m.Asset, base_dir: Path, root: Path) -> str:
     if asset.width and asset.height:
         declared.append(f"{asset.width} × {asset.height} px")
     if asset.ratio:
-        declared.append(f"ratio {asset.ratio[0].normalize()}:{asset.ratio[1].normalize()}")
+        declared.append(_("ratio {ratio}").format(ratio=f"{asset.ratio[0].normalize()}:{asset.ratio[1].normalize()}"))
     if asset.size:
-        declared.append(f"{asset.size:,} bytes")
+        declared.append(_("{count} bytes").format(count=_n(asset.size)))
     if asset.duration:
-        declared.append(str(asset.duration))
+        declared.append(_duration(asset.duration, plural_units=True))
     if asset.captions is not None:
-        declared.append("captions" if asset.captions else "no captions")
+        declared.append(_("captions") if asset.captions else _("no captions"))
     lines = [f"**{asset.kind}** `{asset.path.value}`"]
     if declared:
-        lines.append("declared: " + ", ".join(declared))
-    lines.append(f"alt: « {asset.alt.value} »" if asset.alt else "no `alt` text")
+        lines.append(_("declared: {values}").format(values=", ".join(declared)))
+    lines.append(_("alt: « {text} »").format(text=asset.alt.value) if asset.alt else _("no `alt` text"))
     if assets.is_remote(asset.path.value):
-        lines.append("a URL: not fetched, the declared values are used")
+        lines.append(_("a URL: not fetched, the declared values are used"))
     else:
         found = assets.read_asset(asset.path.value, base_dir, root, image=asset.kind != "video")
         if found.width and found.height:
-            lines.append(f"the file: {found.width} × {found.height} px, {found.size:,} bytes"
+            lines.append(_("the file: {width} × {height} px, {count} bytes").format(
+                width=found.width, height=found.height, count=_n(found.size))
                          + (f" ({found.image_format})" if found.image_format else ""))
         elif found.size is not None:
-            lines.append(f"the file: {found.size:,} bytes")
+            lines.append(_("the file: {count} bytes").format(count=_n(found.size)))
         else:
-            lines.append(f"the file: {found.detail or found.outcome}")
+            lines.append(_("the file: {detail}").format(detail=found.detail or found.outcome))
     return "\n\n".join(lines)
 
 
-def _duration(duration: m.Duration) -> str:
+def _n(count: int) -> str:
+    from .checks._format import format_amount
+
+    return format_amount(count)
+
+
+def _duration(duration: m.Duration, plural_units: bool = False) -> str:
+    from .checks._format import duration_words
+    from .i18n import language
+
+    if language() != "en":
+        return duration_words(duration.amount, duration.unit)
     text = str(duration)
-    return text[:-1] if duration.amount == 1 and text.endswith("s") else text
+    return text[:-1] if duration.amount == 1 and text.endswith("s") and not plural_units else text
 
 
 def _journey_spans(message: m.Message) -> list[Span]:
@@ -116,37 +130,42 @@ def _journey_spans(message: m.Message) -> list[Span]:
 
 def _journey(message: m.Message) -> str:
     if message.trigger:
-        start = f"sent when `{message.trigger}` happens"
+        start = _("sent when `{event}` happens").format(event=message.trigger)
     elif message.after_event:
-        start = f"sent {_duration(message.after_event[1])} after the event `{message.after_event[0]}`"
+        start = _("sent {delay} after the event `{event}`").format(delay=_duration(message.after_event[1]),
+                                                                    event=message.after_event[0])
     else:
         assert message.after_message is not None
-        start = f"sent {_duration(message.after_message[1])} after the message `{message.after_message[0]}`"
-    lines = [f"**triggered message** `{message.name}`", start]
+        start = _("sent {delay} after the message `{message}`").format(delay=_duration(message.after_message[1]),
+                                                                       message=message.after_message[0])
+    lines = [_("**triggered message** `{name}`").format(name=message.name), start]
     if message.unless:
-        lines.append("stops for whoever did: " + ", ".join(f"`{name}`" for name in message.unless))
+        lines.append(_("stops for whoever did: {events}").format(
+            events=", ".join(f"`{name}`" for name in message.unless)))
     else:
-        lines.append("no `unless`: nothing stops it")
+        lines.append(_("no `unless`: nothing stops it"))
     if message.send_window:
         low, high = message.send_window
-        lines.append(f"send window {low:%H:%M} .. {high:%H:%M}")
+        lines.append(_("send window {low} .. {high}").format(low=f"{low:%H:%M}", high=f"{high:%H:%M}"))
     if message.send_days:
-        lines.append("send days " + ", ".join(message.send_days))
+        lines.append(_("send days {days}").format(days=", ".join(message.send_days)))
     return "\n\n".join(lines)
 
 
 def _segment(segment: m.Segment) -> str | None:
     if segment.consent is None and not segment.frequency and segment.relationship is None:
         return None
-    lines = [f"**segment** `{segment.name}`"]
+    lines = [_("**segment** `{name}`").format(name=segment.name)]
     if segment.consent is None:
-        lines.append("no `consent` declared")
+        lines.append(_("no `consent` declared"))
     else:
-        lines.append("consent: " + ", ".join(f"{channel} {basis}" for channel, basis in segment.consent.items()))
+        lines.append(_("consent: {bases}").format(
+            bases=", ".join(f"{c} {basis}" for c, basis in segment.consent.items())))
     if segment.relationship:
         lines.append(f"{segment.relationship} ({segment.market})")
     if segment.frequency:
-        lines.append("frequency: " + ", ".join(f"{c} {cap}" for c, cap in segment.frequency.items()))
+        lines.append(_("frequency: {caps}").format(
+            caps=", ".join(f"{c} {cap}" for c, cap in segment.frequency.items())))
     return "\n\n".join(lines)
 
 

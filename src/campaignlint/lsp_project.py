@@ -4,17 +4,22 @@ File-scope rules run on the edited document; project-scope rules (P006) see
 every campaign file of the workspace folder.  ``project_findings`` runs that
 phase for one folder — the open documents' unsaved texts take precedence over
 the disk — and hands back each finding with the text its positions refer to,
-for whichever file it concerns, open or not.  It knows nothing of LSP: the
-server (``lsp.py``) debounces it and publishes what it returns.
+for whichever file it concerns, open or not.  ``ProjectPhases`` runs it off the
+event loop, on its own worker thread, and drops a result that a later change
+made stale.  Neither knows anything of LSP: the server (``lsp.py``) debounces
+the phase, says when a document changes, and publishes what comes back.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
+from . import lsp_lang
 from .findings import Finding
 from .frontend.decode import decode
 
@@ -64,6 +69,7 @@ def project_findings(folder: Path, unsaved: Mapping[Path, str]) -> list[ProjectF
     if not files:
         return []
     linter = Linter(Options(), cwd=folder)
+    lsp_lang.apply(linter)
     overrides = {path: text for path, text in texts.items() if path in set(files)}
     found: list[ProjectFinding] = []
     read: dict[Path, tuple[str, bool] | None] = {}
@@ -86,3 +92,54 @@ def _text_of(path: Path, overrides: Mapping[Path, str]) -> tuple[str, bool] | No
         return None
     source, _problem = decode(data, str(path), len(data))
     return None if source is None else (source.text, source.had_bom)
+
+
+class ProjectPhases:
+    """The project phase of each workspace folder, run on one worker thread, off the event loop.
+
+    ``submit`` queues a run over a snapshot of the open documents' texts; its
+    findings are handed to ``deliver`` on the event loop, unless a document of
+    that folder changed since (``changed``): that result is stale and dropped,
+    the run the change scheduled will say what holds.  A queued run that is
+    already stale when its turn comes is skipped without being run.  The file
+    phase has its own thread (``lsp.py``): a long project phase delays neither
+    it nor the answers to hovers, code actions and formatting.
+    """
+
+    def __init__(self) -> None:
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="campaignlint-project")
+        self._generation: dict[Path, int] = {}  # folder → number of changes seen (written on the loop only)
+
+    def close(self) -> None:
+        """Drop the queued runs (a running one ends by itself: a thread cannot be stopped)."""
+        self._worker.shutdown(wait=False, cancel_futures=True)
+
+    def changed(self, folder: Path) -> None:
+        """A document of ``folder`` changed (opened, edited, saved, closed): runs under way are stale."""
+        self._generation[folder] = self._generation.get(folder, 0) + 1
+
+    def current(self, folder: Path, generation: int) -> bool:
+        return self._generation.get(folder, 0) == generation
+
+    def submit(self, folder: Path, unsaved: Mapping[Path, str], loop: asyncio.AbstractEventLoop,
+               deliver: Callable[[Path, list[ProjectFinding]], None],
+               failed: Callable[[Path, Exception], None]):
+        """Run the phase over ``folder`` on the worker; ``deliver`` or ``failed`` is called on ``loop``."""
+        generation = self._generation.get(folder, 0)
+        unsaved = dict(unsaved)
+
+        def hand_over(found: list[ProjectFinding]) -> None:  # on the loop, where ``changed`` runs: no race
+            if self.current(folder, generation):
+                deliver(folder, found)
+
+        def work() -> None:
+            if not self.current(folder, generation):
+                return  # changed while queued: the newer run is queued behind this one
+            try:
+                found = project_findings(folder, unsaved)
+            except Exception as error:  # never let one bad file kill the server
+                loop.call_soon_threadsafe(failed, folder, error)
+                return
+            loop.call_soon_threadsafe(hand_over, found)
+
+        return self._worker.submit(work)

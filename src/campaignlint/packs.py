@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import N_
+
 
 @dataclass(frozen=True)
 class Pack:
@@ -35,24 +37,24 @@ PACKS: dict[str, Pack] = {
     pack.name: pack
     for pack in (
         Pack("email", "D", "deliverability and hygiene of e-mails", False,
-             "messages on channels of kind `email`",
+             N_("messages on channels of kind `email`"),
              ("rules/email.toml", "rules/<lang>/email.toml", "rules/<lang>/spam.toml"),
-             "off by default: many teams' sending platforms add the sender name and the unsubscribe footer "
-             "themselves, so D001 and D002 would turn every existing e-mail file red; turn it on when the "
-             "files are the whole e-mail (or declare `unsubscribe platform` and `sender` on the channel)"),
-        Pack("google-ads", "R", "responsive search ads", True, "messages on `google_ads`",
+             N_("off by default: many teams' sending platforms add the sender name and the unsubscribe footer "
+                "themselves, so D001 and D002 would turn every existing e-mail file red; turn it on when the "
+                "files are the whole e-mail (or declare `unsubscribe platform` and `sender` on the channel)")),
+        Pack("google-ads", "R", "responsive search ads", True, N_("messages on `google_ads`"),
              ("rules/google_ads.toml",),
-             "on by default: it mirrors Google's own editorial review, so an ad it flags would be "
-             "disapproved anyway, and it reads only `google_ads` messages"),
+             N_("on by default: it mirrors Google's own editorial review, so an ad it flags would be "
+                "disapproved anyway, and it reads only `google_ads` messages")),
         Pack("meta", "W", "Facebook, Instagram, Threads, Meta ads", True,
-             "W001 on `facebook`, `instagram`, `threads`, `meta_ads`; W002 and W003 on `meta_ads`",
+             N_("W001 on `facebook`, `instagram`, `threads`, `meta_ads`; W002 and W003 on `meta_ads`"),
              ("rules/meta.toml", "rules/<lang>/meta.toml"),
-             "on by default: it mirrors Meta's ad review and accessibility basics, and it reads only "
-             "messages on Meta's platforms"),
-        Pack("fr-legal", "L", "French advertising law", False, "every message of a campaign that enables it",
+             N_("on by default: it mirrors Meta's ad review and accessibility basics, and it reads only "
+                "messages on Meta's platforms")),
+        Pack("fr-legal", "L", "French advertising law", False, N_("every message of a campaign that enables it"),
              ("rules/fr/legal.toml",),
-             "off by default: French law binds only campaigns aimed at France; turn it on in the "
-             "configuration, or with `packs fr-legal` in the campaign"),
+             N_("off by default: French law binds only campaigns aimed at France; turn it on in the "
+                "configuration, or with `packs fr-legal` in the campaign")),
     )
 }
 
@@ -73,5 +75,8 @@ def describe_unknown(name: str) -> str:
     import difflib
 
     close = difflib.get_close_matches(name, list(PACKS), n=1)
-    hint = f" (did you mean `{close[0]}`?)" if close else ""
-    return f"`{name}` is not a rule pack{hint}; the packs are {', '.join(f'`{p}`' for p in PACKS)}"
+    from .i18n import gettext as _
+
+    hint = _(" (did you mean `{name}`?)").format(name=close[0]) if close else ""
+    return _("`{name}` is not a rule pack{hint}; the packs are {packs}").format(
+        name=name, hint=hint, packs=", ".join(f"`{p}`" for p in PACKS))

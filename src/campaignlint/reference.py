@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from .frontend.resolve.brand import ADDRESSES
 from .frontend.resolve.campaign import ATTRIBUTIONS
 from .frontend.resolve.channel import CHANNEL_KINDS, COUNTING_UNITS, MAX_KEYS, TIERS, WEEKDAYS
+from .frontend.resolve.consent import CONSENT_BASES, RELATIONSHIPS
 from .frontend.resolve.custom_rule import SEVERITIES
 from .model import DEFAULT_FUNNEL, TEXT_FIELDS
 from .resources import load_toml
+from .text.merge_tags import NO_SYNTAX, SYNTAXES
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,8 @@ BLOCKS: tuple[Block, ...] = (
            A("readability", "a number (0–100)", NONE, "the lowest reading ease its copy may have"),
            A("accept", "texts in quotes (`\"DELE\", \"EV3\"`)", NONE, "words in capitals the brand writes on "
              "purpose (exam names, product codes): never shouting (T005, T009)"),
-           A("captions", "`yes` or `no`", NONE, "whether the brand's videos must carry captions" + V2))),
+           A("captions", "`required` or `optional`", NONE,
+             "whether the brand's videos must carry captions (A006)" + V2))),
     Block("channel", "`channel` (a profile)", "A channel's limits and conventions. Built-in profiles exist for the "
           "usual channels (see [channels.md](channels.md)); a `channel` block at the top level overrides or adds one.",
           'channel sms {\n  kind sms\n  counting gsm\n  limit body 160\n  max segments 1\n  require opt_out\n'
@@ -110,9 +113,12 @@ BLOCKS: tuple[Block, ...] = (
              "number in the text is the call to action (F002)"),
            A("gsm", "`gsm table android|standard`", "`android`", "how SMS are counted: `android` as senders "
              "do (small ç forces UCS-2), `standard` the 3GPP table"),
-           A("asset", "`asset image|video { … }`", NONE, "refines the limits of its images or videos" + V2),
+           A("asset", "`asset image|video|thumbnail { … }`", NONE, "what it accepts of that kind: `ratios`, `width`, "
+             "`height` (pixel ranges), `recommend width|height|size` (soft bounds, warnings), `max size`, "
+             "`duration`, `max alt`, `captions`" + V2),
            A("placement", "`placement NAME { … }`", NONE, "a placement of the channel (reels, stories…)" + V2),
-           A("merge", "`merge tags PLATFORM`", NONE, "the merge-tag syntax of its sending tool" + V2),
+           A("merge", "`merge tags SYNTAX`: " + ", ".join(f"`{s}`" for s in (*SYNTAXES, NO_SYNTAX)), NONE,
+             "the merge-tag syntax of its sending tool (`none`: nothing is substituted)" + V2),
            A("sender", "a text", NONE, "the sender name" + V2),
            A("footer", "a text", NONE, "read as the end of every body" + V2),
            A("unsubscribe", '`"https://…"` or `platform`', NONE, "how people unsubscribe" + V2),
@@ -128,9 +134,11 @@ BLOCKS: tuple[Block, ...] = (
            A("size", "a whole number", NONE, "how many people"),
            A("channels", "channel names", NONE, "where they can be reached"),
            A("language", "a language code", "the campaign's", "their language"),
-           A("relationship", "a name (`customers`, `prospects`…)", NONE, "who they are to the brand" + V2),
+           A("relationship", "one of " + ", ".join(f"`{k}`" for k in RELATIONSHIPS), NONE,
+             "who they are to the brand" + V2),
            A("market", "`b2c` or `b2b`", NONE, "the market" + V2),
-           A("consent", "`CHANNEL KIND` pairs (`email soft-opt-in, sms opt-in`)", NONE,
+           A("consent", "`CHANNEL BASIS` pairs (`email soft-opt-in, sms opt-in`); CHANNEL a channel or a kind, "
+             "BASIS one of " + ", ".join(f"`{b}`" for b in CONSENT_BASES), NONE,
              "the consent held per channel" + V2),
            A("frequency", "`CHANNEL N per week|month|day`", NONE, "the most messages per channel" + V2))),
     Block("campaign", "`campaign`", "A campaign: its frame, its channels, objectives, offers and messages.",
@@ -205,7 +213,8 @@ BLOCKS: tuple[Block, ...] = (
            A("image", '`image "path" { … }`', NONE, "an image with `alt`, `ratio`, `size`…" + V2),
            A("video", '`video "path" { … }`', NONE, "a video with `duration`, `ratio`, `captions`…" + V2),
            A("thumbnail", '`thumbnail "path" { … }`', NONE, "a video's cover image" + V2),
-           A("trigger", "`event NAME`", NONE, "sent when the event happens (not with `at`)" + V2),
+           A("trigger", "an event name (`trigger panier_abandonne`)", NONE,
+             "sent when the event happens (not with `at`)" + V2),
            A("after", "`event NAME DURATION` or `message NAME DURATION`", NONE,
              "sent that long after an event or a message (not with `at`)" + V2),
            A("unless", "event names", NONE, "not sent if one of these happened" + V2),

@@ -5,6 +5,8 @@ module is imported; this module imports every package under
 ``campaignlint/checks/`` and every rule module inside them (found on disk,
 so a new rule or family needs no list to edit), after the front end's own rules (E001–E008, in
 ``campaignlint.frontend.problems``), and answers the questions asked of the whole catalogue.
+``campaign_rules`` gives the rules a campaign declares itself (its custom ``rule`` blocks,
+from the rule providers).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from .rule import BY_NAME, REGISTRY, Rule, Setting
+from .rule import BY_NAME, PROVIDERS, REGISTRY, Rule, Setting
 
 _LOADED = False
 
@@ -91,9 +93,8 @@ def rule_catalogue() -> Mapping[str, "Rule | RuleInfo"]:
     except Exception:  # missing, unreadable or from elsewhere: rebuild it
         pass
     rules = load_all_rules()
-    catalogue = {code: RuleInfo(code, rule.name, tuple(_catalogue_setting(code, x) for x in rule.settings), rule.severity,
-                          rule.scope,
-                          getattr(rule, "pack", None))
+    catalogue = {code: RuleInfo(code, rule.name, tuple(_catalogue_setting(code, x) for x in rule.settings),
+                                rule.severity, rule.scope, getattr(rule, "pack", None))
                  for code, rule in rules.items()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -106,6 +107,14 @@ def rule_catalogue() -> Mapping[str, "Rule | RuleInfo"]:
     except OSError:
         pass
     return rules
+
+
+def campaign_rules(ctx) -> Iterator[Rule]:
+    """The rules a campaign declares itself (its custom `rule` blocks), from every rule provider
+    (``rule.PROVIDERS``); ``ctx`` is the campaign's ``context.CampaignContext``."""
+    load_all_rules()
+    for provider in PROVIDERS:
+        yield from provider(ctx)
 
 
 def rule_by_name(name: str) -> Rule | None:

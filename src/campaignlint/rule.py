@@ -5,7 +5,9 @@ fix, its documentation (what it checks — the docstring —, why it matters, an
 example that fires and its correction, its settings) and its ``check``, side
 by side.  Defining the class registers it in ``REGISTRY``; rules live in
 ``campaignlint/checks/<family>/``, one module per rule or small group, and
-``campaignlint.registry.load_all_rules`` imports them all.
+``campaignlint.registry.load_all_rules`` imports them all.  Rules that a
+campaign declares itself (custom ``rule`` blocks) come from a *rule provider*
+(``PROVIDERS``, ``checks/custom.py``) and run the same way.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import enum
 import math
 import inspect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
 from .findings import Applicability, Edit, Finding, Fix, Severity
 from .i18n import N_
@@ -65,7 +67,8 @@ class Setting:
         if (not isinstance(value, self.kind) or isinstance(value, bool)
                 or (isinstance(value, float) and not math.isfinite(value))):  # nan passes every bound
             kind = _("a number") if self.kind in (int, float) else _("a {kind}").format(kind=self.kind.__name__)
-            raise ValueError(_("`{key}` must be {kind}, not {value}").format(key=self.key, kind=kind, value=repr(value)))
+            raise ValueError(_("`{key}` must be {kind}, not {value}").format(key=self.key, kind=kind,
+                                                                             value=repr(value)))
         if self.minimum is not None and value < self.minimum:
             raise ValueError(_("`{key}` must be at least {minimum}, not {value}").format(
                 key=self.key, minimum=self.minimum, value=value))
@@ -90,6 +93,16 @@ class FixAvailability(str, enum.Enum):
 
 REGISTRY: dict[str, "Rule"] = {}
 BY_NAME: dict[str, "Rule"] = {}
+#: rule providers: functions that yield the rules a campaign declares itself (its `rule` blocks, X),
+#: rules that are not classes of the package; each is called with the campaign's context
+#: and its rules then run like the registered ones (``registry.campaign_rules``)
+PROVIDERS: list[Callable[["CampaignContext"], Iterable["Rule"]]] = []
+
+
+def rule_provider(provider: Callable[["CampaignContext"], Iterable["Rule"]]):
+    """Register ``provider`` (a decorator): ``provider(ctx)`` yields the rules of ``ctx.campaign``."""
+    PROVIDERS.append(provider)
+    return provider
 
 
 class Rule:

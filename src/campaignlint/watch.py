@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from .i18n import gettext as _
+
 #: the files whose change triggers a new check
 WATCHED_SUFFIXES = (".camp", ".toml")
 
@@ -42,11 +44,13 @@ def watch_loop(paths: list[str], once, *, stop_event: threading.Event | None = N
     import watchfiles
 
     once()
-    echo(f"[{dt.datetime.now():%H:%M:%S}] Watching {', '.join(paths)} for changes (Ctrl-C stops)…")
+    echo(_("[{time}] Watching {paths} for changes (Ctrl-C stops)…").format(
+        time=f"{dt.datetime.now():%H:%M:%S}", paths=", ".join(paths)))
     for changes in watchfiles.watch(*paths, watch_filter=_watched, stop_event=stop_event, raise_interrupt=False,
                                     debounce=300, step=50):
         names = sorted({Path(path).name for _change, path in changes})
-        echo(f"[{dt.datetime.now():%H:%M:%S}] Changed: {', '.join(names)}; checking again.")
+        echo(_("[{time}] Changed: {names}; checking again.").format(
+            time=f"{dt.datetime.now():%H:%M:%S}", names=", ".join(names)))
         once()
 
 

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .. import i18n
 from ..i18n import gettext as _
-from ..i18n import pgettext
+from ..i18n import ngettext, pgettext
 from ..model import Campaign, Message, Money
 
 _CENT = Decimal("0.01")
@@ -94,6 +94,16 @@ def format_time(at: dt.datetime) -> str:
     return at.strftime("%Y-%m-%d %H:%M:%S" if at.second else "%Y-%m-%d %H:%M")
 
 
+def in_quiet_hours(t: dt.time, start: dt.time, end: dt.time) -> bool:
+    """Whether ``t`` falls in the quiet hours ``start .. end`` of a channel (C011, L001):
+    ``start`` inclusive, ``end`` exclusive; a range may wrap midnight; ``start == end`` is empty."""
+    if start == end:
+        return False
+    if start < end:
+        return start <= t < end
+    return t >= start or t < end
+
+
 def names(items, limit: int = 6) -> str:
     """``a, b and c``; beyond ``limit`` items: ``a, b, … and 4 more``."""
     items = [str(i) for i in items]
@@ -151,3 +161,41 @@ def audiences(campaign: Campaign) -> dict[str | None, list[Message]]:
 def audience_label(segment: str | None) -> str:
     """``segment `urban_runners``` or ``the whole audience``."""
     return _("the whole audience") if segment is None else _("segment `{segment}`").format(segment=segment)
+
+
+_UNIT_WORDS = {  # a duration's unit in words, translated (the file's keywords stay as written elsewhere)
+    "seconds": lambda n: ngettext("{count} second", "{count} seconds", n),
+    "minutes": lambda n: ngettext("{count} minute", "{count} minutes", n),
+    "hours": lambda n: ngettext("{count} hour", "{count} hours", n),
+    "days": lambda n: ngettext("{count} day", "{count} days", n),
+    "weeks": lambda n: ngettext("{count} week", "{count} weeks", n),
+    "months": lambda n: ngettext("{count} month", "{count} months", n),
+    "years": lambda n: ngettext("{count} year", "{count} years", n),
+}
+
+
+def duration_words(amount: Decimal, unit: str) -> str:
+    """``15 seconds`` in English (as ``str(Duration)``), ``15 secondes`` in French (decimal comma)."""
+    amount = Decimal(amount)
+    whole = int(amount) if amount == int(amount) else amount
+    if i18n.language() == "en" or unit not in _UNIT_WORDS:
+        return f"{whole} {unit}"
+    return _UNIT_WORDS[unit](2 if whole != int(amount) else int(amount)).format(count=format_decimal_text(whole))
+
+
+def format_decimal_text(value) -> str:
+    """A number as written in the file (``1.5``), with the decimal comma outside English (``1,5``)."""
+    text = str(value)
+    return text if i18n.language() == "en" else text.replace(".", ",")
+
+
+def written_quantities(text: str) -> str:
+    """A value as the file writes it (``.. 60 seconds``, ``1.91:1 .. 4:5``), its units in words and its
+    decimal commas in the language of the messages (unchanged in English)."""
+    if i18n.language() == "en":
+        return text
+    import re
+
+    text = re.sub(r"(\d+(?:\.\d+)?) ?(seconds|minutes|hours|days|weeks|months|years)\b",
+                  lambda m: duration_words(Decimal(m.group(1)), m.group(2)), text)
+    return re.sub(r"(\d)\.(\d)", r"\1,\2", text)

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Iterator
 
+from ..i18n import gettext as _
+from ..i18n import pgettext
 from ..model import Campaign, Message, TextField
 from ..resources import load_toml, rules_path
 from ..text.wording import strip_accents
@@ -34,11 +36,11 @@ def field_label(message: Message, text: TextField) -> str:
     owner = next((v for v in message.variants if any(t is text for t in v.texts)), None)
     texts = owner.texts if owner is not None else message.texts
     same = [t for t in texts if t.field == text.field]
-    label = text.field
+    label = pgettext("field", text.field)
     if len(same) > 1:
-        label = f"{text.field} {next(i for i, t in enumerate(same) if t is text) + 1}"
+        label = _("{field} {number}").format(field=label, number=next(i for i, t in enumerate(same) if t is text) + 1)
     if owner is not None:
-        label += f" of variant `{owner.name}`"
+        label = _("{field} of variant `{variant}`").format(field=label, variant=owner.name)
     return label
 
 
@@ -125,7 +127,17 @@ def find_phrases(text: str, phrases) -> list[tuple[int, int, str]]:
 
 
 def quote(text: str) -> str:
-    return f"« {text} »"
+    return _("« {text} »").format(text=text)
+
+
+def char_name(char: str, default: str) -> str:
+    """How a message names a character: its Unicode name in English (``bullet``), its code point in
+    other languages (``U+2022``), Unicode names being English only."""
+    from ..i18n import language
+
+    if language() == "en":
+        return unicodedata.name(char, default).lower()
+    return f"U+{ord(char):04X}"
 
 
 #: pack rules that take over a built-in rule's findings (rules.md: "R008 takes over T005's

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import Campaign, ChannelProfile, FrequencyCap, Message, Segment, TextField, Variable, seconds
+from ..i18n import gettext as _
 from ..rule import Setting
 from ..source import Span
 from ..text import merge_tags as mt
@@ -21,8 +22,14 @@ DIRECT_KINDS = ("email", "sms", "push", "chat", "voice")
 
 # ---------------------------------------------------------------- merge tags
 
-@functools.lru_cache(maxsize=4096)
 def tags(text: str) -> tuple[mt.Tag, ...]:
+    from ..i18n import language
+
+    return _tags(text, language())  # a malformed tag's `error` is in the run's language
+
+
+@functools.lru_cache(maxsize=4096)
+def _tags(text: str, _language: str) -> tuple[mt.Tag, ...]:
     return tuple(mt.tokenize(text))
 
 
@@ -207,6 +214,13 @@ def _note(done: list[mt.Substitution], verb: str, shortest: bool = False) -> str
     parts = []
     for sub in done:
         name = sub.variable or sub.tag.raw
-        parts.append(f"`{name}` is empty" if shortest and sub.length == 0 else f"`{name}` is {sub.length} long")
+        parts.append(_("`{name}` is empty").format(name=name) if shortest and sub.length == 0
+                     else _("`{name}` is {length} long").format(name=name, length=sub.length))
     unique = list(dict.fromkeys(parts))
-    return " when " + " and ".join(unique)
+    return _(" when {conditions}").format(conditions=_(" and ").join(unique))
+
+
+def cap_words(cap) -> str:
+    """A frequency cap as a message says it: ``2 per week`` (``str(cap)``), « 2 par semaine »."""
+    said = {"day": _("{count} per day"), "week": _("{count} per week"), "month": _("{count} per month")}
+    return said[cap.period].format(count=cap.count) if cap.period in said else str(cap)

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..findings import Applicability, Edit, Fix
+from ..i18n import gettext as _
 
 SPACES = " \u00a0\u202f\u2009"
 #: an amount or a number as a French user writes it (decimal comma, spaced thousands, currency before or after)
@@ -60,16 +61,16 @@ def number_hint(text: str) -> tuple[Hint, str] | None:
     integer = match.group("int")
     if any(space in integer for space in SPACES):
         integer = re.sub(f"[{SPACES}]", "_", integer)
-        reasons.append("digits are grouped with `_`, not a space")
+        reasons.append(_("digits are grouped with `_`, not a space"))
     fraction = match.group("frac")
     ambiguous = False
     if match.group("sep") == ",":
-        reasons.append("decimals follow a point, not a comma (a comma separates values)")
+        reasons.append(_("decimals follow a point, not a comma (a comma separates values)"))
         ambiguous = len(fraction) == 3 and not reasons[:-1]
     suffix = match.group("suffix") or ""
     lead = match.group("lead")
     if lead:
-        reasons.append("the currency comes after the amount")
+        reasons.append(_("the currency comes after the amount"))
         if suffix:
             return None  # a sign before and a currency after: not an amount we can correct
         suffix = " " + lead.strip()
@@ -81,9 +82,11 @@ def number_hint(text: str) -> tuple[Hint, str] | None:
     shown = text.strip()
     if ambiguous:
         thousands = match.group("sign") + integer + "_" + fraction + canonical[len(number):]
-        return Hint(f"`{shown}` is unclear: write {canonical} if the comma marks decimals, or {thousands} "
-                    "for thousands (a comma separates values)", None), _kind(canonical)
-    return (Hint(f"`{shown}` is not written the way campaignlint reads it: {'; '.join(reasons)}: write {canonical}",
+        return Hint(_("`{shown}` is unclear: write {canonical} if the comma marks decimals, or {thousands} for "
+                      "thousands (a comma separates values)").format(shown=shown, canonical=canonical,
+                                                                     thousands=thousands), None), _kind(canonical)
+    return (Hint(_("`{shown}` is not written the way campaignlint reads it: {reasons}: write {canonical}").format(
+        shown=shown, reasons=_("; ").join(reasons), canonical=canonical),
                  canonical), _kind(canonical))
 
 
@@ -127,14 +130,15 @@ def values_hint(groups, kinds: tuple[str, ...]) -> tuple[str, Fix | None, int, i
     hint, kind = result
     fix = None
     if hint.replacement is not None and kind in kinds:
-        fix = Fix(Applicability.SAFE, (Edit(start, end, hint.replacement),), f"write {hint.replacement}")
+        fix = Fix(Applicability.SAFE, (Edit(start, end, hint.replacement),),
+                  _("write {text}").format(text=hint.replacement))
     return hint.message, fix, start, end
 
 
 def safe_fix(start: int, end: int, replacement: str | None) -> Fix | None:
     if replacement is None:
         return None
-    return Fix(Applicability.SAFE, (Edit(start, end, replacement),), f"write {replacement}")
+    return Fix(Applicability.SAFE, (Edit(start, end, replacement),), _("write {text}").format(text=replacement))
 
 
 def character_hint(text: str, offset: int) -> tuple[int, int, str, Fix | None] | None:
@@ -146,13 +150,15 @@ def character_hint(text: str, offset: int) -> tuple[int, int, str, Fix | None] |
         closing = QUOTES[char]
         close = text.find(closing, offset + 1, line_end)
         if close == -1:
-            return (offset, offset + 1, f"`{char}` is not a quote campaignlint reads: put texts between straight "
-                    "double quotes `\"`", None)
+            return (offset, offset + 1, _("`{char}` is not a quote campaignlint reads: put texts between straight "
+                                          "double quotes `\"`").format(char=char), None)
         inner = text[offset + 1 : close].strip(SPACES)
         written = '"' + inner.replace("\\", "\\\\").replace('"', '\\"') + '"'
         shown = text[offset : close + 1]
-        return (offset, close + 1, f"`{shown}`: texts go between straight double quotes: write {written} "
-                "(« » and “ ” may appear inside the text)", safe_fix(offset, close + 1, written))
+        return (offset, close + 1, _("`{shown}`: texts go between straight double quotes: write {written} "
+                                     "(« » and “ ” may appear inside the text)").format(
+                    shown=shown, written=written),
+                safe_fix(offset, close + 1, written))
     if char in CURRENCIES or char in SPACES:
         start = offset
         while start > 0 and (text[start - 1].isdigit() or text[start - 1] in "_.," + SPACES[1:]):
@@ -179,4 +185,4 @@ def time_hint(word: str) -> tuple[str, str | None] | None:
     if hour > 23 or minute > 59:
         return None
     written = f"{hour:02d}:{minute:02d}"
-    return f"`{word}`: times are written with a colon: write {written}", written
+    return _("`{word}`: times are written with a colon: write {written}").format(word=word, written=written), written

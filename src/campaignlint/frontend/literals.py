@@ -141,11 +141,11 @@ def _number(text: str) -> Decimal:
     digits = text.replace("_", "").lstrip("+-")
     whole, _dot, decimals = digits.partition(".")
     if len(whole.lstrip("0")) > MAX_INTEGER_DIGITS:
-        raise ValueError(f"this number is too large: a number may have at most {MAX_INTEGER_DIGITS} digits "
-                         "before the decimal point (up to 999,999,999,999,999)")
+        raise ValueError(_("this number is too large: a number may have at most {digits} digits before the decimal "
+                           "point (up to 999,999,999,999,999)").format(digits=MAX_INTEGER_DIGITS))
     if len(decimals) > MAX_DECIMALS:
-        raise ValueError(f"this number is too precise: a number may have at most {MAX_DECIMALS} digits after "
-                         "the decimal point")
+        raise ValueError(_("this number is too precise: a number may have at most {digits} digits after the decimal "
+                           "point").format(digits=MAX_DECIMALS))
     return Decimal(text.replace("_", ""))
 
 
@@ -167,6 +167,14 @@ def decode_literal(kind: str, token: Token) -> Value:
                 # no exact count in the message: re-indenting a long string (fmt) must not change it
                 value.error = _("this text is longer than {limit:,} characters, the most one text "
                                 "may hold: split it or shorten it").format(limit=MAX_STRING_LENGTH)
+                return value
+            if kind == "string" and "\\" not in body and "\r" not in body:
+                # the usual case: every character stands for itself (what the general path gives)
+                base = start + quote
+                value.kind = "string"
+                value.data = body
+                value.char_offsets = list(range(base, base + len(body))) + [end - quote]
+                value.char_ends = list(range(base + 1, base + len(body) + 1))
                 return value
             chars, starts, ends, error, where = _decode_escapes(body, start + quote)
             if error:
@@ -210,8 +218,9 @@ def decode_literal(kind: str, token: Token) -> Value:
             digits = match.group(1).partition(".")[0].lstrip("0")
             amount = Decimal(match.group(1)) if len(digits) <= MAX_INTEGER_DIGITS else None
             if amount is None or amount > MAX_DURATION[unit]:
-                most = ", ".join(f"{limit:,} {name}" for name, limit in MAX_DURATION.items())
-                raise ValueError(f"this duration is too long: at most {MAX_DURATION[unit]:,} {unit} ({most})")
+                most = ", ".join(f"{_grouped(limit)} {name}" for name, limit in MAX_DURATION.items())
+                raise ValueError(_("this duration is too long: at most {limit} {unit} ({most})").format(
+                    limit=_grouped(MAX_DURATION[unit]), unit=unit, most=most))
             value.data = (amount, unit)
         elif kind == "ratio":
             value.data = parse_ratio(raw)
@@ -229,7 +238,7 @@ def parse_ratio(text: str) -> tuple[Decimal, Decimal]:
     left, _, right = text.partition(":")
     width, height = _number(left), _number(right)  # bounded like every number
     if width <= 0 or height <= 0:
-        raise ValueError(f"{text} is not a ratio: both sides must be above zero (for example 4:5)")
+        raise ValueError(_("{text} is not a ratio: both sides must be above zero (for example 4:5)").format(text=text))
     return width, height
 
 
@@ -250,3 +259,14 @@ def _time(text: str) -> dt.time:
         raise ValueError(_("{text} is not a time of day (hours 00-23, minutes 00-59)").format(text=text))
     return dt.time(*parts)
 
+
+
+def _grouped(number: int) -> str:
+    """``10,000`` in English, ``10 000`` in French (the digits grouped the language's way)."""
+    from .. import i18n
+
+    if i18n.language() == "en":
+        return f"{number:,}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(number, locale=i18n.locale())

@@ -225,7 +225,8 @@ class Loader:
             found = real.is_file()
         except (OSError, ValueError) as error:
             reason = getattr(error, "strerror", None) or error
-            resolver.problem("E006", resolver.value_span(value), _("`{text}` cannot be read: {reason}").format(text=text, reason=reason))
+            resolver.problem("E006", resolver.value_span(value),
+                             _("`{text}` cannot be read: {reason}").format(text=text, reason=reason))
             return None
         if not found and target not in self.overrides:
             resolver.problem("E006", resolver.value_span(value),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import re
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput
@@ -167,12 +168,16 @@ def node_building_parser() -> Lark:
     )
 
 
+_DEPTH_CHARS = re.compile(r'["{}\n]')
+
+
 def _check_depth(text: str) -> None:
     depth = 0
     in_string = False
-    index = 0
-    # cheap pre-scan so a hostile file cannot blow the parser's stack
-    for index, char in enumerate(text):
+    # cheap pre-scan so a hostile file cannot blow the parser's stack (only these
+    # four characters change its state: the others are skipped in C)
+    for match in _DEPTH_CHARS.finditer(text):
+        index, char = match.start(), match.group()
         if char == '"':
             in_string = not in_string
         elif not in_string:

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import N_
+from ..i18n import gettext as _
+
 
 @dataclass
 class Value:
@@ -30,22 +33,22 @@ class Value:
     long: bool = False  # long string
 
     def describe(self) -> str:
-        return KIND_WORDS.get(self.kind, self.kind)
+        return _(KIND_WORDS[self.kind]) if self.kind in KIND_WORDS else self.kind
 
 
 KIND_WORDS = {
-    "name": "a name",
-    "string": "a text in quotes",
-    "number": "a number",
-    "percent": "a percentage",
-    "money": "an amount of money",
-    "date": "a date",
-    "datetime": "a date and time",
-    "time": "a time of day",
-    "duration": "a duration",
-    "ratio": "a ratio",
-    "filesize": "a file size",
-    "range": "a range",
+    "name": N_("a name"),
+    "string": N_("a text in quotes"),
+    "number": N_("a number"),
+    "percent": N_("a percentage"),
+    "money": N_("an amount of money"),
+    "date": N_("a date"),
+    "datetime": N_("a date and time"),
+    "time": N_("a time of day"),
+    "duration": N_("a duration"),
+    "ratio": N_("a ratio"),
+    "filesize": N_("a file size"),
+    "range": N_("a range"),
 }
 
 

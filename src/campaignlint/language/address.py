@@ -59,7 +59,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from campaignlint.language.scanning import EMAIL, PROMO_CODE, bare_domain
+from campaignlint.language.prechecks import first_words, may_hold
+from campaignlint.language.url_masks import EMAIL, PROMO_CODE, bare_domain
 from campaignlint.resources import load_toml
 
 __all__ = ["Marker", "AddressResult", "detect_address"]
@@ -107,19 +108,20 @@ class AddressResult:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _APOSTROPHES = "'’ʼ"
-# Spans whose words never count (each found in linear time: see ``scanning``).
+# Spans whose words never count (each found in linear time: see ``url_masks``).
+# Each with a cheap test that a text without it passes (``None``: always scanned).
 _MASKS = [
-    re.compile(r"(?i)\b(?:https?://|www\.)\S+"),
-    EMAIL,  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-    re.compile(r"(?<![\w@])@\w+"),
-    re.compile(r"(?<![\w&])#\w+"),
+    (re.compile(r"(?i)\b(?:https?://|www\.)\S+"), re.compile(r"(?i)https?://|www\.").search),
+    (EMAIL, lambda text: "@" in text),  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+    (re.compile(r"(?<![\w@])@\w+"), lambda text: "@" in text),
+    (re.compile(r"(?<![\w&])#\w+"), lambda text: "#" in text),
     # bare domains: verdure.fr, verdure.fr/p, kiosque-bio.fr
-    bare_domain(
+    (bare_domain(
         r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\."
         r"(?:fr|com|io|net|org|eu|co|be|ch|ca|de|uk|app|shop|store|info|biz)\b(?:/\S*)?"
-    ),
+    ), re.compile(r"(?i)\.[a-z]{2}").search),
     # promo codes: capitals with at least one digit (TUTO20, VOUS-10)
-    PROMO_CODE,
+    (PROMO_CODE, re.compile(r"\d").search),
 ]
 # Characters that end a clause in the gap between two words.
 _HARD_BREAKS = set(".!?…:;\n\r•·→|»«\"“”()[]{}*/")
@@ -136,7 +138,7 @@ def _french_data() -> dict:
         + "|".join(re.escape(p).replace("'", "['’]") for p in sorted(phrases, key=len, reverse=True))
         + r")(?!\w)"
     )
-    return {
+    found = {
         "informal": lower(raw["pronouns"]["informal"]),
         "formal": lower(raw["pronouns"]["formal"]),
         "informal_after_article": lower(raw["pronouns"]["informal_after_article"]),
@@ -144,6 +146,7 @@ def _french_data() -> dict:
         "articles": lower(raw["pronouns"]["articles"]),
         "ton_noun_after": lower(raw["ton"]["noun_after"]),
         "phrases": phrase_re,
+        "phrases_hint": functools.partial(may_hold, words=first_words(phrases)),
         "imp_informal": lower(imp["informal"]),
         "imp_ambiguous": lower(imp["ambiguous"]),
         "object_cues": lower(imp["object_cues"]),
@@ -156,9 +159,14 @@ def _french_data() -> dict:
         "time_nouns": lower(raw["subject"]["time_nouns"]),
         "complement_words": lower(raw["subject"]["complement_words"]),
     }
+    # every marker is one of these words (lower-cased), or a word ending in the formal ending
+    found["marker_words"] = frozenset({"t"}).union(*(found[key] for key in (
+        "informal", "formal", "informal_after_article", "formal_after_article", "imp_informal", "formal_initial")))
+    found["ending_re"] = re.compile(r"(?i)" + re.escape(found["ending"]) + r"(?![^\W\d_])")
+    return found
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -170,23 +178,23 @@ class _Token:
 def _tokens(text: str, data: dict) -> list[_Token]:
     from campaignlint.language.quotes import quoted_spans
 
-    masked = sorted([*(m.span() for pattern in (*_MASKS, data["phrases"]) for m in pattern.finditer(text)),
+    masked = sorted([*(m.span() for pattern, hint in (*_MASKS, (data["phrases"], data["phrases_hint"]))
+                       if hint is None or hint(text) for m in pattern.finditer(text)),
                      *quoted_spans(text)])
     tokens: list[_Token] = []
     prev_end = 0
     # words come in text order: sweep the masked spans (sorted by start) once,
     # keeping the furthest end of those that start at or before the word
     next_mask, n_masks, covered_until = 0, len(masked), -1
+    append = tokens.append
     for m in _WORD.finditer(text):
         s, e = m.span()
         while next_mask < n_masks and masked[next_mask][0] <= s:
             covered_until = max(covered_until, masked[next_mask][1])
             next_mask += 1
-        if s < covered_until:
-            # a masked word still separates clauses like any other word
-            tokens.append(_Token(s, e, m.group(), "", text[prev_end:s]))
-        else:
-            tokens.append(_Token(s, e, m.group(), m.group().lower(), text[prev_end:s]))
+        word = m.group()
+        # a masked word still separates clauses like any other word
+        append(_Token(s, e, word, "" if s < covered_until else word.lower(), text[prev_end:s]))
         prev_end = e
     return tokens
 
@@ -195,6 +203,7 @@ def _is_symbol(ch: str) -> bool:
     return unicodedata.category(ch) in ("So", "Sk", "Cs") or ord(ch) >= 0x1F000
 
 
+@functools.lru_cache(maxsize=4096)
 def _gap_kind(gap: str) -> str:
     """``"hard"`` (sentence/line break, emoji, bullet), ``"comma"``, ``"hyphen"``,
     ``"apostrophe"`` or ``"space"``."""
@@ -265,8 +274,18 @@ def _soft_start(tokens: list[_Token], gaps: list[str], i: int) -> bool:
     return not tokens[i].text[:1].isupper()
 
 
+def _may_have_markers(text: str, data: dict) -> bool:
+    """A cheap necessary condition: a word of the text is one of the words every marker
+    is (pronouns, possessives, imperatives, the elided "t"), or ends in "-ez"."""
+    if not data["marker_words"].isdisjoint(map(str.lower, _WORD.findall(text))):
+        return True
+    return data["ending_re"].search(text) is not None
+
+
 def _detect_french(text: str) -> AddressResult:
     data = _french_data()
+    if not _may_have_markers(text, data):
+        return AddressResult()  # most copy: no word that could be a marker
     tokens = _tokens(text, data)
     result = AddressResult()
     # the kind of the gap before each token, worked out once (a gap can be long)
@@ -311,10 +330,11 @@ def _detect_french(text: str) -> AddressResult:
             return hyphen_next or following in data["object_cues"]
         return True
 
+    marker_words, ending = data["marker_words"], data["ending"]
     for i, tok in enumerate(tokens):
         low = tok.low
-        if not low:
-            continue
+        if not low or (low not in marker_words and not low.endswith(ending)):
+            continue  # no test below can hold for this word
         prev = tokens[i - 1] if i > 0 else None
         prev_low = prev.low if prev is not None else ""
         gap = gaps[i]
@@ -393,10 +413,14 @@ def detect_address(text: str, language: str) -> AddressResult:
     has no tu/vous distinction). Marker offsets are ``str`` indices into
     ``text``, end-exclusive.
     """
-    primary = re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
-    if primary != "fr" or not text:
+    if _primary(language) != "fr" or not text:
         return AddressResult()
     return _detect_french_cached(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _primary(language: str | None) -> str:
+    return re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
 
 
 @functools.lru_cache(maxsize=2048)

@@ -1,5 +1,8 @@
 """When a word in capitals is loud: the one exemption logic of T005 (shouting) and T009 (capitals share).
 
+:func:`shouting_runs` finds the stretches of a text that shout (T005, and R008
+of the ``google-ads`` pack with a lower threshold).
+
 A word written in capitals is *loud* unless it is one of these:
 
 * a word with a digit ("EV3", "4G", "HIVER30"): a code or a product name;
@@ -28,14 +31,16 @@ import functools
 import re
 from dataclasses import dataclass
 
+from campaignlint.language.url_masks import EMAIL, bare_domain
 from campaignlint.text.wording import strip_accents
 
-__all__ = ["Exemptions", "SHORT_WORD", "is_loud", "caps_key", "exemptions_for"]
+__all__ = ["Exemptions", "SHORT_WORD", "is_loud", "caps_key", "exemptions_for", "code_cues", "shouting_runs"]
 
 #: a word in capitals of at most this many letters is loud only if it is a common word
 SHORT_WORD = 5
 
 _CHUNK = re.compile(r"[^\W_]+")
+_LONG_CHUNK = re.compile(r"[^\W_]{2,}")  # the chunks of 2 characters or more
 
 
 def caps_key(word: str) -> str:
@@ -134,3 +139,89 @@ def is_loud(word: str, language: str | None, exemptions: Exemptions = Exemptions
     if len(word) <= SHORT_WORD and not is_common(word, language):
         return False
     return True
+
+
+# -- shouting runs: T005 (shouting) and R008 (gimmicky capitals, pack google-ads) ----------
+
+_CODE_LIKE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[\w][\w-]*")
+# e-mail addresses ([\w.+-]+@[\w-]+(?:\.[\w-]+)+) and bare domains, found in
+# linear time (see ``language.url_masks``)
+_EMAIL = EMAIL
+_BARE_DOMAIN = bare_domain(r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?")
+
+
+def code_cues(language: str) -> frozenset[str]:
+    """The words after which a word in capitals is a promo code ("code BIENVENUE")."""
+    return _code_cues_of(_root(language))
+
+
+@functools.cache
+def _code_cues_of(root: str) -> frozenset[str]:
+    from campaignlint.resources import load_toml, rules_path
+
+    if not root or not rules_path(root, "tone.toml").is_file():
+        return frozenset()
+    return frozenset(w.lower() for w in load_toml(root, "tone.toml").get("shouting", {}).get("code_cues", []))
+
+
+def shouting_runs(text: str, language: str, names: frozenset[str] = frozenset(),
+                  min_letters: int = 4, accepted: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Stretches of ``text`` written in capitals that read as shouting.
+
+    A run is a sequence of words in capitals (separated only by spaces and
+    punctuation) holding at least one loud word of ``min_letters`` letters or
+    more.  Which words are loud is :func:`is_loud` (the logic T009 shares):
+    not the acronyms and keywords of
+    ``rules/<lang>/tone.toml``, ``names`` (brand, sender, offer codes) and
+    ``accepted`` (the voice's ``accept``), compared in capitals without accents,
+    nor words with digits ("HIVER30", "EV3"), nor short words that are not
+    common words ("DELE", "SUV").  Never either: a word right after a code cue
+    ("code BIENVENUE"), hashtags, @mentions, URLs, domains and e-mail
+    addresses.  Returns ``(start, end)`` offsets.
+    """
+    if not any(map(str.isupper, _LONG_CHUNK.findall(text))):
+        return []  # a loud word is a word of 2 letters or more in capitals: none here
+    from campaignlint.text.extract import extract_hashtags, extract_mentions, extract_urls
+
+    cues = code_cues(language)
+    exemptions = Exemptions(names, accepted)
+    masked = [(s.start, s.end) for s in (*extract_hashtags(text), *extract_mentions(text))]
+    for pattern in (_EMAIL, _BARE_DOMAIN, _CODE_LIKE):
+        masked.extend(m.span() for m in pattern.finditer(text))
+    # masking only ever closes runs: without the URLs' masks the runs are a superset, so
+    # the slow URL extraction (twitter-text) is needed only when a run is found
+    runs = _runs(text, sorted(masked), exemptions, cues, language, min_letters)
+    if not runs:
+        return runs
+    masked.extend((s.start, s.end) for s in extract_urls(text))
+    return _runs(text, sorted(masked), exemptions, cues, language, min_letters)
+
+
+def _runs(text: str, masked: list[tuple[int, int]], exemptions, cues, language: str,
+          min_letters: int) -> list[tuple[int, int]]:
+    """The shouting runs of ``text`` with the ``masked`` spans (sorted) left out."""
+    # words come in text order: sweep the masked spans (sorted by start) once,
+    # keeping the furthest end of those starting at or before the word
+    next_mask, covered_until = 0, -1
+    runs: list[tuple[int, int]] = []
+    current: list[tuple[int, int, int]] = []  # (start, end, letters)
+    previous_word = ""
+
+    def close() -> None:
+        if current and any(letters >= min_letters for _, _, letters in current):
+            runs.append((current[0][0], current[-1][1]))
+        current.clear()
+
+    for m in _CHUNK.finditer(text):
+        word, (start, end) = m.group(), m.span()
+        cue_before = previous_word.lower() in cues
+        previous_word = word
+        while next_mask < len(masked) and masked[next_mask][0] <= start:
+            covered_until = max(covered_until, masked[next_mask][1])
+            next_mask += 1
+        if start < covered_until or cue_before or not is_loud(word, language, exemptions):
+            close()
+            continue
+        current.append((start, end, len(word)))
+    close()
+    return runs

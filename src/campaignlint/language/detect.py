@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
+from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
 from campaignlint.resources import load_word_list
 
 __all__ = ["detect_language", "LANGUAGES", "MIN_WORDS"]
@@ -31,14 +31,17 @@ MIN_WORDS = 8
 # URLs, e-mail addresses, bare domains, #hashtags, @mentions and words with a
 # digit: ``(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
 # |\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|(?<![\w#@])[#@][^\W_]\w*|\b\w*\d\w*\b``
-# (case-insensitive), matched in linear time (see ``scanning``).
+# (case-insensitive), matched in linear time (see ``url_masks``).
 _NOT_PROSE = Alternation(
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
     EMAIL,
     DOMAIN,
     re.compile(r"(?<![\w#@])[#@][^\W_]\w*", re.IGNORECASE),
-    re.compile(r"\b\w*\d\w*\b", re.IGNORECASE),
+    re.compile(r"\b\w*\d\w*\b", re.IGNORECASE),  # _DIGIT_WORD
 )
+_DIGIT_WORD = re.compile(r"\b\w*\d\w*\b", re.IGNORECASE)
+# the other masks need one of these (``www.``, ``http://``, ``@``, ``#``, a dot before two letters)
+_MAY_HOLD_MORE = re.compile(r"[@#]|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_]+['’]?")
 
 
@@ -54,7 +57,9 @@ def _stop_words() -> dict[str, tuple[str, ...]]:
 
 def detect_language(text: str) -> tuple[str | None, float]:
     """``(language code, confidence)``, or ``(None, 0.0)`` when the text is too short to tell."""
-    tokens = [t.lower().replace("’", "'") for t in _TOKEN.findall(_NOT_PROSE.sub(" ", text))]
+    # without a URL, address, domain or tag the masks reduce to the words with a digit (one regex)
+    masked = _NOT_PROSE.sub(" ", text) if _MAY_HOLD_MORE.search(text) else _DIGIT_WORD.sub(" ", text)
+    tokens = [t.lower().replace("’", "'") for t in _TOKEN.findall(masked)]
     words = [t for t in tokens if t.rstrip("'")]
     if len(words) < MIN_WORDS:
         return None, 0.0

@@ -59,7 +59,8 @@ def _restore_e(stem: str) -> str:
     ``launch``, ``sign`` stay.  A heuristic: consonant + vowel + one of the
     consonants that usually carry a silent e, or the endings ``-at``/``-iz``/``-ys``.
     """
-    if stem.endswith("v") or stem.endswith(("at", "iz", "is", "ys", "uc", "ur", "rg", "ng", "dg", "rs", "ns", "ag", "as", "aus", "lud")):
+    if stem.endswith("v") or stem.endswith(("at", "iz", "is", "ys", "uc", "ur", "rg", "ng", "dg", "rs", "ns", "ag",
+                                            "as", "aus", "lud")):
         if stem.endswith(("ng",)) and not stem.endswith(("ang", "eng")):
             return stem
         return stem + "e"

@@ -39,6 +39,7 @@ All offsets are ``str`` indices into the text given, end-exclusive.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
@@ -47,7 +48,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Hashable, Iterable
 
 from campaignlint.language.lemmas import FRENCH_ELISIONS, english_lemma, lemma_table
-from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
+from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
 
 __all__ = [
     "Tok",
@@ -62,7 +63,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: texts make many (never change one)
 class Tok:
     """One token: its text, lower-cased lemma and ``[start, end)`` offsets."""
 
@@ -96,7 +97,8 @@ class Analysis:
 
 _HAS_WORD_CHAR = re.compile(r"[^\W_]")
 # explicit URLs, e-mail addresses, bare domains (verdure.fr/p), found in linear
-# time even in a 100,000-character word (see ``scanning``)
+# time even in a 100,000-character word (see ``url_masks``)
+_MAY_HOLD_URL = re.compile(r"@|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)  # what any of these needs
 _URL_LIKE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN)
 _REGEX_TOKEN = re.compile(
     r"(?:https?://|www\.)\S+"
@@ -119,6 +121,7 @@ _PUNCT_ONLY = re.compile(r"^[^\w\s]+$")
 _REGEX_SENTENCE_END = re.compile(r"[.!?…]+")
 
 
+@functools.lru_cache(maxsize=256)
 def language_root(language: str | None) -> str:
     """``"fr-FR"``, ``"fr_CA"``, ``"FR"`` → ``"fr"``; ``None``/empty → ``""``."""
     if not language:
@@ -144,7 +147,8 @@ def _line_ends_sentence(text: str, i: int) -> bool:
     return not (c.islower() or c.isdigit() or c in ",;:)]»”")
 
 
-def _split_at_lines(text: str, spans: Iterable[tuple[int, int]], tokens: tuple[Tok, ...]) -> tuple[tuple[int, int], ...]:
+def _split_at_lines(text: str, spans: Iterable[tuple[int, int]],
+                    tokens: tuple[Tok, ...]) -> tuple[tuple[int, int], ...]:
     """Cut sentence spans at line ends, then snap them to token boundaries."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
@@ -245,29 +249,38 @@ def _lookup_lemma(word: str, root: str) -> str:
     return lemma_table(root).lemma(lower)
 
 
+@functools.lru_cache(maxsize=65536)
+def _lookup_pieces(surface: str, root: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
+    """The tokens one match of the tokenizer makes: ``(offset, text, lemma, is_alpha,
+    is_punct)`` each; memoised (copy repeats its words, and the tables do not change)."""
+    out: list[tuple[int, str, str, bool, bool]] = []
+    offset = 0
+    if root == "fr":
+        while True:  # "qu'il", "d'industriel": the elided word is a token of its own
+            elided = _FRENCH_ELIDED.match(surface)
+            if elided is None or elided.end() >= len(surface):
+                break
+            head = elided.group()
+            out.append((offset, head, FRENCH_ELISIONS[head.lower().replace("’", "'")], False, False))
+            surface, offset = surface[elided.end():], offset + elided.end()
+    first = surface[:1]
+    if first.isalpha() and not first.isdigit():
+        pieces = _HYPHEN.split(surface)
+        lemma = "".join(p if i % 2 else _lookup_lemma(p, root) for i, p in enumerate(pieces))
+    else:
+        lemma = surface.lower()
+    out.append((offset, surface, lemma, surface.isalpha(), bool(_PUNCT_ONLY.match(surface))))
+    return tuple(out)
+
+
 def _lookup_analysis(text: str, root: str) -> Analysis:
     """Tokens and lemmas from the lookup tables (no model): see the module docstring."""
     toks: list[Tok] = []
-    french = root == "fr"
+    append = toks.append
     for m in _LOOKUP_TOKEN.finditer(text):
-        surface, start = m.group(), m.start()
-        if french:
-            while True:  # "qu'il", "d'industriel": the elided word is a token of its own
-                elided = _FRENCH_ELIDED.match(surface)
-                if elided is None or elided.end() >= len(surface):
-                    break
-                head = elided.group()
-                toks.append(Tok(head, FRENCH_ELISIONS[head.lower().replace("’", "'")], start, start + len(head),
-                                False, False))
-                surface, start = surface[elided.end():], start + elided.end()
-        first = surface[:1]
-        if first.isalpha() and not first.isdigit():
-            pieces = _HYPHEN.split(surface)
-            lemma = "".join(p if i % 2 else _lookup_lemma(p, root) for i, p in enumerate(pieces))
-        else:
-            lemma = surface.lower()
-        toks.append(Tok(surface, lemma, start, start + len(surface), surface.isalpha(),
-                        bool(_PUNCT_ONLY.match(surface))))
+        start = m.start()
+        for offset, surface, lemma, is_alpha, is_punct in _lookup_pieces(m.group(), root):
+            append(Tok(surface, lemma, start + offset, start + offset + len(surface), is_alpha, is_punct))
     tokens = tuple(toks)
     return Analysis(text, root, tokens, _split_at_lines(text, _regex_sentences(text), tokens))
 
@@ -436,4 +449,6 @@ def clear_cache() -> None:
 
 def strip_urls(text: str) -> str:
     """``text`` with URLs, e-mail addresses and bare domains blanked out (same length)."""
+    if not _MAY_HOLD_URL.search(text):  # no ``http://``, ``www.``, ``@`` nor dot before two letters
+        return text
     return _URL_LIKE.sub(lambda m: " " * len(m.group()), text)

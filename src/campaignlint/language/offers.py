@@ -53,12 +53,13 @@ from __future__ import annotations
 import functools
 import re
 
-from campaignlint.language.scanning import EMAIL
+from campaignlint.language.url_masks import EMAIL
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from campaignlint.language.prechecks import first_words, may_hold
 from campaignlint.resources import load_toml
 
 __all__ = ["OfferClaim", "OfferClaims", "extract_offer_claims"]
@@ -122,7 +123,8 @@ _CURRENCIES = {
 _DIGIT = re.compile(r"\d")  # as _NUM and the date patterns read digits
 _ASCII_DIGIT = re.compile(r"[0-9]")  # the digits a _CODE_TOKEN may hold
 _CODE_TOKEN = re.compile(r"(?<![\w#@/.-])[A-Za-z0-9][A-Za-z0-9_-]*[A-Za-z0-9](?![\w@]|\.\w|/)")
-_MASKS = [
+_URL_START = re.compile(r"(?i)https?://|www\.")
+_MASKS = [  # each needs "@", "#" or _URL_START
     re.compile(r"(?i)\b(?:https?://|www\.)\S+"),
     EMAIL,  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+ in linear time
     re.compile(r"(?<![\w&])[#@]\w+"),
@@ -239,6 +241,7 @@ def _lang_data(lang: str) -> dict:
             re.IGNORECASE,
         ),
         "code_word_re": re.compile(_phrase_alt(code["cues"]), re.IGNORECASE),
+        "code_cue_words": first_words(code["cues"]),
         "code_verb_re": _ends_with(code["verbs"]),
         "not_codes": frozenset(w.upper() for w in code["not_codes"]),
     }
@@ -297,6 +300,8 @@ def _sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
 
 
 def _masked_spans(text: str) -> list[tuple[int, int]]:
+    if "@" not in text and "#" not in text and not _URL_START.search(text):
+        return []  # no mask can match: each needs one of these
     return [m.span() for pattern in _MASKS for m in pattern.finditer(text)]
 
 
@@ -404,7 +409,8 @@ def _codes(text: str, data: dict, masked) -> list[OfferClaim]:
             found.setdefault(start, OfferClaim(start, end, text[start:end], text[start:end]))
 
     # "code PRINTEMPS15", "code promo : ETE24", "coupon code SUMMER-25"
-    for m in data["code_cue_re"].finditer(text):
+    cues = data["code_cue_re"].finditer(text) if may_hold(text, data["code_cue_words"]) else ()
+    for m in cues:
         tok = m.group("tok")
         if _looks_like_code(tok, data, caps_only_ok=True):
             add(m.start("tok"), m.end("tok"))

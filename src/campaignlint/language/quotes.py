@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from campaignlint.language.prechecks import first_words, may_hold
+
 __all__ = ["quoted_spans", "SPEECH_CUES"]
 
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
@@ -39,7 +41,15 @@ _CUE_LINE = re.compile(
     r"(?im)\b(?:" + "|".join(re.escape(c) for c in sorted(SPEECH_CUES, key=len, reverse=True))
     + r")\b[^\n:.!?]{0,40}?(?P<quote>:[ \t]*(?=\S)[^\n]*)"
 )
+_CUE_WORDS = first_words(SPEECH_CUES)
+
+
+def _may_hold_cue(text: str) -> bool:
+    return may_hold(text, _CUE_WORDS)
+
+
 _ANGLE_LINE = re.compile(r"(?m)^[ \t]*>[^\n]*")
+_QUOTE_MARK = re.compile('[«“„"]')
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -47,7 +57,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []  # (the closing mark awaited, where the quote opened)
     straight_open: int | None = None
-    for i, ch in enumerate(text):
+    # without a quote mark the pass below finds nothing (a line end only closes an open quote)
+    for i, ch in (enumerate(text) if _QUOTE_MARK.search(text) else ()):
         if ch == "\n":
             # an unclosed quote stops at the end of its line
             if stack:
@@ -74,7 +85,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     if stack:
         spans.append((stack[0][1], len(text)))
     # a lone straight quote at the very end opens nothing: left out on purpose
-    spans.extend(m.span("quote") for m in _CUE_LINE.finditer(text))
+    if _may_hold_cue(text):
+        spans.extend(m.span("quote") for m in _CUE_LINE.finditer(text))
     spans.extend(m.span() for m in _ANGLE_LINE.finditer(text))
     spans.sort()
     return spans

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 
 from campaignlint.language.nlp import language_root
-from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
+from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
 from campaignlint.resources import load_toml
 
 __all__ = ["Readability", "readability", "count_text", "split_sentences", "prose_words"]
@@ -54,7 +54,7 @@ class Readability:
 # URLs, e-mail addresses, bare domains, #hashtags and @mentions: the regular
 # expression ``(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
 # |\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|(?<![\w#@])[#@][^\W_]\w*``
-# (case-insensitive), matched in linear time (see ``scanning``).
+# (case-insensitive), matched in linear time (see ``url_masks``).
 _NOT_PROSE = Alternation(
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
     EMAIL,
@@ -72,7 +72,8 @@ _SENTENCE_END = re.compile(
     r"|(?<![ \t])[ \t]*\n(?:[ \t]*\n)+"  # a blank line
     # a line break before a capital, a digit or a symbol
     r"|(?<![ \t])[ \t]*\n(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ])|[ \t]*\d)"
-    rf"|(?<![{_EMOJI}])[{_EMOJI}]+[ \t]+(?=[^\W\d_](?<![a-zß-ÿ]))"  # an emoji used as a full stop: "…construire 😶 On…"
+    # an emoji used as a full stop: "…construire 😶 On…"
+    rf"|(?<![{_EMOJI}])[{_EMOJI}]+[ \t]+(?=[^\W\d_](?<![a-zß-ÿ]))"
 )
 # "#fun #team Merci à tous": a hashtag followed by a capital closes the sentence before it
 _HASHTAG_BEFORE_CAPITAL = re.compile(r"(?<![\w#@/&])#[^\W_]\w*(?=[ \t]+[^\W\d_](?<![a-zß-ÿ]))")
@@ -82,13 +83,29 @@ _ELISION = re.compile(
 )
 
 
+# a text holds a span of ``_NOT_PROSE`` only if it holds one of these (``www.``, ``http://``,
+# ``@``, ``#`` or a dot before two letters): most copy is spared the masks' scan
+_MAY_HOLD_NOT_PROSE = re.compile(r"[@#]|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _prose(text: str) -> str:
+    """``text`` with its URLs, e-mail addresses, domains, hashtags and mentions blanked (memoised)."""
+    return _NOT_PROSE.sub(" ", text) if _MAY_HOLD_NOT_PROSE.search(text) else text
+
+
 def prose_words(text: str) -> list[str]:
     """The words of ``text`` once URLs, mentions, hashtags and emoji are left out.
 
     Hyphenated compounds are split ("Profitez-en" → "Profitez", "en"); an elided
     word stays with its host ("d'été", "aujourd'hui").
     """
-    return _WORD.findall(_NOT_PROSE.sub(" ", text))
+    return list(_prose_words(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _prose_words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(_prose(text)))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -101,9 +118,15 @@ def split_sentences(text: str) -> list[str]:
 
     Pieces without any word (a line of hashtags, a lone emoji) are dropped.
     """
-    cleaned = _NOT_PROSE.sub(" ", _HASHTAG_BEFORE_CAPITAL.sub("\n\n", text) if "#" in text else text)
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    """:func:`split_sentences`, memoised (T006, T009 and the reading ease read the same texts)."""
+    cleaned = _prose(_HASHTAG_BEFORE_CAPITAL.sub("\n\n", text) if "#" in text else text)
     pieces = _SENTENCE_END.split(cleaned)
-    return [p.strip() for p in pieces if _WORD.search(p)]
+    return tuple(p.strip() for p in pieces if _WORD.search(p))
 
 
 def count_text(text: str) -> tuple[int, int]:
@@ -119,6 +142,7 @@ def _hyphenator(dictionary: str):
     return pyphen.Pyphen(lang=dictionary)
 
 
+@functools.lru_cache(maxsize=65536)
 def _syllables(word: str, root: str, dictionary: str) -> int:
     w = word.lower().replace("’", "'")
     if root in ("fr", "it"):

@@ -40,8 +40,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from campaignlint.language.scanning import DOMAIN, EMAIL, Alternation
-from campaignlint.language.nlp import NLP, Analysis, default_service, english_lemma, language_root, strip_urls
+from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
+from campaignlint.language.nlp import (NLP, _MAY_HOLD_URL, Analysis, default_service, english_lemma, language_root,
+                                       strip_urls)
 
 __all__ = ["TermMatch", "find_terms", "find_hype", "replace_preserving_case"]
 
@@ -61,13 +62,20 @@ class TermMatch:
         return self.matched
 
 
-@dataclass(frozen=True, slots=True)
 class _Word:
-    start: int
-    end: int
-    surface: str  # folded: NFC, lower-case, ' for ’
-    keys: frozenset[str]
-    in_hashtag: bool = False
+    """A matchable word of a text (never changed once made; a plain class: texts have many)."""
+
+    __slots__ = ("start", "end", "surface", "keys", "in_hashtag")
+
+    def __init__(self, start: int, end: int, surface: str, keys: frozenset[str], in_hashtag: bool = False):
+        self.start = start
+        self.end = end
+        self.surface = surface  # folded: NFC, lower-case, ' for ’
+        self.keys = keys
+        self.in_hashtag = in_hashtag
+
+    def __repr__(self) -> str:
+        return f"_Word({self.start}, {self.end}, {self.surface!r}, {sorted(self.keys)!r}, {self.in_hashtag})"
 
 
 _URL_LIKE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN)  # linear time
@@ -88,7 +96,20 @@ def _fold(s: str) -> str:
 
 
 def _unaccent(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    """``s`` in NFD without its combining marks."""
+    if s.isascii():
+        return s  # nothing to decompose, no mark
+    decomposed = unicodedata.normalize("NFD", s)
+    if max(decomposed) <= "\uffff":
+        return _bmp_marks().sub("", decomposed)  # one pass in C
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.cache
+def _bmp_marks() -> re.Pattern:
+    """The combining characters (``unicodedata.combining``) of the Basic Multilingual Plane."""
+    marks = "".join(chr(code) for code in range(0x10000) if unicodedata.combining(chr(code)))
+    return re.compile("[" + re.escape(marks) + "]")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -110,7 +131,7 @@ def _keys(surface: str, lemma: str, root: str) -> frozenset[str]:
 def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
     """The matchable words of an analysed text, in order."""
     text, root = analysis.text, analysis.language
-    blocked = [m.span() for m in _URL_LIKE.finditer(text)]
+    blocked = [m.span() for m in _URL_LIKE.finditer(text)] if _MAY_HOLD_URL.search(text) else []
     tags = [m.span() for m in _HASHTAG.finditer(text)]
 
     def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -212,10 +233,11 @@ def _flat(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _flat_words(text: str, in_hashtags: bool) -> frozenset[str]:
-    words = set(_LETTERS.findall(_flat(text)))
-    if in_hashtags:
-        for tag in _HASHTAG.finditer(text):
-            words.update(_flat(part) for part in _CAMEL.findall(tag.group()[1:]))
+    if not in_hashtags:
+        return frozenset(_LETTERS.findall(_flat(text)))
+    words = set(_flat_words(text, False))  # shared with the lists searched outside hashtags
+    for tag in _HASHTAG.finditer(text):
+        words.update(_flat(part) for part in _CAMEL.findall(tag.group()[1:]))
     return frozenset(words)
 
 
@@ -235,18 +257,40 @@ def _could_match(text: str, term: str, in_hashtags: bool = False) -> bool:
 _Stems = tuple[tuple[str, int], ...]
 
 
-@functools.lru_cache(maxsize=256)
-def _stem_index(terms: tuple[str, ...]) -> tuple[tuple[_Stems, ...], dict[str, tuple[int, ...]], tuple[int, ...], tuple[int, ...]]:
+class _StemIndex:
     """For a term list: each term's stems, the terms (by position) each stem
-    belongs to, the stems' lengths (ascending), and the terms without stems."""
-    stems = tuple(_stems(term) for term in terms)
-    owners: dict[str, list[int]] = {}
-    for index, term_stems in enumerate(stems):
-        for stem, _longest in term_stems:
-            owners.setdefault(stem, []).append(index)
-    lengths = tuple(sorted({len(stem) for stem in owners}))
-    always = tuple(index for index, term_stems in enumerate(stems) if not term_stems)
-    return stems, {stem: tuple(found) for stem, found in owners.items()}, lengths, always
+    belongs to, the stems' lengths (ascending), the terms without stems, and,
+    memoised per word, the stems a word begins with (copy repeats its words)."""
+
+    __slots__ = ("stems", "owners", "lengths", "always", "_heads")
+
+    def __init__(self, terms: tuple[str, ...]):
+        self.stems = tuple(_stems(term) for term in terms)
+        owners: dict[str, list[int]] = {}
+        for index, term_stems in enumerate(self.stems):
+            for stem, _longest in term_stems:
+                owners.setdefault(stem, []).append(index)
+        self.lengths = tuple(sorted({len(stem) for stem in owners}))
+        self.always = tuple(index for index, term_stems in enumerate(self.stems) if not term_stems)
+        self.owners = {stem: tuple(found) for stem, found in owners.items()}
+        self._heads: dict[str, tuple[str, ...]] = {}
+
+    def heads(self, word: str) -> tuple[str, ...]:
+        """The stems ``word`` begins with."""
+        found = self._heads.get(word)
+        if found is None:
+            owners, size = self.owners, len(word)
+            found = tuple(head for head in (word[:length] for length in self.lengths if length <= size)
+                          if head in owners)
+            if len(self._heads) >= 65536:  # bounded
+                self._heads.clear()
+            self._heads[word] = found
+        return found
+
+
+@functools.lru_cache(maxsize=256)
+def _stem_index(terms: tuple[str, ...]) -> _StemIndex:
+    return _StemIndex(terms)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -258,16 +302,16 @@ def _candidates(text: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[s
     the length of the shortest word it begins; a term is a candidate when each
     of its stems begins a word no longer than that stem allows.
     """
-    stems, owners, lengths, always = _stem_index(terms)
+    index = _stem_index(terms)
+    stems, owners, always, heads = index.stems, index.owners, index.always, index.heads
     shortest: dict[str, int] = {}
     for word in _flat_words(text, in_hashtags):
-        size = len(word)
-        for length in lengths:
-            if length > size:
-                break
-            head = word[:length]
-            if head in owners and shortest.get(head, size + 1) > size:
-                shortest[head] = size
+        found = heads(word)
+        if found:
+            size = len(word)
+            for head in found:
+                if shortest.get(head, size + 1) > size:
+                    shortest[head] = size
     if not shortest and not always:
         return ()
     found = set(always)

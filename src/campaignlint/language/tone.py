@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..i18n import gettext as _
 from ..i18n import ngettext
+import functools
 import re
 from dataclasses import dataclass
 
@@ -55,11 +56,59 @@ _FORMALITY = {"formal": 1.0, "mixed": 0.5, "informal": 0.0}
 
 
 def _count_emoji(text: str) -> int:
+    """``emoji.emoji_count(text)``, without running the package's tokenizer over the whole text.
+
+    The tokenizer only reports sequences of its trie, and a sequence holds only
+    characters of the package's sequences (:func:`_emoji_runs`); every sequence
+    holds a non-ASCII one.  Any other character cuts the text into pieces the
+    tokenizer reads independently (no sequence, no zero-width-joiner rule,
+    reaches across it), so the count is the sum of the counts of the runs of
+    those characters that hold a non-ASCII one: usually a few short runs, or
+    none (accented letters, ``’ « »`` and no-break spaces are not among them).
+    ``tests/test_tone.py`` compares both on random text.
+    """
     if text.isascii():  # every emoji holds a non-ASCII character: skip the tokenizer
         return 0
+    pattern, others = _emoji_runs()
+    if others.isdisjoint(text):
+        return 0
+    runs = pattern.findall(text)
+    return sum(_count_run(run) for run in runs) if runs else 0
+
+
+@functools.cache
+def _emoji_runs() -> tuple[re.Pattern, frozenset[str]]:
+    """Runs of characters of the ``emoji`` package's sequences holding a non-ASCII one; those characters.
+
+    A run starts only where the previous character is not an ASCII one of those
+    (digits, ``#``, ``*``: keycaps), so a long run of digits is read once.  The
+    non-ASCII characters above U+FFFF are matched as a few wide ranges holding
+    them (the regular expression engine tries such characters one by one):
+    a run may then take in a character of no sequence, which the tokenizer
+    reads as it would anywhere else, and still ends at a character outside
+    every sequence.
+    """
     import emoji  # light, but only needed here
 
-    return emoji.emoji_count(text)
+    chars = {ch for sequence in emoji.EMOJI_DATA for ch in sequence} | {"\u200d", "\ufe0e", "\ufe0f"}
+    ascii_chars = "[" + "".join(re.escape(c) for c in sorted(c for c in chars if c.isascii())) + "]"
+    ranges: list[list[int]] = []
+    for code in sorted(ord(c) for c in chars if not c.isascii()):
+        gap = 1 if code <= 0xFFFF else 0x1000
+        if ranges and code - ranges[-1][1] <= gap:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    other = "".join(f"\\U{a:08x}-\\U{b:08x}" if a != b else f"\\U{a:08x}" for a, b in ranges)
+    pattern = re.compile(f"(?<!{ascii_chars}){ascii_chars}*+[{other}](?:{ascii_chars}|[{other}])*+")
+    return pattern, frozenset(c for c in chars if not c.isascii())
+
+
+@functools.lru_cache(maxsize=4096)
+def _count_run(run: str) -> int:
+    import emoji
+
+    return emoji.emoji_count(run)
 
 
 def _address(text: str, language: str, nlp=None) -> str | None:
@@ -70,7 +119,12 @@ def _address(text: str, language: str, nlp=None) -> str | None:
     return detect_address(text, language).address
 
 
-def measure_tone(text: str, language: str, exemptions=None, nlp=None) -> ToneFeatures:
+#: the bounds of rules/tones.toml, each the measures it reads
+BOUNDS = ("max_exclamations_per_sentence", "max_caps_share", "max_emoji", "min_formality",
+          "max_mean_sentence_words", "min_readability")
+
+
+def measure_tone(text: str, language: str, exemptions=None, nlp=None, bounds=None) -> ToneFeatures:
     """Measure the tone of ``text`` (written in ``language``).
 
     Words and sentences are counted as for readability (URLs, hashtags and
@@ -82,6 +136,9 @@ def measure_tone(text: str, language: str, exemptions=None, nlp=None) -> ToneFea
     campaign's names or the voice's ``accept`` words (``exemptions``, a
     :class:`~campaignlint.language.capitals.Exemptions`).  ``nlp``: the language
     service whose facts (address, reading ease) are shared with other rules.
+    ``bounds``: the bounds (:data:`BOUNDS`) the caller will compare with, when not
+    all: the measures no other bound reads are skipped (capitals: 0, emoji: 0,
+    address and reading ease: ``None``).
     """
     from campaignlint.language.capitals import Exemptions, is_loud
 
@@ -90,10 +147,14 @@ def measure_tone(text: str, language: str, exemptions=None, nlp=None) -> ToneFea
     words = prose_words(text)
     n_sentences = len(sentences)
     exclamations = text.count("!") + text.count("！")
-    caps = sum(1 for w in words if _CAPS_WORD.match(w) and is_loud(w, language, exemptions))
-    address = _address(text, language, nlp)
-    score = (nlp.fact(("readability", 30), text, language, readability) if nlp is not None
-             else readability(text, language))
+    caps = 0
+    if bounds is None or "max_caps_share" in bounds:  # is_loud wants capitals: test them first
+        caps = sum(1 for w in words if w.isupper() and _CAPS_WORD.match(w) and is_loud(w, language, exemptions))
+    address = _address(text, language, nlp) if bounds is None or "min_formality" in bounds else None
+    score = None
+    if bounds is None or "min_readability" in bounds:
+        score = (nlp.fact(("readability", 30), text, language, readability) if nlp is not None
+                 else readability(text, language))
     return ToneFeatures(
         words=len(words),
         sentences=n_sentences,
@@ -101,7 +162,7 @@ def measure_tone(text: str, language: str, exemptions=None, nlp=None) -> ToneFea
         exclamations_per_sentence=exclamations / max(1, n_sentences),
         caps_words=caps,
         caps_share=caps / len(words) if words else 0.0,
-        emoji=_count_emoji(text),
+        emoji=_count_emoji(text) if bounds is None or "max_emoji" in bounds else 0,
         address=address,
         formality=_FORMALITY.get(address) if address else None,
         mean_sentence_words=len(words) / n_sentences if n_sentences else 0.0,
@@ -110,17 +171,26 @@ def measure_tone(text: str, language: str, exemptions=None, nlp=None) -> ToneFea
     )
 
 
+def bounds_of(tone_words) -> frozenset[str]:
+    """The bounds that :func:`check_tone` reads for ``tone_words`` (unknown words have none)."""
+    table = known_tones()
+    return frozenset(bound for tone in tone_words for bound in table.get(tone.strip().lower(), {}))
+
+
 def known_tones() -> dict[str, dict[str, float]]:
     """Every tone word of ``rules/tones.toml`` with its bounds."""
     return load_toml("tones.toml").get("tones", {})
 
 
 def _a(word: str) -> str:
-    return f"an '{word}'" if word[:1].lower() in "aeiou" else f"a '{word}'"
+    return _("an '{tone}'").format(tone=word) if word[:1].lower() in "aeiou" else _("a '{tone}'").format(tone=word)
 
 
 def _num(x: float) -> str:
-    return f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0").rstrip(".")
+    from ..i18n import language
+
+    text = f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0").rstrip(".")
+    return text if language() == "en" else text.replace(".", ",")
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -157,26 +227,32 @@ def check_tone(features: ToneFeatures, tone_words: list[str]) -> list[ToneViolat
         limit = bounds.get("max_caps_share")
         if limit is not None and f.caps_words and f.words >= min_caps_words and f.caps_share > limit:
             out.append(ToneViolation(tone, "max_caps_share", f.caps_share, limit,
-                f"{f.caps_words} of {f.words} words in capitals ({round(f.caps_share * 100)} %): "
-                f"too loud for {t} tone (at most {round(limit * 100)} %)"))
+                _("{caps} of {words} words in capitals ({share} %): too loud for {tone} tone (at most {limit} %)")
+                .format(caps=f.caps_words, words=f.words, share=round(f.caps_share * 100), tone=t,
+                        limit=round(limit * 100))))
         limit = bounds.get("max_emoji")
         if limit is not None and f.emoji > limit:
             out.append(ToneViolation(tone, "max_emoji", f.emoji, limit,
-                f"{_plural(f.emoji, 'emoji', 'emoji')}: too many for {t} tone (at most {_num(limit)})"))
+                _("{emoji}: too many for {tone} tone (at most {limit})").format(
+                    emoji=ngettext("{count} emoji", "{count} emoji", f.emoji).format(count=f.emoji), tone=t,
+                    limit=_num(limit))))
         limit = bounds.get("min_formality")
         if limit is not None and f.formality is not None and f.formality < limit:
-            how = {"informal": "informally (tu)", "mixed": "both formally and informally (vous and tu)"}
+            how = {"informal": _("informally (tu)"), "mixed": _("both formally and informally (vous and tu)")}
+            expected = _("formal address expected") if limit > 0.5 else _("at least partly formal address expected")
             out.append(ToneViolation(tone, "min_formality", f.formality, limit,
-                f"addresses the reader {how.get(f.address or '', f.address or '')}: too familiar for {t} tone "
-                f"({'formal address expected' if limit > 0.5 else 'at least partly formal address expected'})"))
+                _("addresses the reader {how}: too familiar for {tone} tone ({expected})").format(
+                    how=how.get(f.address or '', f.address or ''), tone=t, expected=expected)))
         limit = bounds.get("max_mean_sentence_words")
         if limit is not None and f.sentences and f.mean_sentence_words > limit:
             out.append(ToneViolation(tone, "max_mean_sentence_words", f.mean_sentence_words, limit,
-                f"sentences average {_num(round(f.mean_sentence_words, 1))} words: too long for {t} tone "
-                f"(at most {_num(limit)})"))
+                _("sentences average {words} words: too long for {tone} tone (at most {limit})").format(
+                    words=_num(round(f.mean_sentence_words, 1)), tone=t, limit=_num(limit))))
         limit = bounds.get("min_readability")
         if limit is not None and f.readability is not None and f.readability < limit:
             out.append(ToneViolation(tone, "min_readability", f.readability, limit,
-                f"reading ease {_num(round(f.readability, 1))} ({f.readability_formula}): too hard for {t} tone "
-                f"(at least {_num(limit)})"))
+                _("reading ease {score} ({formula}): too hard for {tone} tone (at least {limit})").format(
+                    score=_num(round(f.readability, 1)),
+                    formula=_(f.readability_formula) if f.readability_formula else "", tone=t,
+                    limit=_num(limit))))
     return out

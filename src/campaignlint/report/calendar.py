@@ -108,14 +108,16 @@ def avoids_holidays(campaign: Campaign, profile: ChannelProfile | None) -> bool:
 
 
 def french_holidays(years: list[int], subdivision: str | None = None) -> dict[dt.date, str]:
-    """The holidays L001 uses (``calendars.holidays_of``), named in English; an unknown
-    subdivision falls back to the whole of France."""
+    """The holidays L001 uses (``calendars.holidays_of``), named in the report's language (French or
+    English); an unknown subdivision falls back to the whole of France."""
+    from .. import i18n
     from ..calendars import holidays_of
 
+    names = "fr" if i18n.language() == "fr" else "en_US"
     try:
-        return {day: name for year in years for day, name in holidays_of(year, subdivision, "en_US").items()}
+        return {day: name for year in years for day, name in holidays_of(year, subdivision, names).items()}
     except ValueError:
-        return {day: name for year in years for day, name in holidays_of(year, None, "en_US").items()}
+        return {day: name for year in years for day, name in holidays_of(year, None, names).items()}
 
 
 def _send_days(campaign: Campaign) -> list[tuple[dt.datetime, Message]]:
@@ -135,7 +137,7 @@ def _quiet_text(name: str, profile: ChannelProfile) -> str | None:
         days = ", ".join(weekday_name(dt.date(2024, 1, 1 + i)) for i in range(7) if is_quiet_day(
             dt.date(2024, 1, 1 + i), profile))
         parts.append(_("none on {days}").format(days=days))
-    return _("{channel}: {rules}").format(channel=name, rules="; ".join(parts)) if parts else None
+    return _("{channel}: {rules}").format(channel=name, rules=_("; ").join(parts)) if parts else None
 
 
 def build_calendar(item: CampaignInput, anchors: Anchors) -> Calendar | None:

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from dataclasses import dataclass, field
 
 from ..findings import Applicability, Finding, Severity
+from .. import i18n
 from ..i18n import gettext as _
 from ..model import Campaign, CampaignFile, Message
 
@@ -154,6 +155,12 @@ def readable_name(name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def rule_title(code: str, name: str) -> str:
+    """How a rule is named in the report: its name in words, or in another language its translated summary."""
+    summary = i18n.rule_docs().get(code, {}).get("summary")
+    return summary.strip() if isinstance(summary, str) and summary.strip() else readable_name(name)
+
+
 @dataclass
 class FixRow:
     path: str
@@ -193,7 +200,7 @@ def summary(findings: list[Finding], files: list[str], campaigns: list[CampaignI
         if finding.severity.rank >= threshold.rank:
             blocking.setdefault(finding.code, []).append(finding)
     blocking_rows = [
-        BlockingRule(code, readable_name(group[0].rule_name or code), group[0].severity.value,
+        BlockingRule(code, rule_title(code, group[0].rule_name or code), group[0].severity.value,
                      severity_label(group[0].severity), len(group),
                      [(f"{PurePath(f.path).name}:{f.range.start_line}", anchors.finding(f)) for f in group])
         for code, group in sorted(blocking.items(), key=lambda item: (-item[1][0].severity.rank, item[0]))

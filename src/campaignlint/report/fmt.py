@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+from .. import i18n
 from ..i18n import gettext as _
 
 
@@ -49,14 +50,26 @@ def format_time(at: dt.datetime | dt.time) -> str:
 
 
 def format_amount(amount: Decimal | int | float) -> str:
-    """``12000`` → ``12,000``; ``49.9`` → ``49.90``."""
+    """``12000`` → ``12,000``; ``49.9`` → ``49.90`` (French: ``12 000``, ``49,90``)."""
     amount = Decimal(str(amount))
+    if i18n.language() != "en":  # the active locale's separators (Babel), as in the finding messages
+        from babel.numbers import format_decimal
+
+        whole = amount == amount.to_integral_value()
+        return format_decimal(amount if whole else amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+                              format="#,##0" if whole else "#,##0.00", locale=i18n.locale())
     if amount == amount.to_integral_value():
         return f"{amount:,.0f}"
     return f"{amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
 
 
 def format_money(amount: Decimal, currency: str) -> str:
+    """``12,000 EUR`` (French: ``12 000 €``, ``12 000 USD`` for a currency without a French sign)."""
+    if i18n.language() != "en":
+        from babel.numbers import get_currency_symbol
+
+        symbol = get_currency_symbol(currency, locale=i18n.locale())
+        return f"{format_amount(amount)}\u00a0{symbol if len(symbol) == 1 else currency}"
     return f"{format_amount(amount)} {currency}"
 
 
@@ -66,6 +79,10 @@ def format_percent(value: Decimal | float, places: int = 0) -> str:
     rounded = Decimal(str(value)).quantize(exponent, rounding=ROUND_HALF_UP)
     if rounded == rounded.to_integral_value():
         rounded = rounded.quantize(Decimal(1))
+    if i18n.language() != "en":  # "12,5 %" with a narrow no-break space
+        from babel.numbers import format_decimal
+
+        return format_decimal(rounded, format="#,##0.###", locale=i18n.locale()) + "\u202f%"
     return f"{rounded} %"
 
 

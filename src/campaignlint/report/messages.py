@@ -19,13 +19,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..findings import Applicability, Finding, Severity
+from .. import i18n
 from ..i18n import gettext as _
 from ..i18n import ngettext
 from ..model import Campaign, ChannelProfile, Message, Text
 from ..text.counting import describe_unit, measure
 from ..text.sms import sms_info
 from .data import Anchors, Attribution, CampaignInput, severity_label
-from .fmt import format_date, format_percent, format_time, local_time
+from .fmt import format_amount, format_date, format_percent, format_time, local_time
 
 
 @dataclass
@@ -73,7 +74,10 @@ class Gauge:
 
     @property
     def text(self) -> str:
-        return _("{used} of {limit} {unit}").format(used=self.used, limit=self.limit, unit=self.unit)
+        used, limit = self.used, self.limit
+        if i18n.language() != "en":  # "2 200"
+            used, limit = format_amount(used), format_amount(limit)
+        return _("{used} of {limit} {unit}").format(used=used, limit=limit, unit=self.unit)
 
     @property
     def status(self) -> str:
@@ -135,7 +139,7 @@ def field_label(name: str) -> str:
 def finding_view(finding: Finding, anchors: Anchors) -> FindingView:
     fix = ""
     if finding.fix is not None:
-        how = finding.fix.description or "; ".join(
+        how = finding.fix.description or _("; ").join(
             _("replace with “{text}”").format(text=e.replacement) if e.replacement else _("remove the text")
             for e in finding.fix.edits)
         if finding.fix.applicability is Applicability.SAFE:

@@ -29,5 +29,6 @@ def _asset(name: str) -> str:
 def render(report) -> str:
     env = environment()
     template = env.get_template("report.html.j2")
-    return template.render(report=report, lang=i18n.language(), version=__version__,
+    colon = i18n.gettext("{heading}:").format(heading="")  # « : » with its no-break space in French
+    return template.render(report=report, lang=i18n.language(), version=__version__, colon=colon,
                            css=_asset("report.css"), script=_asset("report.js"))

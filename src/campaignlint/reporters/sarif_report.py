@@ -64,7 +64,8 @@ def _custom_descriptor(finding: Finding) -> dict:
         "id": finding.code,
         "name": name,
         "shortDescription": {"text": f"Custom rule `{name}` (a `rule` block in a .camp file)"},
-        "fullDescription": {"text": f"Custom rule `{name}`, defined in the campaign files themselves (docs/language.md, custom rules)."},
+        "fullDescription": {"text": f"Custom rule `{name}`, defined in the campaign files themselves "
+                                    "(docs/language.md, custom rules)."},
         "help": {"text": f"Custom rule {name}: see its `rule {name}` block.",
                  "markdown": f"Custom rule `{name}`: see its `rule {name} {{ … }}` block."},
         "defaultConfiguration": {"level": level(finding.severity)},
@@ -138,7 +139,8 @@ def build(findings: list[Finding], context: ReportContext) -> dict:
         "artifacts": [{"location": _artifact(path)} for path in context.files],
         "results": [_result(f, index[f.code], context) for f in findings],
         "invocations": [{"executionSuccessful": True,
-                         "toolExecutionNotifications": [{"level": "note", "message": {"text": note}} for note in context.notes]}],
+                         "toolExecutionNotifications": [{"level": "note", "message": {"text": note}}
+                                                        for note in context.notes]}],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 

@@ -51,7 +51,8 @@ def render(findings: list[Finding], context: ReportContext) -> str:
         counts = Counter(f.code for f in findings)
         names = {f.code: (f.rule_name, f.severity) for f in findings}
         safe = Counter(f.code for f in findings if f.fix is not None and f.fix.applicability is Applicability.SAFE)
-        unsafe = Counter(f.code for f in findings if f.fix is not None and f.fix.applicability is not Applicability.SAFE)
+        unsafe = Counter(f.code for f in findings
+                         if f.fix is not None and f.fix.applicability is not Applicability.SAFE)
         for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             name, severity = names[code]
             # the real applicability of this run's fixes: [*] when --fix repairs some
@@ -65,8 +66,11 @@ def render(findings: list[Finding], context: ReportContext) -> str:
                 if source is not None:
                     text = source.line_text(finding.range.start_line)
                     lines.append(f"    {text}")
-                    width = finding.range.end_column - finding.range.start_column if finding.range.end_line == finding.range.start_line else len(text) - finding.range.start_column + 1
-                    lines.append("    " + " " * (finding.range.start_column - 1) + style("^" * max(1, width), fg=COLORS[finding.severity]))
+                    span = finding.range
+                    width = (span.end_column - span.start_column if span.end_line == span.start_line
+                             else len(text) - span.start_column + 1)
+                    lines.append("    " + " " * (span.start_column - 1)
+                                 + style("^" * max(1, width), fg=COLORS[finding.severity]))
     if not context.quiet:
         lines.extend(context.notes)
         lines.append(summary(findings, context))

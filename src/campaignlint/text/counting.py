@@ -33,8 +33,8 @@ passes every case of its conformance sections ``WeightedTweetsCounterTest``
 The ``twitter-text-parser`` package computes the same figures for the
 conformance cases, but two quirks make it unfit here: it turns CRLF into LF
 before counting (``"a\\r\\nb"`` weighs 3 instead of 4) and its emoji table
-dates from Unicode 12 (🫶🏽, 🐦‍🔥, 🧑‍🧑‍🧒 and 🫱🏻‍🫲🏿 weigh 4, 5, 8 and 9 there instead
-of 2).  So the loop is written here; the package's URL extraction (exact and
+dates from Unicode 12 (🫶🏽, 🐦‍🔥, 🧑‍🧑‍🧒 and 🫱🏻‍🫲🏿 weigh 4, 5, 8 and 9 there
+instead of 2).  So the loop is written here; the package's URL extraction (exact and
 conformance-tested) is used through :func:`.extract.extract_urls`, and emoji
 sequences come from the up-to-date ``emoji`` package.
 """

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from ..i18n import gettext as _
+
 SYNTAXES = ("liquid", "mailchimp", "hubspot", "brevo", "sfmc")
 #: the value a channel's ``merge tags`` takes when it cannot personalise
 NO_SYNTAX = "none"
@@ -112,7 +114,7 @@ def spelling(syntax: str, name: str) -> str:
 def shape_name(tag: Tag) -> str:
     """In words, whose syntax the tag is written in."""
     if tag.shape == "contact":
-        return "HubSpot or Brevo"
+        return _("HubSpot or Brevo")
     if tag.shape == "block":
         return "Liquid"
     return syntax_name("hubspot" if tag.shape == "hubspot" else tag.shape)
@@ -166,7 +168,7 @@ def _unclosed(text: str, start: int, stop_chars: str, expected: str, shape: str,
         end += 1
     raw = text[start:end].rstrip()
     return Tag(start, start + len(raw), raw, shape, kind,
-               error=f"`{raw}` is not closed: `{expected}` is missing")
+               error=_("`{raw}` is not closed: `{expected}` is missing").format(raw=raw, expected=expected))
 
 
 def _double_brace(text: str, start: int) -> Tag:
@@ -182,14 +184,15 @@ def _double_brace(text: str, start: int) -> Tag:
     raw = text[start:end]
     inner = text[body_start:close].strip()
     if not inner:
-        return Tag(start, end, raw, "liquid", "variable", error=f"`{raw}` is empty: it names no field")
+        return Tag(start, end, raw, "liquid", "variable",
+                   error=_("`{raw}` is empty: it names no field").format(raw=raw))
     head, filters, error = _split_filters(inner)
     token = re.match(r"personalization_token\s*\((.*)\)\s*$", head, re.S)
     if token:
         args = [m.group(1) if m.group(1) is not None else m.group(2) for m in _QUOTED.finditer(token.group(1))]
         if not args:
             return Tag(start, end, raw, "hubspot", "variable",
-                       error=f"`{raw}`: personalization_token needs the field in quotes")
+                       error=_("`{raw}`: personalization_token needs the field in quotes").format(raw=raw))
         return Tag(start, end, raw, "hubspot", "variable", name=args[0],
                    fallback=args[1] if len(args) > 1 else None, error=error)
     head = head.strip()
@@ -209,7 +212,8 @@ def _double_brace(text: str, start: int) -> Tag:
         if filter_name == "default":
             quoted = _QUOTED.fullmatch(argument or "")
             if quoted is None:
-                error = error or f"`{raw}`: the `default` filter needs its value in quotes (default: \"ami\")"
+                error = error or _("`{raw}`: the `default` filter needs its value in quotes "
+                                   "(default: \"ami\")").format(raw=raw)
             else:
                 fallback = quoted.group(1) if quoted.group(1) is not None else quoted.group(2)
     shape = "contact" if name.lower().startswith("contact.") else "liquid"
@@ -246,7 +250,7 @@ def _split_filters(inner: str) -> tuple[str, list[tuple[str, str | None]], str |
     for part in parts[1:]:
         match = re.match(r"\s*([A-Za-z_]\w*)\s*(?::\s*(.*)|\((.*)\))?\s*$", part, re.S)
         if match is None:
-            error = error or f"`{part.strip()}` is not a filter"
+            error = error or _("`{part}` is not a filter").format(part=part.strip())
             continue
         argument = match.group(2) if match.group(2) is not None else match.group(3)
         filters.append((match.group(1), argument.strip() if argument is not None else None))
@@ -262,7 +266,7 @@ def _block(text: str, start: int) -> Tag:
     inner = text[start + 2 : close].strip().lstrip("-").rstrip("-").strip()
     word = re.match(r"[A-Za-z_]\w*", inner)
     if word is None:
-        return Tag(start, end, raw, "block", "block", error=f"`{raw}` names no instruction")
+        return Tag(start, end, raw, "block", "block", error=_("`{raw}` names no instruction").format(raw=raw))
     return Tag(start, end, raw, "block", "block", block=word.group(0))
 
 
@@ -272,13 +276,15 @@ def _mailchimp(text: str, start: int) -> Tag | None:
         raw = text[start : close + 2]
         inner = text[start + 2 : close].strip()
         if not inner:
-            return Tag(start, close + 2, raw, "mailchimp", "variable", error=f"`{raw}` is empty: it names no field")
-        head, _, rest = inner.partition(":")
+            return Tag(start, close + 2, raw, "mailchimp", "variable",
+                       error=_("`{raw}` is empty: it names no field").format(raw=raw))
+        head, _sep, rest = inner.partition(":")
         if head.upper() in _MAILCHIMP_OPENERS or head.upper() in ("END", "ELSE"):
             block = f"END:{rest.upper()}" if head.upper() == "END" else head.upper()
             return Tag(start, close + 2, raw, "mailchimp", "block", name=rest or None, block=block)
         if not re.fullmatch(r"[A-Za-z0-9_]+(?::[A-Za-z0-9_/\- ]+)?", inner):
-            return Tag(start, close + 2, raw, "mailchimp", "variable", error=f"`{raw}` is not a merge tag name")
+            return Tag(start, close + 2, raw, "mailchimp", "variable",
+                       error=_("`{raw}` is not a merge tag name").format(raw=raw))
         return Tag(start, close + 2, raw, "mailchimp", "variable", name=inner)
     # `*|FNAME|` or `*|FNAME`: only when a field name follows, else it is not a tag at all
     if not re.match(r"\*\|[A-Za-z_][A-Za-z0-9_:]*", text[start:]):
@@ -301,7 +307,8 @@ def _sfmc(text: str, start: int) -> Tag | None:
     end = start + match.end()
     raw = text[start:end]
     if match.group(2) != "%%":
-        return Tag(start, end, raw, "sfmc", "variable", error=f"`{raw}` is not closed: `%%` is missing")
+        return Tag(start, end, raw, "sfmc", "variable",
+                   error=_("`{raw}` is not closed: `%%` is missing").format(raw=raw))
     return Tag(start, end, raw, "sfmc", "variable", name=match.group(1))
 
 
@@ -321,7 +328,8 @@ def _balance(tags: list[Tag]) -> list[Tag]:
                 kind = word[4:] or "IF"
                 opener = next((i for i in reversed(stack) if _mc_family(tags[i].block) == kind), None)
                 if opener is None:
-                    result[position] = _with_error(tag, f"`{tag.raw}` closes no `*|{kind}:…|*`")
+                    result[position] = _with_error(tag, _("`{raw}` closes no `{opener}`").format(
+                        raw=tag.raw, opener=f"*|{kind}:…|*"))
                 else:
                     del stack[stack.index(opener):]
             continue
@@ -331,16 +339,19 @@ def _balance(tags: list[Tag]) -> list[Tag]:
         elif word.startswith("end") and word[3:] in _LIQUID_OPENERS:
             opener = next((i for i in reversed(stack) if tags[i].block == word[3:]), None)
             if opener is None:
-                result[position] = _with_error(tag, f"`{tag.raw}` closes no `{{% {word[3:]} %}}`")
+                result[position] = _with_error(tag, _("`{raw}` closes no `{opener}`").format(
+                    raw=tag.raw, opener=f"{{% {word[3:]} %}}"))
             else:
                 del stack[stack.index(opener):]
     for position in stacks["block"]:
         tag = tags[position]
-        result[position] = _with_error(tag, f"`{tag.raw}` has no `{{% end{tag.block} %}}`")
+        result[position] = _with_error(tag, _("`{raw}` has no `{closer}`").format(
+            raw=tag.raw, closer=f"{{% end{tag.block} %}}"))
     for position in stacks["mailchimp"]:
         tag = tags[position]
         family = _mc_family(tag.block)
-        result[position] = _with_error(tag, f"`{tag.raw}` has no `*|END:{family}|*`")
+        result[position] = _with_error(tag, _("`{raw}` has no `{closer}`").format(
+            raw=tag.raw, closer=f"*|END:{family}|*"))
     return result
 
 

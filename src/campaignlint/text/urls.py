@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, unquote_plus, urlsplit
 
+from ..i18n import gettext as _
+
 __all__ = [
     "is_valid_http_url",
     "host_of",
@@ -65,9 +67,9 @@ def _valid_host(host: str) -> str | None:
     labels = ascii_form.split(".")
     for label in labels:
         if not _LABEL_RE.match(label):
-            return f"the host {host!r} contains an invalid character or an empty part"
+            return _("the host {host!r} contains an invalid character or an empty part").format(host=host)
     if len(labels) < 2 and ascii_form != "localhost":
-        return f"the host {host!r} has no domain extension (.fr, .com …)"
+        return _("the host {host!r} has no domain extension (.fr, .com …)").format(host=host)
     return None
 
 
@@ -76,27 +78,27 @@ def is_valid_http_url(url: str) -> tuple[bool, str]:
     a marketer understands (``(False, "no scheme: write https://…")``).
     ``(True, "")`` when valid."""
     if not url or not url.strip():
-        return False, "the link is empty"
+        return False, _("the link is empty")
     if _SPACE_RE.search(url):
-        return False, "the link contains a space (encode it as %20 or remove it)"
+        return False, _("the link contains a space (encode it as %20 or remove it)")
     m = _SCHEME_RE.match(url)
     if not m or "." in m.group(1):
-        return False, "no scheme: the link must start with https:// (or http://)"
+        return False, _("no scheme: the link must start with https:// (or http://)")
     scheme = m.group(1).lower()
     if scheme not in _DEFAULT_PORTS:
-        return False, f"the scheme {m.group(1)!r} is not http or https"
+        return False, _("the scheme {scheme!r} is not http or https").format(scheme=m.group(1))
     if not url[m.end() :].startswith("//"):
         return False, f"{m.group(1)}: must be followed by // (https://…)"
     try:
         parts = urlsplit(url)
     except ValueError as exc:
-        return False, f"the link cannot be read: {exc}"
+        return False, _("the link cannot be read: {error}").format(error=exc)
     netloc = parts.netloc
     hostport = netloc.rsplit("@", 1)[-1]
     if not hostport:
-        return False, "the link has no host (domain name)"
+        return False, _("the link has no host (domain name)")
     if hostport.startswith("["):
-        host, _, port_part = hostport.partition("]")
+        host, _bracket, port_part = hostport.partition("]")
         host += "]"
         port_text = port_part[1:] if port_part.startswith(":") else ("" if not port_part else None)
     else:
@@ -104,11 +106,11 @@ def is_valid_http_url(url: str) -> tuple[bool, str]:
         if not sep:
             port_text = ""
     if not host:
-        return False, "the link has no host (domain name)"
+        return False, _("the link has no host (domain name)")
     if port_text is None or (port_text and not port_text.isdigit()):
-        return False, f"the port {port_text!r} is not a number"
+        return False, _("the port {port!r} is not a number").format(port=port_text)
     if port_text and not 0 < int(port_text) <= 65535:
-        return False, f"the port {port_text} is out of range (1–65535)"
+        return False, _("the port {port} is out of range (1–65535)").format(port=port_text)
     if hostport.endswith(":"):
         return False, "the port after ':' is empty"
     reason = _valid_host(host)

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from ... import assets as files
+from ...i18n import N_, language
+from ...i18n import gettext as _
 from ...model import Asset, AssetSpec, Campaign, Message
 from ...rule import Setting
 
@@ -17,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 class BoolSetting(Setting):
     def validate(self, value):
         if not isinstance(value, bool):
-            raise ValueError(f"`{self.key}` must be true or false, not {value!r}")
+            raise ValueError(_("`{key}` must be true or false, not {value!r}").format(key=self.key, value=value))
         return value
 
 
@@ -102,6 +104,29 @@ def human_ratio(ratio: float) -> str:
         if abs(ratio - w / h) / (w / h) < 0.005:
             return f"{w}:{h}"
     return f"{ratio:.2f}:1" if ratio >= 1 else f"1:{1 / ratio:.2f}"
+
+
+def shown_size(size: int) -> str:
+    """:func:`human_size` as a message shows it: ``1.5 MB``; in French ``1,5 Mo`` (the file keeps ``1.5 MB``)."""
+    text = human_size(size)
+    if language() == "en":
+        return text
+    number, unit = text.split(" ")
+    return f"{number.replace('.', ',')}\u00a0" + {"GB": "Go", "MB": "Mo", "KB": "Ko", "B": "o"}[unit]
+
+
+def shown_ratio(ratio: float) -> str:
+    """:func:`human_ratio` with the decimal comma outside English (``1,91:1``)."""
+    text = human_ratio(ratio)
+    return text if language() == "en" else text.replace(".", ",")
+
+
+#: how messages name an asset of each kind
+KIND_NAMES = {"image": N_("the image"), "video": N_("the video"), "thumbnail": N_("the thumbnail")}
+
+
+def kind_name(kind: str) -> str:
+    return _(KIND_NAMES[kind]) if kind in KIND_NAMES else f"the {kind}"
 
 
 def placement_name(message: Message) -> str:

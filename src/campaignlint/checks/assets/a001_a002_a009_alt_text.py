@@ -6,11 +6,12 @@ import difflib
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Applicability, Finding, Severity
 from ...resources import load_toml
 from ...rule import Rule, fix
 from ...text.wording import fold
-from ._shared import message_assets, spec_for
+from ._shared import kind_name, message_assets, spec_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -52,11 +53,13 @@ class MissingAltText(Rule):
                 continue
             profile = campaign.channel_profile(message.channel)
             if asset.alt is None:
-                yield ctx.finding(self, asset, f"the {asset.kind} `{asset.path.value}` of `{message.name}` has no "
-                                  "`alt`: describe what it shows")
+                yield ctx.finding(self, asset, _("{asset} `{path}` of `{message}` has no `alt`: describe what it "
+                                                 "shows").format(asset=kind_name(asset.kind), path=asset.path.value,
+                                                                 message=message.name))
             elif not asset.alt.value.strip() and profile is not None and profile.kind not in _DECORATIVE_OK:
-                yield ctx.finding(self, asset.where("alt"), f"`alt \"\"` marks a decorative image, but on "
-                                  f"{message.channel} the image is the content: describe what it shows")
+                yield ctx.finding(self, asset.where("alt"), _("`alt \"\"` marks a decorative image, but on {channel} "
+                                                              "the image is the content: describe what it shows")
+                                  .format(channel=message.channel))
 
 
 class PoorAltText(Rule):
@@ -95,20 +98,21 @@ class PoorAltText(Rule):
                     if rest and alt.verbatim:
                         new = rest[0].upper() + rest[1:]
                         repair = fix(Applicability.UNSAFE, [ctx.replace(alt.span_of(0, len(alt.value)), new)],
-                                     f"start the alt text with « {new[:30]} »")
-                    yield ctx.finding(self, asset.where("alt"), f"the alt text starts with « {text[:len(phrase)]} », "
-                                      "which the screen reader already says: describe what the image shows",
+                                     _("start the alt text with « {text} »").format(text=new[:30]))
+                    yield ctx.finding(self, asset.where("alt"), _("the alt text starts with « {text} », which the "
+                                                                  "screen reader already says: describe what the "
+                                                                  "image shows").format(text=text[:len(phrase)]),
                                       repair)
                     break
             else:
                 if _FILE_NAME.match(text):
-                    yield ctx.finding(self, asset.where("alt"), f"the alt text « {text} » is a file name: "
-                                      "describe what the image shows")
+                    yield ctx.finding(self, asset.where("alt"), _("the alt text « {text} » is a file name: "
+                                                                  "describe what the image shows").format(text=text))
                     continue
                 body = message.text("body")
                 if body is not None and self._repeats(ctx, text, body.value):
-                    yield ctx.finding(self, asset.where("alt"), "the alt text repeats the body: describe what "
-                                      "the image shows instead")
+                    yield ctx.finding(self, asset.where("alt"), _("the alt text repeats the body: describe what "
+                                                                  "the image shows instead"))
 
     @staticmethod
     def _repeats(ctx, alt: str, body: str) -> bool:
@@ -140,5 +144,6 @@ class AltTextTooLong(Rule):
                 continue
             length = len(asset.alt.value)
             if length > spec.max_alt:
-                yield ctx.finding(self, asset.where("alt"), f"the alt text is {length} characters; "
-                                  f"{message.channel} keeps {spec.max_alt}")
+                yield ctx.finding(self, asset.where("alt"), _("the alt text is {length} characters; {channel} keeps "
+                                                              "{limit}").format(length=length, channel=message.channel,
+                                                                                limit=spec.max_alt))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import N_
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import seconds
 from ...rule import Rule
-from ._shared import (RATIO_TOLERANCE, effective, human_ratio, human_size, message_assets, placement_name,
+from .._format import duration_words, written_quantities
+from ._shared import (RATIO_TOLERANCE, effective, kind_name, message_assets, placement_name, shown_ratio, shown_size,
                       ratio_accepted, spec_for)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,8 +50,9 @@ class AssetRatioNotAccepted(Rule):
             if values.ratio is None or ratio_accepted(values.ratio, spec, tolerance):
                 continue
             where = asset.where("ratio") if values.ratio_from == "declared" else asset.span
-            yield ctx.finding(self, where, f"the {asset.kind} is {human_ratio(values.ratio)}; "
-                              f"{placement_name(message)} accepts {spec.ratios_text}")
+            yield ctx.finding(self, where, _("{asset} is {ratio}; {placement} accepts {accepted}").format(
+                asset=kind_name(asset.kind), ratio=shown_ratio(values.ratio), placement=placement_name(message),
+                accepted=written_quantities(spec.ratios_text or "")))
 
 
 class VideoDurationOutOfBounds(Rule):
@@ -73,18 +77,60 @@ class VideoDurationOutOfBounds(Rule):
             value = seconds(asset.duration)
             low, high = spec.duration
             if (low is not None and value < low) or (high is not None and value > high):
-                yield ctx.finding(self, asset.where("duration"), f"the video lasts {asset.duration}; "
-                                  f"{placement_name(message)} accepts {spec.duration_text}")
+                yield ctx.finding(self, asset.where("duration"), _("the video lasts {duration}; {placement} accepts "
+                                                                   "{accepted}").format(
+                    duration=duration_words(asset.duration.amount, asset.duration.unit),
+                    placement=placement_name(message), accepted=written_quantities(spec.duration_text or "")))
+
+
+# Each message is one sentence with named placeholders (for the translators); `asset` is "the image", "the video"…
+BOUNDS = {"both": N_("from {low} to {high} px"), "low": N_("at least {low} px"), "high": N_("at most {high} px")}
+HARD = {"width": N_("{asset} is {value} px wide; {placement} accepts {bounds}"),
+        "height": N_("{asset} is {value} px tall; {placement} accepts {bounds}")}
+SOFT_OVER = {"width": N_("{asset} is {value} px wide; {placement} recommends {bounds}: it is accepted, but scaled "
+                         "down, and the file is heavier than it needs to be"),
+             "height": N_("{asset} is {value} px tall; {placement} recommends {bounds}: it is accepted, but scaled "
+                          "down, and the file is heavier than it needs to be")}
+SOFT_UNDER = {"width": N_("{asset} is {value} px wide; {placement} recommends {bounds}: it is accepted, but may "
+                          "look blurred on large or high-density screens"),
+              "height": N_("{asset} is {value} px tall; {placement} recommends {bounds}: it is accepted, but may "
+                           "look blurred on large or high-density screens")}
+SIZE_OVER = N_("{asset} weighs {size}; {placement} recommends at most {limit}: it is accepted, but slow to load on "
+               "a mobile connection")
+SIZE_UNDER = N_("{asset} weighs {size}; {placement} recommends at least {limit}: it may look over-compressed")
+
+
+def _pixels(bounds: tuple[int | None, int | None]) -> str:
+    low, high = bounds
+    which = "both" if low is not None and high is not None else "low" if low is not None else "high"
+    return _(BOUNDS[which]).format(low=low, high=high)
+
+
+def _outside(value: int, bounds: tuple[int | None, int | None]) -> bool:
+    low, high = bounds
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+def _warning(finding: Finding) -> Finding:
+    """A soft bound is a warning, whatever the rule's own severity (the configuration may still change it)."""
+    finding.severity = Severity.WARNING
+    return finding
 
 
 class AssetTooLarge(Rule):
     """The asset's size (the file's, else declared) is over the placement's `max size`; or its width or height is
-    outside the placement's `width`/`height`."""
+    outside the placement's `width`/`height`.
+
+    Outside a soft bound of the placement (`recommend width`, `recommend height`, `recommend size`) the finding is
+    a warning: the platform accepts the visual, but shrinks it, shows it blurred, or loads it slowly. A value
+    already outside the hard bound is reported once, as an error.
+    """
 
     code = "A005"
     name = "asset-too-large"
     severity = Severity.ERROR
-    why = "The upload is refused, or the platform recompresses it and the visual loses its sharpness."
+    why = ("The upload is refused, or the platform recompresses it and the visual loses its sharpness; "
+           "outside the recommended sizes it is shrunk, blurred or slow to load.")
     example = "message story {\n  channel instagram\n  placement stories\n  video \"s.mp4\" { size 5 GB }\n}"
     correction = "message story {\n  channel instagram\n  placement stories\n  video \"s.mp4\" { size 900 MB }\n}"
 
@@ -95,19 +141,34 @@ class AssetTooLarge(Rule):
             if spec is None:
                 continue
             values = effective(ctx, asset)
-            if spec.max_size is not None and values.size is not None and values.size > spec.max_size:
-                where = asset.where("size")
-                yield ctx.finding(self, where, f"the {asset.kind} weighs {human_size(values.size)}; "
-                                  f"{placement_name(message)} accepts at most {human_size(spec.max_size)}")
+            said = {"asset": kind_name(asset.kind), "placement": placement_name(message)}
+            if values.size is not None:
+                yield from self._size(ctx, asset, spec, values.size, said)
             for key, value in (("width", values.width), ("height", values.height)):
-                bounds = getattr(spec, key)
-                if bounds is None or value is None:
+                bounds, soft = getattr(spec, key), getattr(spec, f"recommend_{key}")
+                if value is None:
                     continue
-                low, high = bounds
-                if (low is not None and value < low) or (high is not None and value > high):
-                    shown = f"{low or ''} .. {high or ''}".strip()
-                    yield ctx.finding(self, asset.where(key), f"the {asset.kind} is {value} px in {key}; "
-                                      f"{placement_name(message)} accepts {shown} px")
+                if bounds is not None and _outside(value, bounds):
+                    yield ctx.finding(self, asset.where(key), _(HARD[key]).format(value=value, bounds=_pixels(bounds),
+                                                                               **said))
+                elif soft is not None and _outside(value, soft):
+                    over = soft[1] is not None and value > soft[1]
+                    text = _((SOFT_OVER if over else SOFT_UNDER)[key]).format(value=value, bounds=_pixels(soft), **said)
+                    yield _warning(ctx.finding(self, asset.where(key), text))
+
+    def _size(self, ctx, asset, spec, size: int, said: dict) -> Iterator[Finding]:
+        where = asset.where("size")
+        if spec.max_size is not None and size > spec.max_size:
+            yield ctx.finding(self, where, _("{asset} weighs {size}; {placement} accepts at most {limit}").format(
+                size=shown_size(size), limit=shown_size(spec.max_size), **said))
+            return
+        low, high = spec.recommend_size or (None, None)
+        if high is not None and size > high:
+            yield _warning(ctx.finding(self, where, _(SIZE_OVER).format(size=shown_size(size), limit=shown_size(high),
+                                                                     **said)))
+        elif low is not None and size < low:
+            yield _warning(ctx.finding(self, where, _(SIZE_UNDER).format(size=shown_size(size), limit=shown_size(low),
+                                                                      **said)))
 
 
 class VideoWithoutCaptions(Rule):
@@ -129,10 +190,11 @@ class VideoWithoutCaptions(Rule):
                 continue
             spec = spec_for(campaign, message, asset)
             if spec is not None and spec.captions == "required":
-                who = f"{placement_name(message)} requires them"
+                who = _("{placement} requires them").format(placement=placement_name(message))
             elif voice_requires:
-                who = "the voice says `captions required`"
+                who = _("the voice says `captions required`")
             else:
                 continue
-            state = "`captions no`" if asset.captions is False else "no `captions yes`"
-            yield ctx.finding(self, asset, f"the video of `{message.name}` has {state}, and {who}")
+            said = _("the video of `{message}` has `captions no`, and {who}") if asset.captions is False \
+                else _("the video of `{message}` has no `captions yes`, and {who}")
+            yield ctx.finding(self, asset, said.format(message=message.name, who=who))

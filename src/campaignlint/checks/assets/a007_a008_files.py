@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import N_
 from ... import assets as files
 from ...findings import Applicability, Finding, Severity
 from ...rule import Rule, fix
-from ._shared import READ_ASSETS, RATIO_TOLERANCE, file_of, human_ratio, human_size, message_assets
+from ._shared import READ_ASSETS, RATIO_TOLERANCE, file_of, human_size, message_assets, shown_ratio, shown_size
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -37,9 +39,11 @@ class AssetFileProblem(Rule):
             found = file_of(ctx, asset)
             if found is None or not found.problem:
                 continue
-            what = {files.MISSING: "does not exist", files.OUTSIDE: "is outside the project",
-                    files.LFS_POINTER: "is not checked out", files.UNREADABLE: "cannot be read"}[found.outcome]
-            yield ctx.finding(self, asset, f"`{asset.path.value}` {what}: {found.detail}")
+            said = {files.MISSING: N_("`{path}` does not exist: {detail}"),
+                    files.OUTSIDE: N_("`{path}` is outside the project: {detail}"),
+                    files.LFS_POINTER: N_("`{path}` is not checked out: {detail}"),
+                    files.UNREADABLE: N_("`{path}` cannot be read: {detail}")}[found.outcome]
+            yield ctx.finding(self, asset, _(said).format(path=asset.path.value, detail=found.detail))
 
 
 class AssetMetadataMismatch(Rule):
@@ -72,21 +76,25 @@ class AssetMetadataMismatch(Rule):
             for key in ("width", "height"):
                 declared, real = getattr(asset, key), getattr(found, key)
                 if declared is not None and real is not None and declared != real:
-                    differences.append(f"{key} {declared} declared, {real} in the file")
+                    differences.append((_("width {declared} declared, {real} in the file") if key == "width" else
+                                        _("height {declared} declared, {real} in the file")).format(
+                        declared=declared, real=real))
                     edits.append(ctx.replace(asset.where(key), f"{key} {real}"))
             if asset.ratio is not None and found.width and found.height:
                 declared_ratio = float(asset.ratio[0] / asset.ratio[1])
                 real_ratio = found.width / found.height
                 if abs(declared_ratio - real_ratio) / real_ratio > tolerance:
-                    differences.append(f"ratio {human_ratio(declared_ratio)} declared, "
-                                       f"{human_ratio(real_ratio)} in the file")
+                    differences.append(_("ratio {declared} declared, {real} in the file").format(
+                        declared=shown_ratio(declared_ratio), real=shown_ratio(real_ratio)))
                     edits.append(ctx.replace(asset.where("ratio"), f"ratio {found.width}:{found.height}"))
             if asset.size is not None and found.size is not None and not self._size_matches(ctx, asset, found.size):
-                differences.append(f"size {human_size(asset.size)} declared, {human_size(found.size)} in the file")
+                differences.append(_("size {declared} declared, {real} in the file").format(
+                    declared=shown_size(asset.size), real=shown_size(found.size)))
                 edits.append(ctx.replace(asset.where("size"), f"size {human_size(found.size)}"))
             if differences:
-                yield ctx.finding(self, asset, f"`{asset.path.value}`: " + "; ".join(differences),
-                                  fix(Applicability.SAFE, edits, "write the file's values into the declaration"))
+                yield ctx.finding(self, asset, _("`{path}`: {differences}").format(
+                    path=asset.path.value, differences=_("; ").join(differences)),
+                                  fix(Applicability.SAFE, edits, _("write the file's values into the declaration")))
 
     @staticmethod
     def _size_matches(ctx, asset, real: int) -> bool:

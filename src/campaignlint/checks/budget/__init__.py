@@ -7,20 +7,3 @@ B005 says so and B001 (which would have to add them) is skipped; B002 is
 skipped too.  B004 compares `target_cpa` with `clv` × `margin` only when both
 amounts are in the same currency.
 """
-
-# Importing the package registers every B rule (one module per rule or pair).
-from . import (
-    b001_channel_budgets_over_campaign,
-    b002_tier_split,
-    b003_paid_channel_budget,
-    b004_cpa_above_margin,
-    b005_mixed_currencies,
-)
-
-__all__ = [
-    "b001_channel_budgets_over_campaign",
-    "b002_tier_split",
-    "b003_paid_channel_budget",
-    "b004_cpa_above_margin",
-    "b005_mixed_currencies",
-]

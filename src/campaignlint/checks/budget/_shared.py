@@ -5,6 +5,7 @@ Private to the budget family: other families do not import it.
 
 from __future__ import annotations
 
+from ...i18n import gettext as _
 from ...model import Campaign, Money
 
 
@@ -12,7 +13,7 @@ def all_budgets(campaign: Campaign) -> list[tuple[str, Money, object]]:
     """Every budget of the campaign: (whose, amount, where it is written)."""
     found: list[tuple[str, Money, object]] = []
     if campaign.budget is not None:
-        found.append(("the campaign", campaign.budget, campaign.where("budget")))
+        found.append((_("the campaign"), campaign.budget, campaign.where("budget")))
     for name, channel in campaign.channels.items():
         if channel.budget is not None:
             found.append((name, channel.budget, channel.where("budget")))

@@ -23,28 +23,3 @@ Counting choices (documented in each rule):
 * the SMS length (C008) and the opt-out (C010) concern the `body`, the text
   that is actually sent.
 """
-
-# Importing the package registers every C rule (one module per rule or pair).
-from . import (
-    c001_c002_lengths,
-    c003_c004_hashtags,
-    c005_c006_links_mentions,
-    c007_emoji,
-    c008_sms_length,
-    c009_required_fields,
-    c010_opt_out,
-    c011_quiet_hours,
-    c012_undeclared_channel,
-)
-
-__all__ = [
-    "c001_c002_lengths",
-    "c003_c004_hashtags",
-    "c005_c006_links_mentions",
-    "c007_emoji",
-    "c008_sms_length",
-    "c009_required_fields",
-    "c010_opt_out",
-    "c011_quiet_hours",
-    "c012_undeclared_channel",
-]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import ngettext
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
@@ -68,7 +69,8 @@ class OverLimit(Rule):
                 if length > limit:
                     yield ctx.finding(
                         self, text.span,
-                        _("{field_label} is {length} of {limit} {describe_unit} on {profile}{worst}{length_note}").format(
+                        _("{field_label} is {length} of {limit} {describe_unit} on {profile}{worst}{length_note}")
+                        .format(
                             field_label=field_label(message, text), length=length, limit=limit,
                             describe_unit=describe_unit(profile.counting), profile=profile.name, worst=worst,
                             length_note=_length_note(value, profile.counting)),
@@ -158,9 +160,9 @@ def _length_note(text: str, unit: str) -> str:
         urls = extract.extract_urls(text)
         emoji = extract.emoji_sequences(text)
         if urls:
-            notes.append(f"each link counts {_TWITTER_URL_WEIGHT}")
+            notes.append(_("each link counts {weight}").format(weight=_TWITTER_URL_WEIGHT))
         if emoji:
-            notes.append("emoji count 2")
+            notes.append(_("emoji count 2"))
         covered: set[int] = set()
         for span in [*urls, *emoji]:
             covered.update(range(span.start, span.end))
@@ -169,20 +171,20 @@ def _length_note(text: str, unit: str) -> str:
         ))
         if heavy:
             shown = names([show_char(ch) for ch in heavy], limit=4)
-            notes.append(f"{shown} {'counts' if len(heavy) == 1 else 'count'} 2")
+            notes.append(ngettext("{characters} counts 2", "{characters} count 2", len(heavy)).format(characters=shown))
     elif unit == "utf16":
         if any(ord(ch) > 0xFFFF for ch in text):
-            notes.append("emoji count 2")
+            notes.append(_("emoji count 2"))
     elif unit == "width":
         if measure(text, "width") > measure(text, "chars"):
-            notes.append("wide characters such as CJK count 2")
+            notes.append(_("wide characters such as CJK count 2"))
     elif unit == "gsm":
         info = sms_info(text)
         if info.encoding == "UCS-2":
-            notes.append("UCS-2: the text has characters outside the GSM alphabet")
+            notes.append(_("UCS-2: the text has characters outside the GSM alphabet"))
         elif any(ch in "€[]{}\\~^|\x0c" for ch in text):
-            notes.append("GSM-7; € [ ] { } \\ ~ ^ | count 2")
-    return f" ({'; '.join(notes)})" if notes else ""
+            notes.append(_("GSM-7; € [ ] { } \\ ~ ^ | count 2"))
+    return f" ({_('; ').join(notes)})" if notes else ""
 
 
 def _twitter_weight(ch: str) -> int:

@@ -117,7 +117,7 @@ class RepeatedHashtag(Rule):
                         continue
                     reported.add((id(text), tag.start))
                     edits = removal_edits(ctx, [(text, tag)])
-                    same = "" if first[key] == tag.text else f" (as {first[key]})"
+                    same = "" if first[key] == tag.text else _(" (as {tag})").format(tag=first[key])
                     yield ctx.finding(
                         self, text.span_of(tag.start, tag.end),
                         _("hashtag {tag} is already used earlier in {label}{same}: remove the repeat").format(

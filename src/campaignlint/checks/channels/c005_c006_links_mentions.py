@@ -9,15 +9,14 @@ from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ...text import extract
-from ...text.wording import plural
+from ...i18n import ngettext
 from ._shared import items_of, profiled_messages, quoted_names, versions
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
 
 
-def _count_rule(rule: Rule, ctx: "CampaignContext", key: str, finder, word: str,
-                many: str, note: str = "") -> Iterator[Finding]:
+def _count_rule(rule: Rule, ctx: "CampaignContext", key: str, finder, counted, note: str = "") -> Iterator[Finding]:
     """Shared by C005 and C006: more items in the copy than `max <key>`."""
     for message, profile in profiled_messages(ctx.campaign):
         maximum = profile.maxima.get(key)
@@ -38,7 +37,7 @@ def _count_rule(rule: Rule, ctx: "CampaignContext", key: str, finder, word: str,
                 rule, text.span_of(span.start, span.end),
                 _("{label} has {plural}, more than the {maximum} allowed on {profile} (extra: "
                   "{quoted_names}{note})").format(
-                    label=version.label, plural=plural(len(items), word, many), maximum=maximum,
+                    label=version.label, plural=counted(len(items)), maximum=maximum,
                     profile=profile.name, quoted_names=quoted_names(extra), note=note),
             )
 
@@ -71,8 +70,9 @@ class TooManyLinks(Rule):
     )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
-        yield from _count_rule(self, ctx, "links", extract.extract_urls, "link", "links",
-                               "; the `link` attribute is not counted")
+        yield from _count_rule(self, ctx, "links", extract.extract_urls,
+                               lambda n: ngettext("{count} link", "{count} links", n).format(count=n),
+                               _("; the `link` attribute is not counted"))
 
 
 class TooManyMentions(Rule):
@@ -102,4 +102,5 @@ class TooManyMentions(Rule):
     )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
-        yield from _count_rule(self, ctx, "mentions", extract.extract_mentions, "mention", "mentions")
+        yield from _count_rule(self, ctx, "mentions", extract.extract_mentions,
+                               lambda n: ngettext("{count} mention", "{count} mentions", n).format(count=n))

@@ -50,9 +50,9 @@ class TooManyEmoji(Rule):
         if voice is not None and brand_voice is not None and (
             voice is brand_voice or voice.spans.get("max_emoji") == brand_voice.spans.get("max_emoji")
         ):
-            voice_name = f"the voice of brand `{campaign.brand.name}`"  # the campaign did not change it
+            voice_name = _("the voice of brand `{brand}`").format(brand=campaign.brand.name)  # not changed here
         else:
-            voice_name = "the campaign's voice"
+            voice_name = _("the campaign's voice")
         for message, profile in profiled_messages(campaign):
             channel_max = profile.maxima.get("emoji")
             limits = [n for n in (channel_max, voice_max) if n is not None]
@@ -60,11 +60,11 @@ class TooManyEmoji(Rule):
                 continue
             limit = min(limits)
             if channel_max == voice_max:
-                who = f"{profile.name} and {voice_name} allow"
+                who = _("{channel} and {voice} allow").format(channel=profile.name, voice=voice_name)
             elif channel_max == limit:
-                who = f"{profile.name} allows"
+                who = _("{channel} allows").format(channel=profile.name)
             else:
-                who = f"{voice_name} allows"
+                who = _("{voice} allows").format(voice=voice_name)
             for text in message.copy_texts():
                 emoji = extract.extract_emoji(text.value)
                 if len(emoji) <= limit:

@@ -129,10 +129,10 @@ class SmsTooLong(Rule):
                 word = ngettext("column {columns}", "columns {columns}", len(columns)).format(columns=names(columns))
                 where.append(word if one_line else _("line {line}, {columns}").format(line=line, columns=word))
             at = _(" at {places}").format(places=_(", and ").join(where)) if where else ""
-            described.append(f"{show_char(ch)} ({_char_name(ch)}){at}")
+            described.append(f"{show_char(ch)}{_char_name(ch)}{at}")
         if len(described) > 5:
             described = described[:4] + [_("{count} other characters").format(count=len(described) - 4)]
-        return "; ".join(described)
+        return _("; ").join(described)
 
     @staticmethod
     def _fix(ctx: "CampaignContext", text: TextField, non_gsm: list[tuple[int, str]], maximum: int,
@@ -176,7 +176,8 @@ class SmsTooLong(Rule):
             span = text.span_of(start, end)
             edits.append(Edit(span.start, span.end, escape(new)))
         shown = names(sorted({f"{show_char(ch)}" for _i, ch in non_gsm}), limit=8)
-        return fix(Applicability.SAFE, edits, f"replace {shown} by GSM-7 characters (the spelling stays the same)")
+        return fix(Applicability.SAFE, edits,
+                   _("replace {characters} by GSM-7 characters (the spelling stays the same)").format(characters=shown))
 
 
 def _spelling_advice(value: str, changes: list[tuple[int, str]], spelling: dict[str, str],
@@ -197,15 +198,29 @@ def _spelling_advice(value: str, changes: list[tuple[int, str]], spelling: dict[
     all_table = gsm_replacements()
     replaced = "".join(all_table.get(c, c) if not is_gsm(c, table) else c for c in value)
     fits = is_gsm(replaced, table) and sms_info(replaced, table).segments <= maximum
-    one = len({c for _i, c in changes}) == 1
-    them = "it" if one else "them"
-    how = (f"replacing {them} would fit the SMS but changes the spelling" if fits
-           else f"replacing {them} would change the spelling")
-    return (f"; {letters} {'is an accented letter' if one else 'are accented letters'}: {how} "
-            f"(« {word} » → « {respelled} »), so no automatic fix: reword (shorter text, or words without "
-            f"{letters})")
+    count = len({c for _i, c in changes})
+    if fits:
+        said = ngettext("; {letters} is an accented letter: replacing it would fit the SMS but changes the spelling "
+                        "(« {word} » → « {respelled} »), so no automatic fix: reword (shorter text, or words "
+                        "without {letters})",
+                        "; {letters} are accented letters: replacing them would fit the SMS but changes the spelling "
+                        "(« {word} » → « {respelled} »), so no automatic fix: reword (shorter text, or words "
+                        "without {letters})", count)
+    else:
+        said = ngettext("; {letters} is an accented letter: replacing it would change the spelling (« {word} » → "
+                        "« {respelled} »), so no automatic fix: reword (shorter text, or words without {letters})",
+                        "; {letters} are accented letters: replacing them would change the spelling (« {word} » → "
+                        "« {respelled} »), so no automatic fix: reword (shorter text, or words without {letters})",
+                        count)
+    return said.format(letters=letters, word=word, respelled=respelled)
 
 
 def _char_name(ch: str) -> str:
+    """`` (right single quotation mark)`` in English; other languages, Unicode names being English, give the
+    code point (`` (U+2019)``), or nothing when the character is already shown by its code."""
+    from ...i18n import language
+
+    if language() != "en":
+        return "" if show_char(ch).startswith("U+") else f" (U+{ord(ch):04X})"
     name = unicodedata.name(ch, "")
-    return name.lower() if name else f"U+{ord(ch):04X}"
+    return f" ({name.lower()})" if name else f" (U+{ord(ch):04X})"

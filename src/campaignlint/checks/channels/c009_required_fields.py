@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import ChannelProfile, Message
@@ -58,7 +59,7 @@ class MissingRequiredField(Rule):
                     continue
                 if message.has(required):
                     continue
-                what = "`link` (where the click leads)" if required == "link" else f"`{required}`"
+                what = _("`link` (where the click leads)") if required == "link" else f"`{required}`"
                 yield ctx.finding(
                     self, message,
                     _("message `{message}` has no {what}, which {profile} requires").format(
@@ -76,7 +77,7 @@ class MissingRequiredField(Rule):
             if body is not None and _mentions_unsubscribe(body.value, data["patterns"]):
                 continue
             at = body.span if body is not None else message.span
-            where = "body" if body is not None else "message (it has no body)"
+            where = pgettext("field", "body") if body is not None else _("message (it has no body)")
             yield ctx.finding(
                 self, at,
                 _("the {where} of {label} never tells readers how to unsubscribe, which {profile} requires: "

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
-from .._format import format_time, local_time, names
+from .._format import format_time, in_quiet_hours, local_time, names
 from ._shared import profiled_messages
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,12 +43,12 @@ class QuietHours(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign
-        zone = f" ({campaign.timezone} time)" if campaign.timezone else ""
+        zone = _(" ({zone} time)").format(zone=campaign.timezone) if campaign.timezone else ""
         for message, profile in profiled_messages(campaign):
             if message.at is None:
                 continue
             at = local_time(message.at, campaign)
-            if profile.quiet_hours is not None and _in_quiet_hours(at.time(), *profile.quiet_hours):
+            if profile.quiet_hours is not None and in_quiet_hours(at.time(), *profile.quiet_hours):
                 start, end = profile.quiet_hours
                 advice = (_("send between {end:%H:%M} and {start:%H:%M}").format(end=end, start=start) if start > end
                           else _("send before {start:%H:%M} or from {end:%H:%M}").format(start=start, end=end))
@@ -66,14 +66,5 @@ class QuietHours(Rule):
                     _("send time {time}{zone} is on a {capitalize}, a quiet day on {profile} (quiet days: "
                       "{names})").format(
                         time=format_time(at), zone=zone, capitalize=_(day.capitalize()), profile=profile.name,
-                        names=names(profile.quiet_days)),
+                        names=names([pgettext("weekday", d) for d in profile.quiet_days])),
                 )
-
-
-def _in_quiet_hours(t: dt.time, start: dt.time, end: dt.time) -> bool:
-    """``start`` inclusive, ``end`` exclusive; a range may wrap midnight; ``start == end`` is empty."""
-    if start == end:
-        return False
-    if start < end:
-        return start <= t < end
-    return t >= start or t < end

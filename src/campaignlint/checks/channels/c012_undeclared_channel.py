@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
@@ -45,7 +46,7 @@ class UndeclaredChannel(Rule):
             name = message.channel
             if name is None or name in campaign.channels or campaign.channel_profile(name) is None:
                 continue
-            declared = ", ".join(campaign.channels) or "none"
+            declared = ", ".join(campaign.channels) or pgettext("channels", "none")
             alias = next((c for c in campaign.channels if same_channel(c, name)), None)
             hint = (_("; it declares `{alias}`, the same platform: use that name").format(alias=alias) if alias
                     else _("; add `channel {name}` to the campaign (declared: {declared})").format(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._v2 import consent_of, is_direct
@@ -49,9 +50,11 @@ class NoConsentForChannel(Rule):
                     continue  # G004's
                 found = consent_of(segment, message.channel, profile)
                 if found is None:
-                    held = ", ".join(f"{k} {v}" for k, v in segment.consent.items()) or "nothing"
-                    yield ctx.finding(self, message, f"message `{message.name}` goes by {message.channel} to "
-                                      f"`{name}`, whose consent covers {held}, not {message.channel}")
+                    held = ", ".join(f"{k} {v}" for k, v in segment.consent.items()) or _("nothing")
+                    yield ctx.finding(self, message, _("message `{message}` goes by {channel} to `{segment}`, whose "
+                                                       "consent covers {held}, not {channel}").format(
+                        message=message.name, channel=message.channel, segment=name, held=held))
                 elif found[1] == "none":
-                    yield ctx.finding(self, message, f"message `{message.name}` goes by {message.channel} to "
-                                      f"`{name}`, which declares `consent {found[0]} none`")
+                    yield ctx.finding(self, message, _("message `{message}` goes by {channel} to `{segment}`, which "
+                                                       "declares `consent {basis} none`").format(
+                        message=message.name, channel=message.channel, segment=name, basis=found[0]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Segment
 from ...rule import Rule
@@ -68,10 +69,12 @@ class SoftOptInForProspects(Rule):
                 continue
             for channel, basis in segment.consent.items():
                 if basis == "soft-opt-in":
-                    who = "prospects" if segment.relationship == "prospects" else "partly prospects (mixed)"
+                    said = _("`{segment}` is prospects: `soft-opt-in` covers only existing customers (CPCE L34-5 "
+                             "al. 4); its {channel} needs an opt-in") if segment.relationship == "prospects" else \
+                        _("`{segment}` is partly prospects (mixed): `soft-opt-in` covers only existing customers "
+                          "(CPCE L34-5 al. 4); its {channel} needs an opt-in")
                     yield ctx.finding(self, segment.where(f"consent.{channel}"),
-                                      f"`{segment.name}` is {who}: `soft-opt-in` covers only existing customers "
-                                      f"(CPCE L34-5 al. 4); its {channel} needs an opt-in")
+                                      said.format(segment=segment.name, channel=channel))
 
 
 class LegitimateInterestOutsideB2bEmail(Rule):
@@ -95,10 +98,13 @@ class LegitimateInterestOutsideB2bEmail(Rule):
                     continue
                 kind = kind_of(ctx, channel)
                 if kind != "email":
-                    reason = f"{channel} is not an email channel: SMS, push and calls need consent"
+                    reason = _("{channel} is not an email channel: SMS, push and calls need consent").format(
+                        channel=channel)
                 elif segment.market != "b2b":
-                    reason = f"`{segment.name}` is a consumer segment (market {segment.market}): consumers need consent"
+                    reason = _("`{segment}` is a consumer segment (market {market}): consumers need consent").format(
+                        segment=segment.name, market=segment.market)
                 else:
                     continue
                 yield ctx.finding(self, segment.where(f"consent.{channel}"),
-                                  f"legitimate interest covers professional email only (RGPD 6(1)(f), CNIL); {reason}")
+                                  _("legitimate interest covers professional email only (RGPD 6(1)(f), CNIL); "
+                                    "{reason}").format(reason=reason))

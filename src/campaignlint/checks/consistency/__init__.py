@@ -14,18 +14,6 @@ pasted from one channel to another; M008 finds messages for the same offer that
 send people to different landing pages.
 
 One module per rule (M005 and M006 share theirs); ``_shared`` holds what
-the offer rules (M001–M004, M008) read alike.  Importing this package
-registers every rule.
+the offer rules (M001–M004, M008) read alike.  The registry imports every module
+here (``registry.load_all_rules``).
 """
-
-from __future__ import annotations
-
-from . import (  # noqa: F401  (importing a rule module registers its rules)
-    m001_discount,
-    m002_code,
-    m003_end_date,
-    m004_price,
-    m005_m006_theme,
-    m007_pasted_copy,
-    m008_landing_page,
-)

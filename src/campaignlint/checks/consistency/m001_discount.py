@@ -40,7 +40,7 @@ def _discount_text(key: tuple[str, Decimal]) -> str:
     unit, amount = key
     if unit == "%":
         return _percent_text(amount)
-    return f"{format_amount(amount)} {unit} off"
+    return _("{amount} {unit} off").format(amount=format_amount(amount), unit=unit)
 
 
 class DiscountMismatch(Rule):

@@ -27,7 +27,8 @@ def on_theme(message: Message, terms: list[str], nlp=None) -> bool:
     """Whether any text of the message (or of its variants) mentions a theme term."""
     from ...language.terms import mentions_any
 
-    return mentions_any([text.value for text in message.copy_texts()], message.language, terms, in_hashtags=True, nlp=nlp)
+    return mentions_any([text.value for text in message.copy_texts()], message.language, terms, in_hashtags=True,
+                        nlp=nlp)
 
 
 def _by_channel(campaign: Campaign) -> dict[str, list[Message]]:

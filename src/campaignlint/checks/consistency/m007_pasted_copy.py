@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
-from ...language.scanning import DOMAIN, EMAIL, Alternation
+from ...language.url_masks import DOMAIN, EMAIL, Alternation
 from ...model import Message
 from ...rule import Rule, Setting
 from .._format import format_percent
@@ -24,6 +24,8 @@ _URL_OR_TAG = Alternation(  # linear time even on a 100,000-character word
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), DOMAIN, EMAIL,
     re.compile(r"(?<![\w&])[#＃@＠]\w+", re.IGNORECASE),
 )
+# what a span of ``_URL_OR_TAG`` needs: ``http://``, ``www.``, a dot before two letters, ``@`` or ``#``
+_MAY_HOLD_URL_OR_TAG = re.compile(r"[#＃@＠]|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[^\w\s]|_")
 _WORDS = re.compile(r"\w+")
 
@@ -42,7 +44,8 @@ def _normalised_words(text: str, remove: tuple[str, ...]) -> tuple[str, ...]:
     for phrase in remove:
         if phrase:
             text = text.replace(phrase.casefold(), " ")
-    text = _URL_OR_TAG.sub(" ", text)
+    if _MAY_HOLD_URL_OR_TAG.search(text):  # most bodies hold none: spare the masks' scan
+        text = _URL_OR_TAG.sub(" ", text)
     text = _NOT_WORD.sub(" ", text)
     return tuple(_WORDS.findall(text))
 
@@ -136,6 +139,8 @@ def _similar_pairs(bodies: list[tuple[str, ...]], channels: list[str], threshold
     compared, oldest first, through the same length bound, ``quick_ratio`` and
     ``ratio`` as before: no pair that reaches the threshold is missed.
     """
+    if len(set(channels)) < 2:
+        return  # every pair is on one channel
     numbered: list[list[tuple[str, int]]] = []
     frequency: Counter = Counter()
     for words in bodies:

@@ -4,5 +4,3 @@ Applies to messages on channels of kind `email`.  Unsubscribe words, generic
 link texts and spam triggers are data: ``rules/email.toml``,
 ``rules/<lang>/email.toml``, ``rules/<lang>/spam.toml``.
 """
-
-from . import hygiene, missing  # noqa: F401  (defining the classes registers them)

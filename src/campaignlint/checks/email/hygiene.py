@@ -7,6 +7,8 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...findings import Applicability, Edit, Finding, Severity
+from ...i18n import gettext as _
+from ...i18n import pgettext
 from ...resources import load_toml
 from ...rule import Rule, fix
 from ...text.extract import extract_urls
@@ -77,14 +79,15 @@ class SpamTrigger(Rule):
                     continue
                 found = []
                 if text.field == "subject" and _in_capitals(text.value, message.language, codes):
-                    found.append("written in capitals")
+                    found.append(_("written in capitals"))
                 found += [quote(text.value[s:e]) for s, e, _p in find_phrases(text.value, phrases)]
                 found += [quote(m.group()) for p in symbols for m in p.finditer(text.value)]
                 if found:
                     yield ctx.finding(
                         self, text,
-                        f"{field_label(message, text)} of e-mail `{message.name}` looks like spam to filters: "
-                        f"{'; '.join(found)}; write it as you would to one customer",
+                        _("{label} of e-mail `{message}` looks like spam to filters: {found}; write it as you "
+                          "would to one customer").format(label=field_label(message, text), message=message.name,
+                                                          found=_("; ").join(found)),
                     )
 
 
@@ -124,7 +127,8 @@ class InsecureLink(Rule):
                 if str(value).lower().startswith("http://"):
                     yield ctx.finding(
                         self, value,
-                        f"e-mail `{message.name}` links to {quote(str(value))} over http://: use https://",
+                        _("e-mail `{message}` links to {url} over http://: use https://").format(
+                            message=message.name, url=quote(str(value))),
                         fix=self._fix(ctx, value),
                     )
             for text in message.copy_texts():
@@ -132,8 +136,8 @@ class InsecureLink(Rule):
                     if url.text.lower().startswith("http://"):
                         yield ctx.finding(
                             self, text.span_of(url.start, url.end),
-                            f"{field_label(message, text)} of e-mail `{message.name}` links to "
-                            f"{quote(url.text)} over http://: use https://",
+                            _("{label} of e-mail `{message}` links to {url} over http://: use https://").format(
+                                label=field_label(message, text), message=message.name, url=quote(url.text)),
                         )
 
     @staticmethod
@@ -142,7 +146,7 @@ class InsecureLink(Rule):
         source = ctx.source(value.span.path)
         if span is None or source is None or source.text[span.start:span.end].lower() != "http":
             return None
-        return fix(Applicability.UNSAFE, [Edit(span.start, span.end, "https")], "rewrite http:// to https://")
+        return fix(Applicability.UNSAFE, [Edit(span.start, span.end, "https")], _("rewrite http:// to https://"))
 
 
 def _generic(text: str, texts: list[str]) -> bool:
@@ -181,8 +185,9 @@ class GenericLinkText(Rule):
                 if text.field == "cta" and _generic(text.value, texts):
                     yield ctx.finding(
                         self, text,
-                        f"cta of e-mail `{message.name}` is {quote(text.value)}, which says nothing out of "
-                        "context: say what the click does (« Voir les paniers », \"See the baskets\")",
+                        _("{label} of e-mail `{message}` is {text}, which says nothing out of context: say what "
+                          "the click does (« Voir les paniers », \"See the baskets\")").format(
+                            label=pgettext("field", "cta"), message=message.name, text=quote(text.value)),
                     )
                     continue
                 for url in extract_urls(text.value):
@@ -191,6 +196,7 @@ class GenericLinkText(Rule):
                         start = url.start - len(before) + (len(before) - len(before.lstrip()))
                         yield ctx.finding(
                             self, text.span_of(start, url.start),
-                            f"{field_label(message, text)} of e-mail `{message.name}` introduces a link with "
-                            f"{quote(before.strip())} only: say where it leads",
+                            _("{label} of e-mail `{message}` introduces a link with {text} only: say where it "
+                              "leads").format(label=field_label(message, text), message=message.name,
+                                              text=quote(before.strip())),
                         )

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...findings import Finding, Severity
+from ...i18n import gettext as _
 from ...model import Message
 from ...resources import load_toml
 from ...rule import Rule
@@ -88,9 +89,9 @@ class MissingUnsubscribe(Rule):
                 continue
             yield ctx.finding(
                 self, message,
-                f"e-mail `{message.name}` gives no way to unsubscribe: write `unsubscribe platform` when the "
-                "sending platform adds the link and the one-click header, or `unsubscribe \"https://…\"`, "
-                "or a link « Se désabonner » in the body",
+                _("e-mail `{message}` gives no way to unsubscribe: write `unsubscribe platform` when the "
+                  "sending platform adds the link and the one-click header, or `unsubscribe \"https://…\"`, "
+                  "or a link « Se désabonner » in the body").format(message=message.name),
             )
 
 
@@ -124,8 +125,8 @@ class MissingSenderName(Rule):
             if not _sender(message, profile):
                 yield ctx.finding(
                     self, message,
-                    f"e-mail `{message.name}` has no `sender`: the inbox will show the address instead of "
-                    "a name; write `sender \"…\"` on the message or on the channel",
+                    _("e-mail `{message}` has no `sender`: the inbox will show the address instead of "
+                      "a name; write `sender \"…\"` on the message or on the channel").format(message=message.name),
                 )
 
 
@@ -156,6 +157,6 @@ class MissingPreheader(Rule):
             if not message.has("preheader") and not _variants_all_have(message, "preheader"):
                 yield ctx.finding(
                     self, message,
-                    f"e-mail `{message.name}` has no `preheader`: the inbox will show the body's first words "
-                    "after the subject; write the line you want read there",
+                    _("e-mail `{message}` has no `preheader`: the inbox will show the body's first words "
+                      "after the subject; write the line you want read there").format(message=message.name),
                 )

@@ -4,5 +4,3 @@ Every text to quote, phrase list and holiday setting is in
 ``rules/fr/legal.toml``, each with its legal source; public holidays come
 from the ``holidays`` library (``campaignlint.calendars``).
 """
-
-from . import hours, identity, mentions, offers  # noqa: F401  (defining the classes registers them)

@@ -6,10 +6,12 @@ import datetime as dt
 import zoneinfo
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import pgettext
 from ... import calendars
 from ...findings import Finding, Severity
 from ...rule import Rule
-from .._format import format_time, names
+from .._format import format_time, in_quiet_hours, names
 from .._packs import attr
 from ._common import PACK, legal
 
@@ -20,12 +22,23 @@ if TYPE_CHECKING:  # pragma: no cover
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
+def _weekday_names() -> tuple[str, ...]:  # pragma: no cover - read by the message extraction only
+    """The `send days` values as messages name them: ``pgettext("weekday", day)`` (« lundi »…)."""
+    return (pgettext("weekday", "monday"), pgettext("weekday", "tuesday"), pgettext("weekday", "wednesday"),
+            pgettext("weekday", "thursday"), pgettext("weekday", "friday"), pgettext("weekday", "saturday"),
+            pgettext("weekday", "sunday"))
+
+
+def _days(days) -> str:
+    return names([pgettext("weekday", d) for d in days])
+
+
 def _windows(section: dict) -> list[tuple[dt.time, dt.time]]:
     return [(dt.time.fromisoformat(a), dt.time.fromisoformat(b)) for a, b in section["hours"]]
 
 
 def _hours_text(windows) -> str:
-    return " and ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in windows)
+    return _(" and ").join(f"{a:%H:%M}–{b:%H:%M}" for a, b in windows)
 
 
 def _local(at: dt.datetime, campaign: "Campaign", default_zone: str) -> tuple[dt.datetime, str]:
@@ -44,9 +57,7 @@ def _c011_reports(ctx: "CampaignContext", profile: "ChannelProfile | None", loca
     config = ctx.config
     if profile is None or not hasattr(config, "enabled") or not config.enabled("C011", "quiet-hours"):
         return False, False
-    from ..channels.c011_quiet_hours import _in_quiet_hours
-
-    hour = profile.quiet_hours is not None and _in_quiet_hours(local.time(), *profile.quiet_hours)
+    hour = profile.quiet_hours is not None and in_quiet_hours(local.time(), *profile.quiet_hours)
     day = WEEKDAYS[local.weekday()] in profile.quiet_days
     return hour, day
 
@@ -102,9 +113,9 @@ class ForbiddenSmsTime(Rule):
 
     def _scheduled(self, ctx, message: "Message", profile, section: dict, subdivision) -> Iterator[Finding]:
         local, zone = _local(message.at, ctx.campaign, ctx.setting("timezone"))
-        what = "marketing SMS" if profile.kind == "sms" else "marketing calls"
+        what = _("marketing SMS") if profile.kind == "sms" else _("marketing calls")
         hour_by_c011, day_by_c011 = _c011_reports(ctx, profile, local)
-        when = f"send time {format_time(local)} ({zone} time)"
+        when = _("send time {time} ({zone} time)").format(time=format_time(local), zone=zone)
         windows = _windows(section)
         day = WEEKDAYS[local.weekday()]
         holiday = calendars.holiday_name(local.date(), subdivision)
@@ -113,42 +124,45 @@ class ForbiddenSmsTime(Rule):
         elif holiday and not section.get("holidays", False):
             yield ctx.finding(
                 self, message,
-                f"{when} is {holiday}, a public holiday in France: no {what} on public holidays; "
-                "send on a working day",
+                _("{when} is {holiday}, a public holiday in France: no {what} on public holidays; send on a "
+                  "working day").format(when=when, holiday=holiday, what=what),
             )
         elif day not in section["days"] and not day_by_c011:
             yield ctx.finding(
                 self, message,
-                f"{when} is a {day.capitalize()}: {what} go out on "
-                f"{names([d.capitalize() for d in section['days']])} only",
+                _("{when} is a {day}: {what} go out on {days} only").format(
+                    when=when, day=_(day.capitalize()), what=what,
+                    days=names([_(d.capitalize()) for d in section['days']])),
             )
         if not any(a <= local.time() < b for a, b in windows) and not hour_by_c011:
             yield ctx.finding(
                 self, message,
-                f"{when} is outside the hours for {what}, {_hours_text(windows)}",
+                _("{when} is outside the hours for {what}, {hours}").format(
+                    when=when, what=what, hours=_hours_text(windows)),
             )
 
     def _triggered(self, ctx, message: "Message", section: dict, kind: str) -> Iterator[Finding]:
-        what = "marketing SMS" if kind == "sms" else "marketing calls"
+        what = _("marketing SMS") if kind == "sms" else _("marketing calls")
         window = attr(message, "send_window")
         days = attr(message, "send_days") or []
         problems = []
         if window is None:
-            problems.append(f"no `send window` within {_hours_text(_windows(section))}")
+            problems.append(_("no `send window` within {hours}").format(hours=_hours_text(_windows(section))))
         else:
             start, end = window
             if not any(a <= start and end <= b for a, b in _windows(section)):
-                problems.append(f"its `send window` {start:%H:%M} .. {end:%H:%M} reaches outside "
-                                f"{_hours_text(_windows(section))}")
+                problems.append(_("its `send window` {start} .. {end} reaches outside {hours}").format(
+                    start=f"{start:%H:%M}", end=f"{end:%H:%M}", hours=_hours_text(_windows(section))))
         if not days:
-            problems.append(f"no `send days` ({names(section['days'])})")
+            problems.append(_("no `send days` ({days})").format(days=_days(section['days'])))
         elif set(days) - set(section["days"]):
-            problems.append(f"its `send days` include {names(sorted(set(days) - set(section['days'])))}")
+            problems.append(_("its `send days` include {days}").format(
+                days=_days(sorted(set(days) - set(section['days'])))))
         if not attr(message, "skip_holidays") and not section.get("holidays", False):
-            problems.append("no `skip holidays`")
+            problems.append(_("no `skip holidays`"))
         if problems:
             yield ctx.finding(
                 self, message,
-                f"triggered message `{message.name}` can be sent when {what} are not allowed: "
-                f"{'; '.join(problems)}",
+                _("triggered message `{message}` can be sent when {what} are not allowed: {problems}").format(
+                    message=message.name, what=what, problems=_("; ").join(problems)),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._packs import all_copy, attr, find_phrases, fold_keep, messages_on, quote
@@ -63,6 +64,7 @@ class SmsAdvertiserNotIdentified(Rule):
             shown = attr(brand, "display_name") or brand.name
             yield ctx.finding(
                 self, message,
-                f"SMS `{message.name}` does not say who sends it: neither its text nor its `sender` names "
-                f"{quote(shown)}; start the text with the brand's name or set `sender \"{shown}\"`",
+                _("SMS `{message}` does not say who sends it: neither its text nor its `sender` names {brand}; "
+                  "start the text with the brand's name or set `sender \"{name}\"`").format(
+                    message=message.name, brand=quote(shown), name=shown),
             )

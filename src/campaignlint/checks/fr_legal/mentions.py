@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
+from ...i18n import gettext as _
+from ...i18n import N_
 from ...findings import Applicability, Finding, Severity
 from ...rule import Rule, fix
 from .._packs import all_copy, append_edit, attr, categories_of, contains_mention, prepend_edit, quote, text_of
@@ -68,27 +71,29 @@ class MandatoryMentionMissing(Rule):
                 if has_mention and has_addition:
                     continue
                 if has_mention:
-                    missing, text = f"{quote(addition)}, which goes with its mention", addition
+                    missing, text = _("{text}, which goes with its mention").format(text=quote(addition)), addition
                 else:
                     text = data["mentions"][0] if not addition else _joined(data["mentions"][0], addition)
-                    such = "a mention such as" if category == "food" else "the mention"
-                    missing = f"{such} {quote(text)}"
+                    such = _("a mention such as {text}") if category == "food" else _("the mention {text}")
+                    missing = such.format(text=quote(text))
                 yield ctx.finding(
                     self, message,
-                    f"message `{message.name}` advertises {category} and lacks {missing} ({data['source']})",
+                    _("message `{message}` advertises {category} and lacks {missing} ({source})").format(
+                        message=message.name, category=category, missing=missing, source=data['source']),
                     fix=self._fix(ctx, message, text),
                 )
 
     def _fix(self, ctx: "CampaignContext", message: "Message", text: str):
         footer = attr(ctx.campaign.channel_profile(message.channel), "footer")
         if footer is not None and hasattr(footer, "span"):
-            target, where = footer, "the channel's footer"
+            target, where = footer, _("the channel's footer")
         else:
-            target, where = text_of(message, "body"), "the body"
+            target, where = text_of(message, "body"), _("the body")
         if target is None or target.span.path != message.span.path:
             return None
         edit = append_edit(ctx, target, text)
-        return fix(Applicability.SAFE, [edit], f"append {quote(text)} to {where}") if edit is not None else None
+        return fix(Applicability.SAFE, [edit], _("append {text} to {where}").format(text=quote(text), where=where)) \
+            if edit is not None else None
 
 
 class InfluencerPostNotDisclosed(Rule):
@@ -128,17 +133,20 @@ class InfluencerPostNotDisclosed(Rule):
             if not any(contains_mention(copy, d) for d in data["disclosure"]):
                 yield ctx.finding(
                     self, message,
-                    f"the post of {handle} (`{message.name}`) does not say it is an advertisement: write "
-                    f"{' or '.join(quote(d) for d in data['disclosure'])} at the start",
+                    _("the post of {handle} (`{message}`) does not say it is an advertisement: write {words} at "
+                      "the start").format(handle=handle, message=message.name,
+                                          words=pgettext("list", " or ").join(quote(d) for d in data['disclosure'])),
                     fix=self._fix(ctx, message, data["prefix"]),
                 )
             assets = attr(message, "all_assets") and message.all_assets() or []
-            for flag, label in (("retouched", "retouched"), ("generated", "generated")):
+            for flag, said in (("retouched", N_("the post of {handle} (`{message}`) has a retouched image and does "
+                                                "not say {words}")),
+                               ("generated", N_("the post of {handle} (`{message}`) has a generated image and does "
+                                                "not say {words}"))):
                 if any(attr(a, flag) for a in assets) and not contains_mention(copy, data[flag]):
                     yield ctx.finding(
                         self, message,
-                        f"the post of {handle} (`{message.name}`) has a {label} image and does not say "
-                        f"{quote(data[flag])}",
+                        _(said).format(handle=handle, message=message.name, words=quote(data[flag])),
                     )
 
     @staticmethod
@@ -148,4 +156,5 @@ class InfluencerPostNotDisclosed(Rule):
         if body is None or body.span.path != message.span.path or (footer is not None and body.span == footer.span):
             return None
         edit = prepend_edit(ctx, body, prefix)
-        return fix(Applicability.SAFE, [edit], f"write {quote(prefix.strip(' :'))} first") if edit is not None else None
+        return fix(Applicability.SAFE, [edit], _("write {text} first").format(text=quote(prefix.strip(' :')))) \
+            if edit is not None else None

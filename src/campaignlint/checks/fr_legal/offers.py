@@ -7,6 +7,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Money, Percent
 from ...rule import Rule
@@ -67,11 +68,12 @@ class ConditionsNotIndicated(Rule):
                 continue
             if offer.terms_link is not None and links_to(ctx.campaign, message, str(offer.terms_link)):
                 continue
-            link = f", or link to {quote(str(offer.terms_link))}" if offer.terms_link is not None else ""
+            link = _(", or link to {url}").format(url=quote(str(offer.terms_link))) \
+                if offer.terms_link is not None else ""
             yield ctx.finding(
                 self, _where(message),
-                f"message `{message.name}` promotes the offer `{offer.name}`, which has conditions, without "
-                f"saying so: add « Offre soumise à conditions »{link}",
+                _("message `{message}` promotes the offer `{offer}`, which has conditions, without saying so: add "
+                  "« Offre soumise à conditions »{link}").format(message=message.name, offer=offer.name, link=link),
             )
 
 
@@ -147,21 +149,23 @@ class ReferencePriceMissing(Rule):
     def _offer(self, ctx: "CampaignContext", offer: "Offer", announced: bool) -> Iterator[Finding]:
         reference = offer.reference_price
         if reference is None and (offer.discount is not None or announced):
-            what = "a `discount`" if offer.discount is not None else "a reduction its messages announce"
-            yield ctx.finding(
-                self, offer.where("discount"),
-                f"the offer `{offer.name}` has {what} but no `reference price`: state the price it is taken "
-                "from, the lowest of the previous 30 days (`reference price 30.00 EUR`)",
-            )
+            said = _("the offer `{offer}` has a `discount` but no `reference price`: state the price it is taken "
+                     "from, the lowest of the previous 30 days (`reference price 30.00 EUR`)") \
+                if offer.discount is not None else \
+                _("the offer `{offer}` has a reduction its messages announce but no `reference price`: state the "
+                  "price it is taken from, the lowest of the previous 30 days (`reference price 30.00 EUR`)")
+            yield ctx.finding(self, offer.where("discount"), said.format(offer=offer.name))
         if isinstance(reference, Money) and offer.discount is not None and offer.price is not None:
             expected = expected_price(reference, offer.discount)
             if expected is not None and offer.price.currency.upper() == reference.currency.upper() \
                     and expected != offer.price.amount.quantize(_CENT):
                 yield ctx.finding(
                     self, offer.where("price"),
-                    f"the offer `{offer.name}` gives the price {format_money(offer.price)}, but its reference price "
-                    f"{format_money(reference)} less {offer.discount} is "
-                    f"{format_money(Money(amount=expected, currency=reference.currency))}",
+                    _("the offer `{offer}` gives the price {price}, but its reference price {reference} less "
+                      "{discount} is {expected}").format(
+                        offer=offer.name, price=format_money(offer.price), reference=format_money(reference),
+                        discount=offer.discount,
+                        expected=format_money(Money(amount=expected, currency=reference.currency))),
                 )
 
     def _message(self, ctx: "CampaignContext", message: "Message", offer: "Offer") -> Iterator[Finding]:
@@ -173,16 +177,19 @@ class ReferencePriceMissing(Rule):
         if isinstance(reference, Money):
             if _amount(reference).search(copy):
                 return
-            missing = f"its reference price {format_money(reference)}: write « … au lieu de {_plain(reference)} »"
+            missing = _("its reference price {price}: write « … au lieu de {plain} »").format(
+                price=format_money(reference), plain=_plain(reference))
         elif reference == "landing":
             if offer.landing is None or links_to(ctx.campaign, message, str(offer.landing)):
                 return
-            missing = f"a link to the offer's `landing` {quote(str(offer.landing))}, which shows the reference prices"
+            missing = _("a link to the offer's `landing` {url}, which shows the reference prices").format(
+                url=quote(str(offer.landing)))
         else:
-            missing = "the reference price (the offer has none)"
+            missing = _("the reference price (the offer has none)")
         yield ctx.finding(
             self, stating,
-            f"message `{message.name}` announces a reduction of the offer `{offer.name}` without {missing}",
+            _("message `{message}` announces a reduction of the offer `{offer}` without {missing}").format(
+                message=message.name, offer=offer.name, missing=missing),
         )
 
 

@@ -8,18 +8,3 @@ where (F002) — is `conversion` in the default funnel (loyalty comes after it),
 (an alias such as `achat` or `purchase`, from `rules/funnel.toml`), or else
 its last stage.
 """
-
-# Importing the package registers every F rule (one module per rule or pair).
-from . import (
-    f001_empty_funnel_stage,
-    f002_conversion_without_cta,
-    f003_stages_out_of_order,
-    f004_message_without_stage,
-)
-
-__all__ = [
-    "f001_empty_funnel_stage",
-    "f002_conversion_without_cta",
-    "f003_stages_out_of_order",
-    "f004_message_without_stage",
-]

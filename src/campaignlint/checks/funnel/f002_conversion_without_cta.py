@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def conversion_stage(campaign: Campaign) -> str:
     """The stage whose messages need a `cta` and a `link` (see the funnel package docstring)."""
-    from ...language.taxonomy import last_stage
+    from ...language.kpis_and_stages import last_stage
 
     try:
         stage = last_stage(list(campaign.funnel))

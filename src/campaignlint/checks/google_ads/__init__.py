@@ -5,5 +5,3 @@ ad, each `headline` and `description` one asset.  Lengths and the
 15-headline maximum stay C001's.  Symbols, punctuation runs and phone-number
 shapes are data: ``rules/google_ads.toml``.
 """
-
-from . import counts, editorial, assets  # noqa: F401  (defining the classes registers them)

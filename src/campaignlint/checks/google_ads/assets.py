@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import N_
 from ...findings import Applicability, Edit, Finding, Severity
 from ...model import Message, TextField
 from ...rule import Rule, fix
@@ -34,7 +36,8 @@ class DuplicateAsset(Rule):
     severity = Severity.ERROR
     fix_applicability = (Applicability.SAFE,)
     pack = PACK
-    source = "Google Ads Help, \"About responsive search ads\" (assets must be unique); Google Ads Editor's duplicate check"
+    source = ("Google Ads Help, \"About responsive search ads\" (assets must be unique); "
+              "Google Ads Editor's duplicate check")
     why = (
         "Google Ads refuses duplicate headlines or descriptions in an ad, and a repeat wastes "
         "one of the combinations the ad could have tested."
@@ -54,9 +57,10 @@ class DuplicateAsset(Rule):
                     if key in seen:
                         yield ctx.finding(
                             self, text,
-                            f"{field_label(message, text)} of ad `{message.name}` repeats "
-                            f"{field_label(message, seen[key])}, {quote(seen[key].value)}: Google Ads refuses "
-                            "duplicates; write another one or remove it",
+                            _("{label} of ad `{message}` repeats {other}, {text}: Google Ads refuses duplicates; "
+                              "write another one or remove it").format(
+                                label=field_label(message, text), message=message.name,
+                                other=field_label(message, seen[key]), text=quote(seen[key].value)),
                             fix=self._remove_line(ctx, text),
                         )
                     else:
@@ -67,7 +71,7 @@ class DuplicateAsset(Rule):
         if source is None:
             return None
         line, _column = source.position(text.span.start)
-        end_line, _ = source.position(text.span.end)
+        end_line, _end_column = source.position(text.span.end)
         content = source.line_text(line)
         before = content[: source.position(text.span.start)[1] - 1].strip()
         after = source.text[text.span.end: source.offset_of(line, len(content) + 1)].strip()
@@ -75,7 +79,8 @@ class DuplicateAsset(Rule):
             return None
         start = source.offset_of(line, 1)
         end = source.offset_of(line + 1, 1) if line < source.line_count else len(source.text)
-        return fix(Applicability.SAFE, [Edit(start, end, "")], f"remove the repeated {text.field}")
+        what = _("remove the repeated headline") if text.field == "headline" else _("remove the repeated description")
+        return fix(Applicability.SAFE, [Edit(start, end, "")], what)
 
 
 def _names(ctx: "CampaignContext") -> frozenset[str]:
@@ -88,8 +93,7 @@ def _names(ctx: "CampaignContext") -> frozenset[str]:
 
 def gimmicky_spans(text: str, language: str, names: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, kind) of gimmicky capitals in ``text``: "capitals", "inner", "spaced"."""
-    from ...language.capitals import allowed_words, caps_key
-    from ..tone.t005_shouting import shouting_runs
+    from ...language.capitals import allowed_words, caps_key, shouting_runs
 
     allowed = allowed_words(language)
     skip = customizer_spans(text)
@@ -151,8 +155,12 @@ class GimmickyCapitalisation(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         names = _names(ctx)
-        words = {"capitals": "is in capitals", "inner": "has capitals inside the word",
-                 "spaced": "spaces or dots its letters"}
+        words = {"capitals": N_("{label} of ad `{message}`: {piece} is in capitals, which Google Ads disapproves; "
+                                "write {new}"),
+                 "inner": N_("{label} of ad `{message}`: {piece} has capitals inside the word, which Google Ads "
+                             "disapproves; write {new}"),
+                 "spaced": N_("{label} of ad `{message}`: {piece} spaces or dots its letters, which Google Ads "
+                              "disapproves; write {new}")}
         for message in ads(ctx.campaign):
             for text in assets(message):
                 for start, end, kind in gimmicky_spans(text.value, message.language, names):
@@ -160,8 +168,8 @@ class GimmickyCapitalisation(Rule):
                     new = _sentence_case(text.value, start, end, kind)
                     yield ctx.finding(
                         self, text.span_of(start, end),
-                        f"{field_label(message, text)} of ad `{message.name}`: {quote(piece)} {words[kind]}, "
-                        f"which Google Ads disapproves; write {quote(new)}",
+                        _(words[kind]).format(label=field_label(message, text), message=message.name,
+                                              piece=quote(piece), new=quote(new)),
                         fix=self._fix(ctx, text, start, end, new),
                     )
 
@@ -171,7 +179,7 @@ class GimmickyCapitalisation(Rule):
         source = ctx.source(span.path)
         if source is None or source.text[span.start:span.end] != text.value[start:end]:
             return None
-        return fix(Applicability.UNSAFE, [Edit(span.start, span.end, new)], f"write {quote(new)}")
+        return fix(Applicability.UNSAFE, [Edit(span.start, span.end, new)], _("write {text}").format(text=quote(new)))
 
 
 def takes_over_shouting(ctx: Any, message: Message, text: TextField, start: int, end: int) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ...findings import Finding, Severity
+from ...i18n import ngettext
 from ...rule import Rule
-from ...text.wording import plural
 from ._common import PACK, ads, data
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,8 +46,11 @@ class TooFewHeadlines(Rule):
             if count < minimum:
                 yield ctx.finding(
                     self, message,
-                    f"ad `{message.name}` has {plural(count, 'headline')}; Google Ads needs at least "
-                    f"{minimum}: add {minimum - count} more (up to 15, all different)",
+                    ngettext("ad `{message}` has {count} headline; Google Ads needs at least {minimum}: add "
+                             "{missing} more (up to 15, all different)",
+                             "ad `{message}` has {count} headlines; Google Ads needs at least {minimum}: add "
+                             "{missing} more (up to 15, all different)", count).format(
+                        message=message.name, count=count, minimum=minimum, missing=minimum - count),
                 )
 
 
@@ -76,12 +79,18 @@ class DescriptionCount(Rule):
             if count < low:
                 yield ctx.finding(
                     self, message,
-                    f"ad `{message.name}` has {plural(count, 'description')}; Google Ads needs {low} to {high}: "
-                    f"add {low - count}",
+                    ngettext("ad `{message}` has {count} description; Google Ads needs {low} to {high}: add "
+                             "{missing}",
+                             "ad `{message}` has {count} descriptions; Google Ads needs {low} to {high}: add "
+                             "{missing}", count).format(message=message.name, count=count, low=low, high=high,
+                                                        missing=low - count),
                 )
             elif count > high:
                 yield ctx.finding(
                     self, message,
-                    f"ad `{message.name}` has {count} descriptions; Google Ads takes at most {high}: "
-                    f"remove {count - high}",
+                    ngettext("ad `{message}` has {count} description; Google Ads takes at most {high}: remove "
+                             "{extra}",
+                             "ad `{message}` has {count} descriptions; Google Ads takes at most {high}: remove "
+                             "{extra}", count).format(message=message.name, count=count, high=high,
+                                                      extra=count - high),
                 )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ...text.extract import emoji_sequences
-from .._packs import field_label, quote
+from .._packs import char_name, field_label, quote
 from ._common import PACK, ads, assets, compiled, customizer_spans, data, inside
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,12 +44,15 @@ class ExclamationInHeadline(Rule):
                 allowed = 0 if text.field == "headline" else 1
                 if len(marks) > allowed:
                     at = marks[allowed]
-                    what = ("a headline may have none" if text.field == "headline"
-                            else f"a description may have one, this one has {len(marks)}")
+                    if text.field == "headline":
+                        said = _("{label} of ad `{message}` has an exclamation mark: a headline may have none "
+                                 "(Google Ads disapproves it)")
+                    else:
+                        said = _("{label} of ad `{message}` has an exclamation mark: a description may have one, "
+                                 "this one has {count} (Google Ads disapproves it)")
                     yield ctx.finding(
                         self, text.span_of(at, at + 1),
-                        f"{field_label(message, text)} of ad `{message.name}` has an exclamation mark: {what} "
-                        "(Google Ads disapproves it)",
+                        said.format(label=field_label(message, text), message=message.name, count=len(marks)),
                     )
 
 
@@ -80,8 +84,9 @@ class RepeatedPunctuation(Rule):
                         continue
                     yield ctx.finding(
                         self, text.span_of(*m.span()),
-                        f"{field_label(message, text)} of ad `{message.name}` repeats punctuation: "
-                        f"{quote(m.group())}; Google Ads allows one mark at a time",
+                        _("{label} of ad `{message}` repeats punctuation: {text}; Google Ads allows one mark at a "
+                          "time").format(label=field_label(message, text), message=message.name,
+                                         text=quote(m.group())),
                     )
 
 
@@ -125,11 +130,12 @@ class NonStandardSymbol(Rule):
                     symbol = value[start:end]
                     if all(c in allowed for c in symbol):  # © ® ™ are emoji sequences too
                         continue
-                    name = unicodedata.name(symbol[0], "symbol").lower()
                     yield ctx.finding(
                         self, text.span_of(start, end),
-                        f"{field_label(message, text)} of ad `{message.name}` uses {quote(symbol)} ({name}), "
-                        "a symbol Google Ads does not allow: write it in words or remove it",
+                        _("{label} of ad `{message}` uses {symbol} ({name}), a symbol Google Ads does not allow: "
+                          "write it in words or remove it").format(
+                            label=field_label(message, text), message=message.name, symbol=quote(symbol),
+                            name=char_name(symbol[0], "symbol")),
                     )
 
 
@@ -167,6 +173,8 @@ class PhoneNumberInAd(Rule):
                 for start, end in sorted(seen):
                     yield ctx.finding(
                         self, text.span_of(start, end),
-                        f"{field_label(message, text)} of ad `{message.name}` gives a phone number, "
-                        f"{quote(text.value[start:end])}: Google Ads refuses them in ad text; add a call asset instead",
+                        _("{label} of ad `{message}` gives a phone number, {number}: Google Ads refuses them in ad "
+                          "text; add a call asset instead").format(
+                            label=field_label(message, text), message=message.name,
+                            number=quote(text.value[start:end])),
                     )

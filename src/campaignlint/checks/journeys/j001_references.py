@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 
@@ -14,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def _hint(word: str, choices) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean `{close[0]}`?)" if close else ""
+    return _(" (did you mean `{name}`?)").format(name=close[0]) if close else ""
 
 
 class UnknownJourneyReference(Rule):
@@ -53,10 +55,11 @@ class UnknownJourneyReference(Rule):
             refs.extend(("event", name, f"unless.{name}") for name in message.unless)
             for kind, name, key in refs:
                 if kind == "event" and name not in events:
-                    declared = ", ".join(f"`{e}`" for e in sorted(events)) or "none"
-                    yield ctx.finding(self, message.where(key), f"`{name}` is not a declared event "
-                                      f"(declared: {declared}){_hint(name, events)}: declare it with "
-                                      f"`event {name} {{ description \"…\" }}`")
+                    declared = ", ".join(f"`{e}`" for e in sorted(events)) or pgettext("events", "none")
+                    yield ctx.finding(self, message.where(key), _("`{name}` is not a declared event (declared: "
+                                                                  "{declared}){hint}: declare it with `event {name} "
+                                                                  "{{ description \"…\" }}`").format(
+                        name=name, declared=declared, hint=_hint(name, events)))
                 elif kind == "message" and name not in messages:
-                    yield ctx.finding(self, message.where(key), f"`{name}` is not a message of this campaign"
-                                      f"{_hint(name, messages)}")
+                    yield ctx.finding(self, message.where(key), _("`{name}` is not a message of this campaign{hint}")
+                                      .format(name=name, hint=_hint(name, messages)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 
@@ -52,4 +53,5 @@ class JourneyCycle(Rule):
             first_message = campaign.messages[order[first]]
             loop = " → ".join([*cycle, cycle[0]]) if len(cycle) > 1 else f"{first} → {first}"
             yield ctx.finding(self, first_message.where("after"),
-                              f"these messages wait for each other ({loop}): the journey can never start")
+                              _("these messages wait for each other ({loop}): the journey can never start").format(
+                                  loop=loop))

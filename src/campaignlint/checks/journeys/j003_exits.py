@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._v2 import journeys
@@ -46,6 +47,6 @@ class ReminderWithoutExit(Rule):
                 if step.message.unless or any(before.unless for before in step.path):
                     continue
                 yield ctx.finding(self, step.message,
-                                  f"`{step.message.name}` is sent after `{first.message.name}` in the `{event}` "
-                                  "journey with no exit: add `unless` (e.g. `unless purchased`) so it stops "
-                                  "for those who already acted")
+                                  _("`{message}` is sent after `{first}` in the `{event}` journey with no exit: add "
+                                    "`unless` (e.g. `unless purchased`) so it stops for those who already acted")
+                                  .format(message=step.message.name, first=first.message.name, event=event))

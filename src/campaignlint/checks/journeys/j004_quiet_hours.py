@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import ngettext
+from ...i18n import pgettext
 from ...findings import Finding, Severity
 from ...rule import Rule
 
@@ -59,17 +62,19 @@ class TriggeredSendInQuietHours(Rule):
             if profile.quiet_hours:
                 quiet = f"{profile.quiet_hours[0]:%H:%M} .. {profile.quiet_hours[1]:%H:%M}"
                 if message.send_window is None:
-                    problems.append(f"no `send window` keeps it out of the quiet hours {quiet}")
+                    problems.append(_("no `send window` keeps it out of the quiet hours {quiet}").format(quiet=quiet))
                 elif overlap(message.send_window, profile.quiet_hours):
                     window = f"{message.send_window[0]:%H:%M} .. {message.send_window[1]:%H:%M}"
-                    problems.append(f"its send window {window} reaches into the quiet hours {quiet}")
+                    problems.append(_("its send window {window} reaches into the quiet hours {quiet}").format(
+                        window=window, quiet=quiet))
             if profile.quiet_days:
                 days = set(message.send_days or ["monday", "tuesday", "wednesday", "thursday", "friday",
                                                  "saturday", "sunday"])
                 hit = [d for d in profile.quiet_days if d in days]
                 if hit:
-                    problems.append(f"it may be sent on {', '.join(hit)} (add `send days` without "
-                                    f"{'it' if len(hit) == 1 else 'them'})")
+                    problems.append(ngettext("it may be sent on {days} (add `send days` without it)",
+                                             "it may be sent on {days} (add `send days` without them)", len(hit))
+                                    .format(days=", ".join(pgettext("weekday", d) for d in hit)))
             if problems:
-                yield ctx.finding(self, message, f"triggered message `{message.name}` on {message.channel}: "
-                                  + "; ".join(problems))
+                yield ctx.finding(self, message, _("triggered message `{message}` on {channel}: {problems}").format(
+                    message=message.name, channel=message.channel, problems=_("; ").join(problems)))

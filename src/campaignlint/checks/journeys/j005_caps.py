@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
-from .._v2 import FREQUENCY, cap_for, configured_caps, journeys, over_cap
+from .._v2 import FREQUENCY, cap_for, cap_words, configured_caps, journeys, over_cap
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -14,7 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def _offset(seconds: float) -> str:
     if seconds % 86400 == 0 and seconds:
-        return f"{int(seconds // 86400)} d"
+        return _("{count} d").format(count=int(seconds // 86400))
     if seconds % 3600 == 0:
         return f"{int(seconds // 3600)} h"
     return f"{int(seconds // 60)} min"
@@ -68,7 +69,11 @@ class JourneyOverFrequencyCap(Rule):
                 step, window = found
                 reported.add(step.message.name)
                 others = ", ".join(f"`{s.message.name}` (+{_offset(s.offset)})" for s in window)
+                within = {"day": _("within one day"), "week": _("within one week"),
+                          "month": _("within one month")}.get(cap.period, f"within one {cap.period}")
                 yield ctx.finding(self, step.message,
-                                  f"the `{event}` journey sends {len(window) + 1} {channel} messages within one "
-                                  f"{cap.period}: `{step.message.name}` (+{_offset(step.offset)}) with {others}; "
-                                  f"cap {cap}")
+                                  _("the `{event}` journey sends {count} {channel} messages {within}: `{message}` "
+                                    "(+{offset}) with {others}; cap {cap}").format(
+                                      event=event, count=len(window) + 1, channel=channel, within=within,
+                                      message=step.message.name, offset=_offset(step.offset), others=others,
+                                      cap=cap_words(cap)))

@@ -7,16 +7,3 @@ measures.  A KPI the taxonomy does not know is never reported as vanity nor as
 misplaced.  Stages are read through ``rules/funnel.toml`` (AIDA stages and
 aliases map onto awareness, consideration, conversion, loyalty).
 """
-
-# Importing the package registers every K rule (one module per rule or pair).
-from . import (
-    k001_objective_without_kpi,
-    k002_k003_kpi_stage,
-    k004_no_attribution_model,
-)
-
-__all__ = [
-    "k001_objective_without_kpi",
-    "k002_k003_kpi_stage",
-    "k004_no_attribution_model",
-]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
 from ...i18n import gettext as _
 from ...i18n import ngettext
 from ...findings import Finding, Severity
-from ...language.taxonomy import all_kpis, canonical_stage, is_outcome_stage, kpi_fits_stage, lookup_kpi
+from ...language.kpis_and_stages import all_kpis, canonical_stage, is_outcome_stage, kpi_fits_stage, lookup_kpi
 from ...rule import Rule
 from .._format import names
 
@@ -21,7 +22,8 @@ def _examples(stage: str | None, limit: int = 3) -> str:
     found = [f"`{kpi.id}`" for kpi in all_kpis() if not kpi.vanity and kpi.stages == (stage,)]
     if not found:
         return ""
-    return " or ".join([", ".join(found[: limit - 1]), found[limit - 1]] if len(found) >= limit else [", ".join(found)])
+    parts = [", ".join(found[: limit - 1]), found[limit - 1]] if len(found) >= limit else [", ".join(found)]
+    return pgettext("list", " or ").join(parts)
 
 
 class VanityKpisOnly(Rule):

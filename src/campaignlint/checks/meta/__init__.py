@@ -4,5 +4,3 @@ W001 reads messages on `facebook`, `instagram`, `threads` and `meta_ads`;
 W002 and W003 read `meta_ads`.  Character ranges and personal-attribute
 patterns are data: ``rules/meta.toml``, ``rules/<lang>/meta.toml``.
 """
-
-from . import attributes, styled, truncated  # noqa: F401  (defining the classes registers them)

@@ -6,6 +6,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import N_
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._packs import field_label, fold_keep, language_data, quote
@@ -15,6 +17,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PACK = "meta"
 CHANNELS = ("meta_ads",)
+#: the attribute labels of ``rules/<lang>/meta.toml``, for the message extraction (translated where shown)
+_LABELS = (N_("age"), N_("criminal record"), N_("disability"), N_("financial status"), N_("gender identity"),
+           N_("health or weight"), N_("race or ethnicity"), N_("religion"), N_("sexual orientation"),
+           N_("trade-union membership"))
 
 
 @functools.cache
@@ -46,7 +52,8 @@ class PersonalAttributeAssertion(Rule):
         "the product (\"Un plan pour gérer votre budget\"), not about the person."
     )
     example = 'message meta_pub {\n  channel meta_ads\n  body "Vous êtes endetté ? Nos conseillers vous aident."\n}'
-    correction = 'message meta_pub {\n  channel meta_ads\n  body "Un plan pour gérer votre budget, avec nos conseillers."\n}'
+    correction = ('message meta_pub {\n  channel meta_ads\n'
+                  '  body "Un plan pour gérer votre budget, avec nos conseillers."\n}')
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         for message in ctx.campaign.messages:
@@ -60,6 +67,8 @@ class PersonalAttributeAssertion(Rule):
                         piece = text.value[m.start():m.end()]
                         yield ctx.finding(
                             self, text.span_of(m.start(), m.end()),
-                            f"{field_label(message, text)} of ad `{message.name}` asserts the reader's {label}: "
-                            f"{quote(piece)}; Meta refuses it: speak of the product, not of the person",
+                            _("{label} of ad `{message}` asserts the reader's {attribute}: {text}; Meta refuses "
+                              "it: speak of the product, not of the person").format(
+                                label=field_label(message, text), message=message.name, attribute=_(label),
+                                text=quote(piece)),
                         )

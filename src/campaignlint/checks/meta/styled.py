@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Applicability, Edit, Finding, Severity
 from ...resources import load_toml
 from ...rule import Rule, fix
@@ -24,14 +26,18 @@ def _styled() -> tuple[tuple[tuple[int, int], ...], frozenset[str]]:
     return ranges, frozenset(data["channels"])
 
 
+@functools.cache
+def _styled_letter() -> "re.Pattern":
+    """One character of the styled ranges."""
+    ranges, _channels = _styled()
+    return re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges) + "]")
+
+
 def styled_runs(text: str) -> list[tuple[int, int]]:
     """Runs of styled letters; words of them separated by spaces or punctuation make one run."""
-    ranges, _channels = _styled()
     runs: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if not any(low <= code <= high for low, high in ranges):
-            continue
+    for m in _styled_letter().finditer(text):  # the styled characters, in order
+        i = m.start()
         if runs and all(not c.isalnum() for c in text[runs[-1][1]:i]):
             runs[-1] = (runs[-1][0], i + 1)
         else:
@@ -77,9 +83,10 @@ class StyledUnicodeText(Rule):
                     plain = unicodedata.normalize("NFKC", piece)
                     yield ctx.finding(
                         self, text.span_of(start, end),
-                        f"{field_label(message, text)} of message `{message.name}` writes {quote(plain)} in "
-                        f"styled Unicode characters ({quote(piece)}): screen readers and search cannot read "
-                        "them; write plain letters",
+                        _("{label} of message `{message}` writes {plain} in styled Unicode characters ({styled}): "
+                          "screen readers and search cannot read them; write plain letters").format(
+                            label=field_label(message, text), message=message.name, plain=quote(plain),
+                            styled=quote(piece)),
                         fix=self._fix(ctx, text, start, end, plain),
                     )
 
@@ -89,4 +96,5 @@ class StyledUnicodeText(Rule):
         source = ctx.source(span.path)
         if source is None or source.text[span.start:span.end] != text.value[start:end]:
             return None
-        return fix(Applicability.SAFE, [Edit(span.start, span.end, plain)], f"write {quote(plain)} in plain letters")
+        return fix(Applicability.SAFE, [Edit(span.start, span.end, plain)],
+                   _("write {text} in plain letters").format(text=quote(plain)))

@@ -5,6 +5,9 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import N_
+from ...i18n import ngettext
 from ...findings import Finding, Severity
 from ...resources import load_toml
 from ...rule import Rule
@@ -38,15 +41,16 @@ def key_content(text: "TextField", message: "Message", campaign: "Campaign") -> 
     """(start, end, what) of each piece of key content in the text: offer claims, links, mandatory mentions."""
     found: list[tuple[int, int, str]] = []
     claims = _claims(text, message, campaign)
-    for kind, label in (("discounts", "the discount"), ("codes", "the code"), ("prices", "the price"),
-                        ("end_dates", "the end date")):
-        found += [(c.start, c.end, f"{label} {quote(c.text.strip())}") for c in getattr(claims, kind)]
-    found += [(start, end, "the link") for start, end, _url in urls_in(text.value)]
+    for kind, label in (("discounts", N_("the discount {text}")), ("codes", N_("the code {text}")),
+                        ("prices", N_("the price {text}")), ("end_dates", N_("the end date {text}"))):
+        found += [(c.start, c.end, _(label).format(text=quote(c.text.strip()))) for c in getattr(claims, kind)]
+    found += [(start, end, _("the link")) for start, end, _url in urls_in(text.value)]
     for category in categories_of(campaign, message):
         for mention in _mentions().get(category, {}).get("mentions", []):
             where = find_mention(text.value, mention)
             if where is not None:
-                found.append((*where, f"the mandatory mention « {text.value[where[0]:where[0] + 24]}… »"))
+                found.append((*where, _("the mandatory mention « {text}… »").format(
+                    text=text.value[where[0]:where[0] + 24])))
                 break
     return sorted(found)
 
@@ -94,7 +98,10 @@ class KeyContentTruncated(Rule):
                 what = sorted({item[2] for item in hidden}, key=[item[2] for item in hidden].index)
                 yield ctx.finding(
                     self, text.span_of(start, end),
-                    f"{field_label(message, text)} of ad `{message.name}` shows its first {visible} characters "
-                    f"only: {', '.join(what)} start{'s' if len(what) == 1 else ''} after them, behind "
-                    f"\"… See more\"; move {'it' if len(what) == 1 else 'them'} up",
+                    ngettext("{label} of ad `{message}` shows its first {visible} characters only: {what} starts "
+                             "after them, behind \"… See more\"; move it up",
+                             "{label} of ad `{message}` shows its first {visible} characters only: {what} start "
+                             "after them, behind \"… See more\"; move them up", len(what)).format(
+                        label=field_label(message, text), message=message.name, visible=visible,
+                        what=", ".join(what)),
                 )

@@ -18,20 +18,6 @@ days), and a month is 30.4375 days on average.
 One module per rule (O001–O003, the missing essentials, together; O008's
 judging policy in ``o008_figures`` and ``o008_time_frame``); ``_shared``
 holds the formatting of attribute values and the reading of the
-objective's text.  Importing this package registers
-every rule.
+objective's text.  The registry imports every module here
+(``registry.load_all_rules``).
 """
-
-from __future__ import annotations
-
-from . import (  # noqa: F401  (importing a rule module registers its rules)
-    o001_o003_missing,
-    o004_deadline,
-    o005_period,
-    o006_baseline,
-    o007_vague_text,
-    o008_text_contradicts,
-    o009_growth,
-    o010_metric_channel,
-    o011_owner,
-)

@@ -25,6 +25,12 @@ def format_quantity(value: Money | Percent | Decimal) -> str:
 def format_duration(duration: Duration) -> str:
     """``3 months``, ``1 month``, ``1.5 months`` (as written in the file)."""
     amount = duration.amount
+    from ... import i18n
+
+    if i18n.language() != "en":
+        from .._format import duration_words
+
+        return duration_words(amount, duration.unit)
     shown = format_amount(amount) if amount == amount.to_integral_value() else f"{amount.normalize():f}"
     unit = duration.unit[:-1] if amount == 1 else duration.unit
     return f"{shown} {unit}"

@@ -26,6 +26,10 @@ DURATION_TOLERANCE_RATIO = 0.10
 
 
 def _fmt_duration(amount: Decimal, unit: str) -> str:
+    if i18n.language() != "en":
+        from .._format import duration_words
+
+        return duration_words(amount, unit if unit.endswith("s") else unit + "s")
     word = unit[:-1] if amount == 1 else unit
     return f"{fmt_num(amount)} {word}"
 

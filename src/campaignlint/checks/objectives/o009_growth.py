@@ -7,11 +7,12 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import language
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Campaign, Money, Objective, Percent
 from ...rule import Rule, Setting
-from .._format import format_amount, format_percent
+from .._format import duration_words, format_amount, format_percent
 from ...language.timeframe import DAYS_PER_MONTH, duration_days, within_end
 from ._shared import format_quantity
 
@@ -44,6 +45,11 @@ def format_days(days: float) -> str:
     months = days / DAYS_PER_MONTH
     shown = f"{months:.1f}".rstrip("0").rstrip(".")
     whole = days == int(days)
+    if language() != "en":  # « 61 jours (2 mois) », « 1,5 mois »
+        text = duration_words(Decimal(int(days)) if whole else Decimal(repr(round(days, 1))), "days")
+        if months >= 0.5:
+            text += f" ({duration_words(Decimal(shown), 'months')})"
+        return text
     text = (f"{int(days)} day{'s' if days != 1 else ''}" if whole
             else f"{format_amount(Decimal(repr(round(days, 1))))} days")
     if months >= 0.5:

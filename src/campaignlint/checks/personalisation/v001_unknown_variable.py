@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
+from ...i18n import gettext as _
 from ...findings import Applicability, Finding, Severity
 from ...rule import Rule, fix
 from ...text import merge_tags as mt
@@ -80,14 +82,15 @@ class UnknownVariable(Rule):
         repair = None
         hint = ""
         if close:
-            hint = f": did you mean `{close[0]}`?" if len(close) == 1 else f": did you mean one of {', '.join(close)}?"
+            hint = _(": did you mean `{name}`?").format(name=close[0]) if len(close) == 1 \
+                else _(": did you mean one of {names}?").format(names=", ".join(close))
         if len(close) == 1:
             at = tag.raw.rfind(tag.field)
             if at >= 0:
                 field_span = text.span_of(tag.start + at, tag.start + at + len(tag.field))
                 repair = fix(Applicability.UNSAFE, [ctx.replace(field_span, close[0])],
-                             f"write `{close[0]}` instead of `{tag.field}`")
-        declared = ", ".join(f"`{n}`" for n in sorted(campaign.variables)) or "none"
-        message = (f"`{tag.raw}` names no declared variable{hint or ''} (declared: {declared}); "
-                   "the platform would print nothing, or the raw tag")
+                             _("write `{name}` instead of `{field}`").format(name=close[0], field=tag.field))
+        declared = ", ".join(f"`{n}`" for n in sorted(campaign.variables)) or pgettext("variables", "none")
+        message = _("`{tag}` names no declared variable{hint} (declared: {declared}); the platform would print "
+                    "nothing, or the raw tag").format(tag=tag.raw, hint=hint or '', declared=declared)
         return ctx.finding(self, span, message, repair)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._v2 import message_tags
@@ -36,4 +37,4 @@ class MalformedMergeTag(Rule):
             for text, tag in message_tags(message):
                 if tag.error:
                     yield ctx.finding(self, text.span_of(tag.start, tag.end),
-                                      f"{tag.error}: the platform would send it as raw text")
+                                      _("{error}: the platform would send it as raw text").format(error=tag.error))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ...text import merge_tags as mt
@@ -35,7 +36,8 @@ class MergeTagWithoutFallback(Rule):
     )
     correction = (
         "variable first_name { max length 20; may_be_empty yes }\n\n"
-        "message email_1 {\n  channel email\n  subject \"{{ first_name | default: \\\"Bonjour\\\" }}, vos idées cadeaux\"\n"
+        "message email_1 {\n  channel email\n"
+        "  subject \"{{ first_name | default: \\\"Bonjour\\\" }}, vos idées cadeaux\"\n"
         "}"
     )
 
@@ -51,9 +53,10 @@ class MergeTagWithoutFallback(Rule):
                 variable = find_variable(campaign, tag)
                 if variable is None or not variable.may_be_empty or variable.fallback is not None:
                     continue
-                inline = ("add an inline fallback (`| default: \"…\"`) or a `fallback` to the variable"
+                inline = (_("add an inline fallback (`| default: \"…\"`) or a `fallback` to the variable")
                           if profile.syntax in ("liquid", "hubspot", "brevo")
-                          else "give the variable a `fallback` (and set the field's default on the platform)")
+                          else _("give the variable a `fallback` (and set the field's default on the platform)"))
                 yield ctx.finding(self, text.span_of(tag.start, tag.end),
-                                  f"`{tag.raw}`: `{variable.name}` may be empty and has no fallback, so some "
-                                  f"recipients read the sentence without it; {inline}")
+                                  _("`{tag}`: `{variable}` may be empty and has no fallback, so some recipients "
+                                    "read the sentence without it; {advice}").format(
+                                      tag=tag.raw, variable=variable.name, advice=inline))

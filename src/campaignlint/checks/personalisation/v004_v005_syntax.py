@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
 from ...findings import Applicability, Finding, Severity
 from ...rule import Rule, fix
 from ...text import merge_tags as mt
@@ -49,12 +50,13 @@ class MergeTagOnUnpersonalisedChannel(Rule):
                     edit_span = span
                     if tag.start > 0 and text.value[tag.start - 1] == " ":
                         edit_span = text.span_of(tag.start - 1, tag.end)
-                    repair = fix(Applicability.UNSAFE, [ctx.replace(edit_span, "")], "remove the tag")
+                    repair = fix(Applicability.UNSAFE, [ctx.replace(edit_span, "")], _("remove the tag"))
                 else:
                     repair = fix(Applicability.UNSAFE, [ctx.replace(span, replacement)],
-                                 f"write « {replacement} » instead of the tag")
-                yield ctx.finding(self, span, f"`{tag.raw}` on {message.channel}, which cannot personalise "
-                                  "(merge tags none): it would be published as is, to everyone", repair)
+                                 _("write « {text} » instead of the tag").format(text=replacement))
+                yield ctx.finding(self, span, _("`{tag}` on {channel}, which cannot personalise (merge tags none): "
+                                                "it would be published as is, to everyone").format(
+                                      tag=tag.raw, channel=message.channel), repair)
 
 
 class ForeignMergeTagSyntax(Rule):
@@ -74,7 +76,8 @@ class ForeignMergeTagSyntax(Rule):
         "« Retrait à *|VILLE|* ». Each platform only reads its own syntax."
     )
     example = "channel email { merge tags brevo }\n\nmessage e { channel email; body \"Retrait à *|VILLE|*\" }"
-    correction = "channel email { merge tags brevo }\n\nmessage e { channel email; body \"Retrait à {{ contact.VILLE }}\" }"
+    correction = ("channel email { merge tags brevo }\n\n"
+                  "message e { channel email; body \"Retrait à {{ contact.VILLE }}\" }")
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         campaign = ctx.campaign
@@ -94,6 +97,9 @@ class ForeignMergeTagSyntax(Rule):
                     name = variable.name if syntax == "liquid" else tag.field
                     rewrite = mt.spelling(syntax, name)
                     written = f" (`{rewrite}`)"
-                    repair = fix(Applicability.UNSAFE, [ctx.replace(span, rewrite)], f"write `{rewrite}`")
-                yield ctx.finding(self, span, f"`{tag.raw}` is {mt.shape_name(tag)} syntax, but {message.channel} "
-                                  f"uses {mt.syntax_name(syntax)}{written}: it would be sent as raw text", repair)
+                    repair = fix(Applicability.UNSAFE, [ctx.replace(span, rewrite)],
+                                 _("write `{text}`").format(text=rewrite))
+                yield ctx.finding(self, span, _("`{tag}` is {shape} syntax, but {channel} uses {syntax}{written}: it "
+                                                "would be sent as raw text").format(
+                                      tag=tag.raw, shape=mt.shape_name(tag), channel=message.channel,
+                                      syntax=mt.syntax_name(syntax), written=written), repair)

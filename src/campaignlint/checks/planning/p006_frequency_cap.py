@@ -6,10 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import language
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import local_time
-from .._v2 import FREQUENCY, cap_for, configured_caps, over_cap
+from .._v2 import FREQUENCY, cap_for, cap_words, configured_caps, over_cap
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import FileContext, ProjectContext
@@ -19,6 +21,8 @@ _EPOCH = dt.datetime(2000, 1, 1)
 
 
 def _ordinal(n: int) -> str:
+    if language() != "en":  # French: 1er, 2e, 3e…
+        return _("{n}st").format(n=n) if n == 1 else _("{n}th").format(n=n)
     return _ORDINAL.get(n, f"{n}th")
 
 
@@ -93,9 +97,11 @@ class FrequencyCapExceeded(Rule):
                 continue
             (display, entry), window = found
             others = ", ".join(self._name(other, display) for other in window)
-            days = {"day": "24 hours", "week": "7 days", "month": "30 days"}[cap.period]
-            yield ctx.finding(self, entry[6], f"`{entry[5]}` is the {_ordinal(len(window) + 1)} {channel} to "
-                              f"`{segment_name}` in {days}, with {others}: cap {cap} (all campaigns together)")
+            days = {"day": _("24 hours"), "week": _("7 days"), "month": _("30 days")}[cap.period]
+            yield ctx.finding(self, entry[6], _("`{message}` is the {ordinal} {channel} to `{segment}` in {days}, "
+                                                "with {others}: cap {cap} (all campaigns together)").format(
+                message=entry[5], ordinal=_ordinal(len(window) + 1), channel=channel, segment=segment_name,
+                days=days, others=others, cap=cap_words(cap)))
 
     @staticmethod
     def _name(item, here: str) -> str:

@@ -7,22 +7,3 @@ receives (``audiences``) and whether two channel names are one platform
 (``same_channel``) are shared with other families (F003, P002, C012) and live
 in ``checks/_format.py``.
 """
-
-# Importing the package registers every S rule (one module per rule or pair).
-from . import (
-    s001_no_segment,
-    s002_unreached_segment,
-    s003_segment_off_channel,
-    s004_segment_without_persona,
-    s005_message_without_segment,
-    s006_dropped_after_first_stage,
-)
-
-__all__ = [
-    "s001_no_segment",
-    "s002_unreached_segment",
-    "s003_segment_off_channel",
-    "s004_segment_without_persona",
-    "s005_message_without_segment",
-    "s006_dropped_after_first_stage",
-]

@@ -15,18 +15,6 @@ detection (``detect``) and measured tone (``tone``).  Word lists are data:
 capitals), ``rules/tones.toml`` (tone-word bounds).
 
 One module per rule (T001 and T002 share theirs); ``_shared`` holds the
-helpers several rules use.  Importing this package registers every rule.
+helpers several rules use.  The registry imports every module here
+(``registry.load_all_rules``).
 """
-
-from __future__ import annotations
-
-from . import (  # noqa: F401  (importing a rule module registers its rules)
-    t001_t002_address,
-    t003_avoided_term,
-    t004_exclamations,
-    t005_shouting,
-    t006_readability,
-    t007_language,
-    t008_hype,
-    t009_measured_tone,
-)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ...i18n import gettext as _
@@ -9,6 +10,7 @@ from ...i18n import pgettext
 from ...model import Message, TextField
 
 
+@functools.lru_cache(maxsize=256)
 def language_root(language: str | None) -> str:
     """``"fr-CA"`` → ``"fr"`` (same as ``language.nlp.language_root``, without importing it)."""
     if not language:

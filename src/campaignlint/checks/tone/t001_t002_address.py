@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from ...i18n import pgettext
 from ...i18n import ngettext
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Message, TextField
 from ...rule import Rule
-from ...text.wording import plural
 from ._shared import language_root
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,15 +39,26 @@ def _versions(message: Message) -> list[tuple[str | None, list[TextField]]]:
 _PRONOUN = {"formal": "vous", "informal": "tu"}
 
 
-def _markers(message: Message, texts: Iterable[TextField], nlp=None) -> dict[str, list[tuple[Span, "Marker"]]]:
-    """The formal and informal markers of ``texts``, with their source spans, in source order."""
+def _address_names() -> tuple[str, ...]:  # pragma: no cover - read by the message extraction only
+    """The voice's `address` as messages say it: ``pgettext("address", address)`` (« en le vouvoyant »…)."""
+    return pgettext("address", "formal"), pgettext("address", "informal")
+
+
+def _markers(message: Message, texts: Iterable[TextField], nlp=None,
+             needed: tuple[str, ...] = ()) -> dict[str, list[tuple[Span, "Marker"]]]:
+    """The formal and informal markers of ``texts``, with their source spans, in source order.
+
+    ``needed``: kinds the caller reports only when present — when one has no
+    marker at all, no span is worked out and both lists are empty."""
     from ...language.address import detect_address
 
     found: dict[str, list[tuple[Span, Marker]]] = {"formal": [], "informal": []}
-    for text in texts:
-        # one fact of the text, shared with T009 (and any rule asking for the address)
-        result = nlp.fact("address", text.value, message.language, detect_address) if nlp \
-            else detect_address(text.value, message.language)
+    # one fact of each text, shared with T009 (and any rule asking for the address)
+    results = [(text, nlp.fact("address", text.value, message.language, detect_address) if nlp
+                else detect_address(text.value, message.language)) for text in texts]
+    if any(not any(getattr(result, kind) for _text, result in results) for kind in needed):
+        return found
+    for text, result in results:
         for kind, markers in (("formal", result.formal), ("informal", result.informal)):
             for marker in markers:
                 found[kind].append((text.span_of(marker.start, marker.end), marker))
@@ -106,7 +117,7 @@ class MixedAddress(Rule):
             for variant, texts in _versions(message):
                 if variant is not None and base_mixed:
                     break  # already reported on the message itself
-                found = _markers(message, texts, ctx.nlp)
+                found = _markers(message, texts, ctx.nlp, needed=("formal", "informal"))
                 if not (found["formal"] and found["informal"]):
                     continue
                 if variant is None:
@@ -180,16 +191,16 @@ class AddressDiffersFromVoice(Rule):
         for message in ctx.campaign.messages:
             if language_root(message.language) != "fr":
                 continue
-            found = _markers(message, message.copy_texts(), ctx.nlp)
+            found = _markers(message, message.copy_texts(), ctx.nlp, needed=(wrong,))
             if not found[wrong]:
                 continue
             span, marker = found[wrong][0]
             n = len(found[wrong])
-            also = f"; {plural(n, 'place')} in all" if n > 1 else ""
+            also = ngettext("; {count} place in all", "; {count} places in all", n).format(count=n) if n > 1 else ""
             yield ctx.finding(
                 self, span,
                 _("message `{message}` says « {pronoun} » (« {marker} »{also}) but the voice's address is "
                   "{address}: write « {pronoun2} »").format(
                     message=message.name, pronoun=_PRONOUN[wrong], marker=marker.text, also=also,
-                    address=voice.address, pronoun2=_PRONOUN[voice.address]),
+                    address=pgettext("address", voice.address), pronoun2=_PRONOUN[voice.address]),
             )

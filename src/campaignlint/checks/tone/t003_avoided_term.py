@@ -79,7 +79,8 @@ class AvoidedTerm(Rule):
                         continue  # part of a name the voice accepts
                     span = text.span_of(match.start, match.end)
                     label = field_label(message, text)
-                    form = "" if match.matched.lower() == match.term.lower() else f" (a form of « {match.term} »)"
+                    form = "" if match.matched.lower() == match.term.lower() else \
+                        _(" (a form of « {term} »)").format(term=match.term)
                     if match.term in preferred_for:
                         preferred = preferred_for[match.term]
                         replacement = replace_preserving_case(match.matched, preferred)

@@ -23,6 +23,8 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 def exclamation_marks(text: str) -> list[tuple[int, int]]:
     """``(offset, weight)`` of every exclamation mark of ``text`` outside URLs."""
+    if not _EXCLAMATION.search(text):
+        return []  # most copy: no mark, no need to find the URLs
     urls = [m.span() for m in _URL.finditer(text)]  # in text order, not overlapping
     out = []
     next_url = 0

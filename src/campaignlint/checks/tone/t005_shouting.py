@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
-from ...language.scanning import EMAIL, bare_domain
+from ...language.capitals import shouting_runs
 from ...rule import Rule, Setting
 from ...text.wording import excerpt
-from ._shared import field_label, language_root
+from ._shared import field_label
 from .._packs import taken_over
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
-
-
-_CHUNK = re.compile(r"[^\W_]+")
 
 
 def _capital_run(min_letters: int):
@@ -25,86 +21,6 @@ def _capital_run(min_letters: int):
     import regex
 
     return regex.compile(r"\p{Lu}{%d}" % max(1, min_letters))
-_CODE_LIKE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[\w][\w-]*")
-# e-mail addresses ([\w.+-]+@[\w-]+(?:\.[\w-]+)+) and bare domains, found in
-# linear time (see ``language.scanning``)
-_EMAIL = EMAIL
-_BARE_DOMAIN = bare_domain(r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?")
-
-
-def _code_cues(language: str) -> frozenset[str]:
-    """The words after which a word in capitals is a promo code ("code BIENVENUE")."""
-    from ...resources import load_toml, rules_path
-
-    root = language_root(language)
-    if not root or not rules_path(root, "tone.toml").is_file():
-        return frozenset()
-    return frozenset(w.lower() for w in load_toml(root, "tone.toml").get("shouting", {}).get("code_cues", []))
-
-
-def shouting_runs(text: str, language: str, names: frozenset[str] = frozenset(),
-                  min_letters: int = 4, accepted: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """Stretches of ``text`` written in capitals that read as shouting.
-
-    A run is a sequence of words in capitals (separated only by spaces and
-    punctuation) holding at least one loud word of ``min_letters`` letters or
-    more.  Which words are loud is :func:`campaignlint.language.capitals.is_loud`
-    (the logic T009 shares): not the acronyms and keywords of
-    ``rules/<lang>/tone.toml``, ``names`` (brand, sender, offer codes) and
-    ``accepted`` (the voice's ``accept``), compared in capitals without accents,
-    nor words with digits ("HIVER30", "EV3"), nor short words that are not
-    common words ("DELE", "SUV").  Never either: a word right after a code cue
-    ("code BIENVENUE"), hashtags, @mentions, URLs, domains and e-mail
-    addresses.  Returns ``(start, end)`` offsets.
-    """
-    from ...text.extract import extract_hashtags, extract_mentions, extract_urls
-
-    from ...language.capitals import Exemptions
-
-    cues = _code_cues(language)
-    exemptions = Exemptions(names, accepted)
-    masked = [(s.start, s.end) for s in (*extract_hashtags(text), *extract_mentions(text))]
-    for pattern in (_EMAIL, _BARE_DOMAIN, _CODE_LIKE):
-        masked.extend(m.span() for m in pattern.finditer(text))
-    # masking only ever closes runs: without the URLs' masks the runs are a superset, so
-    # the slow URL extraction (twitter-text) is needed only when a run is found
-    runs = _runs(text, sorted(masked), exemptions, cues, language, min_letters)
-    if not runs:
-        return runs
-    masked.extend((s.start, s.end) for s in extract_urls(text))
-    return _runs(text, sorted(masked), exemptions, cues, language, min_letters)
-
-
-def _runs(text: str, masked: list[tuple[int, int]], exemptions, cues, language: str,
-          min_letters: int) -> list[tuple[int, int]]:
-    """The shouting runs of ``text`` with the ``masked`` spans (sorted) left out."""
-    from ...language.capitals import is_loud
-
-    # words come in text order: sweep the masked spans (sorted by start) once,
-    # keeping the furthest end of those starting at or before the word
-    next_mask, covered_until = 0, -1
-    runs: list[tuple[int, int]] = []
-    current: list[tuple[int, int, int]] = []  # (start, end, letters)
-    previous_word = ""
-
-    def close() -> None:
-        if current and any(letters >= min_letters for _, _, letters in current):
-            runs.append((current[0][0], current[-1][1]))
-        current.clear()
-
-    for m in _CHUNK.finditer(text):
-        word, (start, end) = m.group(), m.span()
-        cue_before = previous_word.lower() in cues
-        previous_word = word
-        while next_mask < len(masked) and masked[next_mask][0] <= start:
-            covered_until = max(covered_until, masked[next_mask][1])
-            next_mask += 1
-        if start < covered_until or cue_before or not is_loud(word, language, exemptions):
-            close()
-            continue
-        current.append((start, end, len(word)))
-    close()
-    return runs
 
 
 class Shouting(Rule):

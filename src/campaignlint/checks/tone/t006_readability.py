@@ -4,18 +4,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import N_
+from ...i18n import language
+from ...i18n import ngettext
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule, Setting
-from ...text.wording import plural
+
 from ._shared import field_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
 
 
+#: the formulas of ``rules/readability.toml``, for the message extraction (translated where shown)
+_FORMULAS = (N_("Flesch reading ease"), N_("Kandel–Moles (French Flesch)"), N_("Amstad (German Flesch)"),
+             N_("Fernández Huerta (Spanish Flesch)"), N_("Flesch–Vacca (Italian Flesch)"),
+             N_("Flesch–Douma (Dutch Flesch)"))
+
+
 def _num(x: float) -> str:
-    return f"{x:g}" if x == int(x) else f"{x:.1f}"
+    text = f"{x:g}" if x == int(x) else f"{x:.1f}"
+    return text if language() == "en" else text.replace(".", ",")
 
 
 class HardToRead(Rule):
@@ -63,12 +73,13 @@ class HardToRead(Rule):
             if profile is not None and profile.readability is not None:
                 sources.append((float(profile.readability), _("the {channel} channel").format(channel=profile.name)))
             if voice is not None and voice.readability is not None:
-                sources.append((float(voice.readability), "the voice"))
+                sources.append((float(voice.readability), _("the voice")))
             if not sources:
                 continue
             limit = max(value for value, _ in sources)
             setters = [who for value, who in sources if value == limit]
-            others = [f"{who} asks {_num(value)}" for value, who in sources if value != limit]
+            others = [_("{who} asks {value}").format(who=who, value=_num(value)) for value, who in sources
+                      if value != limit]
             for text in message.copy_texts():
                 if text.field != "body":
                     continue
@@ -84,6 +95,7 @@ class HardToRead(Rule):
                       "Use shorter sentences and everyday words").format(
                         field_label=field_label(message, text), message=message.name,
                         num=_num(round(score.score, 1)), words=score.words,
-                        plural=plural(score.sentences, 'sentence'), num2=_num(limit),
-                        setters=' and '.join(setters), note=note, formula=score.formula),
+                        plural=ngettext("{count} sentence", "{count} sentences", score.sentences).format(
+                            count=score.sentences), num2=_num(limit),
+                        setters=_(' and ').join(setters), note=note, formula=_(score.formula)),
                 )

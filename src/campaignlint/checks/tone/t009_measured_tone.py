@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import gettext as _
+from ...i18n import ngettext
 from ...findings import Finding, Severity
 from ...rule import Rule
 from ._shared import field_label
@@ -65,7 +66,7 @@ class ToneOutOfBounds(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         from ...language.capitals import exemptions_for
-        from ...language.tone import check_tone, measure_tone
+        from ...language.tone import bounds_of, check_tone, measure_tone
 
         campaign = ctx.campaign
         voice = campaign.voice
@@ -91,10 +92,11 @@ class ToneOutOfBounds(Rule):
                                     voice.readability if voice else None) if x is not None],
                 default=None,
             )
+            bounds = bounds_of(declared)  # only what the declared tone words bound is measured
             for text in message.copy_texts():
                 if text.field == "sender" or not text.value.strip():
                     continue
-                features = measure_tone(text.value, message.language, exemptions, ctx.nlp)
+                features = measure_tone(text.value, message.language, exemptions, ctx.nlp, bounds)
                 by_bound: dict[str, list] = {}
                 for violation in check_tone(features, list(declared)):
                     if (violation.bound == "min_readability" and text.field == "body"
@@ -108,11 +110,11 @@ class ToneOutOfBounds(Rule):
                     lower_is_stricter = not bound.startswith("min_")
                     violations.sort(key=lambda v: v.limit if lower_is_stricter else -v.limit)
                     strictest, others = violations[0], violations[1:]
-                    who = " and ".join(declared.get(strictest.tone, []))
+                    who = _(" and ").join(declared.get(strictest.tone, []))
                     also = ""
                     if others:
-                        also = "; " + ", ".join(f"'{v.tone}'" for v in others) + (
-                            " is" if len(others) == 1 else " are") + " crossed too"
+                        also = ngettext("; {tones} is crossed too", "; {tones} are crossed too", len(others)).format(
+                            tones=", ".join(f"'{v.tone}'" for v in others))
                     yield ctx.finding(
                         self, text.span,
                         _("{field_label} of message `{message}`: {message2}, a tone declared by {who}{also}").format(

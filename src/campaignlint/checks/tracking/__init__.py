@@ -19,18 +19,3 @@ written inside the copy they are unsafe (the reader sees the longer URL, and
 the text may no longer fit the channel).  No fix is offered when the string
 is written with escapes (the text in the file differs from its value).
 """
-
-# Importing the package registers every U rule (one module per rule or pair).
-from . import (
-    u001_link_without_utm,
-    u002_u003_utm_mismatch,
-    u004_utm_value_case,
-    u005_invalid_link,
-)
-
-__all__ = [
-    "u001_link_without_utm",
-    "u002_u003_utm_mismatch",
-    "u004_utm_value_case",
-    "u005_invalid_link",
-]

@@ -10,6 +10,8 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import pgettext
 from ...findings import Applicability, Fix
 from ...model import Campaign, Message, Text
 from ...rule import fix
@@ -43,24 +45,33 @@ class Link:
 
             page = page_of(self.url)
             if self.field == "link":
-                return f"link to {page}"
-            return f"URL to {page} in the {self.field}"
+                return _("link to {page}").format(page=page)
+            return _("URL to {page} in the {field}").format(page=page, field=pgettext("field", self.field))
         if self.field == "link":
-            return f"link {self.url}"
+            return _("link {url}").format(url=self.url)
         if self.field == "landing":
-            return f"landing page {self.url}"
-        return f"URL {self.url} in the {self.field}"
+            return _("landing page {url}").format(url=self.url)
+        return _("URL {url} in the {field}").format(url=self.url, field=pgettext("field", self.field))
 
 
 def message_links(message: Message) -> list[Link]:
     """A message's `link`s (its variants' too) and the URLs with a scheme in its copy."""
+    cached = _LINKS.get(id(message))
+    if cached is not None and cached[0] is message:  # five rules ask it of every message
+        return list(cached[1])
     from ...text.extract import extract_urls
 
     found = [Link(text.value, text, 0, len(text.value), message, "link") for text in message.all_links()]
     for text in message.copy_texts():
         for url in extract_urls(text.value, with_scheme_only=True):
             found.append(Link(url.text, text, url.start, url.end, message, text.field))
+    if len(_LINKS) >= 1024:  # bounded: the messages of the file being checked, and a few before
+        _LINKS.clear()
+    _LINKS[id(message)] = (message, tuple(found))
     return found
+
+
+_LINKS: dict[int, tuple[Message, tuple[Link, ...]]] = {}
 
 
 def own_sites(campaign: Campaign) -> list[str]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import pgettext
+from ...i18n import gettext as _
+from ...i18n import ngettext
 from ...findings import Applicability, Finding, Severity
 from ...rule import Rule
 from .._format import names
@@ -61,12 +64,16 @@ class LinkWithoutUtm(Rule):
             the_fix = None
             if not unknown:
                 updates = {key: expected[key] for key in missing}
-                the_fix = rewrite(ctx, link, updates, "add " + names(f"{k}={v}" for k, v in updates.items()))
-            lacking = ", ".join(missing[:-1]) + " or " + missing[-1] if len(missing) > 1 else missing[0]
-            message = f"{link.describe()} has no {lacking}"
-            message += ": visits from it cannot be credited to the channel and the campaign"
+                the_fix = rewrite(ctx, link, updates, _("add {params}").format(
+                    params=names(f"{k}={v}" for k, v in updates.items())))
+            lacking = (", ".join(missing[:-1]) + pgettext("list", " or ") + missing[-1]) if len(missing) > 1 \
+                else missing[0]
+            message = _("{link} has no {lacking}: visits from it cannot be credited to the channel and the "
+                        "campaign").format(link=link.describe(), lacking=lacking)
             if unknown:
                 channel = link.message.channel if link.message is not None else None
-                message += (f" (channel `{channel}` declares no {names(unknown)} to add: set "
-                            f"{'them' if len(unknown) > 1 else 'it'} in its `channel {channel}` block)")
+                message += ngettext(" (channel `{channel}` declares no {keys} to add: set it in its `channel "
+                                    "{channel}` block)",
+                                    " (channel `{channel}` declares no {keys} to add: set them in its `channel "
+                                    "{channel}` block)", len(unknown)).format(channel=channel, keys=names(unknown))
             yield ctx.finding(self, link_span(link), message, fix=the_fix)

@@ -57,7 +57,7 @@ class UtmSourceMismatch(Rule):
                 _("{describe} has utm_source={value}, but channel `{channel}` expects utm_source={expected}").format(
                     describe=link.describe(short=True), value=value, channel=link.message.channel,
                     expected=expected),
-                fix=rewrite(ctx, link, {"utm_source": expected}, f"set utm_source={expected}"),
+                fix=rewrite(ctx, link, {"utm_source": expected}, _("set utm_source={value}").format(value=expected)),
             )
 
 
@@ -105,5 +105,7 @@ class UtmCampaignMismatch(Rule):
                 self, link_span(link),
                 _("{describe} has utm_campaign={value}, but the campaign's identifier is {expected}").format(
                     describe=link.describe(short=True), value=value, expected=expected),
-                fix=rewrite(ctx, link, {"utm_campaign": expected}, f"set utm_campaign={expected}"),
+                fix=rewrite(ctx, link, {"utm_campaign": expected},
+                            _("set utm_campaign={value}").format(value=expected)),
+                
             )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...i18n import gettext as _
+from ...i18n import ngettext
+from ...i18n import pgettext
 from ...findings import Applicability, Finding, Severity
 from ...rule import Rule
 from .._format import names
@@ -59,14 +62,16 @@ class UtmValueCase(Rule):
             listed = names(f"{key} “{value}”" for key, value in bad.items())
             kinds = []
             if any(v != v.lower() for v in bad.values()):
-                kinds.append("capitals")
+                kinds.append(pgettext("utm", "capitals"))
             if any(any(c.isspace() for c in v) for v in bad.values()):
-                kinds.append("spaces")
+                kinds.append(pgettext("utm", "spaces"))
+            written = names(f"{k}={v}" for k, v in updates.items())
             yield ctx.finding(
                 self, link_span(link),
-                f"{link.describe(short=True)}: {listed} {'has' if len(bad) == 1 else 'have'} "
-                f"{' and '.join(kinds) or 'stray spaces'}: write "
-                + names(f"{k}={v}" for k, v in updates.items()),
-                fix=rewrite(ctx, link, updates, "write " + names(f"{k}={v}" for k, v in updates.items()))
+                ngettext("{link}: {listed} has {what}: write {written}",
+                         "{link}: {listed} have {what}: write {written}", len(bad)).format(
+                    link=link.describe(short=True), listed=listed,
+                    what=_(" and ").join(kinds) or pgettext("utm", "stray spaces"), written=written),
+                fix=rewrite(ctx, link, updates, _("write {text}").format(text=written))
                 if is_valid_http_url(link.url)[0] else None,
             )

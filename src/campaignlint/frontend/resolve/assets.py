@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ...i18n import gettext as _
+from ...i18n import N_
 from ... import model as m
 from ...text.merge_tags import NO_SYNTAX, SYNTAXES
 from ..literals import parse_ratio
@@ -32,7 +34,8 @@ def _ratio(r: ValueReader, value: Value) -> m.Ratio | None:
     if value.kind == "ratio" and value.error:
         r.problem("E003", r.value_span(value), value.error)
         return None
-    r.problem("E003", r.value_span(value), f"`{value.raw or value.describe()}` is not a ratio (write it W:H, like 4:5 or 1.91:1)")
+    r.problem("E003", r.value_span(value), _("`{value}` is not a ratio (write it W:H, like 4:5 or 1.91:1)").format(
+                                               value=value.raw or value.describe()))
     return None
 
 
@@ -45,7 +48,8 @@ def _int_range(r: ValueReader, value: Value, keyword: str) -> tuple[int | None, 
         number = r.integer(value, keyword, 1)
         return None if number is None else (number, number)
     if value.kind != "range":
-        r.problem("E003", r.value_span(value), f"`{keyword}` is a number of pixels or a range such as 600 .. 1200")
+        r.problem("E003", r.value_span(value),
+                  _("`{keyword}` is a number of pixels or a range such as 600 .. 1200").format(keyword=keyword))
         return None
     low, high = value.data
     bounds = []
@@ -53,7 +57,8 @@ def _int_range(r: ValueReader, value: Value, keyword: str) -> tuple[int | None, 
         if bound is None:
             bounds.append(None)
         elif bound.kind != "number":
-            r.problem("E003", r.value_span(bound), f"the bounds of `{keyword}` are numbers of pixels")
+            r.problem("E003", r.value_span(bound), _("the bounds of `{keyword}` are numbers of pixels").format(
+                                                       keyword=keyword))
             return None
         else:
             bounds.append(r.integer(bound, keyword, 0))
@@ -66,14 +71,14 @@ def _seconds_range(r: ValueReader, value: Value) -> tuple[float | None, float | 
     elif value.kind == "range":
         low, high = value.data
     else:
-        r.problem("E003", r.value_span(value), "`duration` is a range of durations such as 3 seconds .. 15 minutes")
+        r.problem("E003", r.value_span(value), _("`duration` is a range of durations such as 3 seconds .. 15 minutes"))
         return None
     bounds = []
     for bound in (low, high):
         if bound is None:
             bounds.append(None)
         elif bound.kind != "duration" or bound.error:
-            r.problem("E003", r.value_span(bound), "the bounds of `duration` are durations (45 seconds, 3 minutes)")
+            r.problem("E003", r.value_span(bound), _("the bounds of `duration` are durations (45 seconds, 3 minutes)"))
             return None
         else:
             bounds.append(float(bound.data[0]) * m.SECONDS[bound.data[1]])
@@ -87,7 +92,7 @@ def _size_range(r: ValueReader, value: Value) -> tuple[int | None, int | None] |
         low, high = value.data
         if all(b is None or b.kind == "filesize" for b in (low, high)):
             return (low.data if low else None), (high.data if high else None)
-    r.problem("E003", r.value_span(value), "a size is written like 1 MB, or a range such as .. 1 MB")
+    r.problem("E003", r.value_span(value), _("a size is written like 1 MB, or a range such as .. 1 MB"))
     return None
 
 
@@ -102,7 +107,7 @@ def read_asset_spec(r: ValueReader, node: Node, kind: str, base: m.AssetSpec | N
             if value.kind == "range":
                 low, high = value.data
                 if low is None or high is None:
-                    r.problem("E003", r.value_span(value), "a ratio range has two ends, like 1.91:1 .. 4:5")
+                    r.problem("E003", r.value_span(value), _("a ratio range has two ends, like 1.91:1 .. 4:5"))
                     return None
                 a, b = _ratio(r, low), _ratio(r, high)
                 if a is None or b is None:
@@ -114,31 +119,32 @@ def read_asset_spec(r: ValueReader, node: Node, kind: str, base: m.AssetSpec | N
                     return None
                 found.append((_ratio_value(one), _ratio_value(one)))
         if not found:
-            r.problem("E003", r.header_span(child), "`ratios` needs at least one ratio, like 4:5")
+            r.problem("E003", r.header_span(child), _("`ratios` needs at least one ratio, like 4:5"))
             return None
         spec.ratios_text = as_written(r, child)
         return found
 
     def sized(keyword: str, fn):
         def read(child: Node):
-            value = r.one(child, "number", "range", what=f"a number of pixels or a range for `{keyword}`")
+            value = r.one(child, "number", "range", what=_("a number of pixels or a range for `{keyword}`").format(
+                                                             keyword=keyword))
             return fn(r, value, keyword) if value else None
         return read
 
     def read_max(child: Node):
         values = child.values
         if len(values) < 2 or values[0].kind != "name" or values[0].data not in ("size", "alt"):
-            r.problem("E003", r.header_span(child), "write `max size 30 MB` or `max alt 1000`")
+            r.problem("E003", r.header_span(child), _("write `max size 30 MB` or `max alt 1000`"))
             return
         key = values[0].data
         if key == "size":
             if len(values) != 2 or values[1].kind != "filesize":
-                r.problem("E003", r.header_span(child), "write `max size 30 MB` (B, KB, MB, GB)")
+                r.problem("E003", r.header_span(child), _("write `max size 30 MB` (B, KB, MB, GB)"))
                 return
             spec.max_size = values[1].data
         else:
             if len(values) != 2 or values[1].kind != "number":
-                r.problem("E003", r.header_span(child), "write `max alt 1000` (characters)")
+                r.problem("E003", r.header_span(child), _("write `max alt 1000` (characters)"))
                 return
             spec.max_alt = r.integer(values[1], "max alt", 1)
         spec.spans[f"max_{key}"] = r.header_span(child)
@@ -150,7 +156,7 @@ def read_asset_spec(r: ValueReader, node: Node, kind: str, base: m.AssetSpec | N
             low, high = values[0].data
             values = [low, Value("range", "", low.end, values[0].end, (None, high))]
         if len(values) != 2 or values[0].kind != "name" or values[0].data not in ("width", "height", "size"):
-            r.problem("E003", r.header_span(child), "write `recommend width 600 .. 1200` (or height, size)")
+            r.problem("E003", r.header_span(child), _("write `recommend width 600 .. 1200` (or height, size)"))
             return
         key = values[0].data
         bounds = _size_range(r, values[1]) if key == "size" else _int_range(r, values[1], key)
@@ -159,13 +165,13 @@ def read_asset_spec(r: ValueReader, node: Node, kind: str, base: m.AssetSpec | N
             spec.spans[f"recommend_{key}"] = r.header_span(child)
 
     def duration(child: Node):
-        value = r.one(child, "duration", "range", what="a range of durations such as .. 60 seconds")
+        value = r.one(child, "duration", "range", what=N_("a range of durations such as .. 60 seconds"))
         if value is None:
             return None
         spec.duration_text = as_written(r, child)
         return _seconds_range(r, value)
 
-    r.walk(node.children or [], f"`asset {kind}` block", {
+    r.walk(node.children or [], _("`asset {kind}` block").format(kind=kind), {
         "ratios": setter(r, spec, seen, "asset", "ratios", ratios),
         "width": setter(r, spec, seen, "asset", "width", sized("width", _int_range)),
         "height": setter(r, spec, seen, "asset", "height", sized("height", _int_range)),
@@ -191,7 +197,8 @@ def as_written(r: ValueReader, node: Node) -> str:
 def _asset_kind(r: ValueReader, node: Node) -> str | None:
     values = node.values
     if len(values) != 1 or values[0].kind != "name" or values[0].data not in ASSET_KINDS:
-        r.problem("E003", r.header_span(node), f"write `{node.keyword} image {{ … }}` (image, video or thumbnail)")
+        r.problem("E003", r.header_span(node),
+                  _("write `{keyword} image {{ … }}` (image, video or thumbnail)").format(keyword=node.keyword))
         return None
     return values[0].data
 
@@ -201,11 +208,14 @@ def channel_handlers(r: ValueReader, profile: m.ChannelProfile, seen: set[str]) 
         values = child.values
         choices = [*SYNTAXES, NO_SYNTAX]
         if len(values) != 2 or values[0].kind != "name" or values[0].data != "tags" or values[1].kind != "name":
-            r.problem("E003", r.header_span(child), f"write `merge tags brevo` (one of {', '.join(choices)})")
+            r.problem("E003", r.header_span(child), _("write `merge tags brevo` (one of {choices})").format(
+                                                        choices=', '.join(choices)))
             return None
         if values[1].data not in choices:
-            r.problem("E003", r.value_span(values[1]), f"`{values[1].data}` is not a merge-tag syntax: use "
-                      f"{', '.join(choices)}{did_you_mean(values[1].data, choices)}")
+            r.problem("E003", r.value_span(values[1]), _("`{data}` is not a merge-tag syntax: use "
+                                                         "{choices}{did_you_mean}").format(
+                                                           data=values[1].data, choices=', '.join(choices),
+                                                           did_you_mean=did_you_mean(values[1].data, choices)))
             return None
         return values[1].data
 
@@ -225,11 +235,11 @@ def channel_handlers(r: ValueReader, profile: m.ChannelProfile, seen: set[str]) 
         profile.spans[f"placement.{name}"] = r.header_span(child)
 
     def footer(child: Node):
-        value = r.one(child, "string", what="the text appended to every message, in quotes")
+        value = r.one(child, "string", what=N_("the text appended to every message, in quotes"))
         return r.text(value) if value else None
 
     def sender(child: Node):
-        value = r.one(child, "string", what="the sender name in quotes")
+        value = r.one(child, "string", what=N_("the sender name in quotes"))
         return r.text(value) if value else None
 
     return {
@@ -243,43 +253,44 @@ def channel_handlers(r: ValueReader, profile: m.ChannelProfile, seen: set[str]) 
 
 
 def unsubscribe(r: ValueReader, node: Node) -> str | None:
-    value = r.one(node, "string", "name", what="a URL in quotes, or platform")
+    value = r.one(node, "string", "name", what=N_("a URL in quotes, or platform"))
     if value is None:
         return None
     if value.kind == "name" and value.data != "platform":
-        r.problem("E003", r.value_span(value), f"`unsubscribe` is a URL in quotes or `platform`, not `{value.data}`")
+        r.problem("E003", r.value_span(value), _("`unsubscribe` is a URL in quotes or `platform`, not `{data}`").format(
+                                                   data=value.data))
         return None
     return value.data
 
 
 def read_asset(r: ValueReader, node: Node, inside_video: bool = False) -> m.Asset | None:
     kind = node.keyword
-    value = r.one(node, "string", what=f"the path or https:// URL of the {kind}, in quotes")
+    value = r.one(node, "string", what=_("the path or https:// URL of the {kind}, in quotes").format(kind=kind))
     if value is None:
         return None
     asset = m.Asset(kind=kind, path=r.text(value), span=r.header_span(node))
     seen: set[str] = set()
 
     def alt(child: Node):
-        found = r.one(child, "string", what="the alternative text in quotes")
+        found = r.one(child, "string", what=N_("the alternative text in quotes"))
         return r.text(found) if found else None
 
     def ratio(child: Node):
-        found = r.one(child, "ratio", "time", what="a ratio such as 4:5")
+        found = r.one(child, "ratio", "time", what=N_("a ratio such as 4:5"))
         return _ratio(r, found) if found else None
 
     def pixels(keyword):
         def read(child: Node):
-            found = r.one(child, "number", what="a number of pixels")
+            found = r.one(child, "number", what=N_("a number of pixels"))
             return r.integer(found, keyword, 1) if found else None
         return read
 
     def size(child: Node):
-        found = r.one(child, "filesize", what="a file size such as 1.2 MB")
+        found = r.one(child, "filesize", what=N_("a file size such as 1.2 MB"))
         return found.data if found else None
 
     def duration(child: Node):
-        found = r.one(child, "duration", what="a duration such as 45 seconds")
+        found = r.one(child, "duration", what=N_("a duration such as 45 seconds"))
         if found is None:
             return None
         return m.Duration(amount=found.data[0], unit=found.data[1])

@@ -12,6 +12,8 @@ import difflib
 import functools
 from typing import Any, Callable
 
+from ...i18n import pgettext
+from ...i18n import N_
 from ...i18n import gettext as _
 from ... import model as m
 from ...source import Span
@@ -19,9 +21,9 @@ from ..problems import Problem
 from ..hints import values_hint
 from ..tree import KIND_WORDS, Node, Value
 
-#: keywords that open a ``{ … }`` block (any other keyword given a block: E003)
+#: keywords that open a ``{ … }`` block (any other keyword given a block: E003); v2 added those from `variable` on
 BLOCK_KEYWORDS = {"brand", "voice", "channel", "segment", "campaign", "objective", "offer", "message", "variant",
-                  "rule", "variable", "event", "image", "video", "thumbnail", "asset", "placement"}  # (v2 from variable)
+                  "rule", "variable", "event", "image", "video", "thumbnail", "asset", "placement"}
 #: keywords that may appear more than once in one block (any other one twice: E005)
 REPEATABLE = {"prefer", "avoid", "limit", "recommend", "max", "link", "headline", "description", "segment", "channel",
               "objective", "offer", "message", "variant", "rule",
@@ -44,8 +46,8 @@ def did_you_mean(word: str, choices) -> str:
 
 
 def _words(kinds: tuple[str, ...]) -> str:
-    names = [KIND_WORDS.get(kind, kind) for kind in kinds]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    names = [_(KIND_WORDS[kind]) if kind in KIND_WORDS else kind for kind in kinds]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + pgettext("list", " or ") + names[-1]
 
 
 class ValueReader:
@@ -94,7 +96,7 @@ class ValueReader:
     def values(self, node: Node, kinds: tuple[str, ...], *, many: bool = False, what: str = "") -> list[Value] | None:
         """The node's values if they all are of ``kinds``; reports E003 otherwise."""
         values = node.values
-        label = what or _words(kinds)
+        label = _(what) if what else _words(kinds)  # `what`: a message id (N_) or a text already translated
         if not values:
             self.problem("E003", self.header_span(node), _("`{keyword}` needs a value: {label}").format(
                                                              keyword=node.keyword, label=label))
@@ -152,12 +154,12 @@ class ValueReader:
         return value.data
 
     def names(self, node: Node) -> list[str]:
-        found = self.values(node, ("name",), many=True, what="names separated by commas")
+        found = self.values(node, ("name",), many=True, what=N_("names separated by commas"))
         return [v.data for v in found] if found else []
 
     def tones(self, node: Node) -> list[str]:
         """Tone words: each must be one of rules/tones.toml (E003 otherwise, with the known words)."""
-        found = self.values(node, ("name",), many=True, what="tone words separated by commas")
+        found = self.values(node, ("name",), many=True, what=N_("tone words separated by commas"))
         if not found:
             return []
         known, suggest = tone_words()
@@ -167,13 +169,15 @@ class ValueReader:
                 kept.append(value.data)
                 continue
             guess = suggest.get(value.data.lower())
-            hint = f" (did you mean `{guess}`?)" if guess else did_you_mean(value.data, known)
-            self.problem("E003", self.value_span(value), f"`{value.data}` is not a tone word campaignlint knows{hint}; "
-                                                         f"the tone words are: {', '.join(sorted(known))}")
+            hint = _(" (did you mean `{name}`?)").format(name=guess) if guess else did_you_mean(value.data, known)
+            self.problem("E003", self.value_span(value), _("`{data}` is not a tone word campaignlint knows{hint}; "
+                                                           "the tone words are: {words}").format(
+                                                             data=value.data, hint=hint,
+                                                             words=', '.join(sorted(known))))
         return kept
 
     def strings(self, node: Node) -> list[Value]:
-        return self.values(node, ("string",), many=True, what="texts in quotes separated by commas") or []
+        return self.values(node, ("string",), many=True, what=N_("texts in quotes separated by commas")) or []
 
     def integer(self, value: Value, keyword: str, minimum: int = 0) -> int | None:
         if value.error or value.data is None:  # a number out of bounds (literals): its own E003, once
@@ -188,7 +192,7 @@ class ValueReader:
         return int(number)
 
     def money(self, node: Node) -> m.Money | None:
-        value = self.one(node, "money", what="an amount with its currency, e.g. 5_000 EUR")
+        value = self.one(node, "money", what=N_("an amount with its currency, e.g. 5_000 EUR"))
         if value is None:
             return None
         amount, currency = value.data
@@ -198,7 +202,7 @@ class ValueReader:
         return m.Money(amount=amount, currency=currency)
 
     def language(self, node: Node) -> str | None:
-        value = self.one(node, "name", what="a language code such as fr or en")
+        value = self.one(node, "name", what=N_("a language code such as fr or en"))
         if value is None:
             return None
         code = value.data.lower()
@@ -243,7 +247,7 @@ class ValueReader:
     def duplicate_check(self, seen: dict[str, Span], name: str, span: Span, kind: str) -> bool:
         if name in seen:
             first = seen[name]
-            where = "above" if first.path == span.path else f"in {first.path}"
+            where = _("above") if first.path == span.path else _("in {path}").format(path=first.path)
             self.problem("E005", span, _("{kind} `{name}` is defined twice (first {where})").format(
                                            kind=kind, name=name, where=where))
             return False

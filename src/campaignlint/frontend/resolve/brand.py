@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...i18n import N_
 from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
@@ -20,7 +21,7 @@ def read_brand(r: ValueReader, node: Node) -> m.Brand | None:
     attr = r.attribute_setter(brand, seen, "brand")
 
     def website(child: Node) -> str | None:
-        return getattr(r.one(child, "string", what="the domain in quotes, e.g. \"verdure.fr\""), "data", None)
+        return getattr(r.one(child, "string", what=N_("the domain in quotes, e.g. \"verdure.fr\"")), "data", None)
 
     r.walk(children, "brand", {
         "name": attr("display_name", r.string),
@@ -80,7 +81,7 @@ def read_voice(r: ValueReader, node: Node, base: m.Voice | None = None) -> m.Voi
         own_accept.extend(v.data for v in r.strings(child) if r.valid(v) and v.data.strip())
 
     def read_readability(child: Node):
-        value = r.one(child, "number", what="a minimum reading-ease score (0-100)")
+        value = r.one(child, "number", what=N_("a minimum reading-ease score (0-100)"))
         if value is not None:
             if not 0 <= value.data <= 120:
                 r.problem("E003", r.value_span(value), _("a reading-ease score goes from 0 to 100, not "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import zoneinfo
 from typing import Any
 
+from ...i18n import N_
 from ...i18n import gettext as _
 from ... import model as m
 from ...source import Span
@@ -98,7 +99,7 @@ def _read_attributes(r: ValueReader, children: list[Node], campaign: m.Campaign,
 
     def read_brand_ref(child: Node) -> None:
         if r.once(seen, child, "campaign"):
-            held.brand = r.one(child, "name", what="the name of a brand")
+            held.brand = r.one(child, "name", what=N_("the name of a brand"))
 
     def read_language(child: Node) -> None:
         code = r.language(child)
@@ -108,7 +109,7 @@ def _read_attributes(r: ValueReader, children: list[Node], campaign: m.Campaign,
             held.language_set = True
 
     def read_period(child: Node):
-        value = r.one(child, "range", what="a date range such as 2027-03-01 .. 2027-05-31")
+        value = r.one(child, "range", what=N_("a date range such as 2027-03-01 .. 2027-05-31"))
         if value is None:
             return None
         low, high = value.data
@@ -122,7 +123,7 @@ def _read_attributes(r: ValueReader, children: list[Node], campaign: m.Campaign,
         return (low.data, high.data)
 
     def read_timezone(child: Node) -> str | None:
-        value = r.one(child, "string", what="an IANA time zone in quotes, e.g. \"Europe/Paris\"")
+        value = r.one(child, "string", what=N_("an IANA time zone in quotes, e.g. \"Europe/Paris\""))
         if value is None:
             return None
         try:
@@ -144,7 +145,7 @@ def _read_attributes(r: ValueReader, children: list[Node], campaign: m.Campaign,
         return stages or None
 
     def read_margin(child: Node) -> m.Percent | None:
-        value = r.one(child, "percent", what="a percentage, e.g. 35%")
+        value = r.one(child, "percent", what=N_("a percentage, e.g. 35%"))
         if value is None:
             return None
         if not 0 <= value.data <= 100:

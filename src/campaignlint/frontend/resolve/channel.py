@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...i18n import N_
 from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
@@ -115,7 +116,7 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
             profile.spans[f"max.{key}"] = r.header_span(child)
 
     def read_quiet_hours(child: Node):
-        value = r.one(child, "range", what="a time range such as 20:00 .. 08:00")
+        value = r.one(child, "range", what=N_("a time range such as 20:00 .. 08:00"))
         if value is None:
             return None
         low, high = value.data
@@ -126,7 +127,7 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
 
     def read_days(child: Node) -> list[str]:
         days = []
-        for value in r.values(child, ("name",), many=True, what="weekday names") or []:
+        for value in r.values(child, ("name",), many=True, what=N_("weekday names")) or []:
             day = value.data.lower()
             if day not in WEEKDAYS:
                 r.problem("E003", r.value_span(value), _("`{data}` is not a day of the week (monday … "
@@ -140,7 +141,7 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
     def read_require(child: Node) -> list[str]:
         fields = []
         requirable = list(m.TEXT_FIELDS) + ["link", "opt_out", "unsubscribe"]
-        for value in r.values(child, ("name",), many=True, what="field names") or []:
+        for value in r.values(child, ("name",), many=True, what=N_("field names")) or []:
             if value.data not in requirable:
                 r.problem("E003", r.value_span(value), _("`{data}` cannot be required: use text fields, "
                                                          "link, opt_out or unsubscribe{did_you_mean}").format(
@@ -151,18 +152,19 @@ def read_channel_profile(r: ValueReader, node: Node, name: str, children: list[N
         return fields
 
     def read_readability(child: Node):
-        value = r.one(child, "number", what="a minimum reading-ease score")
+        value = r.one(child, "number", what=N_("a minimum reading-ease score"))
         return value.data if value else None
 
     def read_gsm_table(child: Node):
         values = child.values
         if len(values) != 2 or values[0].kind != "name" or values[0].data != "table" or values[1].kind != "name":
-            r.problem("E003", r.header_span(child), "write `gsm table android` or `gsm table standard`")
+            r.problem("E003", r.header_span(child), _("write `gsm table android` or `gsm table standard`"))
             return None
         if values[1].data not in GSM_TABLES:
             hint = did_you_mean(values[1].data, GSM_TABLES)
-            r.problem("E003", r.value_span(values[1]), f"`{values[1].data}` is not a GSM table: use android (what "
-                                                       f"senders do) or standard (3GPP TS 23.038){hint}")
+            r.problem("E003", r.value_span(values[1]), _("`{data}` is not a GSM table: use android (what senders do) "
+                                                         "or standard (3GPP TS 23.038){hint}").format(
+                                                           data=values[1].data, hint=hint))
             return None
         return values[1].data
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...i18n import N_
 from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
@@ -48,7 +49,7 @@ def read_rule(r: ValueReader, node: Node) -> m.CustomRule | None:
         return handler
 
     def pattern(child: Node) -> str | None:
-        value = r.one(child, "string", what="a regular expression in quotes")
+        value = r.one(child, "string", what=N_("a regular expression in quotes"))
         if value is None:
             return None
         try:
@@ -64,7 +65,7 @@ def read_rule(r: ValueReader, node: Node) -> m.CustomRule | None:
         return r.integer(value, "max_length", 1) if value else None
 
     def code(child: Node) -> str | None:
-        value = r.one(child, "string", what="a code in quotes, e.g. \"ACME001\"")
+        value = r.one(child, "string", what=N_("a code in quotes, e.g. \"ACME001\""))
         return value.data if value else None
 
     def terms(child: Node) -> list[str] | None:

@@ -8,6 +8,8 @@ definitions added to ``outside``), ``resolve_campaigns`` reads the campaigns.
 
 from __future__ import annotations
 
+from ...i18n import gettext as _
+from ...i18n import N_
 from ... import model as m
 from ...source import Span
 from ..tree import Node, Value
@@ -45,7 +47,7 @@ class Resolver(ValueReader):
         for node in nodes:
             keyword = node.keyword
             if keyword == "import":
-                value = self.one(node, "string", what="the path of a .camp file in quotes")
+                value = self.one(node, "string", what=N_("the path of a .camp file in quotes"))
                 if value is not None:
                     imports.append((value, node))
                     result.imports.append(value.data)
@@ -73,7 +75,7 @@ class Resolver(ValueReader):
             elif keyword in declarations:
                 declarations[keyword](node)
             else:
-                self.unknown(node, "file (at the top level)", TOP_LEVEL)
+                self.unknown(node, _("file (at the top level)"), TOP_LEVEL)
         return result, imports, campaign_nodes
 
     def resolve_campaigns(self, result: m.CampaignFile, campaign_nodes: list[Node]) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ...i18n import gettext as _
+from ...i18n import N_
 from ... import model as m
 from ...text.merge_tags import masked, tokenize
 from ..tree import Node
@@ -26,7 +28,7 @@ def read_after(r: ValueReader, node: Node, message: m.Message) -> None:
     if not r.valid(values[2]):
         return
     if message.after_event or message.after_message:
-        r.problem("E005", r.keyword_span(node), "a message is sent `after` one thing only")
+        r.problem("E005", r.keyword_span(node), _("a message is sent `after` one thing only"))
         return
     amount, unit = values[2].data
     pair = (values[1].data, m.Duration(amount=amount, unit=unit))
@@ -39,12 +41,12 @@ def read_after(r: ValueReader, node: Node, message: m.Message) -> None:
 
 
 def _time_range(r: ValueReader, node: Node):
-    value = r.one(node, "range", what="a time range such as 09:00 .. 20:00")
+    value = r.one(node, "range", what=N_("a time range such as 09:00 .. 20:00"))
     if value is None:
         return None
     low, high = value.data
     if not low or not high or low.kind != "time" or high.kind != "time":
-        r.problem("E003", r.value_span(value), "a send window is two times, e.g. 09:00 .. 20:00")
+        r.problem("E003", r.value_span(value), _("a send window is two times, e.g. 09:00 .. 20:00"))
         return None
     return low.data, high.data
 
@@ -58,11 +60,12 @@ def message_handlers(r: ValueReader, message: m.Message, seen: set[str]) -> dict
     def send(child: Node):
         values = child.values
         if not values or values[0].kind != "name" or values[0].data not in ("window", "days"):
-            r.problem("E003", r.header_span(child), "write `send window 09:00 .. 20:00` or `send days monday .. saturday`")
+            r.problem("E003", r.header_span(child), _("write `send window 09:00 .. 20:00` or `send days monday .. "
+                                                      "saturday`"))
             return
         key = values[0].data
         if f"send {key}" in seen:
-            r.problem("E005", r.keyword_span(child), f"`send {key}` is set twice in this message")
+            r.problem("E005", r.keyword_span(child), _("`send {key}` is set twice in this message").format(key=key))
             return
         seen.add(f"send {key}")
         rest = Node(child.keyword, child.keyword_start, child.keyword_end, [values[1:]] if values[1:] else [],
@@ -74,7 +77,7 @@ def message_handlers(r: ValueReader, message: m.Message, seen: set[str]) -> dict
                 message.spans["send_window"] = r.header_span(child)
         else:
             if len(values) < 2:
-                r.problem("E003", r.header_span(child), "write `send days monday .. saturday`")
+                r.problem("E003", r.header_span(child), _("write `send days monday .. saturday`"))
                 return
             days = weekdays(r, values[1:])
             if days is not None:
@@ -84,7 +87,7 @@ def message_handlers(r: ValueReader, message: m.Message, seen: set[str]) -> dict
     def skip(child: Node):
         values = child.values
         if len(values) != 1 or values[0].kind != "name" or values[0].data != "holidays":
-            r.problem("E003", r.header_span(child), "write `skip holidays`")
+            r.problem("E003", r.header_span(child), _("write `skip holidays`"))
             return
         message.skip_holidays = True
         message.spans["skip_holidays"] = r.header_span(child)
@@ -98,13 +101,13 @@ def message_handlers(r: ValueReader, message: m.Message, seen: set[str]) -> dict
             message.spans[f"unless.{value.data}"] = r.value_span(value)
 
     def trigger(child: Node):
-        name = reference(r, child, "the name of an event")
+        name = reference(r, child, N_("the name of an event"))
         if name is not None:
             message.spans["trigger.name"] = r.value_span(child.values[0])
         return name
 
     def placement(child: Node):
-        name = reference(r, child, "the name of a placement, e.g. stories")
+        name = reference(r, child, N_("the name of a placement, e.g. stories"))
         if name is not None:
             message.spans["placement.name"] = r.value_span(child.values[0])
         return name
@@ -158,15 +161,18 @@ def finish_message(r: ValueReader, message: m.Message, campaign: m.Campaign) -> 
                 text.value = masked(text.value, tags)
     if message.at is not None and message.triggered:
         where = message.spans.get("after") or message.where("trigger")
-        r.problem("E003", where, "a message is either scheduled (`at`) or triggered (`trigger`, `after`), not both")
+        r.problem("E003", where, _("a message is either scheduled (`at`) or triggered (`trigger`, `after`), not both"))
     if message.trigger and message.after_event:
-        r.problem("E003", message.where("trigger"), "a message has one start: `trigger` or `after`, not both")
+        r.problem("E003", message.where("trigger"), _("a message has one start: `trigger` or `after`, not both"))
     if message.placement is not None:
         profile = campaign.channel_profile(message.channel)
         if profile is not None and message.placement not in profile.placements:
             names = sorted(profile.placements)
             known = f" (it has {', '.join(names)})" if names else " (it has no other placement)"
-            r.problem("E004", message.where("placement.name"), f"`{message.placement}` is not a placement of "
-                      f"`{message.channel}`{known}{did_you_mean(message.placement, names)}")
+            r.problem("E004", message.where("placement.name"), _("`{placement}` is not a placement of "
+                                                                 "`{channel}`{known}{did_you_mean}").format(
+                                                                   placement=message.placement,
+                                                                   channel=message.channel, known=known,
+                                                                   did_you_mean=did_you_mean(message.placement, names)))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...i18n import N_
 from ...i18n import gettext as _
 from ... import model as m
 from ...source import Span
@@ -25,13 +26,13 @@ def read_message_fields(r: ValueReader, children: list[Node], target: Any, place
         if keyword in m.TEXT_FIELDS:
             if not r.once(seen, child, place):
                 continue
-            value = r.one(child, "string", what="a text in quotes (or a long text in triple quotes)")
+            value = r.one(child, "string", what=N_("a text in quotes (or a long text in triple quotes)"))
             if value is not None:
                 target.texts.append(r.text(value, m.TextField, field=keyword))
                 if overrides is not None and keyword not in overrides:
                     overrides.append(keyword)
         elif keyword == "link":
-            value = r.one(child, "string", what="a URL in quotes")
+            value = r.one(child, "string", what=N_("a URL in quotes"))
             if value is not None:
                 target.links.append(r.text(value))
                 if overrides is not None and "link" not in overrides:
@@ -54,7 +55,7 @@ def read_message(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Message 
     def channel(child: Node) -> None:
         nonlocal channel_value
         if r.once(seen, child, "message"):
-            channel_value = r.one(child, "name", what="a channel name")
+            channel_value = r.one(child, "name", what=N_("a channel name"))
 
     def segments(child: Node) -> None:
         if "segments" in seen:
@@ -63,7 +64,7 @@ def read_message(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Message 
             return
         seen.add("segments")
         found = []
-        for value in r.values(child, ("name",), many=True, what="segment names") or []:
+        for value in r.values(child, ("name",), many=True, what=N_("segment names")) or []:
             if value.data in campaign.segments:
                 found.append(value.data)
             else:
@@ -75,15 +76,15 @@ def read_message(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Message 
         message.spans["segments"] = r.header_span(child)
 
     def stage(child: Node) -> str | None:
-        value = r.one(child, "name", what="a funnel stage")
+        value = r.one(child, "name", what=N_("a funnel stage"))
         return r.funnel_stage(value, campaign) if value else None
 
     def at(child: Node):
-        value = r.one(child, "datetime", what="a date and time such as 2027-03-01 09:00")
+        value = r.one(child, "datetime", what=N_("a date and time such as 2027-03-01 09:00"))
         return value.data if value else None
 
     def offer(child: Node) -> str | None:
-        value = r.one(child, "name", what="the name of an offer")
+        value = r.one(child, "name", what=N_("the name of an offer"))
         if value is None:
             return None
         if value.data not in campaign.offers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...i18n import N_
 from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
@@ -16,7 +17,7 @@ def read_objective(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Object
     attr = r.attribute_setter(objective, set(), "objective")
 
     def quantity(child: Node):
-        value = r.one(child, "number", "money", "percent", what="a number, an amount or a percentage")
+        value = r.one(child, "number", "money", "percent", what=N_("a number, an amount or a percentage"))
         if value is None:
             return None
         if value.kind == "money":
@@ -30,12 +31,12 @@ def read_objective(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Object
         return value.data if value else None
 
     def within(child: Node) -> m.Duration | None:
-        value = r.one(child, "duration", what="a duration such as 3 months")
+        value = r.one(child, "duration", what=N_("a duration such as 3 months"))
         if value is None:
             return None
         amount, unit = value.data
         if unit == "seconds":
-            r.problem("E003", r.value_span(value), "an objective's `within` counts minutes or longer, not seconds")
+            r.problem("E003", r.value_span(value), _("an objective's `within` counts minutes or longer, not seconds"))
             return None
         if amount <= 0:
             r.problem("E003", r.value_span(value), _("a duration must be longer than zero"))
@@ -43,11 +44,11 @@ def read_objective(r: ValueReader, node: Node, campaign: m.Campaign) -> m.Object
         return m.Duration(amount=amount, unit=unit)
 
     def metric(child: Node) -> str | None:
-        value = r.one(child, "name", what="a metric name such as signups or instagram.followers")
+        value = r.one(child, "name", what=N_("a metric name such as signups or instagram.followers"))
         return value.data if value else None
 
     def stage(child: Node) -> str | None:
-        value = r.one(child, "name", what="a funnel stage")
+        value = r.one(child, "name", what=N_("a funnel stage"))
         return r.funnel_stage(value, campaign) if value else None
 
     def text(child: Node) -> m.Text | None:

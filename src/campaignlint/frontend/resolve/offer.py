@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...i18n import N_
 from ...i18n import gettext as _
 from ... import model as m
 from ..tree import Node
@@ -20,7 +21,7 @@ def read_offer(r: ValueReader, node: Node) -> m.Offer | None:
     attr = r.attribute_setter(offer, seen, "offer")
 
     def discount(child: Node):
-        value = r.one(child, "percent", "money", what="a percentage or an amount")
+        value = r.one(child, "percent", "money", what=N_("a percentage or an amount"))
         if value is None:
             return None
         if value.kind == "percent":
@@ -41,7 +42,7 @@ def read_offer(r: ValueReader, node: Node) -> m.Offer | None:
         return value.data if value else None
 
     def landing(child: Node) -> m.Text | None:
-        value = r.one(child, "string", what="a URL in quotes")
+        value = r.one(child, "string", what=N_("a URL in quotes"))
         return r.text(value) if value else None
 
     r.walk(children, "offer", {

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from ...i18n import gettext as _
+from ...i18n import N_
 from ..tree import Node, Value
 from .base import ValueReader, did_you_mean
 
@@ -30,11 +32,12 @@ def string(r: ValueReader, node: Node) -> str | None:
 
 
 def boolean(r: ValueReader, node: Node) -> bool | None:
-    value = r.one(node, "name", what="yes or no")
+    value = r.one(node, "name", what=N_("yes or no"))
     if value is None:
         return None
     if value.data not in ("yes", "no"):
-        r.problem("E003", r.value_span(value), f"`{node.keyword}` is yes or no, not `{value.data}`")
+        r.problem("E003", r.value_span(value), _("`{keyword}` is yes or no, not `{data}`").format(
+                                                   keyword=node.keyword, data=value.data))
         return None
     return value.data == "yes"
 
@@ -49,8 +52,11 @@ def choice_list(r: ValueReader, node: Node, choices: list[str]) -> list[str] | N
     for value in r.values(node, ("name",), many=True, what="one or more of " + ", ".join(choices)) or []:
         word = hyphenated(value.data) if "-" in "".join(choices) else value.data
         if word not in choices:
-            r.problem("E003", r.value_span(value), f"`{value.data}` is not a valid `{node.keyword}`: use "
-                      f"{', '.join(choices)}{did_you_mean(word, choices)}")
+            r.problem("E003", r.value_span(value), _("`{data}` is not a valid `{keyword}`: use "
+                                                     "{choices}{did_you_mean}").format(
+                                                       data=value.data, keyword=node.keyword,
+                                                       choices=', '.join(choices),
+                                                       did_you_mean=did_you_mean(word, choices)))
             continue
         found.append(word)
     return found or None
@@ -60,7 +66,8 @@ def no_hyphen(r: ValueReader, node: Node) -> bool:
     """Reject hyphenated names where the language lists none (they were never names in v1)."""
     for value in node.values:
         if value.kind == "name" and "-" in value.data:
-            r.problem("E003", r.value_span(value), f"`{value.data}` is not a name here: names use letters, digits and _")
+            r.problem("E003", r.value_span(value),
+                      _("`{data}` is not a name here: names use letters, digits and _").format(data=value.data))
             return False
     return True
 
@@ -79,7 +86,7 @@ def weekdays(r: ValueReader, values: list[Value]) -> list[str] | None:
             low, high = value.data
             ends = [low.data.lower(), high.data.lower()] if low and high and low.kind == high.kind == "name" else []
             if not ends or any(day not in WEEKDAYS for day in ends):
-                r.problem("E003", r.value_span(value), "a range of days is two day names, e.g. monday .. saturday")
+                r.problem("E003", r.value_span(value), _("a range of days is two day names, e.g. monday .. saturday"))
                 return None
             index, last = WEEKDAYS.index(ends[0]), WEEKDAYS.index(ends[1])
             while True:
@@ -90,7 +97,8 @@ def weekdays(r: ValueReader, values: list[Value]) -> list[str] | None:
         elif value.kind == "name" and value.data.lower() in WEEKDAYS:
             days.append(value.data.lower())
         else:
-            r.problem("E003", r.value_span(value), f"`{value.raw}` is not a day of the week (monday … sunday)")
+            r.problem("E003", r.value_span(value), _("`{raw}` is not a day of the week (monday … sunday)").format(
+                                                       raw=value.raw))
             return None
     return days
 

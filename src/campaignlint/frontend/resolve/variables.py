@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from ...i18n import gettext as _
+from ...i18n import N_
 from ... import model as m
 from ...packs import PACKS as RULE_PACKS
 from ..tree import Node
@@ -34,7 +36,7 @@ def read_variable(r: ValueReader, node: Node) -> m.Variable | None:
     def max_length(child: Node):
         values = child.values
         if len(values) != 2 or values[0].kind != "name" or values[0].data != "length" or values[1].kind != "number":
-            r.problem("E003", r.header_span(child), "write `max length 20` (the longest value the field holds)")
+            r.problem("E003", r.header_span(child), _("write `max length 20` (the longest value the field holds)"))
             return None
         return r.integer(values[1], "max length", 1)
 
@@ -49,8 +51,9 @@ def read_variable(r: ValueReader, node: Node) -> m.Variable | None:
         "description": setter(r, variable, seen, "variable", "description", lambda c: string(r, c)),
     })
     if variable.max_length is None and "max" not in seen:
-        r.problem("E007", r.header_span(node), f"variable `{name}` has no `max length` (write `max length 20`: "
-                  "the longest value the field holds, which length rules count)")
+        r.problem("E007", r.header_span(node), _("variable `{name}` has no `max length` (write `max length 20`: the "
+                                                 "longest value the field holds, which length rules count)").format(
+                                                   name=name))
     return variable
 
 
@@ -92,13 +95,14 @@ def read_frequency(r: ValueReader, node: Node) -> dict[str, m.FrequencyCap] | No
             return None
         if period.data not in PERIODS:
             r.problem("E003", r.value_span(period),
-                      f"a frequency is counted per day, week or month, not per `{period.data}`")
+                      _("a frequency is counted per day, week or month, not per `{data}`").format(data=period.data))
             return None
         number = r.integer(count, "frequency", 1)
         if number is None:
             return None
         if channel.data in caps:
-            r.problem("E005", r.value_span(channel), f"the frequency of `{channel.data}` is given twice")
+            r.problem("E005", r.value_span(channel), _("the frequency of `{data}` is given twice").format(
+                                                         data=channel.data))
             continue
         caps[channel.data] = m.FrequencyCap(channel=channel.data, count=number, period=PERIODS[period.data],
                                             span=r.span(channel.start, period.end))
@@ -117,12 +121,12 @@ def brand_handlers(r: ValueReader, brand: m.Brand, seen: set[str]) -> Handlers:
 
 def voice_handlers(r: ValueReader, voice: m.Voice, seen: set[str]) -> Handlers:
     def captions(child: Node):
-        value = r.one(child, "name", what="required or optional")
+        value = r.one(child, "name", what=N_("required or optional"))
         if value is None:
             return None
         if value.data not in ("required", "optional"):
             r.problem("E003", r.value_span(value),
-                      f"a voice's captions are `required` or `optional`, not `{value.data}`")
+                      _("a voice's captions are `required` or `optional`, not `{data}`").format(data=value.data))
             return None
         return value.data == "required"
 
@@ -168,18 +172,19 @@ def offer_handlers(r: ValueReader, offer: m.Offer, seen: set[str]) -> Handlers:
     def reference(child: Node):
         values = child.values
         if len(values) != 2 or values[0].kind != "name" or values[0].data != "price":
-            r.problem("E003", r.header_span(child), "write `reference price 30.00 EUR` (or `reference price landing`)")
+            r.problem("E003", r.header_span(child), _("write `reference price 30.00 EUR` (or `reference price "
+                                                      "landing`)"))
             return None
         value = values[1]
         if value.kind == "name" and value.data == "landing":
             return "landing"
         if value.kind != "money" or not r.valid(value):
-            r.problem("E003", r.value_span(value), "the reference price is an amount (30.00 EUR) or `landing`")
+            r.problem("E003", r.value_span(value), _("the reference price is an amount (30.00 EUR) or `landing`"))
             return None
         return m.Money(amount=abs(value.data[0]), currency=value.data[1])
 
     def terms_link(child: Node):
-        value = r.one(child, "string", what="a URL in quotes")
+        value = r.one(child, "string", what=N_("a URL in quotes"))
         return r.text(value) if value else None
 
     return {

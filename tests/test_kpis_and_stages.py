@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import pytest
 
-from campaignlint.language.taxonomy import (
+from campaignlint.language.kpis_and_stages import (
     all_kpis,
     builtin_funnels,
     canonical_stage,

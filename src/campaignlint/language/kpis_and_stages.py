@@ -6,8 +6,8 @@ vanity metric, the default-funnel stages it measures) and ``rules/funnel.toml``
 
 Names are compared loosely: case, accents, spaces, hyphens, underscores,
 dots and apostrophes are ignored, so ``Taux d'engagement``,
-``taux_d_engagement`` and ``TAUX D'ENGAGEMENT`` are the same name. A dotted metric reference (``instagram.followers``) is looked
-up by its last part.
+``taux_d_engagement`` and ``TAUX D'ENGAGEMENT`` are the same name.  A dotted
+metric reference (``instagram.followers``) is looked up by its last part.
 """
 
 from __future__ import annotations

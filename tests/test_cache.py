@@ -219,3 +219,20 @@ def test_a_warm_run_imports_no_rule_module(project):
     cold, warm = json.loads(first.stdout), json.loads(second.stdout)
     assert cold[0] == warm[0] > 0 and cold[1:] == [True, True]
     assert warm[1:] == [False, False]
+
+
+def test_a_dependency_too_large_to_hash_counts_by_its_size(tmp_path):
+    """A video (the A rules read its byte size, never its content) over `max-file-size`."""
+    from campaignlint.cache import ResultCache
+    from campaignlint.project import Project
+    from campaignlint.registry import rule_catalogue
+
+    (tmp_path / "campaignlint.toml").write_text("max-file-size = 1000\n", encoding="utf-8")
+    video = tmp_path / "clip.mp4"
+    video.write_bytes(b"\0" * 5000)
+    store = ResultCache(Project(Options(), tmp_path, rule_catalogue()))
+    first = store.dependency_hash(video)
+    assert first is not None and store.file_hash(video) is None
+    video.write_bytes(b"\0" * 6000)
+    assert ResultCache(Project(Options(), tmp_path, rule_catalogue())).dependency_hash(video) != first
+    assert store.dependency_hash(tmp_path / "missing.mp4") is None

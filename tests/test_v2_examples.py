@@ -134,3 +134,76 @@ def test_changing_an_asset_file_invalidates_the_cached_result(tmp_path):
     assert a008() == []
     Image.new("RGB", (1200, 600)).save(tmp_path / "b.png", "PNG")
     assert len(a008()) == 1
+
+
+class _PhaseSpy:
+    """Records what a cached run really did: files linted (file phase), files read by the loader,
+    and whether the project phase ran its rules."""
+
+    def __init__(self, monkeypatch):
+        from campaignlint.checks.planning.p006_frequency_cap import FrequencyCapExceeded
+        from campaignlint.frontend.loader import Loader
+
+        self.linted: list[str] = []
+        self.read: list[str] = []
+        self.project_runs = 0
+        lint_many, load, check_project = Linter.lint_many, Loader.load, FrequencyCapExceeded.check_project
+
+        def spy_lint_many(linter, files):
+            self.linted.extend(Path(path).name for path, _root in files)
+            return lint_many(linter, files)
+
+        def spy_load(loader, path, *args, **kwargs):
+            if Path(path) not in loader.files:
+                self.read.append(Path(path).name)
+            return load(loader, path, *args, **kwargs)
+
+        def spy_check_project(rule, ctx):
+            self.project_runs += 1
+            return check_project(rule, ctx)
+
+        monkeypatch.setattr(Linter, "lint_many", spy_lint_many)
+        monkeypatch.setattr(Loader, "load", spy_load)
+        monkeypatch.setattr(FrequencyCapExceeded, "check_project", spy_check_project)
+
+    def run(self, files, cwd):
+        self.linted, self.read, self.project_runs = [], [], 0
+        result = _lint(files, cwd, cache=True)
+        return [(Path(f.path).name, f.message) for f in result.findings if f.code == "P006"]
+
+
+def test_a_warm_run_with_one_changed_file_relints_only_it_and_the_project_phase(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "shared.camp").write_text(BRAND, encoding="utf-8")
+    for name, day in (("noel", 1), ("soldes", 5), ("extra", 3)):
+        (tmp_path / f"{name}.camp").write_text(_campaign(name, day), encoding="utf-8")
+    files = [tmp_path / "noel.camp", tmp_path / "soldes.camp", tmp_path / "extra.camp"]
+    spy = _PhaseSpy(monkeypatch)
+    cold = spy.run(files, tmp_path)
+    assert len(cold) == 1 and cold[0][0] == "soldes.camp" and spy.project_runs == 1
+    assert sorted(spy.read) == ["extra.camp", "noel.camp", "shared.camp", "soldes.camp"]  # each read once
+    assert spy.run(files, tmp_path) == cold and spy.linted == [] and spy.read == [] and spy.project_runs == 0
+    # soldes moves into the same week: only soldes.camp (and its import) is read again, the project phase re-runs
+    (tmp_path / "soldes.camp").write_text(_campaign("soldes", 2), encoding="utf-8")
+    moved = spy.run(files, tmp_path)
+    assert spy.linted == ["soldes.camp"] and sorted(spy.read) == ["shared.camp", "soldes.camp"]
+    assert spy.project_runs == 1
+    assert len(moved) == 1 and moved[0][0] == "extra.camp" and "soldes.camp:m_soldes" in moved[0][1]
+    assert moved == [(Path(f.path).name, f.message) for f in _lint(files, tmp_path).findings if f.code == "P006"]
+    # a comment at the end changes no summary: the file is linted again, the project phase is a hit
+    (tmp_path / "noel.camp").write_text(_campaign("noel", 1) + "# relu\n", encoding="utf-8")
+    assert spy.run(files, tmp_path) == moved
+    assert spy.linted == ["noel.camp"] and spy.project_runs == 0
+
+
+def test_p006_summaries_come_back_from_workers(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "shared.camp").write_text(BRAND, encoding="utf-8")
+    for name, day in (("noel", 1), ("soldes", 2), ("extra", 3)):
+        (tmp_path / f"{name}.camp").write_text(_campaign(name, day), encoding="utf-8")
+    monkeypatch.setenv("CAMPAIGNLINT_MIN_FILES_PER_WORKER", "1")
+    files = [str(tmp_path / f"{name}.camp") for name in ("noel", "soldes", "extra")]
+    spread = Linter(Options(), cwd=tmp_path).lint(files, cache=False, jobs=2)
+    alone = Linter(Options(), cwd=tmp_path).lint(files, cache=False, jobs=1)
+    assert [f.to_json() for f in spread.findings] == [f.to_json() for f in alone.findings]
+    assert [f.code for f in spread.findings].count("P006") == 1

@@ -229,9 +229,13 @@ def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output
         raise SystemExit(0 if exit_zero or not diff_text else 1)
     # with `-` and --fix the fixed text goes to standard output: the report goes to standard error
     report_to_stderr = fix and stdin_text is not None and output_file is None
-    shown = _shown_findings(result, min_severity, show_fixes and not fix, unsafe_fixes)
     use_color = color == "always" or (color == "auto" and output_file is None and sys.stdout.isatty()
                                       and "NO_COLOR" not in os.environ)
+    rendered = getattr(result, "rendered", None)
+    if (rendered is not None and fmt == "text" and not (use_color or statistics or show_source or min_severity
+                                                        or show_fixes or fix or diff)):
+        _emit_rendered(result, rendered, quiet, output_file, threshold, exit_zero)
+    shown = _shown_findings(result, min_severity, show_fixes and not fix, unsafe_fixes)
     context = ReportContext(files=result.files, color=use_color and fmt == "text", quiet=quiet, statistics=statistics,
                             show_source=show_source, unsafe_fixes=unsafe_fixes, sources=linter.sources,
                             fixed=result.fixed, notes=result.fix_notes, fail_on=threshold, linter=linter)
@@ -245,6 +249,31 @@ def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output
     if getattr(result, "write_failures", []):
         raise SystemExit(2)
     failing = any(f.severity.rank >= threshold.rank for f in result.findings)
+    raise SystemExit(0 if exit_zero or not failing else 1)
+
+
+def _emit_rendered(result, rendered, quiet, output_file, threshold, exit_zero) -> None:
+    """The text report of a run whose findings are the files' stored lines in order (``engine.Rendered``):
+    printed as they are, the summary from their counts; no finding is decoded."""
+    from .reporters import ReportContext
+    from .reporters.text_report import summary_of
+
+    tail = ""
+    if not quiet:
+        context = ReportContext(files=result.files, notes=result.fix_notes, fixed=result.fixed)
+        tail = "".join(note + "\n" for note in result.fix_notes) + summary_of(rendered.counts, context) + "\n"
+    data = b"".join(rendered.texts) + tail.encode("utf-8", "surrogateescape")
+    stream = getattr(sys.stdout, "buffer", None)
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if output_file or stream is None or encoding != "utf8" or b"\x1b" in data:
+        _emit(data.decode("utf-8", "surrogateescape"), output_file)
+    else:  # the stored UTF-8 as it is: what click.echo would write, without decoding and re-encoding it
+        sys.stdout.flush()
+        stream.write(data)
+        stream.flush()
+    errors, warnings, infos = rendered.counts[:3]
+    failing = {Severity.ERROR: errors, Severity.WARNING: errors + warnings,
+               Severity.INFO: errors + warnings + infos}[threshold] > 0
     raise SystemExit(0 if exit_zero or not failing else 1)
 
 

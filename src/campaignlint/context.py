@@ -68,6 +68,14 @@ class FileContext:
         where = source.range(span.start, span.end) if source is not None else Range(1, 1, 1, 1)
         return Finding(rule.code, rule.severity, message, span.path, where, fix, rule.name)
 
+    def where(self, at: "Span | Located") -> list:
+        """The position of ``at`` as JSON data (display path, then the six numbers of its ``Range``): what a
+        project-scope rule keeps in its summary to report there later (``ProjectContext.finding``)."""
+        span = at if isinstance(at, Span) else at.span
+        source = self.source(span.path)
+        r = source.range(span.start, span.end) if source is not None else Range(1, 1, 1, 1)
+        return [span.path, r.start_line, r.start_column, r.end_line, r.end_column, r.start_offset, r.end_offset]
+
     def replace(self, span: Span, replacement: str) -> Edit:
         return Edit(span.start, span.end, replacement)
 
@@ -91,16 +99,33 @@ class CampaignContext(FileContext):
         self.campaign = campaign
 
 
+class ProjectFile:
+    """One campaign file of the run, as a project-scope rule sees it: its display path and the
+    summary the rule's ``summarize`` made of it in the file phase (JSON data: lists, dicts,
+    strings, numbers; tuples come back as lists from the cache)."""
+
+    __slots__ = ("display", "summary")
+
+    def __init__(self, display: str, summary: Any):
+        self.display, self.summary = display, summary
+
+    def __repr__(self) -> str:
+        return f"ProjectFile({self.display!r}, {self.summary!r})"
+
+
 class ProjectContext:
     """What a project-scope rule sees: every campaign file of the run (v2, cli.md "Project-scope rules").
 
-    ``files`` holds each file of the run, loaded (model, source, display path),
-    with its configuration; a rule reports only on those files.
+    ``files`` holds, for each file of the run where the rule is enabled, the
+    summary its ``summarize`` made of that file (``ProjectFile``), in the order
+    of the run; never a model: the file phase dropped it.  A rule reports only
+    on those files, at positions it kept in its summaries (``FileContext.where``).
     """
 
-    def __init__(self, sources: Mapping[str, SourceText], files: list[tuple[Any, Settings]]):
-        self.sources = sources
+    def __init__(self, files: list[ProjectFile]):
         self.files = files
 
-    def context_for(self, loaded: Any, settings: Settings) -> FileContext:
-        return FileContext(self.sources, loaded, settings)
+    def finding(self, rule: "Rule", where: list, message: str) -> Finding:
+        """A finding at ``where``, a position kept by ``FileContext.where`` in a summary."""
+        path, *numbers = where
+        return Finding(rule.code, rule.severity, message, path, Range(*numbers), None, rule.name)

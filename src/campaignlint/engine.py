@@ -8,7 +8,6 @@ overrides and per-file ignores, and returns the findings sorted.
 
 from __future__ import annotations
 
-import collections
 import functools
 import os
 from dataclasses import dataclass, field
@@ -26,139 +25,100 @@ from .registry import campaign_rules, load_all_rules, rule_catalogue
 from .context import CampaignContext, FileContext
 from .frontend.decode import decode
 from .source import SourceText, Span
+from .discovery import UsageError, discover_files  # noqa: F401  (the engine's API)
 
 if TYPE_CHECKING:  # pragma: no cover - the loader and model (lark, pydantic) load lazily:
+    from .cache import CachedFile, FileRow
     from .frontend.loader import LoadedFile, Loader  # a run answered from the cache never needs them
     from .model import Campaign, Located
 
 
-class UsageError(Exception):
-    """The tool cannot do its job (exit 2): bad path, unreadable folder, …"""
-
-
-# --------------------------------------------------------------- walking
-
-def _gitignore_specs(folder: Path):
-    import pathspec
-
-    specs = []
-    stop = git_root(folder)
-    chain = [folder, *folder.parents]
-    for candidate in chain:
-        ignore = candidate / ".gitignore"
-        if ignore.is_file():
-            try:
-                lines = safe_io.read_text(ignore, MAX_FILE_SIZE_LIMIT, errors="replace").splitlines()
-            except OSError:
-                lines = []
-            specs.append((candidate, pathspec.GitIgnoreSpec.from_lines(lines)))
-        if stop is not None and candidate == stop:
-            break
-        if stop is None:
-            break
-    return specs
-
-
-def _ignored(path: Path, specs, is_dir: bool) -> bool:
-    for base, spec in specs:
-        try:
-            relative = path.relative_to(base).as_posix()
-        except ValueError:
-            continue
-        if is_dir:
-            relative += "/"
-        if spec.match_file(relative):
-            return True
-    return False
-
-
-def discover_files(paths: Iterable[str]) -> list[Path]:
-    import pathspec
-
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            raise UsageError(_("{path}: no such file or folder").format(path=raw))
-        kind = None if path.is_dir() else safe_io.describe(path)
-        if kind is not None:  # a pipe, a device, a link to /dev/zero: never opened
-            raise UsageError(_("{path}: this is {kind}, not a file; it was not read").format(path=raw, kind=kind))
-        if path.is_file():
-            if not os.access(path, os.R_OK):
-                raise UsageError(_("{path}: this file cannot be read (permission denied)").format(path=raw))
-            resolved = Path(os.path.abspath(path))
-            if resolved not in seen:
-                seen.add(resolved)
-                found.append(resolved)
-            continue
-        if not os.access(path, os.R_OK | os.X_OK):
-            raise UsageError(_("{path}: this folder cannot be read (permission denied)").format(path=raw))
-        root = Path(os.path.abspath(path))
-        specs = _gitignore_specs(root)
-        visited: set[tuple[int, int]] = set()
-        def unreadable(error: OSError, raw=raw, root=root) -> None:  # a subfolder: not skipped without a word
-            try:
-                shown = os.path.normpath(os.path.join(raw, os.path.relpath(error.filename, root)))
-            except (TypeError, ValueError):
-                shown = str(error.filename)
-            reason = _("permission denied") if isinstance(error, PermissionError) else (error.strerror or str(error))
-            raise UsageError(_("{path}: this folder cannot be read ({reason})").format(path=shown, reason=reason))
-
-        for current, dirs, files in os.walk(root, followlinks=True, onerror=unreadable):
-            here = Path(current)
-            try:
-                stat = here.stat()
-            except OSError:
-                dirs[:] = []
-                continue
-            key = (stat.st_dev, stat.st_ino)
-            if key in visited:  # a symlink loop: walk each real folder once
-                dirs[:] = []
-                continue
-            visited.add(key)
-            local = here / ".gitignore"
-            if here != root and local.is_file():
-                try:
-                    lines = safe_io.read_text(local, MAX_FILE_SIZE_LIMIT, errors="replace").splitlines()
-                    specs.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
-                except OSError:
-                    pass
-            dirs[:] = sorted(
-                d for d in dirs
-                if not d.startswith(".") and not _ignored(here / d, specs, True)
-            )
-            for name in sorted(files):
-                if name.endswith(".camp") and not name.startswith("."):
-                    candidate = here / name
-                    if not _ignored(candidate, specs, False) and candidate not in seen:
-                        seen.add(candidate)
-                        found.append(candidate)
-    return found
-
-
 # --------------------------------------------------------------- the linter
 
-@dataclass
 class RunResult:
-    findings: list[Finding] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    fixed: dict[str, int] = field(default_factory=dict)  # display path → fixes applied
-    fix_notes: list[str] = field(default_factory=list)
-    fix_log: list[tuple[str, str, int, str]] = field(default_factory=list)  # path, code, line, description
+    """What ``Linter.lint`` found.  ``findings`` are decoded from the compact rows of the
+    run (cache hits, workers) on first use; ``rendered`` is set when the text report of
+    the run is just the files' stored renderings in order (``Rendered``), so the command
+    line can print it without decoding a finding."""
+
+    def __init__(self, findings: list[Finding] | None = None, files: list[str] | None = None):
+        self._findings: list[Finding] = findings if findings is not None else []
+        self._lazy = None
+        self.files: list[str] = files if files is not None else []
+        self.fixed: dict[str, int] = {}  # display path → fixes applied
+        self.fix_notes: list[str] = []
+        self.fix_log: list[tuple[str, str, int, str]] = []  # path, code, line, description
+        self.rendered: Rendered | None = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._lazy is not None:
+            self._findings, self._lazy = self._lazy(), None
+        return self._findings
+
+    @findings.setter
+    def findings(self, value: list[Finding]) -> None:
+        self._findings, self._lazy, self.rendered = value, None, None
+
+
+@dataclass
+class Rendered:
+    """The text report's lines of a run, as stored per file, and what its summary counts."""
+
+    texts: list[bytes]  # per file: one line a finding, each ending with a newline (UTF-8)
+    counts: list[int]  # errors, warnings, info, safe fixes, unsafe fixes
 
 
 #: files loaded, checked and released together by ``Linter.lint``
 BATCH_FILES = 32
 
 
-@dataclass
 class FileOutcome:
-    """The result of linting one file: its findings and the files it depends on."""
+    """The result of linting one file: its findings (as objects, or as a compact row that
+    decodes them on first use), the files it depends on, its project-scope summary."""
 
-    findings: list[Finding]
-    #: every import target asked for, directly or not (absolute; found or not)
-    dependencies: list[Path] = field(default_factory=list)
+    def __init__(self, findings: list[Finding] | None, dependencies: list[Path] | None = None,
+                 summary: str | None = None, row: "FileRow | None" = None, cached: "CachedFile | None" = None):
+        self._findings = findings
+        #: every import target asked for, directly or not (absolute; found or not), and asset files
+        self.dependencies = dependencies or []
+        self._summary = summary
+        self._row = row
+        self._cached = cached  # a cache hit: its summaries are read only if the project phase needs them
+
+    @property
+    def summary(self) -> str | None:
+        """The JSON of the file's project-scope summaries (``Linter.summary_of``), None without project rules."""
+        if self._cached is not None:
+            self._summary = None if self._cached.digest is None else self._cached.fetch()
+            self._cached = None
+        return self._summary
+
+    @property
+    def summary_digest(self) -> str | None:
+        from .cache import summary_digest
+
+        return self._cached.digest if self._cached is not None else summary_digest(self._summary)
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            self._findings = self._row.decode() if self._row is not None else []
+        return self._findings
+
+    @property
+    def row(self) -> "FileRow":
+        """The compact form: findings JSON, text rendering, counts (made once)."""
+        if self._row is None:
+            from .cache import FileRow
+
+            self._row = FileRow.of(self._findings or [])
+        return self._row
+
+    def compact(self) -> "FileOutcome":
+        """The same outcome holding only strings and numbers, the findings' JSON compressed (what a
+        worker sends back, what a run keeps until it reports)."""
+        return FileOutcome(None, self.dependencies, self._summary, self.row.shrink(), self._cached)
 
 
 class SourceStore(dict):
@@ -211,13 +171,18 @@ class Linter:
         self.project = Project(self.options, self.cwd, rule_catalogue())
         self.sources: dict[str, SourceText] = SourceStore(self.cwd)
         self._loaders: dict[tuple, Loader] = {}
-        from .language.nlp import NLP
-
-        self.nlp = NLP()  # this linter's analyses and facts of texts (bounded LRUs)
+        self._suppressions: tuple | None = None  # (the file last finished, its # noqa comments)
 
     @functools.cached_property
     def rules(self) -> dict[str, Rule]:
         return load_all_rules()
+
+    @functools.cached_property
+    def nlp(self):
+        """This linter's analyses and facts of texts (bounded LRUs; made on the first file linted)."""
+        from .language.nlp import NLP
+
+        return NLP()
 
     # -- configuration (see campaignlint.project) ----------------------------
     def config_for(self, path: Path) -> Config:
@@ -268,7 +233,8 @@ class Linter:
             front_end([ctx.finding(self.rules[p.code], p.span, p.message) for p in loaded.problems
                        if p.code in self.rules])
         findings = self.findings_for(loaded, config)
-        project = self.lint_project([(path, linted_root)], overrides=overrides)  # v2: this file is the whole run
+        phase = self._project_phase([(path, linted_root, FileOutcome(None, summary=self.summary_of(loaded, config)))])
+        project = phase.findings if phase is not None else []
         return sorted(findings + project, key=Finding.sort_key) if project else findings
 
     def loaded(self, path: Path) -> LoadedFile | None:
@@ -299,6 +265,28 @@ class Linter:
                         findings.extend(rule.check(cctx))
         return self._finish(findings, loaded, config)
 
+    def summary_of(self, loaded: LoadedFile, config: Config) -> str | None:
+        """The file's project-scope summaries, as JSON: each enabled project-scope rule's ``summarize``
+        of it, and its ``# noqa`` comments (the project phase applies them).  None: no such rule."""
+        rules = [rule for rule in self.rules.values()
+                 if rule.scope == "project" and config.enabled(rule.code, rule.name)]
+        if not rules:
+            return None
+        import json
+
+        from . import noqa
+
+        ctx = FileContext(self.sources, loaded, config, self.rules, self.nlp)
+        summaries = {rule.code: rule.summarize(ctx) if loaded.model is not None else None for rule in rules}
+        comments: list = []
+        if (loaded.document is not None and loaded.source is not None
+                and any("noqa" in comment.text.lower() for comment in loaded.document.comments)):
+            last = self._suppressions
+            suppressions = last[1] if last is not None and last[0] is loaded else noqa.collect(loaded.document,
+                                                                                               loaded.source)
+            comments = [[s.first_line, s.last_line, s.codes] for s in suppressions]
+        return json.dumps({"rules": summaries, "noqa": comments}, separators=(",", ":"))
+
     def _finish(self, findings: list[Finding], loaded: LoadedFile, config: Config) -> list[Finding]:
         from . import noqa
 
@@ -311,6 +299,7 @@ class Linter:
             kept.append(finding)
         if loaded.document is not None and loaded.source is not None:
             suppressions = noqa.collect(loaded.document, loaded.source)
+            self._suppressions = (loaded, suppressions)  # summary_of reads them again
             own = [f for f in kept if f.path == loaded.display]
             others = [f for f in kept if f.path != loaded.display]
             own = noqa.apply(own, suppressions)
@@ -336,9 +325,9 @@ class Linter:
         for raw in paths:
             if raw == "-":
                 continue
-            for path in discover_files([raw]):
-                files.append((path, Path(os.path.abspath(raw)) if Path(raw).is_dir() else None))
-        per_file: list[list[Finding]] = [[] for _ in files]
+            linted_root = Path(os.path.abspath(raw)) if Path(raw).is_dir() else None
+            files.extend((path, linted_root) for path in discover_files([raw]))
+        outcomes: list[FileOutcome] = [FileOutcome([]) for _ in files]
         for path, _root in files:
             result.files.append(self._display(path))
         store = None
@@ -353,92 +342,139 @@ class Linter:
                 if hit is None:
                     pending.append(index)
                 else:
-                    per_file[index] = hit
+                    outcomes[index] = FileOutcome(None, row=hit.row, cached=hit)
         if pending:
             work = [files[index] for index in pending]
             from .parallel import lint_in_workers, workers_for
 
             workers = workers_for(jobs, len(work))
-            outcomes = (lint_in_workers(functools.partial(Linter, self.options, self.cwd), work, workers)
-                        if workers > 1 else self.lint_many(work))
-            for index, outcome in zip(pending, outcomes):
-                per_file[index] = outcome.findings
+            fresh = (lint_in_workers(functools.partial(Linter, self.options, self.cwd), work, workers)
+                     if workers > 1 else self.lint_many(work))
+            for index, outcome in zip(pending, fresh):
+                outcomes[index] = outcome = outcome.compact()  # strings only: memory stays flat
                 if store is not None:
                     store.put(files[index][0], files[index][1], outcome)
-        all_findings = [finding for findings in per_file for finding in findings]
-        project_findings = self.lint_project(files, store)  # v2: the project-scope phase
-        all_findings.extend(project_findings)
+        # v2: the project-scope phase, over the files' summaries
+        phase = self._project_phase([(path, root, outcome) for (path, root), outcome in zip(files, outcomes)], store)
         if store is not None:
             store.flush()
+        stdin: list[Finding] = []
         if "-" in paths:
             name = Path(os.path.abspath(stdin_filename or "stdin.camp"))
             result.files.append(self._display(name))
-            all_findings.extend(self.lint_file(name, text=stdin_text or ""))
-        elif not pending and not project_findings and _in_report_order(result.files, per_file):
-            result.findings = all_findings  # every file a hit, each on its own path: already in order
-            return result
-        result.findings = unique_sorted(all_findings)
+            stdin = self.lint_file(name, text=stdin_text or "")
+        in_order = (not stdin and (phase is None or not sum(phase.row.counts[:3]))
+                    and _in_report_order(result.files, [outcome.row for outcome in outcomes]))
+        if in_order:  # each file's findings on its own path, paths in order: the report is the rows as they are
+            totals = [sum(numbers) for numbers in zip(*(outcome.row.counts for outcome in outcomes))] or [0] * 5
+            result.rendered = Rendered([outcome.row.rendered for outcome in outcomes], totals)
+        fallback = [(files[index], outcome) for index, outcome in enumerate(outcomes)]
+
+        def decode() -> list[Finding]:
+            found = [finding for (path, root), outcome in fallback for finding in self._decoded(path, root, outcome)]
+            if in_order:
+                return found
+            return unique_sorted(found + (phase.findings if phase is not None else []) + stdin)
+
+        result._lazy = decode
         return result
+
+    def _decoded(self, path: Path, root: Path | None, outcome: FileOutcome) -> list[Finding]:
+        """A file's findings from its row; should its stored JSON have gone (another run rebuilt the
+        cache meanwhile), the file is linted again."""
+        try:
+            return outcome.findings
+        except ValueError:
+            return next(iter(self.lint_many([(path, root)]))).findings
 
     # -- project scope (v2) ------------------------------------------------
     def lint_project(self, files: list[tuple[Path, Path | None]], store=None,
                      overrides: dict[Path, str] | None = None) -> list[Finding]:
-        """The second phase: project-scope rules over every campaign file of the run.
-
-        A rule declares ``scope = "project"`` and implements ``check_project``,
-        which sees every file of the run loaded (``context.ProjectContext``) and
-        reports on those files only.  Its findings go through each file's
-        configuration and ``# noqa`` like any other.  Results are cached under a
-        key made of every file of the run and its contents (``cache.ResultCache.
-        get_project``): any change to any file re-runs this phase, and only it.
-        """
-        from . import noqa
-        from .context import ProjectContext
-
-        # the catalogue says whether there are project-scope rules: a warm run imports no rule
+        """The project-scope findings of ``files`` alone (the language server's workspace folder):
+        each file is loaded (``overrides``: unsaved texts), summarised and released, one at a time,
+        then ``_project_phase`` runs over the summaries."""
         if not files or not any(getattr(r, "scope", None) == "project" for r in self.project.rules.values()):
             return []
-        if store is not None:
-            cached = store.get_project(files)
-            if cached is not None:
-                return cached
-        rules = [rule for rule in self.rules.values() if rule.scope == "project"]
-        loaded: list[tuple[LoadedFile, Config]] = []
-        fresh: list[tuple[Loader, Path]] = []
+        entries = []
+        fresh: list[tuple[Loader, Path, str]] = []
         for path, linted_root in files:
             path = Path(os.path.abspath(path))
             config = self.config_for(path)
-            if not any(config.enabled(rule.code, rule.name) for rule in rules):
-                continue
             loader = self.loader_for(config, self.project_root(config, path, linted_root), overrides)
-            if path not in loader.files:
-                fresh.append((loader, path))
-            loaded.append((loader.load(path), config))
-        by_display = {item.display: (item, config) for item, config in loaded}
+            loaded = loader.files.get(path)
+            if loaded is None:
+                loaded = loader.load(path)
+                fresh.append((loader, path, loaded.display))
+            if loaded.source is not None:  # positions come from the text this phase read (unsaved ones included)
+                self.sources[loaded.display] = loaded.source
+            entries.append((path, linted_root, FileOutcome(None, summary=self.summary_of(loaded, config))))
+        for loader, path, display in fresh:  # forget what this phase loaded (a later file may have imported it)
+            if not any(path in other.imported for other in loader.files.values()):
+                loader.files.pop(path, None)
+                self.sources.pop(display, None)
+        phase = self._project_phase(entries, store)
+        return phase.findings if phase is not None else []
+
+    def _project_phase(self, entries: list[tuple[Path, Path | None, FileOutcome]], store=None) -> FileOutcome | None:
+        """The second phase: project-scope rules over the summaries of every campaign file of the run.
+
+        A rule declares ``scope = "project"``, a ``summarize(ctx)`` run on each file in the file
+        phase (``summary_of``: JSON, cached with the file's findings) and a ``check_project(ctx)``
+        that sees every file's summary (``context.ProjectContext``, never a model) and reports on
+        those files only.  Its findings go through each file's configuration and ``# noqa`` like
+        any other.  Results are cached under a key made of every file of the run, its context and
+        its summaries (``cache.ResultCache.get_project``): a change to any summary re-runs this
+        phase, and only it.  None: no project-scope rule exists.
+        """
+        # the catalogue says whether there are project-scope rules: a warm run imports no rule
+        if not entries or not any(getattr(r, "scope", None) == "project" for r in self.project.rules.values()):
+            return None
+        digests = [(path, root, outcome.summary_digest) for path, root, outcome in entries]
+        if store is not None:
+            cached = store.get_project(digests)
+            if cached is not None:
+                return FileOutcome(None, row=cached)
+        import json
+
+        from . import noqa
+        from .context import ProjectContext, ProjectFile
+
+        rules = [rule for rule in self.rules.values() if rule.scope == "project"]
+        per_rule: dict[str, list[ProjectFile]] = {rule.code: [] for rule in rules}
+        by_display: dict[str, tuple[Path, list]] = {}
+        for path, root, outcome in entries:
+            try:
+                summary = outcome.summary
+            except ValueError:  # the cache changed meanwhile: summarise the file again
+                summary = next(iter(self.lint_many([(path, root)]))).summary
+            if summary is None:
+                continue
+            data = json.loads(summary)
+            display = self._display(path)
+            by_display[display] = (path, data["noqa"])
+            for code, value in data["rules"].items():
+                if code in per_rule:
+                    per_rule[code].append(ProjectFile(display, value))
         per_file: dict[str, list[Finding]] = {}
-        # positions come from the texts this phase read (unsaved ones included), not from the disk
-        read = {item.display: item.source for item, _config in loaded if item.source is not None}
-        context = ProjectContext(collections.ChainMap(read, self.sources), loaded)
         for rule in rules:
-            for finding in rule.check_project(context):
-                item, config = by_display.get(finding.path, (None, None))
+            if not per_rule[rule.code]:
+                continue
+            for finding in rule.check_project(ProjectContext(per_rule[rule.code])):
+                known = by_display.get(finding.path)
+                config = self.config_for(known[0]) if known is not None else None
                 if config is None or not config.enabled(finding.code, finding.rule_name, finding.path):
                     continue
                 finding.severity = config.severity_of(finding.code, finding.severity)
                 per_file.setdefault(finding.path, []).append(finding)
         found: list[Finding] = []
         for display, findings in per_file.items():
-            item = by_display[display][0]
-            if item.document is not None and item.source is not None:
-                findings = noqa.apply(findings, noqa.collect(item.document, item.source))
-            found.extend(findings)
-        for loader, path in fresh:  # memory stays flat: forget what this phase loaded
-            if not any(path in other.imported for other in loader.files.values()):
-                loader.files.pop(path, None)
+            comments = [noqa.Suppression(0, 0, 0, codes, first, last) for first, last, codes in by_display[display][1]]
+            found.extend(noqa.apply(findings, comments))
         found.sort(key=Finding.sort_key)
+        outcome = FileOutcome(found)
         if store is not None:
-            store.put_project(files, found)
-        return found
+            store.put_project(digests, outcome.row)
+        return outcome
 
     def lint_many(self, files: list[tuple[Path, Path | None]]):
         """Lint files on disk in order, ``BATCH_FILES`` at a time; yields a ``FileOutcome`` each.
@@ -460,7 +496,8 @@ class Linter:
                         self.sources[other.display] = other.source
                 prepared.append((loaded, config, loader))
             for loaded, config, loader in prepared:
-                yield FileOutcome(self.findings_for(loaded, config), _dependencies(loaded, loader))
+                findings = self.findings_for(loaded, config)
+                yield FileOutcome(findings, _dependencies(loaded, loader), self.summary_of(loaded, config))
             self._release(prepared)
 
     def _release(self, prepared) -> None:
@@ -476,15 +513,15 @@ class Linter:
                     self.sources.pop(loaded.display, None)
 
 
-def _in_report_order(displays: list[str], per_file: list[list[Finding]]) -> bool:
+def _in_report_order(displays: list[str], rows: list[FileRow]) -> bool:
     """Whether the files' findings, concatenated, are already sorted and unique: each
     file's list is (``_finish``), so it is enough that every finding is on its own
     file's path and the paths come in increasing order."""
     previous = None
-    for display, findings in zip(displays, per_file):
-        if not findings:
+    for display, row in zip(displays, rows):
+        if row.path == "":  # no finding
             continue
-        if (previous is not None and display <= previous) or any(f.path != display for f in findings):
+        if (previous is not None and display <= previous) or row.path != display:
             return False
         previous = display
     return True

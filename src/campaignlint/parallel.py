@@ -6,7 +6,7 @@ model (``set_forkserver_preload``): each worker starts with all of that loaded
 instead of importing it again, and nothing is inherited from the main process
 (which may hold threads: the language server).  Elsewhere the ``spawn`` method.
 Each worker builds one ``Linter`` with the run's options and keeps it; files go
-to the workers in a few large contiguous chunks (fewer round trips) and
+to the workers in contiguous chunks of at most ``CHUNK_FILES`` and
 ``Executor.map`` returns the chunks in order, so the findings are the same, in
 the same order, whatever the number of workers.
 
@@ -29,11 +29,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: files each worker must get for spreading out to pay off
 MIN_FILES_PER_WORKER = 80  # crossover measured at 80–160 files with 2 workers (docs/performance.md)
-#: files a worker receives at a time, at most
-CHUNK_FILES = 64
-#: modules the fork server imports once for every worker
-PRELOAD = ["campaignlint.engine", "campaignlint.registry", "campaignlint.loader", "campaignlint.schema",
-           "campaignlint.model", "campaignlint.parser", "campaignlint.language.nlp"]
+#: files a worker receives at a time, at most: small enough that the last chunks do not leave a
+#: worker idle for long (files differ in size), large enough that round trips do not count
+CHUNK_FILES = 24
+#: chunks per worker, at least, when there are few files
+CHUNKS_PER_WORKER = 8
+#: modules the fork server imports once for every worker (the front end and the libraries the
+#: rules load on first use included)
+PRELOAD = ["campaignlint.engine", "campaignlint.registry", "campaignlint.frontend.loader",
+           "campaignlint.frontend.parser", "campaignlint.frontend.resolve", "campaignlint.model",
+           "campaignlint.language.nlp", "campaignlint.cache", "lark"]
 
 _LINTER: "Linter | None" = None
 
@@ -82,8 +87,10 @@ def _context():
 
 
 def _lint_chunk(chunk: list[tuple[Path, Path | None]]) -> list["FileOutcome"]:
+    """A chunk's outcomes in compact form: findings as JSON and rendered lines, summaries as JSON
+    (cheap to send back; the main process decodes findings only if a reporter needs them)."""
     assert _LINTER is not None
-    return list(_LINTER.lint_many(chunk))
+    return [outcome.compact() for outcome in _LINTER.lint_many(chunk)]
 
 
 def _language() -> str:
@@ -99,7 +106,7 @@ def lint_in_workers(make_linter: "Callable[[], Linter]", files: list[tuple[Path,
     ``make_linter`` builds each worker's linter (a picklable callable: the engine
     passes ``functools.partial(Linter, options, cwd)``), so this module never
     imports the engine."""
-    size = max(1, min(CHUNK_FILES, -(-len(files) // (workers * 4))))
+    size = max(1, min(CHUNK_FILES, -(-len(files) // (workers * CHUNKS_PER_WORKER))))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     context = _context()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,

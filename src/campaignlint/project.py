@@ -43,11 +43,21 @@ class Project:
         self._folder_configs: dict[Path, Config] = {}
         self._roots: dict[Path, Path | None] = {}
         self._explicit: Config | None = None
+        self._displays: dict[Path, str] = {}
+        self._prefix = os.path.join(os.path.abspath(cwd), "")  # "/the/folder/"
         if options.config_path is not None:
             self._explicit = self._with_options(read_config_file(options.config_path, rules))
 
     def display(self, path: Path) -> str:
-        return display_path(path, self.cwd)
+        shown = self._displays.get(path)
+        if shown is None:
+            text, prefix = str(path), self._prefix
+            if text.startswith(prefix) and not any(part in text for part in ("/./", "/../", "//")):
+                shown = text[len(prefix):]  # what relpath gives for a normalised path under the folder
+            else:
+                shown = display_path(path, self.cwd)
+            self._displays[path] = shown
+        return shown
 
     def _with_options(self, config: Config) -> Config:
         options = self.options

@@ -15,7 +15,6 @@ import importlib
 import os
 import pickle
 import pkgutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
@@ -99,6 +98,8 @@ def rule_catalogue() -> Mapping[str, "Rule | RuleInfo"]:
                  for code, rule in rules.items()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".catalogue-")
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(catalogue, stream)

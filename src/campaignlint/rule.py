@@ -127,8 +127,10 @@ class Rule:
     #: "file": ``check_file(ctx)`` once per file (a FileContext);
     #: "suppressions": ``check_suppressions(ctx, suppressions)`` once per file, after
     #: every other rule and the ``# noqa`` comments were applied (N001);
-    #: "project": ``check_project(ctx)`` once per run, over every campaign file of the
-    #: run (a ProjectContext; v2, cli.md "Project-scope rules");
+    #: "project": ``summarize(ctx)`` once per file in the file phase (a FileContext: the
+    #: small JSON facts the rule needs of that file, cached with its findings), then
+    #: ``check_project(ctx)`` once per run over the summaries of every campaign file of
+    #: the run (a ProjectContext; v2, cli.md "Project-scope rules");
     #: "front-end": raised by the front end while reading the file (E001–E008, in
     #: ``campaignlint.frontend.problems``), no check
     scope: ClassVar[str] = "campaign"
@@ -176,6 +178,10 @@ class Rule:
 
     def check_file(self, ctx: "FileContext") -> Iterable[Finding]:
         return ()
+
+    def summarize(self, ctx: "FileContext") -> Any:
+        """Project scope: what ``check_project`` needs of this file, as JSON data (None: nothing)."""
+        return None
 
     def check_project(self, ctx: "ProjectContext") -> Iterable[Finding]:
         return ()

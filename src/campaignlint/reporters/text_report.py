@@ -32,8 +32,20 @@ def _marker(finding: Finding) -> str:
     return " [*]" if finding.fix.applicability is Applicability.SAFE else " [*unsafe]"
 
 
+def _plain(text: str, **_style) -> str:
+    return text
+
+
+def line_of(finding: Finding, style=_plain) -> str:
+    """``path:line:col: CODE severity: message [*]``: a finding's line of the report."""
+    where = f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}:"
+    severity = style(severity_word(finding.severity), fg=COLORS[finding.severity])
+    said = _("{severity}: {message}").format(severity=severity, message=finding.message)
+    return f"{style(where, bold=True)} {style(finding.code, bold=True)} {said}{_marker(finding)}"
+
+
 def render(findings: list[Finding], context: ReportContext) -> str:
-    style = (lambda text, **kw: click.style(text, **kw)) if context.color else (lambda text, **kw: text)
+    style = (lambda text, **kw: click.style(text, **kw)) if context.color else _plain
     lines: list[str] = []
     if context.statistics:
         counts = Counter(f.code for f in findings)
@@ -49,10 +61,7 @@ def render(findings: list[Finding], context: ReportContext) -> str:
             lines.append(f"{count:5d}  {style(code, bold=True)}  {severity_word(severity):<{width}}  {name}{mark}")
     else:
         for finding in findings:
-            where = f"{finding.path}:{finding.range.start_line}:{finding.range.start_column}:"
-            severity = style(severity_word(finding.severity), fg=COLORS[finding.severity])
-            said = _("{severity}: {message}").format(severity=severity, message=finding.message)
-            lines.append(f"{style(where, bold=True)} {style(finding.code, bold=True)} {said}{_marker(finding)}")
+            lines.append(line_of(finding, style))
             if context.show_source:
                 source = context.sources.get(finding.path)
                 if source is not None:
@@ -69,17 +78,31 @@ def render(findings: list[Finding], context: ReportContext) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def counts_of(findings: list[Finding]) -> list[int]:
+    """Errors, warnings, info, safe fixes, unsafe fixes: what the summary line counts."""
+    counts = Counter(f.severity for f in findings)
+    safe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.SAFE)
+    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.UNSAFE)
+    return [counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], safe, unsafe]
+
+
 def summary(findings: list[Finding], context: ReportContext) -> str:
+    return summary_of(counts_of(findings), context)
+
+
+def summary_of(numbers: list[int], context: ReportContext) -> str:
+    """The summary line from ``counts_of``'s numbers (added up over files: a run answered from its stored rows)."""
     fixed = sum(context.fixed.values())
     files = len(context.files)
     parts = []
     if fixed:
         parts.append(ngettext("Fixed {count} problem.", "Fixed {count} problems.", fixed).format(count=fixed))
-    if not findings:
+    errors, warnings, infos, safe, unsafe = numbers
+    counts = {Severity.ERROR: errors, Severity.WARNING: warnings, Severity.INFO: infos}
+    if not errors + warnings + infos:
         parts.append(ngettext("All clear: no problem found in {files} file.",
                               "All clear: no problem found in {files} files.", files).format(files=files))
         return " ".join(parts)
-    counts = Counter(f.severity for f in findings)
     words = {
         Severity.ERROR: lambda n: ngettext("{count} error", "{count} errors", n),
         Severity.WARNING: lambda n: ngettext("{count} warning", "{count} warnings", n),
@@ -87,14 +110,12 @@ def summary(findings: list[Finding], context: ReportContext) -> str:
     }
     detail = ", ".join(words[s](counts[s]).format(count=counts[s])
                        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
-    total = len(findings)
+    total = errors + warnings + infos
     found = ngettext("Found {count} problem ({detail}) in {files} file.",
                      "Found {count} problems ({detail}) in {files} file.", total) if files == 1 else ngettext(
                      "Found {count} problem ({detail}) in {files} files.",
                      "Found {count} problems ({detail}) in {files} files.", total)
     parts.append(found.format(count=total, detail=detail, files=files))
-    safe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.SAFE)
-    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.UNSAFE)
     if safe:
         parts.append(ngettext("{count} fixable with --fix.", "{count} fixable with --fix.", safe).format(count=safe))
     if unsafe and not context.unsafe_fixes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import gettext as _
@@ -13,9 +14,10 @@ from .._format import local_time
 from .._v2 import FREQUENCY, cap_for, cap_words, configured_caps, over_cap
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ...context import ProjectContext
+    from ...context import FileContext, ProjectContext
 
 _ORDINAL = {1: "1st", 2: "2nd", 3: "3rd"}
+_EPOCH = dt.datetime(2000, 1, 1)
 
 
 def _ordinal(n: int) -> str:
@@ -53,48 +55,73 @@ class FrequencyCapExceeded(Rule):
     )
     correction = "# move `newsletter` to the next week, or merge it with `email_j3`"
 
+    def summarize(self, ctx: "FileContext") -> list | None:
+        """Each scheduled message of the file, once per segment it goes to: brand, segment, channel, send time
+        (seconds, local), campaign, message, where, and the cap that applies there (count, period) or None."""
+        model = ctx.model
+        if model is None:
+            return None
+        configured = configured_caps(ctx.setting("frequency"))
+        entries = []
+        for campaign in model.campaigns:
+            brand = campaign.brand.name if campaign.brand else None
+            profiles: dict[str, object] = {}
+            for message in campaign.messages:
+                if message.at is None or message.channel is None:
+                    continue
+                for name in message.segments:
+                    segment = campaign.segments.get(name)
+                    if segment is None:
+                        continue
+                    channel = message.channel
+                    if channel not in profiles:
+                        profiles[channel] = campaign.channel_profile(channel)
+                    cap = cap_for(segment, campaign, channel, profiles[channel], configured)
+                    at = local_time(message.at, campaign).replace(tzinfo=None)
+                    entries.append([brand, name, channel, (at - _EPOCH).total_seconds(), campaign.name, message.name,
+                                    ctx.where(message), None if cap is None else [cap.count, cap.period]])
+        return entries or None
+
     def check_project(self, ctx: "ProjectContext") -> Iterator[Finding]:
         groups: dict[tuple, list] = {}
-        for loaded, settings in ctx.files:
-            model = loaded.model
-            if model is None:
-                continue
-            for campaign in model.campaigns:
-                for message in campaign.messages:
-                    if message.at is None or message.channel is None:
-                        continue
-                    for name in message.segments:
-                        segment = campaign.segments.get(name)
-                        if segment is None:
-                            continue
-                        brand = campaign.brand.name if campaign.brand else None
-                        key = (brand, name, message.channel)
-                        groups.setdefault(key, []).append((loaded, settings, campaign, segment, message))
+        for file in ctx.files:
+            for entry in file.summary or ():
+                groups.setdefault((entry[0], entry[1], entry[2]), []).append((file.display, entry))
         for (_brand, segment_name, channel), entries in sorted(groups.items(), key=lambda item: str(item[0])):
-            loaded, settings, campaign, segment, _message = entries[0]
-            profile = campaign.channel_profile(channel)
-            cap = cap_for(segment, campaign, channel, profile, configured_caps(settings.setting("frequency")))
-            if cap is None:
+            stored = entries[0][1][7]  # the cap where the segment's first message is
+            if stored is None:
                 continue
-            times = []
-            for entry in entries:
-                at = local_time(entry[4].at, entry[2]).replace(tzinfo=None)
-                times.append(((at - dt.datetime(2000, 1, 1)).total_seconds(), entry))
-            found = over_cap(times, cap)
+            cap = _Cap(*stored)
+            found = over_cap([(entry[3], (display, entry)) for display, entry in entries], cap)
             if found is None:
                 continue
-            (loaded, settings, campaign, segment, message), window = found
-            fctx = ctx.context_for(loaded, settings)
-            others = ", ".join(self._name(e, loaded) for e in window)
+            (display, entry), window = found
+            others = ", ".join(self._name(other, display) for other in window)
             days = {"day": _("24 hours"), "week": _("7 days"), "month": _("30 days")}[cap.period]
-            yield fctx.finding(self, message, _("`{message}` is the {ordinal} {channel} to `{segment}` in {days}, "
+            yield ctx.finding(self, entry[6], _("`{message}` is the {ordinal} {channel} to `{segment}` in {days}, "
                                                 "with {others}: cap {cap} (all campaigns together)").format(
-                message=message.name, ordinal=_ordinal(len(window) + 1), channel=channel, segment=segment_name,
+                message=entry[5], ordinal=_ordinal(len(window) + 1), channel=channel, segment=segment_name,
                 days=days, others=others, cap=cap_words(cap)))
 
     @staticmethod
-    def _name(entry, here) -> str:
-        loaded, _settings, campaign, _segment, message = entry
-        if loaded is here:
-            return f"`{campaign.name}:{message.name}`" if campaign.name else f"`{message.name}`"
-        return f"`{loaded.display}:{message.name}`"
+    def _name(item, here: str) -> str:
+        display, entry = item
+        campaign, message = entry[4], entry[5]
+        if display == here:
+            return f"`{campaign}:{message}`" if campaign else f"`{message}`"
+        return f"`{display}:{message}`"
+
+
+@dataclass(frozen=True)
+class _Cap:
+    """A frequency cap as a summary keeps it (what ``over_cap`` reads)."""
+
+    count: int
+    period: str
+
+    @property
+    def seconds(self) -> int:
+        return {"day": 86400, "week": 7 * 86400, "month": 30 * 86400}[self.period]
+
+    def __str__(self) -> str:
+        return f"{self.count} per {self.period}"

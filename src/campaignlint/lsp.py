@@ -52,6 +52,7 @@ from . import __version__, lsp_lang
 from .findings import Applicability, Finding, Severity
 from .i18n import gettext as _
 from .lsp_frames import read_frames
+from .lsp_hover import Kept, hover_in, loaded_for
 from .lsp_project import ProjectFinding, ProjectPhases, folder_of, project_codes
 
 DEBOUNCE_SECONDS = 0.3
@@ -91,6 +92,7 @@ class CampaignServer(LanguageServer):
         self._generation: dict[str, int] = {}  # uri → number of the latest lint asked for
         self._delivered: dict[str, int] = {}  # uri → number of the last lint published in full
         self._project = ProjectPhases()  # project-scope rules, on their own thread
+        self.kept = Kept()  # uri → the file its last lint loaded (the hovers answer from it)
 
     def _start_io_async(self, stdin=None, stdout=None):
         """pygls's stdio server with ``read_frames`` as its message loop."""
@@ -246,6 +248,7 @@ class CampaignServer(LanguageServer):
                     early(self._by_target(linter, findings, uri, path, folder))
 
             findings = linter.lint_file(path, text=text, front_end=front_end, other_texts=others)
+            self.kept.keep(uri, text, linter.loaded(path))
         except (ConfigError, UsageError) as error:
             diagnostic = types.Diagnostic(
                 range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
@@ -364,6 +367,7 @@ class CampaignServer(LanguageServer):
         if handle is not None:
             handle.cancel()
         previous = self.contributions.pop(uri, {})
+        self.kept.forget(uri)
         for target in {*previous, uri}:
             self.publish(target)
         folder = self._project_changed(uri)
@@ -443,7 +447,7 @@ class CampaignServer(LanguageServer):
         end = types.Position(line=len(lines) - 1, character=codec.client_num_units(lines[-1]))
         return types.TextEdit(range=types.Range(start=types.Position(line=0, character=0), end=end), new_text=after)
 
-    def hover(self, params: types.HoverParams) -> types.Hover | None:
+    async def hover(self, params: types.HoverParams) -> types.Hover | None:
         from .docs import explain_text
         from .rule import REGISTRY
         from .registry import load_all_rules
@@ -464,30 +468,26 @@ class CampaignServer(LanguageServer):
                 parts.append(_("**{code}** (custom rule `{rule}`): {message}").format(
                     code=finding.code, rule=finding.rule_name or finding.code, message=finding.message))
         if not parts:
-            return self.construct_hover(params)
+            return await self.construct_hover(params)
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
                            range=hit)
 
-    def construct_hover(self, params: types.HoverParams) -> types.Hover | None:
-        """Hover away from a finding: what the v2 construct under the cursor is (``lsp_hover``)."""
-        from .lsp_hover import hover_at
-
+    async def construct_hover(self, params: types.HoverParams) -> types.Hover | None:
+        """Hover away from a finding: what the v2 construct under the cursor is (``lsp_hover``), from the file
+        the last lint of this text loaded; if there is none yet, loaded on another thread (and kept)."""
         uri = params.text_document.uri
-        fs_path = to_fs_path(uri)
-        if fs_path is None:
-            return None
-        document = self.opened(uri)
-        if document is None:  # never opened: nothing to say
+        fs_path, document = to_fs_path(uri), self.opened(uri)
+        if fs_path is None or document is None:  # never opened: nothing to say
             return None
         source = document.source
         text, bom = (source[1:], True) if source.startswith("\ufeff") else (source, False)
-        lines = text.split("\n")
-        position = self.workspace.position_codec.position_from_client_units(lines, params.position)
+        position = self.workspace.position_codec.position_from_client_units(text.split("\n"), params.position)
         column = position.character - (1 if bom and position.line == 0 else 0)
-        value = hover_at(Path(fs_path), source, position.line, max(column, 0))
-        if value is None:
-            return None
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value))
+        still = lambda: self.opened(uri) is document and document.source == source  # noqa: E731
+        loaded = await loaded_for(self.kept, uri, source, Path(fs_path), still)
+        value = hover_in(loaded, Path(fs_path), position.line, max(column, 0))
+        return None if value is None else types.Hover(
+            contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value))
 
     def formatting(self, params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
         from .formatter import FormatError, format_text
@@ -582,8 +582,8 @@ def make_server() -> CampaignServer:
         return ls.code_actions(params)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def hover(ls: CampaignServer, params: types.HoverParams):
-        return ls.hover(params)
+    async def hover(ls: CampaignServer, params: types.HoverParams):
+        return await ls.hover(params)
 
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)
     def formatting(ls: CampaignServer, params: types.DocumentFormattingParams):

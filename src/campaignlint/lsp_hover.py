@@ -10,16 +10,21 @@ the construct at a code-point offset of a resolved file, in Markdown:
 * a triggered message: what starts it, what stops it, when it may be sent;
 * a segment: its legal basis per channel, relationship and frequency caps.
 
-No LSP here: positions are offsets, the result is text (the server converts).
+No LSP here: positions are offsets, the result is text (the server converts).  ``Kept`` holds, per open
+document, the file its last lint loaded: hovers answer from it and do not parse again (``loaded_for``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import model as m
 from .i18n import gettext as _
 from .source import Span
+
+if TYPE_CHECKING:
+    from .frontend.loader import LoadedFile
 
 
 def _inside(span: Span | None, path: str, offset: int) -> bool:
@@ -169,9 +174,31 @@ def _segment(segment: m.Segment) -> str | None:
     return "\n\n".join(lines)
 
 
-def hover_at(path: Path, source: str, line: int, column: int) -> str | None:
-    """Markdown about the construct at (0-based ``line``, code-point ``column``) of ``source``, the open text
-    of ``path`` (a BOM, if any, not counted in the columns); None when there is nothing v2 there."""
+class Kept:
+    """Per open document, the file (source and resolved model) its last lint, or a hover, loaded, with the text
+    it was loaded from: a hover on that text is answered from it, without parsing again (the language server).
+
+    Written on the lint thread, read on the event loop: one dict assignment, atomic."""
+
+    def __init__(self) -> None:
+        self._by_uri: dict[str, tuple[str, LoadedFile]] = {}
+        self.loads = 0  # the hovers that had to load the file themselves
+
+    def keep(self, uri: str, text: str, loaded: LoadedFile | None) -> None:
+        if loaded is not None and loaded.model is not None and loaded.source is not None:
+            self._by_uri[uri] = (text, loaded)
+
+    def get(self, uri: str, text: str) -> LoadedFile | None:
+        """The file loaded from exactly ``text`` (the document's current text), or None."""
+        found = self._by_uri.get(uri)
+        return found[1] if found is not None and (found[0] is text or found[0] == text) else None
+
+    def forget(self, uri: str) -> None:
+        self._by_uri.pop(uri, None)
+
+
+def load(path: Path, source: str) -> LoadedFile | None:
+    """``source``, the open text of ``path``, parsed and resolved (its imports read from disk)."""
     import os
 
     from .engine import Linter, Options
@@ -180,11 +207,44 @@ def hover_at(path: Path, source: str, line: int, column: int) -> str | None:
     linter = Linter(Options(), cwd=path.parent)
     config = linter.config_for(path)
     root = linter.project_root(config, path, None)
-    loaded = linter.loader_for(config, root, {path: source}).load(path)
-    if loaded.model is None or loaded.source is None:
+    return linter.loader_for(config, root, {path: source}).load(path)
+
+
+async def loaded_for(kept: Kept, uri: str, source: str, path: Path, still) -> LoadedFile | None:
+    """The file loaded from ``source``, the open text of ``uri``: the one its last lint kept, else loaded on
+    another thread (the event loop does not wait for a parse) and kept if ``still()`` (not changed nor closed)."""
+    import asyncio
+    import logging
+
+    loaded = kept.get(uri, source)
+    if loaded is not None:
+        return loaded
+    kept.loads += 1
+    try:
+        loaded = await asyncio.get_running_loop().run_in_executor(None, load, path, source)
+    except Exception:  # no traceback for the user: no hover
+        logging.getLogger(__name__).exception("campaignlint could not read %s for a hover", uri)
+        return None
+    if still():
+        kept.keep(uri, source, loaded)
+    return loaded
+
+
+def hover_in(loaded: LoadedFile | None, path: Path, line: int, column: int) -> str | None:
+    """Markdown about the construct at (0-based ``line``, code-point ``column``) of the loaded file ``path``
+    (a BOM, if any, not counted in the columns); None when there is nothing v2 there."""
+    import os
+
+    if loaded is None or loaded.model is None or loaded.source is None:
         return None
     lines = loaded.source.text.split("\n")
     if line >= len(lines):
         return None
     offset = sum(len(text) + 1 for text in lines[:line]) + min(column, len(lines[line]))
-    return describe(loaded.model, loaded.display, offset, path.parent, loaded.root)
+    return describe(loaded.model, loaded.display, offset, Path(os.path.abspath(path)).parent, loaded.root)
+
+
+def hover_at(path: Path, source: str, line: int, column: int) -> str | None:
+    """Markdown about the construct at (0-based ``line``, code-point ``column``) of ``source``, the open text
+    of ``path`` (a BOM, if any, not counted in the columns); None when there is nothing v2 there."""
+    return hover_in(load(path, source), path, line, column)

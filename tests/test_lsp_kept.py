@@ -24,7 +24,8 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 HERE = Path(__file__).resolve().parent
 GATE = Path(tempfile.mkdtemp(prefix="campaignlint-kept-"))
-SEGMENT = '\nsegment abonnes {\n  description "Abonnés"\n  relationship customers\n  consent email soft-opt-in, sms opt-in\n}\n'
+SEGMENT = ('\nsegment abonnes {\n  description "Abonnés"\n  relationship customers\n'
+           '  consent email soft-opt-in, sms opt-in\n}\n')
 
 
 @pytest_lsp.fixture(scope="module", config=ClientServerConfig(

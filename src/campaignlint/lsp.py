@@ -22,7 +22,7 @@
   workspace folder (``lsp_project``; unsaved texts first), debounced, on their
   own thread (stale results dropped), and their diagnostics go to every file
   they concern, open or not.
-* Hover on a finding shows its rule's documentation (``campaignlint explain``).
+* Hover on a finding: its rule's documentation (``campaignlint explain``); elsewhere the v2 construct (kept model).
 * Document formatting with the formatter (``campaignlint fmt``).
 * Robust framing (``read_frames``): a frame with a bad ``Content-Length`` (not a
   number, shorter or longer than its body, absurdly large) or a body that is not

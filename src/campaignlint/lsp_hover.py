@@ -222,8 +222,8 @@ async def loaded_for(kept: Kept, uri: str, source: str, path: Path, still) -> Lo
     kept.loads += 1
     try:
         loaded = await asyncio.get_running_loop().run_in_executor(None, load, path, source)
-    except Exception:  # no traceback for the user: no hover
-        logging.getLogger(__name__).exception("campaignlint could not read %s for a hover", uri)
+    except Exception as error:  # a bad configuration…: no hover, and no traceback for the user
+        logging.getLogger(__name__).warning("campaignlint could not read %s for a hover: %s", uri, error)
         return None
     if still():
         kept.keep(uri, source, loaded)

@@ -219,6 +219,9 @@ def check(paths, select, ignore, extend_select, packs, extend_packs, fmt, output
             if show_fixes and fix:
                 _list_applied(result)
         else:
+            from .parallel import batch_gc
+
+            batch_gc()
             result = linter.lint(paths, stdin_text, stdin_filename, cache=not no_cache, jobs=jobs)
             diff_text = ""
     except (ConfigError, UsageError) as error:

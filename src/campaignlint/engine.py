@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from . import safe_io
+from .language import memo
 from .i18n import ngettext
 from .i18n import gettext as _
 from .config import MAX_FILE_SIZE_LIMIT, Config, git_root
@@ -480,8 +481,8 @@ class Linter:
         """Lint files on disk in order, ``BATCH_FILES`` at a time; yields a ``FileOutcome`` each.
 
         Each batch is loaded, checked, then released (models and sources; the
-        language service's caches are bounded LRUs), so memory does not grow
-        with the number of files.  Files imported by others stay loaded.
+        per-text memos and the language service's facts are emptied after each
+        file), so memory does not grow with the number of files.  Files imported by others stay loaded.
         """
         for start in range(0, len(files), BATCH_FILES):
             batch = files[start : start + BATCH_FILES]
@@ -497,7 +498,10 @@ class Linter:
                 prepared.append((loaded, config, loader))
             for loaded, config, loader in prepared:
                 findings = self.findings_for(loaded, config)
-                yield FileOutcome(findings, _dependencies(loaded, loader), self.summary_of(loaded, config))
+                outcome = FileOutcome(findings, _dependencies(loaded, loader), self.summary_of(loaded, config))
+                memo.clear()  # the file's texts are done: their memos and facts would only fill memory
+                self.nlp.clear()
+                yield outcome
             self._release(prepared)
 
     def _release(self, prepared) -> None:

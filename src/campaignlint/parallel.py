@@ -18,6 +18,7 @@ The environment variable ``CAMPAIGNLINT_MIN_FILES_PER_WORKER`` overrides it.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -70,6 +71,20 @@ def _start(make_linter: "Callable[[], Linter]", language: str = "en") -> None:
     i18n.set_language(language)  # a spawned worker starts in English: it writes the run's language
     _LINTER = make_linter()
     _LINTER.rules  # load the rules now (from the fork server's imports), not with the first chunk
+    batch_gc()
+
+
+def batch_gc() -> None:
+    """Run Python's cyclic garbage collector less often for a batch lint (the command line, workers).
+
+    A lint makes millions of short-lived objects (tokens, parse nodes, matches)
+    and few cycles; at the default threshold (700 allocations) the collector ran
+    2,000 times over 300 files and took about an eighth of the CPU.  The
+    objects made so far (modules, the rules, grammar and tables) are frozen:
+    they are never garbage, and the full collections no longer walk them.
+    """
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 def _context():

@@ -6,10 +6,11 @@ so that no family imports another's private helpers.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
+
+from campaignlint.language import memo
 
 from ..model import Campaign, ChannelProfile, FrequencyCap, Message, Segment, TextField, Variable, seconds
 from ..i18n import gettext as _
@@ -28,7 +29,7 @@ def tags(text: str) -> tuple[mt.Tag, ...]:
     return _tags(text, language())  # a malformed tag's `error` is in the run's language
 
 
-@functools.lru_cache(maxsize=4096)
+@memo.per_text(4096)
 def _tags(text: str, _language: str) -> tuple[mt.Tag, ...]:
     return tuple(mt.tokenize(text))
 

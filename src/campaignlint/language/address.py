@@ -59,6 +59,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from campaignlint.language import memo
+
 from campaignlint.language.prechecks import first_words, may_hold
 from campaignlint.language.url_masks import EMAIL, PROMO_CODE, bare_domain
 from campaignlint.resources import load_toml
@@ -423,7 +425,7 @@ def _primary(language: str | None) -> str:
     return re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
 
 
-@functools.lru_cache(maxsize=2048)
+@memo.per_text(2048)
 def _detect_french_cached(text: str) -> AddressResult:
     # T001, T002 and T009 read the same texts: the result is computed once per
     # text (callers only read it; it is shared, never to be changed in place)

@@ -35,6 +35,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from campaignlint.language import memo
+
 from campaignlint.language.nlp import language_root
 from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
 from campaignlint.resources import load_toml
@@ -88,7 +90,7 @@ _ELISION = re.compile(
 _MAY_HOLD_NOT_PROSE = re.compile(r"[@#]|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)
+@memo.per_text(4096)
 def _prose(text: str) -> str:
     """``text`` with its URLs, e-mail addresses, domains, hashtags and mentions blanked (memoised)."""
     return _NOT_PROSE.sub(" ", text) if _MAY_HOLD_NOT_PROSE.search(text) else text
@@ -103,7 +105,7 @@ def prose_words(text: str) -> list[str]:
     return list(_prose_words(text))
 
 
-@functools.lru_cache(maxsize=4096)
+@memo.per_text(4096)
 def _prose_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(_prose(text)))
 
@@ -121,7 +123,7 @@ def split_sentences(text: str) -> list[str]:
     return list(_sentences(text))
 
 
-@functools.lru_cache(maxsize=4096)
+@memo.per_text(4096)
 def _sentences(text: str) -> tuple[str, ...]:
     """:func:`split_sentences`, memoised (T006, T009 and the reading ease read the same texts)."""
     cleaned = _prose(_HASHTAG_BEFORE_CAPITAL.sub("\n\n", text) if "#" in text else text)

@@ -40,6 +40,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from campaignlint.language import memo
+
 from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
 from campaignlint.language.nlp import (NLP, _MAY_HOLD_URL, Analysis, default_service, english_lemma, language_root,
                                        strip_urls)
@@ -226,12 +228,12 @@ def _stems(term: str) -> tuple[tuple[str, int], ...]:
     return tuple((w if len(w) <= 4 else w[: max(4, len(w) - 2)], len(w) + 3) for w in long_words)
 
 
-@functools.lru_cache(maxsize=4096)
+@memo.per_text(4096)
 def _flat(text: str) -> str:
     return _unaccent(_fold(text))
 
 
-@functools.lru_cache(maxsize=4096)
+@memo.per_text(4096)
 def _flat_words(text: str, in_hashtags: bool) -> frozenset[str]:
     if not in_hashtags:
         return frozenset(_LETTERS.findall(_flat(text)))
@@ -293,7 +295,7 @@ def _stem_index(terms: tuple[str, ...]) -> _StemIndex:
     return _StemIndex(terms)
 
 
-@functools.lru_cache(maxsize=8192)
+@memo.per_text(8192)
 def _candidates(text: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[str, ...]:
     """The ``terms`` that :func:`_could_match` ``text``, in their order.
 

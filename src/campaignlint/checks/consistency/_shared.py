@@ -3,9 +3,10 @@ in the copy of every message that promotes an offer."""
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
+
+from campaignlint.language import memo
 
 from ...model import Campaign, Message, Offer, Text
 from .._format import local_time
@@ -28,7 +29,7 @@ def claims_in(text: Text, message: Message, campaign: Campaign) -> "OfferClaims"
     return _cached_claims(text.value, message.language, reference_year(message, campaign))
 
 
-@functools.lru_cache(maxsize=4096)
+@memo.per_text(4096)
 def _cached_claims(value: str, language: str, year: int | None) -> "OfferClaims":
     from ...language.offers import extract_offer_claims
 

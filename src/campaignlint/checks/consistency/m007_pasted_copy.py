@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import functools
 import math
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterator
+
+from campaignlint.language import memo
 
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
@@ -37,7 +38,7 @@ def normalised_words(text: str, remove: tuple[str, ...] = ()) -> list[str]:
     return list(_normalised_words(text, tuple(remove)))
 
 
-@functools.lru_cache(maxsize=1024)
+@memo.per_text(1024)
 def _normalised_words(text: str, remove: tuple[str, ...]) -> tuple[str, ...]:
     """:func:`normalised_words`, memoised (campaigns repeat bodies)."""
     text = text.casefold()

@@ -153,10 +153,12 @@ def _split_at_lines(text: str, spans: Iterable[tuple[int, int]],
     out: list[tuple[int, int]] = []
     for start, end in spans:
         piece_start = start
-        for i in range(start, end):
-            if text[i] == "\n" and _line_ends_sentence(text, i):
+        i = text.find("\n", start, end)  # the line ends, found by str.find, not char by char
+        while i >= 0:
+            if _line_ends_sentence(text, i):
                 out.append((piece_start, i))
                 piece_start = i + 1
+            i = text.find("\n", i + 1, end)
         out.append((piece_start, end))
     snapped: list[tuple[int, int]] = []
     j = 0

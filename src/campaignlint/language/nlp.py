@@ -407,8 +407,11 @@ class NLP:
         depends on besides the text and the language (e.g. ``("terms", terms)``).
         """
         key = (name, language, text)
+        data = self._facts.data  # _LRU.get inline: facts are asked for tens of thousands of times a lint
         with self._lock:
-            found = self._facts.get(key)
+            found = data.get(key, _MISSING)
+            if found is not _MISSING:
+                data.move_to_end(key)
         if found is not _MISSING:
             return found
         value = compute(text, language)

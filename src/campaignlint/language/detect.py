@@ -59,8 +59,9 @@ def detect_language(text: str) -> tuple[str | None, float]:
     """``(language code, confidence)``, or ``(None, 0.0)`` when the text is too short to tell."""
     # without a URL, address, domain or tag the masks reduce to the words with a digit (one regex)
     masked = _NOT_PROSE.sub(" ", text) if _MAY_HOLD_MORE.search(text) else _DIGIT_WORD.sub(" ", text)
-    tokens = [t.lower().replace("’", "'") for t in _TOKEN.findall(masked)]
-    words = [t for t in tokens if t.rstrip("'")]
+    # "’" made "'" in the whole text at once (neither is a word character: the same tokens);
+    # every token has a letter, so none is only an apostrophe
+    words = [t.lower() for t in _TOKEN.findall(masked.replace("’", "'"))]
     if len(words) < MIN_WORDS:
         return None, 0.0
     index = _stop_words()

@@ -153,10 +153,12 @@ def _split_at_lines(text: str, spans: Iterable[tuple[int, int]],
     out: list[tuple[int, int]] = []
     for start, end in spans:
         piece_start = start
-        for i in range(start, end):
-            if text[i] == "\n" and _line_ends_sentence(text, i):
+        i = text.find("\n", start, end)  # the line ends, found by str.find, not char by char
+        while i >= 0:
+            if _line_ends_sentence(text, i):
                 out.append((piece_start, i))
                 piece_start = i + 1
+            i = text.find("\n", i + 1, end)
         out.append((piece_start, end))
     snapped: list[tuple[int, int]] = []
     j = 0
@@ -405,8 +407,11 @@ class NLP:
         depends on besides the text and the language (e.g. ``("terms", terms)``).
         """
         key = (name, language, text)
+        data = self._facts.data  # _LRU.get inline: facts are asked for tens of thousands of times a lint
         with self._lock:
-            found = self._facts.get(key)
+            found = data.get(key, _MISSING)
+            if found is not _MISSING:
+                data.move_to_end(key)
         if found is not _MISSING:
             return found
         value = compute(text, language)

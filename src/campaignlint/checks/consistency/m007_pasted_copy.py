@@ -145,11 +145,12 @@ def _similar_pairs(bodies: list[tuple[str, ...]], channels: list[str], threshold
     numbered: list[list[tuple[str, int]]] = []
     frequency: Counter = Counter()
     for words in bodies:
-        seen: Counter = Counter()
+        seen: dict[str, int] = {}
         tokens = []
         for word in words:
-            tokens.append((word, seen[word]))
-            seen[word] += 1
+            count = seen.get(word, 0)
+            tokens.append((word, count))
+            seen[word] = count + 1
         numbered.append(tokens)
         frequency.update(tokens)
     index: dict[tuple[str, int], list[int]] = {}

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
+from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation, may_hold_url_or_tag
 from campaignlint.resources import load_word_list
 
 __all__ = ["detect_language", "LANGUAGES", "MIN_WORDS"]
@@ -40,8 +40,6 @@ _NOT_PROSE = Alternation(
     re.compile(r"\b\w*\d\w*\b", re.IGNORECASE),  # _DIGIT_WORD
 )
 _DIGIT_WORD = re.compile(r"\b\w*\d\w*\b", re.IGNORECASE)
-# the other masks need one of these (``www.``, ``http://``, ``@``, ``#``, a dot before two letters)
-_MAY_HOLD_MORE = re.compile(r"[@#]|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_]+['’]?")
 
 
@@ -58,7 +56,7 @@ def _stop_words() -> dict[str, tuple[str, ...]]:
 def detect_language(text: str) -> tuple[str | None, float]:
     """``(language code, confidence)``, or ``(None, 0.0)`` when the text is too short to tell."""
     # without a URL, address, domain or tag the masks reduce to the words with a digit (one regex)
-    masked = _NOT_PROSE.sub(" ", text) if _MAY_HOLD_MORE.search(text) else _DIGIT_WORD.sub(" ", text)
+    masked = _NOT_PROSE.sub(" ", text) if may_hold_url_or_tag(text) else _DIGIT_WORD.sub(" ", text)
     # "’" made "'" in the whole text at once (neither is a word character: the same tokens);
     # every token has a letter, so none is only an apostrophe
     words = [t.lower() for t in _TOKEN.findall(masked.replace("’", "'"))]

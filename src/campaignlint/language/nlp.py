@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Hashable, Iterable
 
 from campaignlint.language.lemmas import FRENCH_ELISIONS, english_lemma, lemma_table
-from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
+from campaignlint.language.url_masks import URL_LIKE, may_hold_url
 
 __all__ = [
     "Tok",
@@ -96,10 +96,6 @@ class Analysis:
 # --------------------------------------------------------------------------- regexes
 
 _HAS_WORD_CHAR = re.compile(r"[^\W_]")
-# explicit URLs, e-mail addresses, bare domains (verdure.fr/p), found in linear
-# time even in a 100,000-character word (see ``url_masks``)
-_MAY_HOLD_URL = re.compile(r"@|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)  # what any of these needs
-_URL_LIKE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN)
 _REGEX_TOKEN = re.compile(
     r"(?:https?://|www\.)\S+"
     r"|[#@][^\W_][\w]*"
@@ -454,6 +450,6 @@ def clear_cache() -> None:
 
 def strip_urls(text: str) -> str:
     """``text`` with URLs, e-mail addresses and bare domains blanked out (same length)."""
-    if not _MAY_HOLD_URL.search(text):  # no ``http://``, ``www.``, ``@`` nor dot before two letters
+    if not may_hold_url(text):
         return text
-    return _URL_LIKE.sub(lambda m: " " * len(m.group()), text)
+    return URL_LIKE.sub(lambda m: " " * len(m.group()), text)

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from campaignlint.language import memo
 
 from campaignlint.language.nlp import language_root
-from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
+from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation, may_hold_url_or_tag
 from campaignlint.resources import load_toml
 
 __all__ = ["Readability", "readability", "count_text", "split_sentences", "prose_words"]
@@ -85,15 +85,10 @@ _ELISION = re.compile(
 )
 
 
-# a text holds a span of ``_NOT_PROSE`` only if it holds one of these (``www.``, ``http://``,
-# ``@``, ``#`` or a dot before two letters): most copy is spared the masks' scan
-_MAY_HOLD_NOT_PROSE = re.compile(r"[@#]|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
-
-
 @memo.per_text(4096)
 def _prose(text: str) -> str:
     """``text`` with its URLs, e-mail addresses, domains, hashtags and mentions blanked (memoised)."""
-    return _NOT_PROSE.sub(" ", text) if _MAY_HOLD_NOT_PROSE.search(text) else text
+    return _NOT_PROSE.sub(" ", text) if may_hold_url_or_tag(text) else text
 
 
 def prose_words(text: str) -> list[str]:

@@ -42,8 +42,8 @@ from dataclasses import dataclass
 
 from campaignlint.language import memo
 
-from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
-from campaignlint.language.nlp import (NLP, _MAY_HOLD_URL, Analysis, default_service, english_lemma, language_root,
+from campaignlint.language.url_masks import URL_LIKE, may_hold_url
+from campaignlint.language.nlp import (NLP, Analysis, default_service, english_lemma, language_root,
                                        strip_urls)
 
 __all__ = ["TermMatch", "find_terms", "find_hype", "replace_preserving_case"]
@@ -80,7 +80,6 @@ class _Word:
         return f"_Word({self.start}, {self.end}, {self.surface!r}, {sorted(self.keys)!r}, {self.in_hashtag})"
 
 
-_URL_LIKE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN)  # linear time
 _HASHTAG = re.compile(r"(?<![\w#@])[#@][^\W_][\w]*")
 _HYPHENS = "‐‑-"  # hyphen, non-breaking hyphen, hyphen-minus (last: literal in a [class])
 _PART = re.compile(r"[^\W_]+(?:['’](?=[^\W_]))?|['’]")
@@ -133,7 +132,7 @@ def _keys(surface: str, lemma: str, root: str) -> frozenset[str]:
 def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
     """The matchable words of an analysed text, in order."""
     text, root = analysis.text, analysis.language
-    blocked = [m.span() for m in _URL_LIKE.finditer(text)] if _MAY_HOLD_URL.search(text) else []
+    blocked = [m.span() for m in URL_LIKE.finditer(text)] if may_hold_url(text) else []
     tags = [m.span() for m in _HASHTAG.finditer(text)]
 
     def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

@@ -31,7 +31,7 @@ from typing import Callable, Iterator, Union
 
 __all__ = [
     "Scanner", "Alternation", "Searcher", "finditer", "sub",
-    "EMAIL", "DOMAIN", "PROMO_CODE", "bare_domain",
+    "EMAIL", "DOMAIN", "PROMO_CODE", "bare_domain", "URL_LIKE", "may_hold_url", "may_hold_url_or_tag",
 ]
 
 Searcher = Callable[[str, int], Union[re.Match, None]]
@@ -214,3 +214,20 @@ PROMO_CODE = Scanner(
     candidate=re.compile(r"(?<![A-Z0-9-])(?=[A-Z-]*+\d)"),
 )
 
+
+# Explicit URLs, e-mail addresses and bare domains (verdure.fr/p), found in linear time.
+URL_LIKE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN)
+# What any match of URL_LIKE needs (``http://``, ``www.``, ``@`` or a dot before two letters),
+# and the same with a ``#`` for the masks that also blank hashtags: most copy holds none.
+_URL_CUES = re.compile(r"@|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
+_URL_OR_TAG_CUES = re.compile(r"[@#]|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
+
+
+def may_hold_url(text: str) -> bool:
+    """False only if ``text`` holds no match of :data:`URL_LIKE` (a cheap test before the scan)."""
+    return _URL_CUES.search(text) is not None
+
+
+def may_hold_url_or_tag(text: str) -> bool:
+    """False only if ``text`` holds no URL, e-mail address, domain, #hashtag or @mention."""
+    return _URL_OR_TAG_CUES.search(text) is not None

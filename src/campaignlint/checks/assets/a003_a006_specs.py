@@ -74,9 +74,7 @@ class VideoDurationOutOfBounds(Rule):
             spec = spec_for(campaign, message, asset)
             if asset.kind != "video" or asset.duration is None or spec is None or spec.duration is None:
                 continue
-            value = seconds(asset.duration)
-            low, high = spec.duration
-            if (low is not None and value < low) or (high is not None and value > high):
+            if _outside(seconds(asset.duration), spec.duration):
                 yield ctx.finding(self, asset.where("duration"), _("the video lasts {duration}; {placement} accepts "
                                                                    "{accepted}").format(
                     duration=duration_words(asset.duration.amount, asset.duration.unit),
@@ -106,7 +104,7 @@ def _pixels(bounds: tuple[int | None, int | None]) -> str:
     return _(BOUNDS[which]).format(low=low, high=high)
 
 
-def _outside(value: int, bounds: tuple[int | None, int | None]) -> bool:
+def _outside(value: float, bounds: tuple[float | None, float | None]) -> bool:
     low, high = bounds
     return (low is not None and value < low) or (high is not None and value > high)
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
+from campaignlint.language.readability import prose_text
 from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation, may_hold_url_or_tag
 from campaignlint.resources import load_word_list
 
@@ -40,7 +41,13 @@ _NOT_PROSE = Alternation(
     re.compile(r"\b\w*\d\w*\b", re.IGNORECASE),  # _DIGIT_WORD
 )
 _DIGIT_WORD = re.compile(r"\b\w*\d\w*\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W\d_]+['’]?")
+# Where a match of the prose masks (URL, e-mail address, domain, tag) may start
+# or end inside a run of word characters: a URL glued to the word before it
+# ("h2http://…"), a domain whose last label runs on into a word character
+# ("site.com2").  Elsewhere every such match starts and ends at a word boundary.
+_UNALIGNED = re.compile(r"(?<=\w)(?:https?://|www\.)|\.[a-z]{2,}+(?=\w)", re.IGNORECASE)
 
 
 @functools.cache
@@ -53,27 +60,59 @@ def _stop_words() -> dict[str, tuple[str, ...]]:
     return {w: tuple(langs) for w, langs in index.items()}
 
 
+@functools.cache
+def _points() -> dict[str, tuple[tuple[str, ...], float]]:
+    """token -> (its languages, the points each gets: ``1/k``), for every token that is a stop word.
+
+    A token ends in at most one apostrophe ("l'", "qu'"): it is the stop word
+    it spells, or else the stop word without the apostrophe, so every stop word
+    is also entered with one (unless that form is a stop word of its own).
+    """
+    index = _stop_words()
+    points = {word: (langs, 1.0 / len(langs)) for word, langs in index.items()}
+    for word, langs in index.items():
+        points.setdefault(word + "'", (langs, 1.0 / len(langs)))
+    return points
+
+
+def _blank_digit_words(text: str) -> str:
+    """``text`` with its words holding a digit blanked (a text without a digit is left as it is)."""
+    return _DIGIT_WORD.sub(" ", text) if _DIGIT.search(text) else text
+
+
+def _masked(text: str) -> str:
+    """``_NOT_PROSE.sub(" ", text)``, from the prose masks T006, T007 and T009 share when that is the same.
+
+    When every match of the prose masks starts and ends at a word boundary
+    (no :data:`_UNALIGNED` in the text), a run of word characters is either
+    wholly inside one or wholly outside, and the masks blank no part of a
+    word they do not blank whole: the combined pattern then blanks what the
+    prose masks blank, and the words with a digit outside them, which the digit
+    mask then finds in the masked text (blanking with a space leaves the other
+    runs as they were).  ``tests/test_detect.py`` compares both on random text.
+    """
+    if not may_hold_url_or_tag(text):  # no URL, address, domain or tag: only the words with a digit
+        return _blank_digit_words(text)
+    if _UNALIGNED.search(text):
+        return _NOT_PROSE.sub(" ", text)
+    return _blank_digit_words(prose_text(text))
+
+
 def detect_language(text: str) -> tuple[str | None, float]:
     """``(language code, confidence)``, or ``(None, 0.0)`` when the text is too short to tell."""
-    # without a URL, address, domain or tag the masks reduce to the words with a digit (one regex)
-    masked = _NOT_PROSE.sub(" ", text) if may_hold_url_or_tag(text) else _DIGIT_WORD.sub(" ", text)
     # "’" made "'" in the whole text at once (neither is a word character: the same tokens);
     # every token has a letter, so none is only an apostrophe
-    words = [t.lower() for t in _TOKEN.findall(masked.replace("’", "'"))]
+    words = [t.lower() for t in _TOKEN.findall(_masked(text).replace("’", "'"))]
     if len(words) < MIN_WORDS:
         return None, 0.0
-    index = _stop_words()
-    points = dict.fromkeys(LANGUAGES, 0.0)
-    hits = 0
-    for word in words:
-        langs = index.get(word) or index.get(word.rstrip("'"))
-        if not langs:
-            continue
-        hits += 1
-        for lang in langs:
-            points[lang] += 1.0 / len(langs)
+    found = [entry for entry in map(_points().get, words) if entry is not None]
+    hits = len(found)
     if hits < 3:
         return None, 0.0
+    points = dict.fromkeys(LANGUAGES, 0.0)
+    for langs, share in found:  # in the text's order: the same sums to the last bit
+        for lang in langs:
+            points[lang] += share
     best = max(LANGUAGES, key=lambda lang: points[lang])
     total = sum(points.values())
     share = points[best] / total if total else 0.0

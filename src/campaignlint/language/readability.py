@@ -41,7 +41,8 @@ from campaignlint.language.nlp import language_root
 from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation, may_hold_url_or_tag
 from campaignlint.resources import load_toml
 
-__all__ = ["Readability", "readability", "count_text", "split_sentences", "prose_words"]
+__all__ = ["Readability", "readability", "count_text", "split_sentences", "sentence_count", "prose_words",
+           "prose_word_tuple", "prose_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +70,25 @@ _NOT_PROSE = Alternation(
 # first; the guard saves re-scanning the run from each of its characters.
 # emoji and the characters that join or vary them (ZWJ, variation selector)
 _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d"
+#
+# Every cut starts with one of ``. ! ? …``, a line break or an emoji, and the
+# pattern opens with that one character class: ``re`` then skips every other
+# character in C (a pattern opening with an alternation of lookbehinds is tried
+# at every position, ten times slower).  The first character is read, and each
+# branch asks with a lookbehind which one it was, and that the one before it
+# does not continue the same run.  A line-break cut starts at the line break,
+# not at the spaces before it: those stay at the end of the sentence before,
+# which is stripped.
 _SENTENCE_END = re.compile(
-    r"(?<![.!?…])[.!?…]+(?=[\s\"'»”)\]]|$)"  # end punctuation
-    r"|(?<![ \t])[ \t]*\n(?:[ \t]*\n)+"  # a blank line
+    rf"[.!?…\n{_EMOJI}]"
+    # end punctuation
+    r"(?:(?<=[.!?…])(?<![.!?…].)[.!?…]*(?=[\s\"'»”)\]]|$)"
+    # a blank line
+    r"|(?<=\n)(?:[ \t]*\n)+"
     # a line break before a capital, a digit or a symbol
-    r"|(?<![ \t])[ \t]*\n(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ])|[ \t]*\d)"
+    r"|(?<=\n)(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ])|[ \t]*\d)"
     # an emoji used as a full stop: "…construire 😶 On…"
-    rf"|(?<![{_EMOJI}])[{_EMOJI}]+[ \t]+(?=[^\W\d_](?<![a-zß-ÿ]))"
+    rf"|(?<=[{_EMOJI}])(?<![{_EMOJI}].)[{_EMOJI}]*[ \t]+(?=[^\W\d_](?<![a-zß-ÿ])))"
 )
 # "#fun #team Merci à tous": a hashtag followed by a capital closes the sentence before it
 _HASHTAG_BEFORE_CAPITAL = re.compile(r"(?<![\w#@/&])#[^\W_]\w*(?=[ \t]+[^\W\d_](?<![a-zß-ÿ]))")
@@ -91,6 +104,9 @@ def _prose(text: str) -> str:
     return _NOT_PROSE.sub(" ", text) if may_hold_url_or_tag(text) else text
 
 
+prose_text = _prose  # public name: T007's language detection starts from the same masks
+
+
 def prose_words(text: str) -> list[str]:
     """The words of ``text`` once URLs, mentions, hashtags and emoji are left out.
 
@@ -102,7 +118,11 @@ def prose_words(text: str) -> list[str]:
 
 @memo.per_text(4096)
 def _prose_words(text: str) -> tuple[str, ...]:
+    """:func:`prose_words`, memoised and not copied (read it, do not change it)."""
     return tuple(_WORD.findall(_prose(text)))
+
+
+prose_word_tuple = _prose_words
 
 
 def split_sentences(text: str) -> list[str]:
@@ -122,14 +142,23 @@ def split_sentences(text: str) -> list[str]:
 def _sentences(text: str) -> tuple[str, ...]:
     """:func:`split_sentences`, memoised (T006, T009 and the reading ease read the same texts)."""
     cleaned = _prose(_HASHTAG_BEFORE_CAPITAL.sub("\n\n", text) if "#" in text else text)
-    pieces = _SENTENCE_END.split(cleaned)
-    return tuple(p.strip() for p in pieces if _WORD.search(p))
+    return tuple(p.strip() for p in filter(_WORD.search, _SENTENCE_END.split(cleaned)))
+
+
+def sentence_count(text: str) -> int:
+    """``len(split_sentences(text))``, without copying the memoised sentences."""
+    return len(_sentences(text))
 
 
 def count_text(text: str) -> tuple[int, int]:
     """``(words, sentences)`` of ``text`` as the readability formulas count them."""
-    sentences = split_sentences(text)
-    return sum(len(_WORD.findall(s)) for s in sentences), len(sentences)
+    sentences = _sentences(text)
+    return len(_sentence_words(sentences)), len(sentences)
+
+
+def _sentence_words(sentences: tuple[str, ...]) -> list[str]:
+    """The words of every sentence, in one search: no word holds or crosses a line break."""
+    return _WORD.findall("\n".join(sentences))
 
 
 @functools.cache
@@ -139,14 +168,27 @@ def _hyphenator(dictionary: str):
     return pyphen.Pyphen(lang=dictionary)
 
 
-@functools.lru_cache(maxsize=65536)
-def _syllables(word: str, root: str, dictionary: str) -> int:
-    w = word.lower().replace("’", "'")
-    if root in ("fr", "it"):
-        w = _ELISION.sub("", w)
-    if "'" in w and root == "en":
-        w = w.replace("'", "")
-    return len(_hyphenator(dictionary).positions(w)) + 1
+@functools.cache
+def _syllable_counter(root: str, dictionary: str):
+    """The syllables of a word of ``root`` (Pyphen points + 1), memoised per word.
+
+    One memo per language, keyed by the word alone: ``sum(map(count, words))``
+    then reads it without a Python call per word.  Words come back from file to
+    file, so it is not a per-text memo; it is bounded.
+    """
+    positions = _hyphenator(dictionary).positions
+    elide, drop_apostrophes = root in ("fr", "it"), root == "en"
+
+    @functools.lru_cache(maxsize=65536)
+    def count(word: str) -> int:
+        w = word.lower().replace("’", "'")
+        if elide:
+            w = _ELISION.sub("", w)
+        if "'" in w and drop_apostrophes:
+            w = w.replace("'", "")
+        return len(positions(w)) + 1
+
+    return count
 
 
 def _formulas() -> dict:
@@ -163,12 +205,11 @@ def readability(text: str, language: str, min_words: int = 30) -> Readability | 
     formula = _formulas().get(root)
     if formula is None:
         return None
-    sentences = split_sentences(text)
-    words = [w for s in sentences for w in _WORD.findall(s)]
+    sentences = _sentences(text)
+    words = _sentence_words(sentences)
     if not words or len(words) < min_words:
         return None
-    dictionary = formula["hyphenation"]
-    syllables = sum(_syllables(w, root, dictionary) for w in words)
+    syllables = sum(map(_syllable_counter(root, formula["hyphenation"]), words))
     n_words, n_sentences = len(words), len(sentences)
     score = (
         formula["base"]

@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from campaignlint.language.readability import prose_words, readability, split_sentences
+from campaignlint.language.readability import prose_word_tuple, readability, sentence_count
 from campaignlint.resources import load_toml
 
 __all__ = ["ToneFeatures", "ToneViolation", "measure_tone", "check_tone", "known_tones"]
@@ -143,13 +143,12 @@ def measure_tone(text: str, language: str, exemptions=None, nlp=None, bounds=Non
     from campaignlint.language.capitals import Exemptions, is_loud
 
     exemptions = exemptions if exemptions is not None else Exemptions()
-    sentences = split_sentences(text)
-    words = prose_words(text)
-    n_sentences = len(sentences)
+    n_sentences = sentence_count(text)
+    words = prose_word_tuple(text)
     exclamations = text.count("!") + text.count("！")
     caps = 0
-    if bounds is None or "max_caps_share" in bounds:  # is_loud wants capitals: test them first
-        caps = sum(1 for w in words if w.isupper() and _CAPS_WORD.match(w) and is_loud(w, language, exemptions))
+    if bounds is None or "max_caps_share" in bounds:  # is_loud wants capitals: keep the words in capitals first
+        caps = sum(1 for w in filter(str.isupper, words) if _CAPS_WORD.match(w) and is_loud(w, language, exemptions))
     address = _address(text, language, nlp) if bounds is None or "min_formality" in bounds else None
     score = None
     if bounds is None or "min_readability" in bounds:
@@ -183,6 +182,7 @@ def known_tones() -> dict[str, dict[str, float]]:
 
 
 def _a(word: str) -> str:
+    """"an 'informative'", "a 'warm'": asked only for a message that is made (a gettext call or two each)."""
     return _("an '{tone}'").format(tone=word) if word[:1].lower() in "aeiou" else _("a '{tone}'").format(tone=word)
 
 
@@ -212,7 +212,6 @@ def check_tone(features: ToneFeatures, tone_words: list[str]) -> list[ToneViolat
         bounds = table.get(tone)
         if not bounds:
             continue
-        t = _a(tone)
         limit = bounds.get("max_exclamations_per_sentence")
         if limit is not None and f.exclamations and f.exclamations_per_sentence > limit:
             out.append(ToneViolation(tone, "max_exclamations_per_sentence", f.exclamations_per_sentence, limit,
@@ -221,20 +220,18 @@ def check_tone(features: ToneFeatures, tone_words: list[str]) -> list[ToneViolat
                         count=f.exclamations),
                     sentences=ngettext("{count} sentence", "{count} sentences", max(1, f.sentences)).format(
                         count=max(1, f.sentences)),
-                    tone=_("an '{tone}'").format(tone=tone) if tone[:1].lower() in "aeiou" else _("a '{tone}'").format(
-                        tone=tone),
-                    limit=_num(limit))))
+                    tone=_a(tone), limit=_num(limit))))
         limit = bounds.get("max_caps_share")
         if limit is not None and f.caps_words and f.words >= min_caps_words and f.caps_share > limit:
             out.append(ToneViolation(tone, "max_caps_share", f.caps_share, limit,
                 _("{caps} of {words} words in capitals ({share} %): too loud for {tone} tone (at most {limit} %)")
-                .format(caps=f.caps_words, words=f.words, share=round(f.caps_share * 100), tone=t,
+                .format(caps=f.caps_words, words=f.words, share=round(f.caps_share * 100), tone=_a(tone),
                         limit=round(limit * 100))))
         limit = bounds.get("max_emoji")
         if limit is not None and f.emoji > limit:
             out.append(ToneViolation(tone, "max_emoji", f.emoji, limit,
                 _("{emoji}: too many for {tone} tone (at most {limit})").format(
-                    emoji=ngettext("{count} emoji", "{count} emoji", f.emoji).format(count=f.emoji), tone=t,
+                    emoji=ngettext("{count} emoji", "{count} emoji", f.emoji).format(count=f.emoji), tone=_a(tone),
                     limit=_num(limit))))
         limit = bounds.get("min_formality")
         if limit is not None and f.formality is not None and f.formality < limit:
@@ -242,17 +239,17 @@ def check_tone(features: ToneFeatures, tone_words: list[str]) -> list[ToneViolat
             expected = _("formal address expected") if limit > 0.5 else _("at least partly formal address expected")
             out.append(ToneViolation(tone, "min_formality", f.formality, limit,
                 _("addresses the reader {how}: too familiar for {tone} tone ({expected})").format(
-                    how=how.get(f.address or '', f.address or ''), tone=t, expected=expected)))
+                    how=how.get(f.address or '', f.address or ''), tone=_a(tone), expected=expected)))
         limit = bounds.get("max_mean_sentence_words")
         if limit is not None and f.sentences and f.mean_sentence_words > limit:
             out.append(ToneViolation(tone, "max_mean_sentence_words", f.mean_sentence_words, limit,
                 _("sentences average {words} words: too long for {tone} tone (at most {limit})").format(
-                    words=_num(round(f.mean_sentence_words, 1)), tone=t, limit=_num(limit))))
+                    words=_num(round(f.mean_sentence_words, 1)), tone=_a(tone), limit=_num(limit))))
         limit = bounds.get("min_readability")
         if limit is not None and f.readability is not None and f.readability < limit:
             out.append(ToneViolation(tone, "min_readability", f.readability, limit,
                 _("reading ease {score} ({formula}): too hard for {tone} tone (at least {limit})").format(
                     score=_num(round(f.readability, 1)),
-                    formula=_(f.readability_formula) if f.readability_formula else "", tone=t,
+                    formula=_(f.readability_formula) if f.readability_formula else "", tone=_a(tone),
                     limit=_num(limit))))
     return out

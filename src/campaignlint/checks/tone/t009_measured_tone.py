@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import gettext as _
@@ -66,43 +67,27 @@ class ToneOutOfBounds(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         from ...language.capitals import exemptions_for
-        from ...language.tone import bounds_of, check_tone, measure_tone
+        from ...language.tone import check_tone, measure_tone
 
         campaign = ctx.campaign
-        voice = campaign.voice
-        voice_tones = list(voice.tone) if voice else []
         exemptions = exemptions_for(campaign)
+        setups: dict[str | None, _Setup | None] = {}
         for message in campaign.messages:
-            profile = campaign.channel_profile(message.channel)
-            channel_tones = list(profile.tone) if profile else []
-            if not (voice_tones or channel_tones):
+            if message.channel not in setups:  # the same for every message of a channel
+                setups[message.channel] = _setup(campaign, campaign.channel_profile(message.channel))
+            setup = setups[message.channel]
+            if setup is None:
                 continue
-            declared: dict[str, list[str]] = {}
-            for tone in channel_tones:
-                declared.setdefault(tone.strip().lower(), []).append(
-                    _("the {channel} channel").format(channel=profile.name))
-            for tone in voice_tones:
-                declared.setdefault(tone.strip().lower(), []).append(_("the voice"))
-            # tone words nobody wrote: the built-in channel profile's default
-            defaults = {t.strip().lower() for t in channel_tones} if _default_tone(profile) else set()
-            defaults -= {t.strip().lower() for t in voice_tones}
-            overridden = _explicit_bounds(campaign, profile)
-            readability_floor = max(
-                [float(x) for x in (profile.readability if profile else None,
-                                    voice.readability if voice else None) if x is not None],
-                default=None,
-            )
-            bounds = bounds_of(declared)  # only what the declared tone words bound is measured
             for text in message.copy_texts():
                 if text.field == "sender" or not text.value.strip():
                     continue
-                features = measure_tone(text.value, message.language, exemptions, ctx.nlp, bounds)
+                features = measure_tone(text.value, message.language, exemptions, ctx.nlp, setup.bounds)
                 by_bound: dict[str, list] = {}
-                for violation in check_tone(features, list(declared)):
+                for violation in check_tone(features, setup.tones):
                     if (violation.bound == "min_readability" and text.field == "body"
-                            and readability_floor is not None and violation.limit <= readability_floor):
+                            and setup.readability_floor is not None and violation.limit <= setup.readability_floor):
                         continue  # T006 reports it
-                    if violation.tone in defaults and violation.bound in overridden:
+                    if violation.tone in setup.defaults and violation.bound in setup.overridden:
                         continue  # the user's own setting wins over a built-in default tone
                     by_bound.setdefault(violation.bound, []).append(violation)
                 for bound, violations in by_bound.items():
@@ -110,7 +95,9 @@ class ToneOutOfBounds(Rule):
                     lower_is_stricter = not bound.startswith("min_")
                     violations.sort(key=lambda v: v.limit if lower_is_stricter else -v.limit)
                     strictest, others = violations[0], violations[1:]
-                    who = _(" and ").join(declared.get(strictest.tone, []))
+                    who = _(" and ").join(
+                        _("the {channel} channel").format(channel=name) if name is not None else _("the voice")
+                        for name in setup.declared.get(strictest.tone, []))
                     also = ""
                     if others:
                         also = ngettext("; {tones} is crossed too", "; {tones} are crossed too", len(others)).format(
@@ -121,6 +108,47 @@ class ToneOutOfBounds(Rule):
                             field_label=field_label(message, text), message=message.name,
                             message2=strictest.message, who=who, also=also),
                     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Setup:
+    """What T009 reads of a channel's profile and the voice, the same for every message of the channel."""
+
+    declared: dict[str, list[str | None]]  # tone word -> who declared it: a channel's name, None for the voice
+    tones: list[str]  # the declared tone words, in order
+    defaults: set[str]  # tone words nobody wrote: the built-in channel profile's default
+    overridden: set[str]  # the bounds the user set explicitly (:func:`_explicit_bounds`)
+    readability_floor: float | None  # the channel's or voice's `readability`, the higher
+    bounds: frozenset[str]  # only what the declared tone words bound is measured
+
+
+def _setup(campaign, profile) -> _Setup | None:
+    """The tone words of ``profile`` and the voice, and what goes with them; ``None`` when there are none.
+
+    Who declared a word is kept as a name and translated only when a finding
+    names it (a gettext call per message otherwise).
+    """
+    from ...language.tone import bounds_of
+
+    voice = campaign.voice
+    voice_tones = list(voice.tone) if voice else []
+    channel_tones = list(profile.tone) if profile else []
+    if not (voice_tones or channel_tones):
+        return None
+    declared: dict[str, list[str | None]] = {}
+    for tone in channel_tones:
+        declared.setdefault(tone.strip().lower(), []).append(profile.name)
+    for tone in voice_tones:
+        declared.setdefault(tone.strip().lower(), []).append(None)
+    defaults = {t.strip().lower() for t in channel_tones} if _default_tone(profile) else set()
+    defaults -= {t.strip().lower() for t in voice_tones}
+    readability_floor = max(
+        [float(x) for x in (profile.readability if profile else None,
+                            voice.readability if voice else None) if x is not None],
+        default=None,
+    )
+    return _Setup(declared, list(declared), defaults, _explicit_bounds(campaign, profile), readability_floor,
+                  bounds_of(declared))
 
 
 _BUILTIN = "<built-in channels>"

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from campaignlint.language import memo
 
 from campaignlint.language.nlp import language_root
-from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation, may_hold_url_or_tag
+from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation, may_hold_url, may_hold_url_or_tag
 from campaignlint.resources import load_toml
 
 __all__ = ["Readability", "readability", "count_text", "split_sentences", "sentence_count", "prose_words",
@@ -58,27 +58,20 @@ class Readability:
 # expression ``(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
 # |\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|(?<![\w#@])[#@][^\W_]\w*``
 # (case-insensitive), matched in linear time (see ``url_masks``).
-_NOT_PROSE = Alternation(
-    re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
-    EMAIL,
-    DOMAIN,
-    re.compile(r"(?<![\w#@])[#@][^\W_]\w*", re.IGNORECASE),
-)
-# Each alternative may start only where the previous character could not
-# extend it (``(?<!…)``): a match starting later in a run of ``.!?…``, spaces
-# or tabs would also match from the run's start, which the engine tries
-# first; the guard saves re-scanning the run from each of its characters.
+_TAG = re.compile(r"(?<![\w#@])[#@][^\W_]\w*", re.IGNORECASE)
+_NOT_PROSE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN, _TAG)
 # emoji and the characters that join or vary them (ZWJ, variation selector)
 _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d"
-#
 # Every cut starts with one of ``. ! ? …``, a line break or an emoji, and the
 # pattern opens with that one character class: ``re`` then skips every other
 # character in C (a pattern opening with an alternation of lookbehinds is tried
 # at every position, ten times slower).  The first character is read, and each
 # branch asks with a lookbehind which one it was, and that the one before it
-# does not continue the same run.  A line-break cut starts at the line break,
-# not at the spaces before it: those stay at the end of the sentence before,
-# which is stripped.
+# does not continue the same run of ``.!?…`` or emoji: a cut starting later in
+# such a run would also start at the run's start, which the engine tries first
+# (the guard saves re-scanning the run from each of its characters).  A
+# line-break cut starts at the line break, not at the spaces before it: those
+# stay at the end of the sentence before, which is stripped.
 _SENTENCE_END = re.compile(
     rf"[.!?…\n{_EMOJI}]"
     # end punctuation
@@ -100,8 +93,14 @@ _ELISION = re.compile(
 
 @memo.per_text(4096)
 def _prose(text: str) -> str:
-    """``text`` with its URLs, e-mail addresses, domains, hashtags and mentions blanked (memoised)."""
-    return _NOT_PROSE.sub(" ", text) if may_hold_url_or_tag(text) else text
+    """``text`` with its URLs, e-mail addresses, domains, hashtags and mentions blanked (memoised).
+
+    Most copy holds none of them; much of the rest (social posts) only tags:
+    without a URL cue only the tag pattern can match, in one regex pass.
+    """
+    if not may_hold_url_or_tag(text):
+        return text
+    return _NOT_PROSE.sub(" ", text) if may_hold_url(text) else _TAG.sub(" ", text)
 
 
 prose_text = _prose  # public name: T007's language detection starts from the same masks

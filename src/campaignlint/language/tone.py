@@ -172,6 +172,12 @@ def measure_tone(text: str, language: str, exemptions=None, nlp=None, bounds=Non
 
 def bounds_of(tone_words) -> frozenset[str]:
     """The bounds that :func:`check_tone` reads for ``tone_words`` (unknown words have none)."""
+    return _bounds_of(tuple(tone_words))
+
+
+@functools.lru_cache(maxsize=256)
+def _bounds_of(tone_words: tuple[str, ...]) -> frozenset[str]:
+    """:func:`bounds_of`, memoised: a project declares a handful of tone-word lists."""
     table = known_tones()
     return frozenset(bound for tone in tone_words for bound in table.get(tone.strip().lower(), {}))
 

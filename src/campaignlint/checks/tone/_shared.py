@@ -26,6 +26,14 @@ def field_label(message: Message, text: TextField) -> str:
     return pgettext("field", text.field)
 
 
+def declared_by(channel: str | None) -> str:
+    """Who set a tone word or a minimum: "the email channel", or "the voice" for ``None``.
+
+    T006 and T009 keep the channel's name and translate it only for a finding.
+    """
+    return _("the {channel} channel").format(channel=channel) if channel is not None else _("the voice")
+
+
 def inside_accepted(text: str, start: int, end: int, accepted: list[str]) -> bool:
     """``text[start:end]`` lies inside one of the voice's ``accept`` words or names (any case).
 

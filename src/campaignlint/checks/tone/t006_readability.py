@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import N_
@@ -11,7 +12,7 @@ from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...rule import Rule, Setting
 
-from ._shared import field_label
+from ._shared import declared_by, field_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -65,28 +66,25 @@ class HardToRead(Rule):
         from ...language.readability import readability
 
         campaign = ctx.campaign
-        voice = campaign.voice
         min_words = ctx.setting("readability-min-words")
+        score_of = functools.partial(readability, min_words=min_words)
+        minima: dict[str | None, list[tuple[float, str | None]]] = {}
         for message in campaign.messages:
-            profile = campaign.channel_profile(message.channel)
-            sources = []
-            if profile is not None and profile.readability is not None:
-                sources.append((float(profile.readability), _("the {channel} channel").format(channel=profile.name)))
-            if voice is not None and voice.readability is not None:
-                sources.append((float(voice.readability), _("the voice")))
+            if message.channel not in minima:  # the same for every message of a channel
+                minima[message.channel] = _minima(campaign, campaign.channel_profile(message.channel))
+            sources = minima[message.channel]
             if not sources:
                 continue
             limit = max(value for value, _ in sources)
-            setters = [who for value, who in sources if value == limit]
-            others = [_("{who} asks {value}").format(who=who, value=_num(value)) for value, who in sources
-                      if value != limit]
             for text in message.copy_texts():
                 if text.field != "body":
                     continue
-                score = ctx.nlp.fact(("readability", min_words), text.value, message.language,
-                                     lambda t, lang: readability(t, lang, min_words=min_words))
+                score = ctx.nlp.fact(("readability", min_words), text.value, message.language, score_of)
                 if score is None or score.score >= limit:
                     continue
+                setters = [declared_by(name) for value, name in sources if value == limit]
+                others = [_("{who} asks {value}").format(who=declared_by(name), value=_num(value))
+                          for value, name in sources if value != limit]
                 note = f" ({', '.join(others)})" if others else ""
                 yield ctx.finding(
                     self, text.span,
@@ -99,3 +97,16 @@ class HardToRead(Rule):
                             count=score.sentences), num2=_num(limit),
                         setters=_(' and ').join(setters), note=note, formula=_(score.formula)),
                 )
+
+
+def _minima(campaign, profile) -> list[tuple[float, str | None]]:
+    """The reading-ease minima of the channel and the voice: ``(value, channel name)``, ``None`` for the voice.
+
+    Who set them is translated only when a finding names them (:func:`declared_by`).
+    """
+    sources: list[tuple[float, str | None]] = []
+    if profile is not None and profile.readability is not None:
+        sources.append((float(profile.readability), profile.name))
+    if campaign.voice is not None and campaign.voice.readability is not None:
+        sources.append((float(campaign.voice.readability), None))
+    return sources

@@ -21,6 +21,20 @@ def _language_name(code: str) -> str:
     return _LANGUAGE_NAMES.get(code, f"`{code}`")
 
 
+def _prose_words(text: str, _language: object) -> tuple[str, ...]:
+    """The fact "prose-words" (the language is not part of it)."""
+    from ...language.readability import prose_word_tuple
+
+    return prose_word_tuple(text)
+
+
+def _language(text: str, _language: object) -> tuple[str | None, float]:
+    """The fact "language": the detected language and its confidence."""
+    from ...language.detect import detect_language
+
+    return detect_language(text)
+
+
 class WrongLanguage(Rule):
     """A text field is not in the message's language.
 
@@ -57,9 +71,9 @@ class WrongLanguage(Rule):
     )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
-        from ...language.detect import LANGUAGES, detect_language
-        from ...language.readability import prose_words
+        from ...language.detect import LANGUAGES
 
+        nlp = ctx.nlp
         min_words = ctx.setting("language-min-words")
         min_confidence = ctx.setting("language-min-confidence")
         for message in ctx.campaign.messages:
@@ -67,10 +81,10 @@ class WrongLanguage(Rule):
             if expected not in LANGUAGES:
                 continue
             for text in message.copy_texts():
-                words = ctx.nlp.fact("prose-words", text.value, None, lambda t, _: tuple(prose_words(t)))
+                words = nlp.fact("prose-words", text.value, None, _prose_words)
                 if len(words) < min_words:
                     continue
-                found, confidence = ctx.nlp.fact("language", text.value, None, lambda t, _: detect_language(t))
+                found, confidence = nlp.fact("language", text.value, None, _language)
                 if found is None or found == expected or confidence < min_confidence:
                     continue
                 yield ctx.finding(

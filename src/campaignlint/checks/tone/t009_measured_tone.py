@@ -9,7 +9,7 @@ from ...i18n import gettext as _
 from ...i18n import ngettext
 from ...findings import Finding, Severity
 from ...rule import Rule
-from ._shared import field_label
+from ._shared import declared_by, field_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -95,9 +95,7 @@ class ToneOutOfBounds(Rule):
                     lower_is_stricter = not bound.startswith("min_")
                     violations.sort(key=lambda v: v.limit if lower_is_stricter else -v.limit)
                     strictest, others = violations[0], violations[1:]
-                    who = _(" and ").join(
-                        _("the {channel} channel").format(channel=name) if name is not None else _("the voice")
-                        for name in setup.declared.get(strictest.tone, []))
+                    who = _(" and ").join(declared_by(name) for name in setup.declared.get(strictest.tone, []))
                     also = ""
                     if others:
                         also = ngettext("; {tones} is crossed too", "; {tones} are crossed too", len(others)).format(

@@ -102,7 +102,7 @@ def detect_language(text: str) -> tuple[str | None, float]:
     """``(language code, confidence)``, or ``(None, 0.0)`` when the text is too short to tell."""
     # "’" made "'" in the whole text at once (neither is a word character: the same tokens);
     # every token has a letter, so none is only an apostrophe
-    words = [t.lower() for t in _TOKEN.findall(_masked(text).replace("’", "'"))]
+    words = list(map(str.lower, _TOKEN.findall(_masked(text).replace("’", "'"))))
     if len(words) < MIN_WORDS:
         return None, 0.0
     found = [entry for entry in map(_points().get, words) if entry is not None]

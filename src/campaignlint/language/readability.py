@@ -34,6 +34,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from campaignlint.language import memo
 
@@ -152,12 +153,42 @@ def sentence_count(text: str) -> int:
 def count_text(text: str) -> tuple[int, int]:
     """``(words, sentences)`` of ``text`` as the readability formulas count them."""
     sentences = _sentences(text)
-    return len(_sentence_words(sentences)), len(sentences)
+    return len(_words(text, sentences)), len(sentences)
 
 
 def _sentence_words(sentences: tuple[str, ...]) -> list[str]:
     """The words of every sentence, in one search: no word holds or crosses a line break."""
     return _WORD.findall("\n".join(sentences))
+
+
+def _words(text: str, sentences: tuple[str, ...]) -> Sequence[str]:
+    """The words of ``sentences`` (those of ``text``): its prose words (memoised) when they are the same.
+
+    Without ``#`` the sentences are cut from the prose itself (:func:`_prose`),
+    and a cut is made of ``. ! ? …``, line breaks, spaces, tabs and emoji,
+    none of which is a letter, a digit or an apostrophe unless the text holds
+    one of the few emoji-range characters that are (❶, 🄁…): cutting then
+    splits or joins no word, and a dropped piece has none.
+    """
+    if "#" in text or _letter_emoji().search(text):
+        return _sentence_words(sentences)
+    return _prose_words(text)
+
+
+@functools.cache
+def _letter_emoji() -> re.Pattern:
+    """The characters of :data:`_EMOJI` that are letters or digits (``❶``, ``🄁``): a cut may hold them."""
+    ranges, i = [], 0
+    while i < len(_EMOJI):  # "a-bcd-e": ranges and single characters
+        if i + 2 < len(_EMOJI) and _EMOJI[i + 1] == "-":
+            ranges.append((_EMOJI[i], _EMOJI[i + 2]))
+            i += 3
+        else:
+            ranges.append((_EMOJI[i], _EMOJI[i]))
+            i += 1
+    letter = re.compile(r"[^\W_]")
+    chars = [chr(c) for low, high in ranges for c in range(ord(low), ord(high) + 1) if letter.match(chr(c))]
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
 
 
 @functools.cache
@@ -205,7 +236,7 @@ def readability(text: str, language: str, min_words: int = 30) -> Readability | 
     if formula is None:
         return None
     sentences = _sentences(text)
-    words = _sentence_words(sentences)
+    words = _words(text, sentences)
     if not words or len(words) < min_words:
         return None
     syllables = sum(map(_syllable_counter(root, formula["hyphenation"]), words))

@@ -203,6 +203,20 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+@functools.lru_cache(maxsize=256)
+def _known_bounds(tone_words: tuple[str, ...]) -> tuple[tuple[str, dict[str, float]], ...]:
+    """The known words of ``tone_words`` (trimmed, lower-cased, each once) with their bounds (memoised)."""
+    table = known_tones()
+    return tuple((tone, table[tone]) for tone in dict.fromkeys(w.strip().lower() for w in tone_words)
+                 if table.get(tone))
+
+
+@functools.cache
+def _min_caps_words() -> int:
+    """Texts with fewer words are never loud by their share of capitals."""
+    return load_toml("tones.toml").get("settings", {}).get("min_words_for_caps", 5)
+
+
 def check_tone(features: ToneFeatures, tone_words: list[str]) -> list[ToneViolation]:
     """The bounds of ``tone_words`` that ``features`` crosses (unknown words are skipped).
 
@@ -210,14 +224,10 @@ def check_tone(features: ToneFeatures, tone_words: list[str]) -> list[ToneViolat
     e.g. "3 exclamation marks for 2 sentences: too loud for an 'authoritative'
     tone (at most 0.25 per sentence)".
     """
-    table = known_tones()
-    min_caps_words = load_toml("tones.toml").get("settings", {}).get("min_words_for_caps", 5)
+    min_caps_words = _min_caps_words()
     out: list[ToneViolation] = []
     f = features
-    for tone in dict.fromkeys(w.strip().lower() for w in tone_words):
-        bounds = table.get(tone)
-        if not bounds:
-            continue
+    for tone, bounds in _known_bounds(tuple(tone_words)):
         limit = bounds.get("max_exclamations_per_sentence")
         if limit is not None and f.exclamations and f.exclamations_per_sentence > limit:
             out.append(ToneViolation(tone, "max_exclamations_per_sentence", f.exclamations_per_sentence, limit,

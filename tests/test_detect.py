@@ -61,3 +61,32 @@ def test_brand_names_hashtags_and_urls_do_not_skew():
 def test_french_with_english_loanwords_stays_french():
     text = "Le must-have de la saison est enfin de retour en boutique : un trench léger, so chic. #OOTD #fashion"
     assert detect_language(text)[0] == "fr"
+
+
+def test_masks_from_the_prose_masks_equal_the_combined_masks_on_random_text():
+    """``_masked`` starts from the prose masks T006 and T009 share: the same tokens as one combined pass."""
+    import random
+
+    from campaignlint.language import detect as module
+
+    pieces = ["http://", "https://", "www.", "h", "w", "2", "a", "é", "_", "-", ".", ".com", ".fr", "@", "#", " ",
+              "/", "x.y", "K", "ſ", "İ", "1a", "de", "la", "the", "’", "'", "Foo", ".c", "+", "\n"]
+    rng = random.Random(7)
+    for _ in range(30_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        assert (module._TOKEN.findall(module._masked(text))
+                == module._TOKEN.findall(module._NOT_PROSE.sub(" ", text))), text
+
+
+def test_points_give_the_stop_word_lookup():
+    """Every stop word, and every stop word with an apostrophe, scores as the word-by-word lookup did.
+
+    (A token ends in one apostrophe at most: "c''" is never looked up.)
+    """
+    from campaignlint.language import detect as module
+
+    index = module._stop_words()
+    points = module._points()
+    for word in list(index) + [w + "'" for w in index if not w.endswith("'")] + ["zzz", "zzz'"]:
+        langs = index.get(word) or index.get(word.rstrip("'"))
+        assert points.get(word) == ((langs, 1.0 / len(langs)) if langs else None), word

@@ -98,3 +98,43 @@ def test_english_needs_no_network_and_no_nltk():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={"PYTHONPATH": str(src)}, timeout=60)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+# The sentence cuts as first written (an alternation of lookbehinds, tried at every position); the module's
+# pattern opens with one character class instead, and must give the same sentences.
+_FIRST_SENTENCE_END = (
+    r"(?<![.!?…])[.!?…]+(?=[\s\"'»”)\]]|$)"
+    r"|(?<![ \t])[ \t]*\n(?:[ \t]*\n)+"
+    r"|(?<![ \t])[ \t]*\n(?=[ \t]*[^\s\w,;:)\]»”]|[ \t]*[^\W\d_](?<![a-zß-ÿ])|[ \t]*\d)"
+    r"|(?<![{e}])[{e}]+[ \t]+(?=[^\W\d_](?<![a-zß-ÿ]))"
+)
+_PIECES = list("aZéß \t\n.!?…\"'’»”)],;:#@1_-/😀😶☀❶🄁\u200d\ufe0fAÉ") + [
+    "  ", "\n\n", " \n", "www.", "http://", ".com", "x@y.fr", "#Tag ", "Merci"]
+
+
+def _random_texts(seed: int, count: int):
+    import random
+
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 20)))
+
+
+def test_sentence_cuts_equal_the_first_pattern_on_random_text():
+    import re
+
+    from campaignlint.language import readability as module
+
+    first = re.compile(_FIRST_SENTENCE_END.format(e=module._EMOJI))
+    for text in _random_texts(5, 20_000):
+        cleaned = module._prose(module._HASHTAG_BEFORE_CAPITAL.sub("\n\n", text) if "#" in text else text)
+        expected = tuple(p.strip() for p in first.split(cleaned) if module._WORD.search(p))
+        assert module._sentences.__wrapped__(text) == expected, text
+
+
+def test_words_equal_the_words_of_each_sentence_on_random_text():
+    from campaignlint.language import readability as module
+
+    for text in _random_texts(6, 20_000):
+        sentences = module._sentences(text)
+        assert list(module._words(text, sentences)) == [w for s in sentences for w in module._WORD.findall(s)], text

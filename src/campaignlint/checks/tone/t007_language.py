@@ -21,13 +21,6 @@ def _language_name(code: str) -> str:
     return _LANGUAGE_NAMES.get(code, f"`{code}`")
 
 
-def _prose_words(text: str, _language: object) -> tuple[str, ...]:
-    """The fact "prose-words" (the language is not part of it)."""
-    from ...language.readability import prose_word_tuple
-
-    return prose_word_tuple(text)
-
-
 def _language(text: str, _language: object) -> tuple[str | None, float]:
     """The fact "language": the detected language and its confidence."""
     from ...language.detect import detect_language
@@ -72,6 +65,7 @@ class WrongLanguage(Rule):
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         from ...language.detect import LANGUAGES
+        from ...language.readability import prose_word_tuple
 
         nlp = ctx.nlp
         min_words = ctx.setting("language-min-words")
@@ -81,7 +75,7 @@ class WrongLanguage(Rule):
             if expected not in LANGUAGES:
                 continue
             for text in message.copy_texts():
-                words = nlp.fact("prose-words", text.value, None, _prose_words)
+                words = prose_word_tuple(text.value)  # memoised per text (T006 and T009 read them too)
                 if len(words) < min_words:
                     continue
                 found, confidence = nlp.fact("language", text.value, None, _language)

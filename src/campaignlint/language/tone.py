@@ -16,6 +16,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from campaignlint.language.address import detect_address
+from campaignlint.language.capitals import Exemptions, is_loud
 from campaignlint.language.readability import prose_word_tuple, readability, sentence_count
 from campaignlint.resources import load_toml
 
@@ -112,8 +114,6 @@ def _count_run(run: str) -> int:
 
 
 def _address(text: str, language: str, nlp=None) -> str | None:
-    from campaignlint.language.address import detect_address
-
     if nlp is not None:  # the text's address is a fact shared with T001/T002
         return nlp.fact("address", text, language, detect_address).address
     return detect_address(text, language).address
@@ -140,8 +140,6 @@ def measure_tone(text: str, language: str, exemptions=None, nlp=None, bounds=Non
     all: the measures no other bound reads are skipped (capitals: 0, emoji: 0,
     address and reading ease: ``None``).
     """
-    from campaignlint.language.capitals import Exemptions, is_loud
-
     exemptions = exemptions if exemptions is not None else Exemptions()
     n_sentences = sentence_count(text)
     words = prose_word_tuple(text)

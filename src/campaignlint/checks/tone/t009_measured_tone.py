@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from ...i18n import gettext as _
 from ...i18n import ngettext
@@ -108,12 +107,11 @@ class ToneOutOfBounds(Rule):
                     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Setup:
+class _Setup(NamedTuple):
     """What T009 reads of a channel's profile and the voice, the same for every message of the channel."""
 
     declared: dict[str, list[str | None]]  # tone word -> who declared it: a channel's name, None for the voice
-    tones: list[str]  # the declared tone words, in order
+    tones: tuple[str, ...]  # the declared tone words, in order
     defaults: set[str]  # tone words nobody wrote: the built-in channel profile's default
     overridden: set[str]  # the bounds the user set explicitly (:func:`_explicit_bounds`)
     readability_floor: float | None  # the channel's or voice's `readability`, the higher
@@ -145,7 +143,7 @@ def _setup(campaign, profile) -> _Setup | None:
                             voice.readability if voice else None) if x is not None],
         default=None,
     )
-    return _Setup(declared, list(declared), defaults, _explicit_bounds(campaign, profile), readability_floor,
+    return _Setup(declared, tuple(declared), defaults, _explicit_bounds(campaign, profile), readability_floor,
                   bounds_of(declared))
 
 

@@ -122,7 +122,7 @@ def _prose_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(_prose(text)))
 
 
-prose_word_tuple = _prose_words
+prose_word_tuple = _prose_words  # public name: T007 and T009 read the memoised words without a copy
 
 
 def split_sentences(text: str) -> list[str]:

@@ -12,6 +12,7 @@ Internationalised names are converted with Python's built-in IDNA 2003 codec.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import quote, unquote_plus, urlsplit
 
@@ -19,6 +20,7 @@ from ..i18n import gettext as _
 
 __all__ = [
     "is_valid_http_url",
+    "is_valid_http",
     "host_of",
     "ascii_host",
     "registrable_match",
@@ -119,6 +121,14 @@ def is_valid_http_url(url: str) -> tuple[bool, str]:
     return True, ""
 
 
+@functools.lru_cache(maxsize=4096)
+def is_valid_http(url: str) -> bool:
+    """``is_valid_http_url(url)[0]``, memoised per URL (bounded): U001–U005 and M008 ask it of
+    every link, and a campaign's links come back from message to message and file to file.
+    (The reason is not memoised: it is worded in the run's language.)"""
+    return is_valid_http_url(url)[0]
+
+
 def host_of(url: str) -> str:
     """The URL's host, lower-cased, without port, credentials or trailing dot
     ('' when there is none). Internationalised names are kept as written
@@ -168,12 +178,13 @@ def registrable_match(host: str, website: str) -> bool:
     return h == site or h.endswith("." + site)
 
 
+@functools.lru_cache(maxsize=4096)
 def page_of(url: str) -> str:
     """The landing page a URL points to: scheme + host + path, without query,
     fragment, credentials or default port; the scheme and host lower-cased (the
     host in ASCII form), percent-escapes upper-cased, a trailing slash
     insignificant ("https://Verdure.fr:443/p/?utm_source=x#top" →
-    "https://verdure.fr/p")."""
+    "https://verdure.fr/p"); memoised per URL (bounded): every finding on a link names its page."""
     url = url.strip()
     try:
         parts = urlsplit(url)
@@ -222,11 +233,20 @@ def get_query_params(url: str) -> list[tuple[str, str]]:
 def get_utm(url: str) -> dict[str, str]:
     """The ``utm_*`` parameters of a URL, decoded (``{"utm_source": "Instagram"}``).
     Keys are kept as written; the first of repeated keys wins."""
+    return dict(_utm_items(url))
+
+
+@functools.lru_cache(maxsize=4096)
+def _utm_items(url: str) -> tuple[tuple[str, str], ...]:
+    """:func:`get_utm`'s items, memoised per URL (bounded): U001–U004 each read them from
+    every link; a new dict is made for each caller."""
     out: dict[str, str] = {}
+    if "?" not in url:
+        return ()  # no query string, no parameter
     for key, value in get_query_params(url):
         if key.lower().startswith("utm_") and key not in out:
             out[key] = value
-    return out
+    return tuple(out.items())
 
 
 def _encode(text: str) -> str:

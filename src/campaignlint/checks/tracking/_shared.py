@@ -7,8 +7,7 @@ Private to the tracking family: other families do not import it.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from ...i18n import gettext as _
 from ...i18n import pgettext
@@ -22,9 +21,11 @@ if TYPE_CHECKING:  # pragma: no cover
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign")
 
 
-@dataclass(frozen=True)
-class Link:
-    """A URL to check: ``text.value[start:end] == url``."""
+class Link(NamedTuple):
+    """A URL to check: ``text.value[start:end] == url``.
+
+    A named tuple (immutable, as the frozen dataclass it was, and made in one call: a
+    campaign has one for each link and each URL in its copy)."""
 
     url: str
     text: Text
@@ -56,9 +57,14 @@ class Link:
 
 def message_links(message: Message) -> list[Link]:
     """A message's `link`s (its variants' too) and the URLs with a scheme in its copy."""
+    return list(_message_links(message))
+
+
+def _message_links(message: Message) -> tuple[Link, ...]:
+    """:func:`message_links`, memoised (a tuple: not to be changed)."""
     cached = _LINKS.get(id(message))
     if cached is not None and cached[0] is message:  # five rules ask it of every message
-        return list(cached[1])
+        return cached[1]
     from ...text.extract import extract_urls
 
     found = [Link(text.value, text, 0, len(text.value), message, "link") for text in message.all_links()]
@@ -67,8 +73,9 @@ def message_links(message: Message) -> list[Link]:
             found.append(Link(url.text, text, url.start, url.end, message, text.field))
     if len(_LINKS) >= 1024:  # bounded: the messages of the file being checked, and a few before
         _LINKS.clear()
-    _LINKS[id(message)] = (message, tuple(found))
-    return found
+    links = tuple(found)
+    _LINKS[id(message)] = (message, links)
+    return links
 
 
 _LINKS: dict[int, tuple[Message, tuple[Link, ...]]] = {}
@@ -102,14 +109,6 @@ def _is_own(url: str, sites: tuple[str, ...]) -> bool:
     return any(registrable_match(host, site) for site in sites)
 
 
-@functools.lru_cache(maxsize=4096)
-def _valid(url: str) -> bool:
-    """Whether ``url`` is a valid http(s) URL (memoised: five rules ask it of every link)."""
-    from ...text.urls import is_valid_http_url
-
-    return is_valid_http_url(url)[0]
-
-
 def expected_values(campaign: Campaign, message: Message | None) -> dict[str, str]:
     """The UTM values a link of ``message`` should carry (those that are known)."""
     from ...text.urls import normalise_utm_value
@@ -126,13 +125,34 @@ def expected_values(campaign: Campaign, message: Message | None) -> dict[str, st
 
 def tracked_links(campaign: Campaign, *, own_only: bool, valid_only: bool = True) -> Iterator[Link]:
     """Valid links of the campaign's messages (every link without ``valid_only``); with
-    ``own_only``, only links to the brand's site (every link when the campaign names no site at all)."""
+    ``own_only``, only links to the brand's site (every link when the campaign names no site at all).
+
+    U001, U002 and U003 ask for the same links of the same campaign one after the other: the
+    last campaign's lists are kept (held with the campaign, so its ``id`` is not reused; rules
+    do not change the model)."""
+    if not _TRACKED or _TRACKED[0] is not campaign:
+        _TRACKED[:] = [campaign, {}]
+    lists = _TRACKED[1]
+    key = (own_only, valid_only)
+    if key not in lists:
+        lists[key] = tuple(_tracked_links(campaign, own_only, valid_only))
+    return iter(lists[key])
+
+
+_TRACKED: list = []
+
+
+def _tracked_links(campaign: Campaign, own_only: bool, valid_only: bool) -> Iterator[Link]:
+    """:func:`tracked_links`, computed."""
+    from ...text.urls import is_valid_http
+
     sites = own_sites(campaign)
+    sites_key = tuple(sites)
     for message in campaign.messages:
-        for link in message_links(message):
-            if valid_only and not _valid(link.url):
+        for link in _message_links(message):
+            if valid_only and not is_valid_http(link.url):
                 continue
-            if own_only and sites and not is_own(link.url, sites):
+            if own_only and sites and not _is_own(link.url, sites_key):
                 continue
             yield link
 

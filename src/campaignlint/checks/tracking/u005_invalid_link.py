@@ -34,7 +34,7 @@ class InvalidLink(Rule):
     correction = "message email_1 {\n  channel email\n  link \"https://verdure.fr/soldes\"\n}"
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
-        from ...text.urls import is_valid_http_url
+        from ...text.urls import is_valid_http, is_valid_http_url
 
         campaign = ctx.campaign
         links: list[Link] = []
@@ -44,9 +44,9 @@ class InvalidLink(Rule):
         for message in campaign.messages:
             links.extend(message_links(message))
         for link in links:
-            valid, reason = is_valid_http_url(link.url)
-            if valid:
-                continue
+            if is_valid_http(link.url):
+                continue  # memoised: the reason is worded only for the links reported
+            reason = is_valid_http_url(link.url)[1]
             shown = link.url if link.url.strip() else pgettext("link", "(empty)")
             what = pgettext("link", "link") if link.field == "link" else (
                 pgettext("link", "landing page") if link.field == "landing"

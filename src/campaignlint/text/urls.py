@@ -216,6 +216,11 @@ def _split(url: str) -> tuple[str, str | None, str | None]:
     return head, (query if q else None), (fragment if hash_ else None)
 
 
+def _decode(text: str) -> str:
+    """``unquote_plus(text)``, which gives back a text without ``+`` or ``%`` as it is (most keys and values)."""
+    return unquote_plus(text) if "+" in text or "%" in text else text
+
+
 def get_query_params(url: str) -> list[tuple[str, str]]:
     """The query parameters, decoded, in order (repeats kept)."""
     _, query, _ = _split(url)
@@ -226,7 +231,7 @@ def get_query_params(url: str) -> list[tuple[str, str]]:
         if not segment:
             continue
         key, _, value = segment.partition("=")
-        out.append((unquote_plus(key), unquote_plus(value)))
+        out.append((_decode(key), _decode(value)))
     return out
 
 
@@ -249,7 +254,9 @@ def _utm_items(url: str) -> tuple[tuple[str, str], ...]:
     return tuple(out.items())
 
 
+@functools.lru_cache(maxsize=1024)
 def _encode(text: str) -> str:
+    """A new value percent-encoded; memoised (bounded): the fixes write the same channel and campaign names."""
     return quote(text, safe="-._~!$'()*,;:@/")
 
 
@@ -273,7 +280,7 @@ def set_query_params(url: str, updates: dict[str, str], order: list[str] | None 
             out_segments.append(segment)
             continue
         raw_key, _, _ = segment.partition("=")
-        key = unquote_plus(raw_key)
+        key = _decode(raw_key)
         if key in updates:
             if key in done:
                 continue  # a repeat of an updated key

@@ -8,7 +8,7 @@ from ...i18n import gettext as _
 from ...i18n import pgettext
 from ...findings import Finding, Severity
 from ...rule import Rule
-from ._shared import Link, link_span, message_links
+from ._shared import Link, campaign_links, link_span
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -41,8 +41,7 @@ class InvalidLink(Rule):
         for offer in campaign.offers.values():
             if offer.landing is not None:
                 links.append(Link(offer.landing.value, offer.landing, 0, len(offer.landing.value), None, "landing"))
-        for message in campaign.messages:
-            links.extend(message_links(message))
+        links.extend(campaign_links(campaign))
         for link in links:
             if is_valid_http(link.url):
                 continue  # memoised: the reason is worded only for the links reported

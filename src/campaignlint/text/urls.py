@@ -302,7 +302,9 @@ def set_query_params(url: str, updates: dict[str, str], order: list[str] | None 
     return result
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_utm_value(value: str) -> str:
     """A UTM value as analytics tools group it: lower-case, spaces (runs of
-    white space) replaced by ``_``, ends trimmed ("Spring Sale" → "spring_sale")."""
+    white space) replaced by ``_``, ends trimmed ("Spring Sale" → "spring_sale").
+    Memoised (bounded): U002–U004 normalise every value of every link, and values repeat."""
     return _WS_RUN.sub("_", value.strip()).lower()

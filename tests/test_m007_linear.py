@@ -63,3 +63,49 @@ def test_comparisons_grow_linearly(monkeypatch):
 
     small, large = alignments(400), alignments(2000)
     assert large < 8 * small and large < 2000 * 1999 // 20
+
+
+def test_numbered_tokens_sort_as_the_pairs_they_stand_for():
+    """A repeat is the word, NUL and two characters of its count: the strings order as (word, k) pairs."""
+    from campaignlint.checks.consistency.m007_pasted_copy import _numbered
+
+    rng = random.Random(7)
+    vocabulary = ["a", "ab", "abc", "b", "ba", "é", "a0", "zzz"]
+    for _ in range(300):
+        words = tuple(rng.choice(vocabulary) for _ in range(rng.randint(0, 200)))
+        seen: dict[str, int] = {}
+        pairs = []
+        for word in words:
+            pairs.append((word, seen.get(word, 0)))
+            seen[word] = seen.get(word, 0) + 1
+        tokens = _numbered(words)
+        assert len(set(tokens)) == len(tokens) == len(pairs)
+        encoded = {pair: pair[0] if pair[1] == 0 else f"{pair[0]}\0{chr(pair[1] >> 16)}{chr(pair[1] & 0xFFFF)}"
+                   for pair in pairs}
+        assert sorted(tokens) == [encoded[pair] for pair in sorted(pairs)]
+
+
+def test_url_cues_as_the_single_case_insensitive_search():
+    import re
+
+    from campaignlint.checks.consistency.m007_pasted_copy import _may_hold_url_or_tag
+
+    single = re.compile(r"[#＃@＠]|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
+    rng = random.Random(3)
+    alphabet = "htps:/.wWHx#@＃＠ıſKk ab"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))).casefold()
+        assert _may_hold_url_or_tag(text) == bool(single.search(text)), text
+
+
+def test_tag_mask_written_sign_first_finds_the_same_spans():
+    import re
+
+    from campaignlint.checks.consistency.m007_pasted_copy import _URL_OR_TAG
+
+    tag = _URL_OR_TAG.searchers[-1].__self__
+    before = re.compile(r"(?<![\w&])[#＃@＠]\w+", re.IGNORECASE)
+    rng = random.Random(5)
+    for _ in range(20_000):
+        text = "".join(rng.choice("ab&#@＃＠ _é1\n.") for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in tag.finditer(text)] == [m.span() for m in before.finditer(text)], text

@@ -24,6 +24,8 @@ DIRECT_KINDS = ("email", "sms", "push", "chat", "voice")
 # ---------------------------------------------------------------- merge tags
 
 def tags(text: str) -> tuple[mt.Tag, ...]:
+    if "{" not in text and "*|" not in text and "%%" not in text:
+        return ()  # every tag opens with `{{`, `{%`, `*|` or `%%` (``mt.tokenize`` finds none): most copy
     from ..i18n import language
 
     return _tags(text, language())  # a malformed tag's `error` is in the run's language

@@ -43,8 +43,12 @@ _CHUNK = re.compile(r"[^\W_]+")
 _LONG_CHUNK = re.compile(r"[^\W_]{2,}")  # the chunks of 2 characters or more
 
 
+@functools.lru_cache(maxsize=8192)
 def caps_key(word: str) -> str:
-    """How words in capitals are compared: capitals, no accents ("Noël" → "NOEL")."""
+    """How words in capitals are compared: capitals, no accents ("Noël" → "NOEL").
+
+    Memoised per word (bounded): T005, T009 and R008 ask it of every word in capitals,
+    and words come back from text to text."""
     return strip_accents(word).upper()
 
 
@@ -57,7 +61,24 @@ class Exemptions:
 
 
 def exemptions_for(campaign) -> Exemptions:
-    """The campaign's names (brand, senders, offer codes, opt-outs) and its voice's ``accept`` words."""
+    """The campaign's names (brand, senders, offer codes, opt-outs) and its voice's ``accept`` words.
+
+    T005, T009 and R008 (once per shouting run it takes over) ask it of the same campaign, one
+    after the other: the last campaign's answer is kept (held with the campaign itself, so its
+    ``id`` cannot be reused meanwhile; rules do not change the model)."""
+    last = _LAST_EXEMPTIONS
+    if last and last[0] is campaign:
+        return last[1]
+    exemptions = _exemptions_for(campaign)
+    _LAST_EXEMPTIONS[:] = [campaign, exemptions]
+    return exemptions
+
+
+_LAST_EXEMPTIONS: list = []
+
+
+def _exemptions_for(campaign) -> Exemptions:
+    """:func:`exemptions_for`, computed."""
     names: set[str] = set()
 
     def add(value: str | None, into: set[str]) -> None:
@@ -213,15 +234,23 @@ def _runs(text: str, masked: list[tuple[int, int]], exemptions, cues, language: 
         current.clear()
 
     for m in _CHUNK.finditer(text):
-        word, (start, end) = m.group(), m.span()
+        word = m.group()
+        if len(word) < 2 or not word.isupper():  # not loud (is_loud's first test), whatever else holds
+            previous_word = word
+            if current:
+                close()
+            continue
+        start = m.start()
         cue_before = previous_word.lower() in cues
         previous_word = word
+        # the sweep only moves forward, and covered_until is the furthest end of every mask starting
+        # at or before the word: skipping the sweep for words that are not loud changes nothing
         while next_mask < len(masked) and masked[next_mask][0] <= start:
             covered_until = max(covered_until, masked[next_mask][1])
             next_mask += 1
         if start < covered_until or cue_before or not is_loud(word, language, exemptions):
             close()
             continue
-        current.append((start, end, len(word)))
+        current.append((start, m.end(), len(word)))
     close()
     return runs

@@ -247,6 +247,7 @@ def _lang_data(lang: str) -> dict:
     }
 
 
+@functools.lru_cache(maxsize=256)
 def _language(language: str) -> tuple[str, str]:
     parts = re.split(r"[-_]", (language or "").strip().lower())
     return parts[0], (parts[1] if len(parts) > 1 else "")
@@ -401,10 +402,15 @@ def _looks_like_code(token: str, data: dict, *, caps_only_ok: bool) -> bool:
     return caps_only_ok and has_upper and not has_lower
 
 
-def _codes(text: str, data: dict, masked) -> list[OfferClaim]:
+def _codes(text: str, data: dict, masked: list[tuple[int, int]] | None) -> list[OfferClaim]:
+    """The promo codes of ``text``; ``masked``: its masked spans, or None to find them only if a
+    code is found (most copy states none)."""
     found: dict[int, OfferClaim] = {}
 
     def add(start: int, end: int) -> None:
+        nonlocal masked
+        if masked is None:
+            masked = _masked_spans(text)
         if not _inside(masked, start):
             found.setdefault(start, OfferClaim(start, end, text[start:end], text[start:end]))
 
@@ -511,9 +517,9 @@ def extract_offer_claims(text: str, language: str, reference_year: int | None = 
     if lang not in ("fr", "en") or not text:
         return OfferClaims()
     data = _lang_data(lang)
-    masked = _masked_spans(text)
-    # percents, amounts and dates all hold a digit: most copy has none
+    # percents, amounts and dates all hold a digit: most copy has none (nor its masks, then, unless a code is found)
     has_digit = _DIGIT.search(text) is not None
+    masked = _masked_spans(text) if has_digit else None
     discounts, prices = _discounts_and_prices(text, lang, data, masked) if has_digit else ([], [])
     return OfferClaims(
         discounts=discounts,

@@ -49,19 +49,27 @@ class Scanner:
       the run's first character, when the run is followed by what the pattern
       needs); it only saves attempts, it never decides.
 
+    * ``cue`` (optional): a pattern every match holds (``@`` in an e-mail
+      address): where it does not occur at or after ``pos``, no match starts
+      there either, and one search in C says so.
+
     The first attempt of :meth:`search` is made at the first viable start at or
     after ``pos`` (which may be in the middle of a run, where the previous match
     ended), then only from candidates.
     """
 
-    def __init__(self, pattern: re.Pattern, first: re.Pattern, skip: re.Pattern, candidate: re.Pattern):
+    def __init__(self, pattern: re.Pattern, first: re.Pattern, skip: re.Pattern, candidate: re.Pattern,
+                 cue: re.Pattern | None = None):
         self.pattern = pattern
         self.first = first
         self.skip = skip
         self.candidate = candidate
+        self.cue = cue
 
     def search(self, text: str, pos: int = 0) -> re.Match | None:
         """The match ``self.pattern.search(text, pos)`` would return."""
+        if self.cue is not None and self.cue.search(text, pos) is None:
+            return None  # a match starting at or after pos would hold the cue there
         at_candidate = False
         while True:
             if at_candidate:
@@ -168,22 +176,26 @@ EMAIL = Scanner(
     first=re.compile(r"(?=[\w.+-])"),
     skip=re.compile(r"[\w.+-]*"),
     candidate=re.compile(r"(?<![\w.+-])(?=[\w.+-]++@)"),
+    cue=re.compile("@"),
 )
 
 
-def _chain_scanner(pattern: re.Pattern, first: str, flags: int = 0) -> Scanner:
+def _chain_scanner(pattern: re.Pattern, first: str, flags: int = 0, cue: str = r"\.") -> Scanner:
     """A scanner for a domain-like pattern ``<start>[\\w-]*(?:\\.[\\w-]+)*\\.<end>``.
 
     From a start, ``[\\w-]*`` and the dotted segments run to the end of the
     chain ``word-word.word.word`` (a dot is not in ``[\\w-]``), and the pattern
     matches when some later segment of the chain begins with what ``<end>``
     wants: a later start in the same chain sees a part of the same segments.
+    Every match holds the ``\\.<end>`` it ends with: ``cue`` is that dot, or the
+    dot with what ``<end>`` begins with.
     """
     return Scanner(
         pattern,
         first=re.compile(first, flags),
         skip=re.compile(r"[\w-]*(?:\.[\w-]+)*"),
         candidate=re.compile(r"(?<![\w-])(?=[\w-]*+\.[\w-])"),
+        cue=re.compile(cue, flags),
     )
 
 
@@ -193,6 +205,7 @@ DOMAIN = _chain_scanner(
     re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE),
     first=r"\b(?=[\w-])",
     flags=re.IGNORECASE,
+    cue=r"\.[a-z]{2}",
 )
 
 
@@ -212,6 +225,7 @@ PROMO_CODE = Scanner(
     first=re.compile(r"(?<!\w)(?=[A-Z0-9])"),
     skip=re.compile(r"[A-Z0-9-]*"),
     candidate=re.compile(r"(?<![A-Z0-9-])(?=[A-Z-]*+\d)"),
+    cue=re.compile(r"\d"),  # the digit the first lookahead wants, at or after the code's start
 )
 
 

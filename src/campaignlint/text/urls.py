@@ -12,6 +12,7 @@ Internationalised names are converted with Python's built-in IDNA 2003 codec.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import quote, unquote_plus, urlsplit
 
@@ -19,6 +20,7 @@ from ..i18n import gettext as _
 
 __all__ = [
     "is_valid_http_url",
+    "is_valid_http",
     "host_of",
     "ascii_host",
     "registrable_match",
@@ -119,6 +121,14 @@ def is_valid_http_url(url: str) -> tuple[bool, str]:
     return True, ""
 
 
+@functools.lru_cache(maxsize=4096)
+def is_valid_http(url: str) -> bool:
+    """``is_valid_http_url(url)[0]``, memoised per URL (bounded): U001–U005 and M008 ask it of
+    every link, and a campaign's links come back from message to message and file to file.
+    (The reason is not memoised: it is worded in the run's language.)"""
+    return is_valid_http_url(url)[0]
+
+
 def host_of(url: str) -> str:
     """The URL's host, lower-cased, without port, credentials or trailing dot
     ('' when there is none). Internationalised names are kept as written
@@ -168,12 +178,13 @@ def registrable_match(host: str, website: str) -> bool:
     return h == site or h.endswith("." + site)
 
 
+@functools.lru_cache(maxsize=4096)
 def page_of(url: str) -> str:
     """The landing page a URL points to: scheme + host + path, without query,
     fragment, credentials or default port; the scheme and host lower-cased (the
     host in ASCII form), percent-escapes upper-cased, a trailing slash
     insignificant ("https://Verdure.fr:443/p/?utm_source=x#top" →
-    "https://verdure.fr/p")."""
+    "https://verdure.fr/p"); memoised per URL (bounded): every finding on a link names its page."""
     url = url.strip()
     try:
         parts = urlsplit(url)
@@ -205,6 +216,11 @@ def _split(url: str) -> tuple[str, str | None, str | None]:
     return head, (query if q else None), (fragment if hash_ else None)
 
 
+def _decode(text: str) -> str:
+    """``unquote_plus(text)``, which gives back a text without ``+`` or ``%`` as it is (most keys and values)."""
+    return unquote_plus(text) if "+" in text or "%" in text else text
+
+
 def get_query_params(url: str) -> list[tuple[str, str]]:
     """The query parameters, decoded, in order (repeats kept)."""
     _, query, _ = _split(url)
@@ -215,21 +231,32 @@ def get_query_params(url: str) -> list[tuple[str, str]]:
         if not segment:
             continue
         key, _, value = segment.partition("=")
-        out.append((unquote_plus(key), unquote_plus(value)))
+        out.append((_decode(key), _decode(value)))
     return out
 
 
 def get_utm(url: str) -> dict[str, str]:
     """The ``utm_*`` parameters of a URL, decoded (``{"utm_source": "Instagram"}``).
     Keys are kept as written; the first of repeated keys wins."""
+    return dict(_utm_items(url))
+
+
+@functools.lru_cache(maxsize=4096)
+def _utm_items(url: str) -> tuple[tuple[str, str], ...]:
+    """:func:`get_utm`'s items, memoised per URL (bounded): U001–U004 each read them from
+    every link; a new dict is made for each caller."""
     out: dict[str, str] = {}
+    if "?" not in url:
+        return ()  # no query string, no parameter
     for key, value in get_query_params(url):
         if key.lower().startswith("utm_") and key not in out:
             out[key] = value
-    return out
+    return tuple(out.items())
 
 
+@functools.lru_cache(maxsize=1024)
 def _encode(text: str) -> str:
+    """A new value percent-encoded; memoised (bounded): the fixes write the same channel and campaign names."""
     return quote(text, safe="-._~!$'()*,;:@/")
 
 
@@ -253,7 +280,7 @@ def set_query_params(url: str, updates: dict[str, str], order: list[str] | None 
             out_segments.append(segment)
             continue
         raw_key, _, _ = segment.partition("=")
-        key = unquote_plus(raw_key)
+        key = _decode(raw_key)
         if key in updates:
             if key in done:
                 continue  # a repeat of an updated key
@@ -275,7 +302,9 @@ def set_query_params(url: str, updates: dict[str, str], order: list[str] | None 
     return result
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_utm_value(value: str) -> str:
     """A UTM value as analytics tools group it: lower-case, spaces (runs of
-    white space) replaced by ``_``, ends trimmed ("Spring Sale" → "spring_sale")."""
+    white space) replaced by ``_``, ends trimmed ("Spring Sale" → "spring_sale").
+    Memoised (bounded): U002–U004 normalise every value of every link, and values repeat."""
     return _WS_RUN.sub("_", value.strip()).lower()

@@ -24,6 +24,8 @@ def excerpt(text: str, limit: int = 40, quotes: tuple[str, str] = ("« ", " »")
 
 def strip_accents(text: str) -> str:
     """``"Écolo"`` → ``"Ecolo"`` (combining marks removed after NFD)."""
+    if text.isascii():
+        return text  # NFD leaves ASCII as it is, and no ASCII character is a combining mark
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 

@@ -45,10 +45,30 @@ def promoting(campaign: Campaign) -> Iterator[tuple[Message, Offer]]:
 
 def claims_of(campaign: Campaign, kind: str) -> Iterator[tuple[Message, Offer, Text, "OfferClaim"]]:
     """Every claim of ``kind`` ("discounts", "codes", …) in the copy of messages promoting an offer."""
+    for message, offer, text, claims in _promoted_claims(campaign):
+        for claim in getattr(claims, kind):
+            yield message, offer, text, claim
+
+
+def _promoted_claims(campaign: Campaign) -> tuple[tuple[Message, Offer, Text, "OfferClaims"], ...]:
+    """Each copy text of the messages promoting an offer, with its claims.
+
+    M001, M002 and M004 read them of the same campaign one after the other: the last
+    campaign's are kept (held with the campaign, so its ``id`` is not reused; rules do not
+    change the model), and each message's reference year is worked out once."""
+    last = _LAST_CLAIMS
+    if last and last[0] is campaign:
+        return last[1]
+    found = []
     for message, offer in promoting(campaign):
+        year = reference_year(message, campaign)
         for text in message.copy_texts():
-            for claim in getattr(claims_in(text, message, campaign), kind):
-                yield message, offer, text, claim
+            found.append((message, offer, text, _cached_claims(text.value, message.language, year)))
+    _LAST_CLAIMS[:] = [campaign, tuple(found)]
+    return _LAST_CLAIMS[1]
+
+
+_LAST_CLAIMS: list = []
 
 
 def is_reference_price(offer: Offer, claim: "OfferClaim") -> bool:

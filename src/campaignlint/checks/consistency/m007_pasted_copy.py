@@ -23,12 +23,24 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _URL_OR_TAG = Alternation(  # linear time even on a 100,000-character word
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), DOMAIN, EMAIL,
-    re.compile(r"(?<![\w&])[#＃@＠]\w+", re.IGNORECASE),
+    # a hashtag or mention not inside a word: ``(?<![\w&])[#＃@＠]\w+`` written sign first (the
+    # look-behind then reads the character before the sign), so that ``re`` jumps from sign to sign
+    re.compile(r"[#＃@＠](?<![\w&].)\w+", re.IGNORECASE),
 )
 # what a span of ``_URL_OR_TAG`` needs: ``http://``, ``www.``, a dot before two letters, ``@`` or ``#``
-_MAY_HOLD_URL_OR_TAG = re.compile(r"[#＃@＠]|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
-_NOT_WORD = re.compile(r"[^\w\s]|_")
-_WORDS = re.compile(r"\w+")
+_DOT_LETTERS = re.compile(r"\.[a-z]{2}", re.IGNORECASE)  # ignoring case, [a-z] also takes "ı", which casefold keeps
+_LITERAL_CUES = ("#", "@", "＃", "＠", "http://", "https://", "www.")
+
+
+def _may_hold_url_or_tag(folded: str) -> bool:
+    """False only if the case-folded ``folded`` holds no span of ``_URL_OR_TAG``.
+
+    Substring tests in C before one search: in a case-folded text, ignoring case changes nothing
+    for ``http://``, ``https://`` and ``www.`` (no character that ``re`` equates with h, t, p, s
+    or w survives case folding), but it does for the dot before two letters."""
+    return any(cue in folded for cue in _LITERAL_CUES) or _DOT_LETTERS.search(folded) is not None
+# the words left once punctuation, symbols and ``_`` are blanked: runs of word characters but ``_``
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def normalised_words(text: str, remove: tuple[str, ...] = ()) -> list[str]:
@@ -45,9 +57,8 @@ def _normalised_words(text: str, remove: tuple[str, ...]) -> tuple[str, ...]:
     for phrase in remove:
         if phrase:
             text = text.replace(phrase.casefold(), " ")
-    if _MAY_HOLD_URL_OR_TAG.search(text):  # most bodies hold none: spare the masks' scan
+    if _may_hold_url_or_tag(text):  # most bodies hold none: spare the masks' scan
         text = _URL_OR_TAG.sub(" ", text)
-    text = _NOT_WORD.sub(" ", text)
     return tuple(_WORDS.findall(text))
 
 
@@ -128,6 +139,25 @@ def _min_overlap(size: int, threshold: float) -> int:
     return max(0, math.ceil(t * size / (2 - t) - 1e-6))
 
 
+def _numbered(words: tuple[str, ...]) -> list[str]:
+    """Each word of a body numbered by occurrence, so that repeats count: the
+    first occurrence is the word itself, the k-th repeat the word, NUL and k in two
+    characters (``("la", "robe", "la")`` → ``["la", "robe", "la\\x00\\x00\\x01"]``), in the body's order.
+
+    One string a token, ordered as the pairs ``(word, k)`` would be: a word holds no NUL
+    (it is ``\\w+``), so the word alone sorts before its repeats, its repeats by ``k`` (fixed
+    width), and all of them before any longer word it begins."""
+    counts = dict.fromkeys(words, 0)
+    if len(counts) == len(words):
+        return list(counts)  # no repeat
+    tokens = []
+    for word in words:
+        k = counts[word]
+        tokens.append(f"{word}\0{chr(k >> 16)}{chr(k & 0xFFFF)}" if k else word)
+        counts[word] = k + 1
+    return tokens
+
+
 def _similar_pairs(bodies: list[tuple[str, ...]], channels: list[str], threshold: float) -> Iterator[tuple]:
     """For each body, the first earlier body on another channel at least ``threshold``
     similar (difflib's ratio of matching words): ``(index, earlier index, ratio)``.
@@ -142,20 +172,17 @@ def _similar_pairs(bodies: list[tuple[str, ...]], channels: list[str], threshold
     """
     if len(set(channels)) < 2:
         return  # every pair is on one channel
-    numbered: list[list[tuple[str, int]]] = []
+    numbered = [_numbered(words) for words in bodies]
     frequency: Counter = Counter()
-    for words in bodies:
-        seen: dict[str, int] = {}
-        tokens = []
-        for word in words:
-            count = seen.get(word, 0)
-            tokens.append((word, count))
-            seen[word] = count + 1
-        numbered.append(tokens)
+    for tokens in numbered:
         frequency.update(tokens)
-    index: dict[tuple[str, int], list[int]] = {}
+    rarity = frequency.__getitem__
+    index: dict[str, list[int]] = {}
     for position, (words, tokens) in enumerate(zip(bodies, numbered)):
-        tokens.sort(key=lambda token: (frequency[token], token))
+        # by (frequency, token), rarest first: sorted by token, then (stable) by frequency,
+        # both with keys read in C
+        tokens.sort()
+        tokens.sort(key=rarity)
         prefix = tokens[: len(tokens) - _min_overlap(len(tokens), threshold) + 1]
         candidates: set[int] = set()
         for token in prefix:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Iterator
@@ -19,11 +20,12 @@ if TYPE_CHECKING:  # pragma: no cover
 _WWW = re.compile(r"^(\w+://)www\.", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def landing_page(url: str) -> str:
     """The page a link lands on, as M008 compares them: :func:`page_of`
     (no query string, no fragment, no trailing slash) without a leading
     ``www.`` ("https://www.northwind.io/trial/?utm_source=x" →
-    "https://northwind.io/trial")."""
+    "https://northwind.io/trial"); memoised per URL (bounded): a campaign's links repeat."""
     from ...text.urls import page_of
 
     return _WWW.sub(r"\1", page_of(url))
@@ -61,19 +63,19 @@ class LandingPageMismatch(Rule):
     )
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
-        from ...text.urls import is_valid_http_url
+        from ...text.urls import is_valid_http
 
         campaign = ctx.campaign
         by_offer: dict[str, list[tuple[Message, list[tuple[str, Text]]]]] = defaultdict(list)
         for message, offer in promoting(campaign):
             pages = [(landing_page(link.value), link) for link in message.all_links()
-                     if is_valid_http_url(link.value.strip())[0]]
+                     if is_valid_http(link.value.strip())]
             if pages:
                 by_offer[offer.name].append((message, pages))
         for offer_name, items in by_offer.items():
             offer = campaign.offers[offer_name]
             landing = offer.landing.value.strip() if offer.landing is not None else ""
-            if landing and is_valid_http_url(landing)[0]:
+            if landing and is_valid_http(landing):
                 reference = landing_page(landing)
                 source = gettext("the offer `{offer}` lands on {page}").format(offer=offer_name, page=reference)
             else:

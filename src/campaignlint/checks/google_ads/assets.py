@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
+from campaignlint.language import memo
+
 from ...i18n import gettext as _
 from ...i18n import N_
 from ...findings import Applicability, Edit, Finding, Severity
@@ -93,6 +95,13 @@ def _names(ctx: "CampaignContext") -> frozenset[str]:
 
 def gimmicky_spans(text: str, language: str, names: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, kind) of gimmicky capitals in ``text``: "capitals", "inner", "spaced"."""
+    return list(_gimmicky_spans(text, language, names))
+
+
+@memo.per_text(1024)
+def _gimmicky_spans(text: str, language: str, names: frozenset[str]) -> tuple[tuple[int, int, str], ...]:
+    """:func:`gimmicky_spans`, memoised: R008 reads each asset, then T005 asks again of the
+    assets where it finds shouting (R008 takes those findings over)."""
     from ...language.capitals import allowed_words, caps_key, shouting_runs
 
     allowed = allowed_words(language)
@@ -110,13 +119,23 @@ def gimmicky_spans(text: str, language: str, names: frozenset[str]) -> list[tupl
     trademarks = {t.casefold() for t in data()["capitals"]["trademarks"]}
     for m in _WORD.finditer(text):
         word = m.group()
+        if not _may_have_inner_capital(word):
+            continue  # every other test only keeps a word out
         if inside(m.start(), skip) or word.casefold() in trademarks or caps_key(word) in names:
             continue
         if caps_key(word) in allowed or any(s <= m.start() < e for s, e, _ in found):
             continue
         if any(a.islower() and b.isupper() for a, b in zip(word, word[1:])):
             found.append((m.start(), m.end(), "inner"))
-    return sorted(found)
+    return tuple(sorted(found))
+
+
+def _may_have_inner_capital(word: str) -> bool:
+    """False only if no lower-case letter of ``word`` is followed by a capital: ``str.isupper``
+    is false for any string holding a lower-case letter, ``str.islower`` for any holding a
+    capital (or a title-case letter), so a word in capitals, or lower case after its first
+    letter ("Livraison", "soldes"), has none."""
+    return not (word.isupper() or word[1:].islower())
 
 
 def _sentence_case(text: str, start: int, end: int, kind: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import TYPE_CHECKING, Iterator
 
@@ -11,6 +12,9 @@ from ...rule import Rule
 from ...text.extract import emoji_sequences
 from .._packs import char_name, field_label, quote
 from ._common import PACK, ads, assets, compiled, customizer_spans, data, inside
+
+# the characters for which neither str.isalnum nor str.isspace holds (re's \w is isalnum or "_", \s isspace)
+_NOT_ALNUM_OR_SPACE = re.compile(r"[^\w\s]|_")
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -120,8 +124,9 @@ class NonStandardSymbol(Rule):
                 skip = customizer_spans(value)
                 spans = [(e.start, e.end) for e in emoji_sequences(value)]
                 covered = {i for start, end in spans for i in range(start, end)}
-                for i, ch in enumerate(value):
-                    if i in covered or inside(i, skip) or ch.isalnum() or ch.isspace() or ch in allowed:
+                for m in _NOT_ALNUM_OR_SPACE.finditer(value):  # the others pass: letters, digits, spaces
+                    i, ch = m.start(), m.group()
+                    if ch in allowed or i in covered or inside(i, skip):
                         continue
                     if unicodedata.category(ch).startswith("M"):  # a combining accent
                         continue

@@ -7,8 +7,7 @@ Private to the tracking family: other families do not import it.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from ...i18n import gettext as _
 from ...i18n import pgettext
@@ -22,9 +21,11 @@ if TYPE_CHECKING:  # pragma: no cover
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign")
 
 
-@dataclass(frozen=True)
-class Link:
-    """A URL to check: ``text.value[start:end] == url``."""
+class Link(NamedTuple):
+    """A URL to check: ``text.value[start:end] == url``.
+
+    A named tuple (immutable, as the frozen dataclass it was, and made in one call: a
+    campaign has one for each link and each URL in its copy)."""
 
     url: str
     text: Text
@@ -56,22 +57,38 @@ class Link:
 
 def message_links(message: Message) -> list[Link]:
     """A message's `link`s (its variants' too) and the URLs with a scheme in its copy."""
-    cached = _LINKS.get(id(message))
-    if cached is not None and cached[0] is message:  # five rules ask it of every message
-        return list(cached[1])
     from ...text.extract import extract_urls
 
     found = [Link(text.value, text, 0, len(text.value), message, "link") for text in message.all_links()]
     for text in message.copy_texts():
         for url in extract_urls(text.value, with_scheme_only=True):
             found.append(Link(url.text, text, url.start, url.end, message, text.field))
-    if len(_LINKS) >= 1024:  # bounded: the messages of the file being checked, and a few before
-        _LINKS.clear()
-    _LINKS[id(message)] = (message, tuple(found))
     return found
 
 
-_LINKS: dict[int, tuple[Message, tuple[Link, ...]]] = {}
+def _facts(campaign: Campaign) -> dict:
+    """What the U rules work out of the last campaign they read: its links, the lists of
+    :func:`tracked_links`, the UTM values of :func:`expected_values` per channel.
+
+    The five rules read the same campaign one after the other (the engine runs every rule on a
+    campaign before the next one), so the last campaign's facts are kept — held with the campaign
+    itself, so that its ``id`` cannot be reused meanwhile; rules do not change the model.  The
+    facts of the campaign before are dropped with it."""
+    if not _LAST or _LAST[0] is not campaign:
+        _LAST[:] = [campaign, {}]
+    return _LAST[1]
+
+
+_LAST: list = []
+
+
+def campaign_links(campaign: Campaign) -> tuple[Link, ...]:
+    """:func:`message_links` of every message of the campaign, in order (a tuple: not to be changed)."""
+    facts = _facts(campaign)
+    links = facts.get("links")
+    if links is None:
+        links = facts["links"] = tuple(link for message in campaign.messages for link in message_links(message))
+    return links
 
 
 def own_sites(campaign: Campaign) -> list[str]:
@@ -102,16 +119,20 @@ def _is_own(url: str, sites: tuple[str, ...]) -> bool:
     return any(registrable_match(host, site) for site in sites)
 
 
-@functools.lru_cache(maxsize=4096)
-def _valid(url: str) -> bool:
-    """Whether ``url`` is a valid http(s) URL (memoised: five rules ask it of every link)."""
-    from ...text.urls import is_valid_http_url
-
-    return is_valid_http_url(url)[0]
-
-
 def expected_values(campaign: Campaign, message: Message | None) -> dict[str, str]:
-    """The UTM values a link of ``message`` should carry (those that are known)."""
+    """The UTM values a link of ``message`` should carry (those that are known).
+
+    They depend on the campaign and the message's channel alone, and U001 and U002 ask them of
+    every link: kept per channel with the campaign's other facts (:func:`_facts`)."""
+    channel = message.channel if message is not None else None
+    by_channel = _facts(campaign).setdefault("expected", {})
+    if channel not in by_channel:
+        by_channel[channel] = _expected_values(campaign, message)
+    return dict(by_channel[channel])
+
+
+def _expected_values(campaign: Campaign, message: Message | None) -> dict[str, str]:
+    """:func:`expected_values`, computed."""
     from ...text.urls import normalise_utm_value
 
     values = {"utm_campaign": normalise_utm_value(campaign.name)}
@@ -126,15 +147,29 @@ def expected_values(campaign: Campaign, message: Message | None) -> dict[str, st
 
 def tracked_links(campaign: Campaign, *, own_only: bool, valid_only: bool = True) -> Iterator[Link]:
     """Valid links of the campaign's messages (every link without ``valid_only``); with
-    ``own_only``, only links to the brand's site (every link when the campaign names no site at all)."""
+    ``own_only``, only links to the brand's site (every link when the campaign names no site at all).
+
+    U001, U002 and U003 ask for the same links of the same campaign one after the other: kept
+    with the campaign's other facts (:func:`_facts`)."""
+    facts = _facts(campaign)
+    key = ("tracked", own_only, valid_only)
+    if key not in facts:
+        facts[key] = tuple(_tracked_links(campaign, own_only, valid_only))
+    return iter(facts[key])
+
+
+def _tracked_links(campaign: Campaign, own_only: bool, valid_only: bool) -> Iterator[Link]:
+    """:func:`tracked_links`, computed."""
+    from ...text.urls import is_valid_http
+
     sites = own_sites(campaign)
-    for message in campaign.messages:
-        for link in message_links(message):
-            if valid_only and not _valid(link.url):
-                continue
-            if own_only and sites and not is_own(link.url, sites):
-                continue
-            yield link
+    sites_key = tuple(sites)
+    for link in campaign_links(campaign):
+        if valid_only and not is_valid_http(link.url):
+            continue
+        if own_only and sites and not _is_own(link.url, sites_key):
+            continue
+        yield link
 
 
 def rewrite(ctx: "CampaignContext", link: Link, updates: dict[str, str], description: str) -> Fix | None:

@@ -49,7 +49,7 @@ class UtmValueCase(Rule):
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         from ...text.urls import get_utm, normalise_utm_value
 
-        from ...text.urls import is_valid_http_url
+        from ...text.urls import is_valid_http
 
         # an invalid link (U005: a space in it) is read too: once the space is fixed the
         # mis-cased values would still be there; it gets no fix until it is valid
@@ -73,5 +73,5 @@ class UtmValueCase(Rule):
                     link=link.describe(short=True), listed=listed,
                     what=_(" and ").join(kinds) or pgettext("utm", "stray spaces"), written=written),
                 fix=rewrite(ctx, link, updates, _("write {text}").format(text=written))
-                if is_valid_http_url(link.url)[0] else None,
+                if is_valid_http(link.url) else None,
             )

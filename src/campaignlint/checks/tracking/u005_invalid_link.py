@@ -8,7 +8,7 @@ from ...i18n import gettext as _
 from ...i18n import pgettext
 from ...findings import Finding, Severity
 from ...rule import Rule
-from ._shared import Link, link_span, message_links
+from ._shared import Link, campaign_links, link_span
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...context import CampaignContext
@@ -34,19 +34,18 @@ class InvalidLink(Rule):
     correction = "message email_1 {\n  channel email\n  link \"https://verdure.fr/soldes\"\n}"
 
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
-        from ...text.urls import is_valid_http_url
+        from ...text.urls import is_valid_http, is_valid_http_url
 
         campaign = ctx.campaign
         links: list[Link] = []
         for offer in campaign.offers.values():
             if offer.landing is not None:
                 links.append(Link(offer.landing.value, offer.landing, 0, len(offer.landing.value), None, "landing"))
-        for message in campaign.messages:
-            links.extend(message_links(message))
+        links.extend(campaign_links(campaign))
         for link in links:
-            valid, reason = is_valid_http_url(link.url)
-            if valid:
-                continue
+            if is_valid_http(link.url):
+                continue  # memoised: the reason is worded only for the links reported
+            reason = is_valid_http_url(link.url)[1]
             shown = link.url if link.url.strip() else pgettext("link", "(empty)")
             what = pgettext("link", "link") if link.field == "link" else (
                 pgettext("link", "landing page") if link.field == "landing"

@@ -44,3 +44,36 @@ def test_query_values_decoded_as_unquote_plus():
     for _ in range(20_000):
         text = "".join(rng.choice("ab+%2041 é_-") for _ in range(rng.randint(0, 8)))
         assert _decode(text) == unquote_plus(text), text
+
+
+def test_url_cues_opening_with_one_class_answer_as_the_alternation():
+    import re
+
+    from campaignlint.language import url_masks
+
+    slow_url = re.compile(r"@|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
+    slow_tag = re.compile(r"[@#]|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
+    rng = random.Random(5)
+    alphabet = "hHtTpPsSwW.:/@#aZé ſK1"
+    samples = ["", "voir www.x", "HTTPS://A", "httſ://", "a.Fr", "a.K", "@", "#tag", "wWw.", "h.tt"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9))) for _ in range(100_000)]
+    for text in samples:
+        assert url_masks.may_hold_url(text) == (slow_url.search(text) is not None), text
+        assert url_masks.may_hold_url_or_tag(text) == (slow_tag.search(text) is not None), text
+
+
+def test_tag_patterns_written_sign_first_find_the_same_spans():
+    import re
+
+    from campaignlint.language import readability
+
+    pairs = [
+        (re.compile(r"(?<![\w#@])[#@][^\W_]\w*", re.IGNORECASE), readability._TAG),
+        (re.compile(r"(?<![\w&])[#@]\w+"), re.compile(r"[#@](?<![\w&].)\w+")),  # offers' tag mask
+    ]
+    rng = random.Random(3)
+    samples = ["#a", "a#b", "&#x", "##a", "@_a", "\n#a", "é@b", "#é"]
+    samples += ["".join(rng.choice("#@a_1 é\n&") for _ in range(rng.randint(0, 8))) for _ in range(100_000)]
+    for slow, fast in pairs:
+        for text in samples:
+            assert [m.span() for m in slow.finditer(text)] == [m.span() for m in fast.finditer(text)], text

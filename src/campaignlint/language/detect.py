@@ -37,7 +37,7 @@ _NOT_PROSE = Alternation(
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
     EMAIL,
     DOMAIN,
-    re.compile(r"(?<![\w#@])[#@][^\W_]\w*", re.IGNORECASE),
+    re.compile(r"[#@](?<![\w#@].)[^\W_]\w*", re.IGNORECASE),  # a tag, sign first (as readability._TAG)
     re.compile(r"\b\w*\d\w*\b", re.IGNORECASE),  # _DIGIT_WORD
 )
 _DIGIT_WORD = re.compile(r"\b\w*\d\w*\b", re.IGNORECASE)

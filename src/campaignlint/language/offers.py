@@ -127,7 +127,7 @@ _URL_START = re.compile(r"(?i)https?://|www\.")
 _MASKS = [  # each needs "@", "#" or _URL_START
     re.compile(r"(?i)\b(?:https?://|www\.)\S+"),
     EMAIL,  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+ in linear time
-    re.compile(r"(?<![\w&])[#@]\w+"),
+    re.compile(r"[#@](?<![\w&].)\w+"),  # a tag not inside a word, sign first (re skips to it in C)
 ]
 # where a sentence (clause, for cues) ends
 _SENTENCE_BREAK = re.compile(r"[.!?…;\n]+(?:\s|$)|\n")

@@ -59,7 +59,9 @@ class Readability:
 # expression ``(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
 # |\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|(?<![\w#@])[#@][^\W_]\w*``
 # (case-insensitive), matched in linear time (see ``url_masks``).
-_TAG = re.compile(r"(?<![\w#@])[#@][^\W_]\w*", re.IGNORECASE)
+# ``(?<![\w#@])[#@][^\W_]\w*`` written sign first, so that ``re`` skips to the signs in C (5x faster;
+# same spans: tests/test_shortcuts.py)
+_TAG = re.compile(r"[#@](?<![\w#@].)[^\W_]\w*", re.IGNORECASE)
 _NOT_PROSE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN, _TAG)
 # emoji and the characters that join or vary them (ZWJ, variation selector)
 _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d"

@@ -233,8 +233,12 @@ PROMO_CODE = Scanner(
 URL_LIKE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN)
 # What any match of URL_LIKE needs (``http://``, ``www.``, ``@`` or a dot before two letters),
 # and the same with a ``#`` for the masks that also blank hashtags: most copy holds none.
-_URL_CUES = re.compile(r"@|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
-_URL_OR_TAG_CUES = re.compile(r"[@#]|\.[a-z]{2}|https?://|www\.", re.IGNORECASE)
+# ``@|\.[a-z]{2}|https?://|www\.`` (case-insensitive), written so that each match opens with one
+# character class: ``re`` then skips the characters that cannot open a match in C instead of
+# trying the alternation at each of them (4x faster on campaign copy; same answers:
+# tests/test_shortcuts.py)
+_URL_CUES = re.compile(r"[@.hHwW](?i:(?<=@)|(?<=\.)[a-z]{2}|(?<=h)ttps?://|(?<=w)ww\.)")
+_URL_OR_TAG_CUES = re.compile(r"[@#.hHwW](?i:(?<=[@#])|(?<=\.)[a-z]{2}|(?<=h)ttps?://|(?<=w)ww\.)")
 
 
 def may_hold_url(text: str) -> bool:

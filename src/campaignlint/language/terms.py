@@ -39,6 +39,8 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import chain, compress, count, repeat
+from operator import not_
 
 from campaignlint.language import memo
 
@@ -129,11 +131,49 @@ def _keys(surface: str, lemma: str, root: str) -> frozenset[str]:
     return frozenset(f for f in forms if f)
 
 
+_Parts = tuple[tuple[int, int, str, frozenset[str]], ...]
+_Token = tuple[int, int, _Parts]  # a token's [start, end) in the text and its words (offsets in the token)
+
+
 def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
     """The matchable words of an analysed text, in order."""
-    text, root = analysis.text, analysis.language
+    root = analysis.language
+    tokens = [(tok.start, tok.end, _token_parts(tok.text, tok.lemma, root)) for tok in analysis.tokens]
+    return _words_of(analysis.text, root, tokens, in_hashtags)
+
+
+def _text_words(nlp: NLP, text: str, root: str, in_hashtags: bool = False) -> list[_Word]:
+    """:func:`_words` of ``nlp.analyse(text, root)``, made without the analysis when no model
+    tokenizes ``root``: each match of the service's tokenizer gives its tokens (memoised per
+    match), so no token object and no sentence is made (terms need neither)."""
+    tokenizer = nlp.tokenizer(root)
+    if tokenizer is None:
+        return _words(nlp.analyse(text, root), in_hashtags=in_hashtags)
+    pattern, pieces = tokenizer
+    tokens: list[_Token] = []
+    append = tokens.append
+    for m in pattern.finditer(text):
+        start = m.start()
+        for offset, end, parts in _match_tokens(m.group(), root, pieces):
+            append((start + offset, start + end, parts))
+    return _words_of(text, root, tokens, in_hashtags)
+
+
+@functools.lru_cache(maxsize=65536)
+def _match_tokens(surface: str, root: str, pieces) -> tuple[_Token, ...]:
+    """The tokens ``pieces`` cuts one tokenizer match into, with their words; offsets in
+    the match; memoised (copy repeats its words, and the tables do not change)."""
+    return tuple((offset, offset + len(token), _token_parts(token, lemma, root))
+                 for offset, token, lemma, _alpha, _punct in pieces(surface, root))
+
+
+def _words_of(text: str, root: str, tokens: list[_Token], in_hashtags: bool) -> list[_Word]:
+    """The words of ``tokens`` outside URLs, e-mail addresses, domains, @mentions and
+    hashtags; with ``in_hashtags``, a #hashtag's words (cut at its capitals) instead."""
     blocked = [m.span() for m in URL_LIKE.finditer(text)] if may_hold_url(text) else []
-    tags = [m.span() for m in _HASHTAG.finditer(text)]
+    tags = [m.span() for m in _HASHTAG.finditer(text)] if ("#" in text or "@" in text) else []
+    if not blocked and not tags:  # most copy: every token's words, as they are
+        return [_Word(start + s, start + e, part, keys) for start, _end, parts in tokens for s, e, part, keys in parts]
 
     def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
         for s, e in spans:
@@ -143,10 +183,10 @@ def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
 
     words: list[_Word] = []
     seen_tags: set[tuple[int, int]] = set()
-    for tok in analysis.tokens:
-        if blocked and inside(blocked, tok.start, tok.end):
+    for start, end, parts in tokens:
+        if blocked and inside(blocked, start, end):
             continue
-        tag = inside(tags, tok.start, tok.end) if tags else None
+        tag = inside(tags, start, end) if tags else None
         if tag is not None:
             if in_hashtags and tag not in seen_tags and text[tag[0]] == "#":
                 seen_tags.add(tag)
@@ -154,27 +194,16 @@ def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
                     f = _fold(m.group())
                     words.append(_Word(m.start(), m.end(), f, _keys(f, f, root), True))
             continue
-        start = tok.start
-        for s, e, part, keys in _token_parts(tok.text, tok.lemma, root):
+        for s, e, part, keys in parts:
             words.append(_Word(start + s, start + e, part, keys))
-    # split an elided word glued to its host by the regex tokenizer ("l'amore")
-    out: list[_Word] = []
-    for w in words:
-        m = "'" in w.surface[:-1] and not w.in_hashtag and _ELIDED.match(w.surface)
-        if m and m.end() < len(w.surface):
-            cut = w.start + m.end()
-            head, tail = w.surface[: m.end()], w.surface[m.end():]
-            out.append(_Word(w.start, cut, head, _keys(head, head, root)))
-            out.append(_Word(cut, w.end, tail, _keys(tail, tail, root)))
-        else:
-            out.append(w)
-    return out
+    return words
 
 
 @functools.lru_cache(maxsize=65536)
-def _token_parts(token: str, lemma: str, root: str) -> tuple[tuple[int, int, str, frozenset[str]], ...]:
-    """The words of one token (cut at hyphens and after an apostrophe): their
-    offsets in the token, folded surface and keys; memoised (copy repeats words)."""
+def _token_parts(token: str, lemma: str, root: str) -> _Parts:
+    """The words of one token (cut at hyphens, after an apostrophe and after an elided
+    word the regex tokenizer glued to its host, "l'amore"): their offsets in the token,
+    folded surface and keys; memoised (copy repeats words)."""
     surface = _fold(token)
     parts = [(m.start(), m.end()) for m in _PART.finditer(token)]
     if not parts:
@@ -185,6 +214,13 @@ def _token_parts(token: str, lemma: str, root: str) -> tuple[tuple[int, int, str
     for n, (s, e) in enumerate(parts):
         part = surface[s:e]
         if part == "'":
+            continue
+        elided = "'" in part[:-1] and _ELIDED.match(part)
+        if elided and elided.end() < len(part):
+            cut = s + elided.end()
+            head, tail = part[: elided.end()], part[elided.end():]
+            found.append((s, cut, head, _keys(head, head, root)))
+            found.append((cut, e, tail, _keys(tail, tail, root)))
             continue
         if single:
             part_lemma = lemma
@@ -328,7 +364,7 @@ def _candidates(text: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[s
 
 
 def _term_words(nlp: NLP, term: str, root: str) -> tuple[_Word, ...]:
-    return nlp.fact("term-words", term, root, lambda t, r: tuple(_words(nlp.analyse(t, r))))
+    return nlp.fact("term-words", term, root, lambda t, r: tuple(_text_words(nlp, t, r)))
 
 
 def find_terms(
@@ -351,15 +387,14 @@ def find_terms(
     unique = _unique_terms(tuple(terms))
     if not unique or not text:
         return []
+    candidates = _candidates(text, unique, in_hashtags)
+    if not candidates:
+        return []  # no term can be there: the text is not analysed (most texts: no fact either)
     nlp = nlp or default_service()
     if analysis is None:
-        return list(nlp.fact(("find-terms", unique, in_hashtags), text, root,
-                             lambda t, r: _find_terms(nlp, t, r, unique, in_hashtags)))
-    terms = _candidates(text, unique, in_hashtags)
-    if not terms:
-        return []  # no term can be there: spare the analysis
-    words = _words(analysis, in_hashtags=in_hashtags)
-    return _match(nlp, text, root, terms, words, _by_key(words))
+        return list(nlp.fact(("find-terms", candidates, in_hashtags), text, root,
+                             lambda t, r: _find_terms(nlp, t, r, candidates, in_hashtags)))
+    return _match(nlp, text, root, candidates, _words(analysis, in_hashtags=in_hashtags))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -369,41 +404,89 @@ def _unique_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _find_terms(nlp: NLP, text: str, root: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[TermMatch, ...]:
-    """:func:`find_terms` with the text's own analysis (memoised by the caller as
-    a fact: rules ask the same text for several term lists, campaigns repeat copy)."""
-    terms = _candidates(text, terms, in_hashtags)
+    """:func:`find_terms` of the :func:`_candidates` ``terms``, with the text's own words
+    (memoised by the caller as a fact: rules ask the same text for several term lists,
+    campaigns repeat copy)."""
+    keys, runs = nlp.fact(("key-runs", in_hashtags), text, root, lambda t, r: _key_runs(nlp, t, r, in_hashtags))
+    terms = tuple(term for term in terms if _may_match_runs(nlp, term, root, keys, runs))
     if not terms:
-        return ()  # no term can be there: the text is not analysed
-    words, by_key = nlp.fact(("indexed-words", in_hashtags), text, root,
-                             lambda t, r: _indexed_words(nlp, t, r, in_hashtags))
-    return tuple(_match(nlp, text, root, terms, words, by_key))
+        return ()  # the words of no term follow each other in the text: no word list made
+    words = nlp.fact(("text-words", in_hashtags), text, root,
+                     lambda t, r: _text_words(nlp, t, r, in_hashtags))  # shared by every term list
+    return tuple(_match(nlp, text, root, terms, words))
 
 
-def _indexed_words(nlp: NLP, text: str, root: str, in_hashtags: bool) -> tuple[list[_Word], dict[str, list[int]]]:
-    """The words of the text's analysis and their index by key (shared by every term list)."""
-    words = _words(nlp.analyse(text, root), in_hashtags=in_hashtags)
-    return words, _by_key(words)
+_KeyRuns = tuple[tuple[frozenset[str], ...], ...]
 
 
-def _by_key(words: list[_Word]) -> dict[str, list[int]]:
+def _key_runs(nlp: NLP, text: str, root: str, in_hashtags: bool) -> tuple[frozenset[str], _KeyRuns]:
+    """The keys of the words a term could match, in runs where a term's words must follow
+    each other, and all these keys together; found without making the words.
+
+    Words a match spans are consecutive in :func:`_text_words` and only spaces,
+    apostrophes and hyphens stand between them, so no word of a URL or a hashtag
+    dropped from that list stood between them either: they are consecutive among
+    the words of all the tokens (the first run), or inside one hashtag (one run
+    each, with ``in_hashtags``).  Each tokenizer match's keys are memoised, so a
+    text costs one ``findall`` and a few joins in C.
+    """
+    tokenizer = nlp.tokenizer(root)
+    if tokenizer is None:  # a model's tokens: the words themselves
+        runs: list[tuple[frozenset[str], ...]] = [tuple(w.keys for w in _text_words(nlp, text, root, in_hashtags))]
+    else:
+        pattern, pieces = tokenizer
+        runs = [tuple(chain.from_iterable(map(_match_key_run, pattern.findall(text), repeat(root), repeat(pieces))))]
+        if in_hashtags and "#" in text:  # the words of each hashtag, cut at capitals as _words_of cuts them
+            runs.extend(tuple(_keys(f, f, root) for f in map(_fold, _CAMEL.findall(text, tag.start() + 1, tag.end())))
+                        for tag in _HASHTAG.finditer(text) if tag.group()[0] == "#")
+    return frozenset().union(*chain.from_iterable(runs)), tuple(runs)
+
+
+@functools.lru_cache(maxsize=65536)
+def _match_key_run(surface: str, root: str, pieces) -> tuple[frozenset[str], ...]:
+    """The keys of each word of one tokenizer match, in order (memoised: copy repeats its words)."""
+    return tuple(keys for _start, _end, parts in _match_tokens(surface, root, pieces) for _s, _e, _part, keys in parts)
+
+
+def _may_match_runs(nlp: NLP, term: str, root: str, keys: frozenset[str], runs: _KeyRuns) -> bool:
+    """A necessary condition for ``term`` to match (see :func:`_key_runs`): each word of the
+    term shares a key with some word, and, for several words, with consecutive words of a run
+    (:func:`_match` asks both of the words it matches)."""
+    term_keys = [word.keys for word in _term_words(nlp, term, root)]
+    if any(k.isdisjoint(keys) for k in term_keys):
+        return False
+    if len(term_keys) < 2:
+        return True
+    first, rest = term_keys[0], term_keys[1:]
+    for run in runs:
+        for i in compress(count(), map(not_, map(first.isdisjoint, run))):  # the words the first may be
+            if i + len(rest) < len(run) and all(not k.isdisjoint(run[i + n]) for n, k in enumerate(rest, 1)):
+                return True
+    return False
+
+
+def _by_key(words: list[_Word], needed: frozenset[str]) -> dict[str, list[int]]:
+    """The positions of the words having each of the ``needed`` keys, in order.
+
+    Only the keys of the candidate terms' first words are needed, so the other
+    keys of the text's words are never indexed: one pass, one set test a word."""
     by_key: dict[str, list[int]] = {}
     for i, w in enumerate(words):
-        for k in w.keys:
-            by_key.setdefault(k, []).append(i)
+        if not needed.isdisjoint(w.keys):
+            for k in needed.intersection(w.keys):
+                by_key.setdefault(k, []).append(i)
     return by_key
 
 
-def _match(nlp: NLP, text: str, root: str, terms: tuple[str, ...], words: list[_Word],
-           by_key: dict[str, list[int]]) -> list[TermMatch]:
+def _match(nlp: NLP, text: str, root: str, terms: tuple[str, ...], words: list[_Word]) -> list[TermMatch]:
     """The matches of the candidate ``terms`` among the text's ``words`` (longest first, no overlaps)."""
     if not words:
         return []
 
+    term_words = [(term, tws) for term in terms if (tws := _term_words(nlp, term, root))]
+    by_key = _by_key(words, frozenset().union(*(tws[0].keys for _term, tws in term_words)))
     candidates: list[TermMatch] = []
-    for term in terms:
-        tws = _term_words(nlp, term, root)
-        if not tws:
-            continue
+    for term, tws in term_words:
         starts: set[int] = set()
         for k in tws[0].keys:
             starts.update(by_key.get(k, ()))

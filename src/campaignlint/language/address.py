@@ -115,7 +115,8 @@ _APOSTROPHES = "'’ʼ"
 # Spans whose words never count (each found in linear time: see ``url_masks``).
 # Each with a cheap test that a text without it passes (``None``: always scanned).
 _MASKS = [
-    (re.compile(r"(?i)\b(?:https?://|www\.)\S+"), re.compile(r"(?i)https?://|www\.").search),
+    # (a text holding neither "://" nor "ww." in any case holds no URL: two substring searches)
+    (re.compile(r"(?i)\b(?:https?://|www\.)\S+"), lambda text: "://" in text or "ww." in text.lower()),
     (EMAIL, lambda text: "@" in text),  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+
     (re.compile(r"(?<![\w@])@\w+"), lambda text: "@" in text),
     (re.compile(r"(?<![\w&])#\w+"), lambda text: "#" in text),
@@ -186,7 +187,9 @@ class _Words:
     gaps: list[str]
 
 
-def _tokens(text: str, data: dict) -> _Words:
+def _tokens(text: str, texts: list[str], lows: list[str], data: dict) -> _Words:
+    """The words of ``text`` from ``texts`` (``_WORD.findall(text)``) and ``lows``, their
+    lower-cased forms, both made for the pre-check (``lows`` is blanked in place where masked)."""
     from campaignlint.language.quotes import quoted_spans
 
     masked = [*(m.span() for pattern, hint in (*_MASKS, (data["phrases"], data["phrases_hint"]))
@@ -194,14 +197,12 @@ def _tokens(text: str, data: dict) -> _Words:
               *quoted_spans(text)]
     # the words and the gaps between them, found in C: split() gives the gap before
     # each word (and the rest after the last); offsets are the running sum of lengths
-    texts = _WORD.findall(text)
     gaps = _WORD.split(text)
     lengths = [0] * (2 * len(texts) + 1)
     lengths[0::2] = map(len, gaps)
     lengths[1::2] = map(len, texts)
     bounds = list(accumulate(lengths))  # word i starts at bounds[2i] and ends at bounds[2i + 1]
     starts = bounds[0:-1:2]
-    lows = list(map(str.lower, texts))
     for mask_start, mask_end in masked:  # a word starting inside a masked span never counts
         for i in range(bisect_left(starts, mask_start), bisect_left(starts, mask_end)):
             lows[i] = ""
@@ -283,19 +284,21 @@ def _soft_start(words: _Words, i: int) -> bool:
     return not words.texts[i][:1].isupper()
 
 
-def _may_have_markers(text: str, found: list[str], data: dict) -> bool:
-    """A cheap necessary condition: a word of the text (``found``) is one of the words every
-    marker is (pronouns, possessives, imperatives, the elided "t"), or ends in "-ez"."""
-    if not data["marker_words"].isdisjoint(map(str.lower, found)):
+def _may_have_markers(text: str, lows: list[str], data: dict) -> bool:
+    """A cheap necessary condition: a word of the text (``lows``: lower-cased) is one of the words
+    every marker is (pronouns, possessives, imperatives, the elided "t"), or ends in "-ez"."""
+    if not data["marker_words"].isdisjoint(lows):
         return True
     return data["ending_re"].search(text) is not None
 
 
 def _detect_french(text: str) -> AddressResult:
     data = _french_data()
-    if not _may_have_markers(text, _WORD.findall(text), data):
+    found = _WORD.findall(text)
+    lows = list(map(str.lower, found))
+    if not _may_have_markers(text, lows, data):
         return AddressResult()  # most copy: no word that could be a marker
-    words = _tokens(text, data)
+    words = _tokens(text, found, lows, data)
     starts, ends, texts, lows = words.starts, words.ends, words.texts, words.lows
     n = len(texts)
     result = AddressResult()

@@ -299,7 +299,7 @@ class _StemIndex:
     belongs to, the stems' lengths (ascending), the terms without stems, and,
     memoised per word, the stems a word begins with (copy repeats its words)."""
 
-    __slots__ = ("stems", "owners", "lengths", "always", "_heads")
+    __slots__ = ("stems", "owners", "lengths", "always", "_heads", "_headless")
 
     def __init__(self, terms: tuple[str, ...]):
         self.stems = tuple(_stems(term) for term in terms)
@@ -310,19 +310,31 @@ class _StemIndex:
         self.lengths = tuple(sorted({len(stem) for stem in owners}))
         self.always = tuple(index for index, term_stems in enumerate(self.stems) if not term_stems)
         self.owners = {stem: tuple(found) for stem, found in owners.items()}
-        self._heads: dict[str, tuple[str, ...]] = {}
+        self._heads: dict[str, tuple[str, ...]] = {}  # the words seen that begin with stems
+        self._headless: set[str] = set()  # the words seen that begin with none (most words)
 
-    def heads(self, word: str) -> tuple[str, ...]:
-        """The stems ``word`` begins with."""
-        found = self._heads.get(word)
-        if found is None:
-            owners, size = self.owners, len(word)
-            found = tuple(head for head in (word[:length] for length in self.lengths if length <= size)
-                          if head in owners)
-            if len(self._heads) >= 65536:  # bounded
-                self._heads.clear()
-            self._heads[word] = found
-        return found
+    def heads(self, words: frozenset[str]) -> list[tuple[str, tuple[str, ...]]]:
+        """The ``words`` that begin with stems, each with those stems.
+
+        The words already known to begin with none are set aside by one set
+        difference (in C), so only the others are looked at one by one."""
+        out = []
+        heads, headless, owners, lengths = self._heads, self._headless, self.owners, self.lengths
+        for word in words.difference(headless):
+            found = heads.get(word)
+            if found is None:
+                size = len(word)
+                found = tuple(head for head in (word[:length] for length in lengths if length <= size)
+                              if head in owners)
+                if len(heads) + len(headless) >= 65536:  # bounded
+                    heads.clear()
+                    headless.clear()
+                if not found:
+                    headless.add(word)
+                    continue
+                heads[word] = found
+            out.append((word, found))
+        return out
 
 
 @functools.lru_cache(maxsize=256)
@@ -340,25 +352,20 @@ def _candidates(text: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[s
     of its stems begins a word no longer than that stem allows.
     """
     index = _stem_index(terms)
-    stems, owners, always, heads = index.stems, index.owners, index.always, index.heads
+    stems, owners, always = index.stems, index.owners, index.always
     shortest: dict[str, int] = {}
-    known = index._heads.get  # the memo of heads(), read inline: one call fewer a word
-    for word in _flat_words(text, in_hashtags):
-        found = known(word)
-        if found is None:
-            found = heads(word)
-        if found:
-            size = len(word)
-            for head in found:
-                if shortest.get(head, size + 1) > size:
-                    shortest[head] = size
+    for word, found in index.heads(_flat_words(text, in_hashtags)):
+        size = len(word)
+        for head in found:
+            if shortest.get(head, size + 1) > size:
+                shortest[head] = size
     if not shortest and not always:
         return ()
-    found = set(always)
+    found_terms = set(always)
     for stem in shortest:
-        found.update(owners[stem])
+        found_terms.update(owners[stem])
     return tuple(
-        terms[index] for index in sorted(found)
+        terms[index] for index in sorted(found_terms)
         if all(stem in shortest and shortest[stem] <= longest for stem, longest in stems[index])
     )
 

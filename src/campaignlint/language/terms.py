@@ -272,7 +272,10 @@ def _flat(text: str) -> str:
 def _flat_words(text: str, in_hashtags: bool) -> frozenset[str]:
     if not in_hashtags:
         return frozenset(_LETTERS.findall(_flat(text)))
-    words = set(_flat_words(text, False))  # shared with the lists searched outside hashtags
+    plain = _flat_words(text, False)  # shared with the lists searched outside hashtags
+    if "#" not in text and "@" not in text:
+        return plain  # no hashtag nor @mention: no other word
+    words = set(plain)
     for tag in _HASHTAG.finditer(text):
         words.update(_flat(part) for part in _CAMEL.findall(tag.group()[1:]))
     return frozenset(words)
@@ -550,9 +553,15 @@ def mentions_any(texts: list[str], language: str, terms: list[str], *, in_hashta
     """Whether any of ``texts`` mentions any of ``terms`` (as :func:`find_terms` would find).
 
     A term written as is (up to case, accents and a plural ending) answers at
-    once; only otherwise are the texts analysed for inflected forms.
+    once; only otherwise are the texts analysed for inflected forms.  The answer
+    is memoised for the texts together (M005 and M006 ask it of the same messages).
     """
-    terms = tuple(terms)
+    return _mentions_any(tuple(texts), language, tuple(terms), in_hashtags, nlp)
+
+
+@memo.per_text(4096)
+def _mentions_any(texts: tuple[str, ...], language: str, terms: tuple[str, ...], in_hashtags: bool,
+                  nlp: NLP | None) -> bool:
     if any(_on_surface(text, terms, in_hashtags) for text in texts):
         return True
     return any(find_terms(text, language, terms, in_hashtags=in_hashtags, nlp=nlp) for text in texts)

@@ -412,16 +412,19 @@ class NLP:
         depends on besides the text and the language (e.g. ``("terms", terms)``).
         """
         key = (name, language, text)
-        data = self._facts.data  # _LRU.get inline: facts are asked for tens of thousands of times a lint
+        facts = self._facts
+        data = facts.data  # _LRU.get and put inline: facts are asked for tens of thousands of times a lint
         with self._lock:
             found = data.get(key, _MISSING)
             if found is not _MISSING:
                 data.move_to_end(key)
-        if found is not _MISSING:
-            return found
+                return found
         value = compute(text, language)
         with self._lock:
-            self._facts.put(key, value)
+            data[key] = value
+            data.move_to_end(key)  # another thread may have put it meanwhile
+            if len(data) > facts.size:
+                data.popitem(last=False)
         return value
 
     def clear(self) -> None:

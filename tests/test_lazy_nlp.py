@@ -8,7 +8,8 @@ import textwrap
 
 import pytest
 
-from campaignlint.language.terms import _could_match, mentions_any
+from campaignlint.language.term_candidates import _could_match
+from campaignlint.language.terms import mentions_any
 
 from conftest import REPO
 

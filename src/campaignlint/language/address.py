@@ -55,6 +55,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
+from itertools import accumulate
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
@@ -113,7 +115,8 @@ _APOSTROPHES = "'’ʼ"
 # Spans whose words never count (each found in linear time: see ``url_masks``).
 # Each with a cheap test that a text without it passes (``None``: always scanned).
 _MASKS = [
-    (re.compile(r"(?i)\b(?:https?://|www\.)\S+"), re.compile(r"(?i)https?://|www\.").search),
+    # (a text holding neither "://" nor "ww." in any case holds no URL: two substring searches)
+    (re.compile(r"(?i)\b(?:https?://|www\.)\S+"), lambda text: "://" in text or "ww." in text.lower()),
     (EMAIL, lambda text: "@" in text),  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+
     (re.compile(r"(?<![\w@])@\w+"), lambda text: "@" in text),
     (re.compile(r"(?<![\w&])#\w+"), lambda text: "#" in text),
@@ -169,36 +172,42 @@ def _french_data() -> dict:
 
 
 @dataclass(slots=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    low: str
-    gap_before: str  # the characters between the previous word and this one
+class _Words:
+    """The words of a text as parallel lists (a text has hundreds of words: no object each).
+
+    Word ``i`` is ``texts[i] == text[starts[i]:ends[i]]``; ``lows[i]`` its lower-cased
+    form, ``""`` when it is masked (it never counts, but still separates clauses);
+    ``gaps[i]`` the characters between the previous word (or the start) and it.
+    """
+
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+    lows: list[str]
+    gaps: list[str]
 
 
-def _tokens(text: str, data: dict) -> list[_Token]:
+def _tokens(text: str, texts: list[str], lows: list[str], data: dict) -> _Words:
+    """The words of ``text`` from ``texts`` (``_WORD.findall(text)``) and ``lows``, their
+    lower-cased forms, both made for the pre-check (``lows`` is blanked in place where masked)."""
     from campaignlint.language.quotes import quoted_spans
 
-    masked = sorted([*(m.span() for pattern, hint in (*_MASKS, (data["phrases"], data["phrases_hint"]))
-                       if hint is None or hint(text) for m in pattern.finditer(text)),
-                     *quoted_spans(text)])
-    tokens: list[_Token] = []
-    prev_end = 0
-    # words come in text order: sweep the masked spans (sorted by start) once,
-    # keeping the furthest end of those that start at or before the word
-    next_mask, n_masks, covered_until = 0, len(masked), -1
-    append = tokens.append
-    for m in _WORD.finditer(text):
-        s, e = m.span()
-        while next_mask < n_masks and masked[next_mask][0] <= s:
-            covered_until = max(covered_until, masked[next_mask][1])
-            next_mask += 1
-        word = m.group()
-        # a masked word still separates clauses like any other word
-        append(_Token(s, e, word, "" if s < covered_until else word.lower(), text[prev_end:s]))
-        prev_end = e
-    return tokens
+    masked = [*(m.span() for pattern, hint in (*_MASKS, (data["phrases"], data["phrases_hint"]))
+                if hint is None or hint(text) for m in pattern.finditer(text)),
+              *quoted_spans(text)]
+    # the words and the gaps between them, found in C: split() gives the gap before
+    # each word (and the rest after the last); offsets are the running sum of lengths
+    gaps = _WORD.split(text)
+    lengths = [0] * (2 * len(texts) + 1)
+    lengths[0::2] = map(len, gaps)
+    lengths[1::2] = map(len, texts)
+    bounds = list(accumulate(lengths))  # word i starts at bounds[2i] and ends at bounds[2i + 1]
+    starts = bounds[0:-1:2]
+    for mask_start, mask_end in masked:  # a word starting inside a masked span never counts
+        for i in range(bisect_left(starts, mask_start), bisect_left(starts, mask_end)):
+            lows[i] = ""
+    del gaps[-1]
+    return _Words(starts, bounds[1::2], texts, lows, gaps)
 
 
 def _is_symbol(ch: str) -> bool:
@@ -228,8 +237,8 @@ def _gap_kind(gap: str) -> str:
 _SENTENCE_GAP = set(".!?…:;\n\r")
 
 
-def _subject_before(tokens: list[_Token], gaps: list[str], i: int, data: dict) -> bool:
-    """Token ``i`` opens a clause after a soft break (a comma, an emoji, a closing
+def _subject_before(words: _Words, i: int, data: dict) -> bool:
+    """Word ``i`` opens a clause after a soft break (a comma, an emoji, a closing
     quote or bracket, "et"…) and the words since the sentence began are a subject
     noun phrase: the verb is third person ("Le manteau « Alma » passe à 129 €",
     "La collection 🌿 arrive et passe en boutique"), not an imperative.
@@ -242,110 +251,106 @@ def _subject_before(tokens: list[_Token], gaps: list[str], i: int, data: dict) -
     as long as none is an imperative ("Le prix baisse et passe à 99 €").
     """
     start = i
-    while start > 0 and not any(ch in _SENTENCE_GAP for ch in tokens[start].gap_before):
+    while start > 0 and not any(ch in _SENTENCE_GAP for ch in words.gaps[start]):
         start -= 1
         if i - start > 8:
             return False
-    phrase = tokens[start:i]
-    if len(phrase) < 2 or phrase[0].low not in data["subject_determiners"]:
+    lows, texts = words.lows[start:i], words.texts[start:i]
+    if len(lows) < 2 or lows[0] not in data["subject_determiners"]:
         return False
-    if phrase[1].low in data["time_nouns"] or phrase[1].low in data["imp_informal"]:
+    if lows[1] in data["time_nouns"] or lows[1] in data["imp_informal"]:
         return False
-    if phrase[-1].low in data["openers"]:
+    if lows[-1] in data["openers"]:
         # "La collection arrive et passe en boutique": a verb coordinated with the subject's
-        return not any(tok.low in data["imp_informal"] for tok in phrase[1:-1])
+        return not any(low in data["imp_informal"] for low in lows[1:-1])
     complement = False
-    for tok in phrase[2:]:
+    for low, word in zip(lows[2:], texts[2:]):
         if complement:
             complement = False
             continue
-        if tok.low in data["complement_words"]:
+        if low in data["complement_words"]:
             complement = True
             continue
-        if tok.low and not tok.text[:1].isupper():
+        if low and not word[:1].isupper():
             return False  # a lowercase word after the noun may be a verb: "La collection arrive 🌿 profite…"
     return True
 
 
-def _soft_start(tokens: list[_Token], gaps: list[str], i: int) -> bool:
-    """Token ``i`` opens a clause without ending a sentence: after a comma, an
+def _soft_start(words: _Words, i: int) -> bool:
+    """Word ``i`` opens a clause without ending a sentence: after a comma, an
     opener word, or an emoji, a closing quote or bracket followed by lowercase."""
-    gap = tokens[i].gap_before
-    if any(ch in _SENTENCE_GAP for ch in gap):
+    if any(ch in _SENTENCE_GAP for ch in words.gaps[i]):
         return False
-    return not tokens[i].text[:1].isupper()
+    return not words.texts[i][:1].isupper()
 
 
-def _may_have_markers(text: str, data: dict) -> bool:
-    """A cheap necessary condition: a word of the text is one of the words every marker
-    is (pronouns, possessives, imperatives, the elided "t"), or ends in "-ez"."""
-    if not data["marker_words"].isdisjoint(map(str.lower, _WORD.findall(text))):
+def _may_have_markers(text: str, lows: list[str], data: dict) -> bool:
+    """A cheap necessary condition: a word of the text (``lows``: lower-cased) is one of the words
+    every marker is (pronouns, possessives, imperatives, the elided "t"), or ends in "-ez"."""
+    if not data["marker_words"].isdisjoint(lows):
         return True
     return data["ending_re"].search(text) is not None
 
 
 def _detect_french(text: str) -> AddressResult:
     data = _french_data()
-    if not _may_have_markers(text, data):
+    found = _WORD.findall(text)
+    lows = list(map(str.lower, found))
+    if not _may_have_markers(text, lows, data):
         return AddressResult()  # most copy: no word that could be a marker
-    tokens = _tokens(text, data)
+    words = _tokens(text, found, lows, data)
+    starts, ends, texts, lows = words.starts, words.ends, words.texts, words.lows
+    n = len(texts)
     result = AddressResult()
-    # the kind of the gap before each token, worked out once (a gap can be long)
-    gaps = [_gap_kind(tok.gap_before) for tok in tokens]
+    # the kind of the gap before each word, worked out once (a gap can be long)
+    gaps = list(map(_gap_kind, words.gaps))
+    openers = data["openers"]
 
-    def add(kind: str, tok: _Token, reason: str) -> None:
+    def add(kind: str, i: int, reason: str) -> None:
         target = result.formal if kind == "formal" else result.informal
-        target.append(Marker(tok.start, tok.end, tok.text, reason))
+        target.append(Marker(starts[i], ends[i], texts[i], reason))
 
-    # clause_start[i]: token i opens a clause (start of text, after a break, a
-    # comma, or an opener word such as "et", "puis").
-    clause_start: list[bool] = []
-    for i, tok in enumerate(tokens):
+    def clause_start(i: int) -> bool:
+        """Word i opens a clause (start of text, after a break, a comma, or an
+        opener word such as "et", "puis"); asked only of the words that may be markers."""
         kind = gaps[i]
-        if i == 0 or kind in ("hard", "comma"):
-            clause_start.append(True)
-        elif kind == "space" and tokens[i - 1].low in data["openers"]:
-            clause_start.append(True)
-        else:
-            clause_start.append(False)
+        return i == 0 or kind in ("hard", "comma") or (kind == "space" and lows[i - 1] in openers)
 
     def next_low(i: int) -> str:
-        if i + 1 < len(tokens):
-            nxt = tokens[i + 1]
+        if i + 1 < n:
             if gaps[i + 1] in ("hard", "comma"):
                 return ""
             if gaps[i + 1] == "apostrophe":
                 return ""
-            return nxt.low + ("'" if _next_is_elided(i + 1) else "")
+            return lows[i + 1] + ("'" if _next_is_elided(i + 1) else "")
         return ""
 
     def _next_is_elided(j: int) -> bool:
-        return j + 1 < len(tokens) and gaps[j + 1] == "apostrophe"
+        return j + 1 < n and gaps[j + 1] == "apostrophe"
 
     def is_imperative(i: int) -> bool:
-        tok = tokens[i]
-        if tok.low not in data["imp_informal"]:
+        low = lows[i]
+        if low not in data["imp_informal"]:
             return False
-        if tok.low in data["imp_ambiguous"]:
+        if low in data["imp_ambiguous"]:
             following = next_low(i)
-            hyphen_next = i + 1 < len(tokens) and gaps[i + 1] == "hyphen"
+            hyphen_next = i + 1 < n and gaps[i + 1] == "hyphen"
             return hyphen_next or following in data["object_cues"]
         return True
 
     marker_words, ending = data["marker_words"], data["ending"]
-    for i, tok in enumerate(tokens):
-        low = tok.low
+    for i, low in enumerate(lows):
         if not low or (low not in marker_words and not low.endswith(ending)):
             continue  # no test below can hold for this word
-        prev = tokens[i - 1] if i > 0 else None
-        prev_low = prev.low if prev is not None else ""
+        word = texts[i]
+        prev_low = lows[i - 1] if i > 0 else ""
         gap = gaps[i]
         hyphen_before = gap == "hyphen"
         elided_after = _next_is_elided(i)
 
         # the elided pronoun t' ("t'attend"); not "-t-" ("va-t-il"), not "t-shirt"
         if low == "t" and elided_after and not hyphen_before:
-            add("informal", tok, "elision")
+            add("informal", i, "elision")
             continue
         if low in data["informal"]:
             if elided_after:
@@ -355,19 +360,19 @@ def _detect_french(text: str) -> AddressResult:
             reason = "pronominal_imperative" if hyphen_before and low == "toi" else (
                 "possessive" if low in ("ton", "ta", "tes") else "pronoun"
             )
-            add("informal", tok, reason)
+            add("informal", i, reason)
             continue
         if low in data["formal"]:
             reason = "pronominal_imperative" if hyphen_before and low == "vous" else (
                 "possessive" if low in ("votre", "vos") else "pronoun"
             )
-            add("formal", tok, reason)
+            add("formal", i, reason)
             continue
         if low in data["informal_after_article"] and prev_low in data["articles"]:
-            add("informal", tok, "possessive")
+            add("informal", i, "possessive")
             continue
         if low in data["formal_after_article"] and prev_low in data["articles"]:
-            add("formal", tok, "possessive")
+            add("formal", i, "possessive")
             continue
 
         # verbs in -ez
@@ -377,32 +382,31 @@ def _detect_french(text: str) -> AddressResult:
             and low not in data["ending_exceptions"]
             and not (hyphen_before and prev_low + "-" + low in data["ending_exceptions"])
         ):
-            if low in data["interjections"] and (i + 1 == len(tokens) or gaps[i + 1] != "space"):
+            if low in data["interjections"] and (i + 1 == n or gaps[i + 1] != "space"):
                 continue  # "Allez, on y va !"
-            capitalised = tok.text[:1].isupper() and not tok.text.isupper()
-            if clause_start[i] or not capitalised or (prev is not None and prev.low in data["openers"]):
-                add("formal", tok, "verb_ending")
+            capitalised = word[:1].isupper() and not word.isupper()
+            if clause_start(i) or not capitalised or (i > 0 and prev_low in openers):
+                add("formal", i, "verb_ending")
                 continue
 
-        at_start = clause_start[i]
+        at_start = clause_start(i)
         # negative imperative: "N'attends plus", "Ne rate pas"
-        if not at_start and prev is not None and prev_low in ("ne", "n"):
-            prev_index = i - 1
-            if clause_start[prev_index]:
+        if not at_start and i > 0 and prev_low in ("ne", "n"):
+            if clause_start(i - 1):
                 at_start = True
         if at_start:
             if low in data["formal_initial"]:
-                add("formal", tok, "imperative")
+                add("formal", i, "imperative")
                 continue
             if is_imperative(i):
-                if i > 0 and tok.text[:1].islower() and any(ch in '»”"' for ch in tok.gap_before):
+                if i > 0 and word[:1].islower() and any(ch in '»”"' for ch in words.gaps[i]):
                     continue  # the speech tag after a quote: "« Fonce ! » ajoute Marc"
-                if i > 0 and _soft_start(tokens, gaps, i) and _subject_before(tokens, gaps, i, data):
+                if i > 0 and _soft_start(words, i) and _subject_before(words, i, data):
                     continue  # third person after its subject: "Le manteau « Alma » passe à 129 €"
-                add("informal", tok, "imperative")
+                add("informal", i, "imperative")
                 continue
-        elif low in data["formal_initial"] and i + 1 < len(tokens) and gaps[i + 1] == "hyphen":
-            add("formal", tok, "imperative")
+        elif low in data["formal_initial"] and i + 1 < n and gaps[i + 1] == "hyphen":
+            add("formal", i, "imperative")
             continue
     return result
 

@@ -205,25 +205,15 @@ def _from_doc(text: str, root: str, doc) -> Analysis:
     return Analysis(text, root, tokens, _split_at_lines(text, spans, tokens))
 
 
+@functools.lru_cache(maxsize=65536)
+def _regex_pieces(surface: str, root: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
+    """The one token a match of the regular-expression tokenizer makes (as :func:`_lookup_pieces`)."""
+    return ((0, surface, surface.lower(), surface.isalpha(), bool(_PUNCT_ONLY.match(surface))),)
+
+
 def _regex_analysis(text: str, root: str) -> Analysis:
-    toks: list[Tok] = []
-    for m in _REGEX_TOKEN.finditer(text):
-        surface = m.group()
-        toks.append(
-            Tok(
-                text=surface,
-                lemma=surface.lower(),
-                start=m.start(),
-                end=m.end(),
-                is_alpha=surface.isalpha(),
-                is_punct=bool(_PUNCT_ONLY.match(surface)),
-            )
-        )
-    tokens = tuple(toks)
-    return Analysis(text, root, tokens, _split_at_lines(text, _regex_sentences(text), tokens))
-
-
-
+    """Tokens from the regular-expression tokenizer, lemmas lower-cased (languages without a table)."""
+    return _pieces_analysis(text, root, _REGEX_TOKEN, _regex_pieces)
 
 
 def _regex_sentences(text: str) -> list[tuple[int, int]]:
@@ -273,11 +263,19 @@ def _lookup_pieces(surface: str, root: str) -> tuple[tuple[int, str, str, bool, 
 
 def _lookup_analysis(text: str, root: str) -> Analysis:
     """Tokens and lemmas from the lookup tables (no model): see the module docstring."""
+    return _pieces_analysis(text, root, _LOOKUP_TOKEN, _lookup_pieces)
+
+
+Pieces = Callable[[str, str], tuple[tuple[int, str, str, bool, bool], ...]]
+
+
+def _pieces_analysis(text: str, root: str, pattern: re.Pattern, pieces: Pieces) -> Analysis:
+    """The analysis made of the tokens ``pieces`` cuts each match of ``pattern`` into."""
     toks: list[Tok] = []
     append = toks.append
-    for m in _LOOKUP_TOKEN.finditer(text):
+    for m in pattern.finditer(text):
         start = m.start()
-        for offset, surface, lemma, is_alpha, is_punct in _lookup_pieces(m.group(), root):
+        for offset, surface, lemma, is_alpha, is_punct in pieces(m.group(), root):
             append(Tok(surface, lemma, start + offset, start + offset + len(surface), is_alpha, is_punct))
     tokens = tuple(toks)
     return Analysis(text, root, tokens, _split_at_lines(text, _regex_sentences(text), tokens))
@@ -394,6 +392,17 @@ class NLP:
                         results[i] = analysis
         return results  # type: ignore[return-value]
 
+    def tokenizer(self, root: str) -> tuple[re.Pattern, Pieces] | None:
+        """How :meth:`analyse` tokenizes a ``root`` text without a model: the pattern whose
+        matches it cuts, with the function (memoised, called with the match and ``root``)
+        giving each match's tokens as ``(offset, text, lemma, is_alpha, is_punct)``;
+        ``None`` when a spaCy pipeline makes the tokens.  A caller that needs only the
+        tokens' words (:mod:`~campaignlint.language.terms`) reads them this way, without
+        the token objects and sentences of an analysis."""
+        if root in _SPACY_LANGUAGES:
+            return None if self.backend == "spacy" else (_LOOKUP_TOKEN, _lookup_pieces)
+        return _REGEX_TOKEN, _regex_pieces
+
     def fact(self, name: Hashable, text: str, language: str | None, compute: Callable[[str, Any], Any]) -> Any:
         """``compute(text, language)``, memoised under ``name`` for ``(text, language)``.
 
@@ -403,16 +412,19 @@ class NLP:
         depends on besides the text and the language (e.g. ``("terms", terms)``).
         """
         key = (name, language, text)
-        data = self._facts.data  # _LRU.get inline: facts are asked for tens of thousands of times a lint
+        facts = self._facts
+        data = facts.data  # _LRU.get and put inline: facts are asked for tens of thousands of times a lint
         with self._lock:
             found = data.get(key, _MISSING)
             if found is not _MISSING:
                 data.move_to_end(key)
-        if found is not _MISSING:
-            return found
+                return found
         value = compute(text, language)
         with self._lock:
-            self._facts.put(key, value)
+            data[key] = value
+            data.move_to_end(key)  # another thread may have put it meanwhile
+            if len(data) > facts.size:
+                data.popitem(last=False)
         return value
 
     def clear(self) -> None:

@@ -26,22 +26,27 @@ Speed: rules ask the same text for several term lists (avoided terms, hype,
 theme) and campaigns repeat copy, so the answers are memoised per text and
 term list (when ``find_terms`` analyses the text itself) as facts of the
 language service (``nlp``: the lint's :class:`~campaignlint.language.nlp.NLP`,
-the process's default one if not given), and so are the text's matchable words;
-each token's keys are memoised for the process (they depend on nothing else).  Before any analysis, a text is
-kept only if each stem of a term begins one of its words (see
-:func:`_candidates`): each word looks its beginnings up among the list's
-stems, instead of each term being tried against every word.
+the process's default one if not given), and so are the text's matchable words
+and their keys.  Three gates stand before any word list: a text is kept only
+if each stem of a term begins one of its words
+(:mod:`~campaignlint.language.term_candidates`), then only if each word of the
+term shares a key with a word of the text, those words following each other
+(:func:`_key_runs`: the keys of each tokenizer match are memoised for the
+process, so this costs a ``findall`` and set unions).  The words themselves
+come from the tokenizer's memoised matches, not from token objects
+(:func:`_text_words`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
+from itertools import chain, compress, count, repeat
+from operator import not_
 
 from campaignlint.language import memo
-
+from campaignlint.language.term_candidates import _CAMEL, _HASHTAG, _LETTERS, _candidates, _flat, _fold, _unaccent
 from campaignlint.language.url_masks import URL_LIKE, may_hold_url
 from campaignlint.language.nlp import (NLP, Analysis, default_service, english_lemma, language_root,
                                        strip_urls)
@@ -80,37 +85,15 @@ class _Word:
         return f"_Word({self.start}, {self.end}, {self.surface!r}, {sorted(self.keys)!r}, {self.in_hashtag})"
 
 
-_HASHTAG = re.compile(r"(?<![\w#@])[#@][^\W_][\w]*")
 _HYPHENS = "‐‑-"  # hyphen, non-breaking hyphen, hyphen-minus (last: literal in a [class])
 _PART = re.compile(r"[^\W_]+(?:['’](?=[^\W_]))?|['’]")
-_ELIDED = re.compile(r"^(?:[^\W\d_]{1,2}|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|dell|dall|nell|sull|all|un|quell)['’]", re.IGNORECASE)
-_CAMEL = re.compile(r"[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+(?![a-zß-öø-ÿ])|\d+")
+_ELIDED = re.compile(r"^(?:[^\W\d_]{1,2}|qu|jusqu|lorsqu|puisqu|quoiqu|presqu"
+                     r"|dell|dall|nell|sull|all|un|quell)['’]", re.IGNORECASE)
 _HYPHEN_SPLIT = re.compile(r"[" + _HYPHENS + r"]")
 _GAP_OK = re.compile(r"^[\s'’" + _HYPHENS + r"]*$")
 _FR_ENCLITICS = frozenset(
     "en y moi toi nous vous le la les lui leur je tu il elle on ils elles ci là t".split()
 )
-
-
-def _fold(s: str) -> str:
-    return unicodedata.normalize("NFC", s).lower().replace("’", "'")
-
-
-def _unaccent(s: str) -> str:
-    """``s`` in NFD without its combining marks."""
-    if s.isascii():
-        return s  # nothing to decompose, no mark
-    decomposed = unicodedata.normalize("NFD", s)
-    if max(decomposed) <= "\uffff":
-        return _bmp_marks().sub("", decomposed)  # one pass in C
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@functools.cache
-def _bmp_marks() -> re.Pattern:
-    """The combining characters (``unicodedata.combining``) of the Basic Multilingual Plane."""
-    marks = "".join(chr(code) for code in range(0x10000) if unicodedata.combining(chr(code)))
-    return re.compile("[" + re.escape(marks) + "]")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -129,11 +112,49 @@ def _keys(surface: str, lemma: str, root: str) -> frozenset[str]:
     return frozenset(f for f in forms if f)
 
 
+_Parts = tuple[tuple[int, int, str, frozenset[str]], ...]
+_Token = tuple[int, int, _Parts]  # a token's [start, end) in the text and its words (offsets in the token)
+
+
 def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
     """The matchable words of an analysed text, in order."""
-    text, root = analysis.text, analysis.language
+    root = analysis.language
+    tokens = [(tok.start, tok.end, _token_parts(tok.text, tok.lemma, root)) for tok in analysis.tokens]
+    return _words_of(analysis.text, root, tokens, in_hashtags)
+
+
+def _text_words(nlp: NLP, text: str, root: str, in_hashtags: bool = False) -> list[_Word]:
+    """:func:`_words` of ``nlp.analyse(text, root)``, made without the analysis when no model
+    tokenizes ``root``: each match of the service's tokenizer gives its tokens (memoised per
+    match), so no token object and no sentence is made (terms need neither)."""
+    tokenizer = nlp.tokenizer(root)
+    if tokenizer is None:
+        return _words(nlp.analyse(text, root), in_hashtags=in_hashtags)
+    pattern, pieces = tokenizer
+    tokens: list[_Token] = []
+    append = tokens.append
+    for m in pattern.finditer(text):
+        start = m.start()
+        for offset, end, parts in _match_tokens(m.group(), root, pieces):
+            append((start + offset, start + end, parts))
+    return _words_of(text, root, tokens, in_hashtags)
+
+
+@functools.lru_cache(maxsize=65536)
+def _match_tokens(surface: str, root: str, pieces) -> tuple[_Token, ...]:
+    """The tokens ``pieces`` cuts one tokenizer match into, with their words; offsets in
+    the match; memoised (copy repeats its words, and the tables do not change)."""
+    return tuple((offset, offset + len(token), _token_parts(token, lemma, root))
+                 for offset, token, lemma, _alpha, _punct in pieces(surface, root))
+
+
+def _words_of(text: str, root: str, tokens: list[_Token], in_hashtags: bool) -> list[_Word]:
+    """The words of ``tokens`` outside URLs, e-mail addresses, domains, @mentions and
+    hashtags; with ``in_hashtags``, a #hashtag's words (cut at its capitals) instead."""
     blocked = [m.span() for m in URL_LIKE.finditer(text)] if may_hold_url(text) else []
-    tags = [m.span() for m in _HASHTAG.finditer(text)]
+    tags = [m.span() for m in _HASHTAG.finditer(text)] if ("#" in text or "@" in text) else []
+    if not blocked and not tags:  # most copy: every token's words, as they are
+        return [_Word(start + s, start + e, part, keys) for start, _end, parts in tokens for s, e, part, keys in parts]
 
     def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
         for s, e in spans:
@@ -143,10 +164,10 @@ def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
 
     words: list[_Word] = []
     seen_tags: set[tuple[int, int]] = set()
-    for tok in analysis.tokens:
-        if blocked and inside(blocked, tok.start, tok.end):
+    for start, end, parts in tokens:
+        if blocked and inside(blocked, start, end):
             continue
-        tag = inside(tags, tok.start, tok.end) if tags else None
+        tag = inside(tags, start, end) if tags else None
         if tag is not None:
             if in_hashtags and tag not in seen_tags and text[tag[0]] == "#":
                 seen_tags.add(tag)
@@ -154,27 +175,16 @@ def _words(analysis: Analysis, in_hashtags: bool = False) -> list[_Word]:
                     f = _fold(m.group())
                     words.append(_Word(m.start(), m.end(), f, _keys(f, f, root), True))
             continue
-        start = tok.start
-        for s, e, part, keys in _token_parts(tok.text, tok.lemma, root):
+        for s, e, part, keys in parts:
             words.append(_Word(start + s, start + e, part, keys))
-    # split an elided word glued to its host by the regex tokenizer ("l'amore")
-    out: list[_Word] = []
-    for w in words:
-        m = "'" in w.surface[:-1] and not w.in_hashtag and _ELIDED.match(w.surface)
-        if m and m.end() < len(w.surface):
-            cut = w.start + m.end()
-            head, tail = w.surface[: m.end()], w.surface[m.end():]
-            out.append(_Word(w.start, cut, head, _keys(head, head, root)))
-            out.append(_Word(cut, w.end, tail, _keys(tail, tail, root)))
-        else:
-            out.append(w)
-    return out
+    return words
 
 
 @functools.lru_cache(maxsize=65536)
-def _token_parts(token: str, lemma: str, root: str) -> tuple[tuple[int, int, str, frozenset[str]], ...]:
-    """The words of one token (cut at hyphens and after an apostrophe): their
-    offsets in the token, folded surface and keys; memoised (copy repeats words)."""
+def _token_parts(token: str, lemma: str, root: str) -> _Parts:
+    """The words of one token (cut at hyphens, after an apostrophe and after an elided
+    word the regex tokenizer glued to its host, "l'amore"): their offsets in the token,
+    folded surface and keys; memoised (copy repeats words)."""
     surface = _fold(token)
     parts = [(m.start(), m.end()) for m in _PART.finditer(token)]
     if not parts:
@@ -185,6 +195,13 @@ def _token_parts(token: str, lemma: str, root: str) -> tuple[tuple[int, int, str
     for n, (s, e) in enumerate(parts):
         part = surface[s:e]
         if part == "'":
+            continue
+        elided = "'" in part[:-1] and _ELIDED.match(part)
+        if elided and elided.end() < len(part):
+            cut = s + elided.end()
+            head, tail = part[: elided.end()], part[elided.end():]
+            found.append((s, cut, head, _keys(head, head, root)))
+            found.append((cut, e, tail, _keys(tail, tail, root)))
             continue
         if single:
             part_lemma = lemma
@@ -209,126 +226,8 @@ def _joined_by_hyphen(text: str, left: _Word, right: _Word) -> bool:
     return bool(gap) and all(c in _HYPHENS for c in gap)
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-@functools.lru_cache(maxsize=8192)
-def _stems(term: str) -> tuple[tuple[str, int], ...]:
-    """For each word of ``term``: the beginning its inflected forms keep, and their longest length.
-
-    Inflection changes the end of a word ("écolo" → "écolos", "synergy" →
-    "synergies", "porter" → "portaient"): a word of n letters keeps its first
-    max(4, n - 2) letters (all of it when shorter) and grows by 3 letters at most.
-    Words of under 4 letters (articles) are not required.  Accents and case are
-    ignored.
-    """
-    words = _LETTERS.findall(_unaccent(_fold(term)))
-    long_words = [w for w in words if len(w) >= 4] or words  # "le", "la", "les": too variable to require
-    return tuple((w if len(w) <= 4 else w[: max(4, len(w) - 2)], len(w) + 3) for w in long_words)
-
-
-@memo.per_text(4096)
-def _flat(text: str) -> str:
-    return _unaccent(_fold(text))
-
-
-@memo.per_text(4096)
-def _flat_words(text: str, in_hashtags: bool) -> frozenset[str]:
-    if not in_hashtags:
-        return frozenset(_LETTERS.findall(_flat(text)))
-    words = set(_flat_words(text, False))  # shared with the lists searched outside hashtags
-    for tag in _HASHTAG.finditer(text):
-        words.update(_flat(part) for part in _CAMEL.findall(tag.group()[1:]))
-    return frozenset(words)
-
-
-def _could_match(text: str, term: str, in_hashtags: bool = False) -> bool:
-    """A cheap necessary condition for ``term`` to occur in ``text``.
-
-    Every stem of the term (see :func:`_stems`) must begin a word of the text
-    that is not too long for it.  Only when it holds is the text analysed
-    (tokens and lemmas): careful copy usually contains none of the avoided or
-    hype terms, so most texts are never analysed.  (Suppletive forms — "yeux" for
-    "œil", "bought" for "buy" — are not found: write terms in the form copy
-    uses.)
-    """
-    return bool(_candidates(text, (term,), in_hashtags))
-
-
-_Stems = tuple[tuple[str, int], ...]
-
-
-class _StemIndex:
-    """For a term list: each term's stems, the terms (by position) each stem
-    belongs to, the stems' lengths (ascending), the terms without stems, and,
-    memoised per word, the stems a word begins with (copy repeats its words)."""
-
-    __slots__ = ("stems", "owners", "lengths", "always", "_heads")
-
-    def __init__(self, terms: tuple[str, ...]):
-        self.stems = tuple(_stems(term) for term in terms)
-        owners: dict[str, list[int]] = {}
-        for index, term_stems in enumerate(self.stems):
-            for stem, _longest in term_stems:
-                owners.setdefault(stem, []).append(index)
-        self.lengths = tuple(sorted({len(stem) for stem in owners}))
-        self.always = tuple(index for index, term_stems in enumerate(self.stems) if not term_stems)
-        self.owners = {stem: tuple(found) for stem, found in owners.items()}
-        self._heads: dict[str, tuple[str, ...]] = {}
-
-    def heads(self, word: str) -> tuple[str, ...]:
-        """The stems ``word`` begins with."""
-        found = self._heads.get(word)
-        if found is None:
-            owners, size = self.owners, len(word)
-            found = tuple(head for head in (word[:length] for length in self.lengths if length <= size)
-                          if head in owners)
-            if len(self._heads) >= 65536:  # bounded
-                self._heads.clear()
-            self._heads[word] = found
-        return found
-
-
-@functools.lru_cache(maxsize=256)
-def _stem_index(terms: tuple[str, ...]) -> _StemIndex:
-    return _StemIndex(terms)
-
-
-@memo.per_text(8192)
-def _candidates(text: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[str, ...]:
-    """The ``terms`` that :func:`_could_match` ``text``, in their order.
-
-    Instead of testing every stem against every word, each word of the text
-    looks up its own beginnings among the list's stems, keeping for each stem
-    the length of the shortest word it begins; a term is a candidate when each
-    of its stems begins a word no longer than that stem allows.
-    """
-    index = _stem_index(terms)
-    stems, owners, always, heads = index.stems, index.owners, index.always, index.heads
-    shortest: dict[str, int] = {}
-    known = index._heads.get  # the memo of heads(), read inline: one call fewer a word
-    for word in _flat_words(text, in_hashtags):
-        found = known(word)
-        if found is None:
-            found = heads(word)
-        if found:
-            size = len(word)
-            for head in found:
-                if shortest.get(head, size + 1) > size:
-                    shortest[head] = size
-    if not shortest and not always:
-        return ()
-    found = set(always)
-    for stem in shortest:
-        found.update(owners[stem])
-    return tuple(
-        terms[index] for index in sorted(found)
-        if all(stem in shortest and shortest[stem] <= longest for stem, longest in stems[index])
-    )
-
-
 def _term_words(nlp: NLP, term: str, root: str) -> tuple[_Word, ...]:
-    return nlp.fact("term-words", term, root, lambda t, r: tuple(_words(nlp.analyse(t, r))))
+    return nlp.fact("term-words", term, root, lambda t, r: tuple(_text_words(nlp, t, r)))
 
 
 def find_terms(
@@ -351,15 +250,14 @@ def find_terms(
     unique = _unique_terms(tuple(terms))
     if not unique or not text:
         return []
+    candidates = _candidates(text, unique, in_hashtags)
+    if not candidates:
+        return []  # no term can be there: the text is not analysed (most texts: no fact either)
     nlp = nlp or default_service()
     if analysis is None:
-        return list(nlp.fact(("find-terms", unique, in_hashtags), text, root,
-                             lambda t, r: _find_terms(nlp, t, r, unique, in_hashtags)))
-    terms = _candidates(text, unique, in_hashtags)
-    if not terms:
-        return []  # no term can be there: spare the analysis
-    words = _words(analysis, in_hashtags=in_hashtags)
-    return _match(nlp, text, root, terms, words, _by_key(words))
+        return list(nlp.fact(("find-terms", candidates, in_hashtags), text, root,
+                             lambda t, r: _find_terms(nlp, t, r, candidates, in_hashtags)))
+    return _match(nlp, text, root, candidates, _words(analysis, in_hashtags=in_hashtags))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -369,41 +267,89 @@ def _unique_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _find_terms(nlp: NLP, text: str, root: str, terms: tuple[str, ...], in_hashtags: bool) -> tuple[TermMatch, ...]:
-    """:func:`find_terms` with the text's own analysis (memoised by the caller as
-    a fact: rules ask the same text for several term lists, campaigns repeat copy)."""
-    terms = _candidates(text, terms, in_hashtags)
+    """:func:`find_terms` of the :func:`_candidates` ``terms``, with the text's own words
+    (memoised by the caller as a fact: rules ask the same text for several term lists,
+    campaigns repeat copy)."""
+    keys, runs = nlp.fact(("key-runs", in_hashtags), text, root, lambda t, r: _key_runs(nlp, t, r, in_hashtags))
+    terms = tuple(term for term in terms if _may_match_runs(nlp, term, root, keys, runs))
     if not terms:
-        return ()  # no term can be there: the text is not analysed
-    words, by_key = nlp.fact(("indexed-words", in_hashtags), text, root,
-                             lambda t, r: _indexed_words(nlp, t, r, in_hashtags))
-    return tuple(_match(nlp, text, root, terms, words, by_key))
+        return ()  # the words of no term follow each other in the text: no word list made
+    words = nlp.fact(("text-words", in_hashtags), text, root,
+                     lambda t, r: _text_words(nlp, t, r, in_hashtags))  # shared by every term list
+    return tuple(_match(nlp, text, root, terms, words))
 
 
-def _indexed_words(nlp: NLP, text: str, root: str, in_hashtags: bool) -> tuple[list[_Word], dict[str, list[int]]]:
-    """The words of the text's analysis and their index by key (shared by every term list)."""
-    words = _words(nlp.analyse(text, root), in_hashtags=in_hashtags)
-    return words, _by_key(words)
+_KeyRuns = tuple[tuple[frozenset[str], ...], ...]
 
 
-def _by_key(words: list[_Word]) -> dict[str, list[int]]:
+def _key_runs(nlp: NLP, text: str, root: str, in_hashtags: bool) -> tuple[frozenset[str], _KeyRuns]:
+    """The keys of the words a term could match, in runs where a term's words must follow
+    each other, and all these keys together; found without making the words.
+
+    Words a match spans are consecutive in :func:`_text_words` and only spaces,
+    apostrophes and hyphens stand between them, so no word of a URL or a hashtag
+    dropped from that list stood between them either: they are consecutive among
+    the words of all the tokens (the first run), or inside one hashtag (one run
+    each, with ``in_hashtags``).  Each tokenizer match's keys are memoised, so a
+    text costs one ``findall`` and a few joins in C.
+    """
+    tokenizer = nlp.tokenizer(root)
+    if tokenizer is None:  # a model's tokens: the words themselves
+        runs: list[tuple[frozenset[str], ...]] = [tuple(w.keys for w in _text_words(nlp, text, root, in_hashtags))]
+    else:
+        pattern, pieces = tokenizer
+        runs = [tuple(chain.from_iterable(map(_match_key_run, pattern.findall(text), repeat(root), repeat(pieces))))]
+        if in_hashtags and "#" in text:  # the words of each hashtag, cut at capitals as _words_of cuts them
+            runs.extend(tuple(_keys(f, f, root) for f in map(_fold, _CAMEL.findall(text, tag.start() + 1, tag.end())))
+                        for tag in _HASHTAG.finditer(text) if tag.group()[0] == "#")
+    return frozenset().union(*chain.from_iterable(runs)), tuple(runs)
+
+
+@functools.lru_cache(maxsize=65536)
+def _match_key_run(surface: str, root: str, pieces) -> tuple[frozenset[str], ...]:
+    """The keys of each word of one tokenizer match, in order (memoised: copy repeats its words)."""
+    return tuple(keys for _start, _end, parts in _match_tokens(surface, root, pieces) for _s, _e, _part, keys in parts)
+
+
+def _may_match_runs(nlp: NLP, term: str, root: str, keys: frozenset[str], runs: _KeyRuns) -> bool:
+    """A necessary condition for ``term`` to match (see :func:`_key_runs`): each word of the
+    term shares a key with some word, and, for several words, with consecutive words of a run
+    (:func:`_match` asks both of the words it matches)."""
+    term_keys = [word.keys for word in _term_words(nlp, term, root)]
+    if any(k.isdisjoint(keys) for k in term_keys):
+        return False
+    if len(term_keys) < 2:
+        return True
+    first, rest = term_keys[0], term_keys[1:]
+    for run in runs:
+        for i in compress(count(), map(not_, map(first.isdisjoint, run))):  # the words the first may be
+            if i + len(rest) < len(run) and all(not k.isdisjoint(run[i + n]) for n, k in enumerate(rest, 1)):
+                return True
+    return False
+
+
+def _by_key(words: list[_Word], needed: frozenset[str]) -> dict[str, list[int]]:
+    """The positions of the words having each of the ``needed`` keys, in order.
+
+    Only the keys of the candidate terms' first words are needed, so the other
+    keys of the text's words are never indexed: one pass, one set test a word."""
     by_key: dict[str, list[int]] = {}
     for i, w in enumerate(words):
-        for k in w.keys:
-            by_key.setdefault(k, []).append(i)
+        if not needed.isdisjoint(w.keys):
+            for k in needed.intersection(w.keys):
+                by_key.setdefault(k, []).append(i)
     return by_key
 
 
-def _match(nlp: NLP, text: str, root: str, terms: tuple[str, ...], words: list[_Word],
-           by_key: dict[str, list[int]]) -> list[TermMatch]:
+def _match(nlp: NLP, text: str, root: str, terms: tuple[str, ...], words: list[_Word]) -> list[TermMatch]:
     """The matches of the candidate ``terms`` among the text's ``words`` (longest first, no overlaps)."""
     if not words:
         return []
 
+    term_words = [(term, tws) for term in terms if (tws := _term_words(nlp, term, root))]
+    by_key = _by_key(words, frozenset().union(*(tws[0].keys for _term, tws in term_words)))
     candidates: list[TermMatch] = []
-    for term in terms:
-        tws = _term_words(nlp, term, root)
-        if not tws:
-            continue
+    for term, tws in term_words:
         starts: set[int] = set()
         for k in tws[0].keys:
             starts.update(by_key.get(k, ()))
@@ -460,9 +406,15 @@ def mentions_any(texts: list[str], language: str, terms: list[str], *, in_hashta
     """Whether any of ``texts`` mentions any of ``terms`` (as :func:`find_terms` would find).
 
     A term written as is (up to case, accents and a plural ending) answers at
-    once; only otherwise are the texts analysed for inflected forms.
+    once; only otherwise are the texts analysed for inflected forms.  The answer
+    is memoised for the texts together (M005 and M006 ask it of the same messages).
     """
-    terms = tuple(terms)
+    return _mentions_any(tuple(texts), language, tuple(terms), in_hashtags, nlp)
+
+
+@memo.per_text(4096)
+def _mentions_any(texts: tuple[str, ...], language: str, terms: tuple[str, ...], in_hashtags: bool,
+                  nlp: NLP | None) -> bool:
     if any(_on_surface(text, terms, in_hashtags) for text in texts):
         return True
     return any(find_terms(text, language, terms, in_hashtags=in_hashtags, nlp=nlp) for text in texts)

@@ -63,7 +63,7 @@ from typing import Literal
 
 from campaignlint.language import memo
 
-from campaignlint.language.prechecks import first_words, may_hold
+from campaignlint.language.prechecks import key_runs, may_hold_words
 from campaignlint.language.url_masks import EMAIL, PROMO_CODE, bare_domain
 from campaignlint.resources import load_toml
 
@@ -110,16 +110,20 @@ class AddressResult:
 # --------------------------------------------------------------------------
 # Text preparation
 
-_WORD = re.compile(r"[^\W\d_]+")
+# the words are runs of letters; split() keeps the words: [gap, word, gap, word, …, gap], the words and the gaps in one C pass
+_WORDS_AND_GAPS = re.compile(r"([^\W\d_]+)")
 _APOSTROPHES = "'’ʼ"
 # Spans whose words never count (each found in linear time: see ``url_masks``).
-# Each with a cheap test that a text without it passes (``None``: always scanned).
+# Each with a cheap test that a text without it fails.
 _MASKS = [
-    # (a text holding neither "://" nor "ww." in any case holds no URL: two substring searches)
-    (re.compile(r"(?i)\b(?:https?://|www\.)\S+"), lambda text: "://" in text or "ww." in text.lower()),
+    # (a text holding neither "://" nor "ww." in any case holds no URL: only "w" and "W" are "w"
+    # ignoring case, so one search in C without lower-casing the text)
+    (re.compile(r"(?i)\b(?:https?://|www\.)\S+"), re.compile(r"://|[wW][wW]\.").search),
     (EMAIL, lambda text: "@" in text),  # [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-    (re.compile(r"(?<![\w@])@\w+"), lambda text: "@" in text),
-    (re.compile(r"(?<![\w&])#\w+"), lambda text: "#" in text),
+    # tags written sign first, the lookbehind after it ("(?<![\w@])@\w+" matches the same spans):
+    # re then jumps from sign to sign instead of trying the lookbehind at every character
+    (re.compile(r"@(?<![\w@]@)\w+"), lambda text: "@" in text),
+    (re.compile(r"#(?<![\w&]#)\w+"), lambda text: "#" in text),
     # bare domains: verdure.fr, verdure.fr/p, kiosque-bio.fr
     (bare_domain(
         r"(?i)(?<![\w@.])[a-z0-9][\w-]*(?:\.[\w-]+)*\."
@@ -151,7 +155,7 @@ def _french_data() -> dict:
         "articles": lower(raw["pronouns"]["articles"]),
         "ton_noun_after": lower(raw["ton"]["noun_after"]),
         "phrases": phrase_re,
-        "phrases_hint": functools.partial(may_hold, words=first_words(phrases)),
+        "phrase_runs": key_runs(phrases),
         "imp_informal": lower(imp["informal"]),
         "imp_ambiguous": lower(imp["ambiguous"]),
         "object_cues": lower(imp["object_cues"]),
@@ -187,27 +191,30 @@ class _Words:
     gaps: list[str]
 
 
-def _tokens(text: str, texts: list[str], lows: list[str], data: dict) -> _Words:
-    """The words of ``text`` from ``texts`` (``_WORD.findall(text)``) and ``lows``, their
-    lower-cased forms, both made for the pre-check (``lows`` is blanked in place where masked)."""
+def _tokens(text: str, parts: list[str], lows: list[str], data: dict) -> _Words:
+    """The words of ``text`` from ``parts`` (``_WORDS_AND_GAPS.split(text)``: gaps and words in turn)
+    and ``lows``, the words lower-cased, both made for the pre-check (``lows`` is blanked in place
+    where masked)."""
     from campaignlint.language.quotes import quoted_spans
 
-    masked = [*(m.span() for pattern, hint in (*_MASKS, (data["phrases"], data["phrases_hint"]))
-                if hint is None or hint(text) for m in pattern.finditer(text)),
-              *quoted_spans(text)]
-    # the words and the gaps between them, found in C: split() gives the gap before
-    # each word (and the rest after the last); offsets are the running sum of lengths
-    gaps = _WORD.split(text)
-    lengths = [0] * (2 * len(texts) + 1)
-    lengths[0::2] = map(len, gaps)
-    lengths[1::2] = map(len, texts)
-    bounds = list(accumulate(lengths))  # word i starts at bounds[2i] and ends at bounds[2i + 1]
+    masked = [*(m.span() for pattern, hint in _MASKS if hint(text) for m in pattern.finditer(text)),
+              *_phrase_spans(text, lows, data),
+              *quoted_spans(text, lows)]
+    # offsets are the running sum of the lengths of the gaps and words
+    bounds = list(accumulate(map(len, parts)))  # word i starts at bounds[2i] and ends at bounds[2i + 1]
     starts = bounds[0:-1:2]
     for mask_start, mask_end in masked:  # a word starting inside a masked span never counts
         for i in range(bisect_left(starts, mask_start), bisect_left(starts, mask_end)):
             lows[i] = ""
-    del gaps[-1]
-    return _Words(starts, bounds[1::2], texts, lows, gaps)
+    return _Words(starts, bounds[1::2], parts[1::2], lows, parts[0:-1:2])
+
+
+def _phrase_spans(text: str, lows: list[str], data: dict) -> list[tuple[int, int]]:
+    """The spans of the set phrases (*rendez-vous*, *ton sur ton*…), searched only when the text's
+    words (``lows``) hold the longest word of one of them (:func:`prechecks.may_hold_words`)."""
+    if not may_hold_words(text, lows, data["phrase_runs"]):
+        return []
+    return [m.span() for m in data["phrases"].finditer(text)]
 
 
 def _is_symbol(ch: str) -> bool:
@@ -294,11 +301,11 @@ def _may_have_markers(text: str, lows: list[str], data: dict) -> bool:
 
 def _detect_french(text: str) -> AddressResult:
     data = _french_data()
-    found = _WORD.findall(text)
-    lows = list(map(str.lower, found))
+    parts = _WORDS_AND_GAPS.split(text)
+    lows = list(map(str.lower, parts[1::2]))
     if not _may_have_markers(text, lows, data):
         return AddressResult()  # most copy: no word that could be a marker
-    words = _tokens(text, found, lows, data)
+    words = _tokens(text, parts, lows, data)
     starts, ends, texts, lows = words.starts, words.ends, words.texts, words.lows
     n = len(texts)
     result = AddressResult()

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from campaignlint.language.prechecks import first_words, may_hold
+from campaignlint.language.prechecks import first_words, key_runs, may_hold, may_hold_words
 
 __all__ = ["quoted_spans", "SPEECH_CUES"]
 
@@ -42,23 +42,42 @@ _CUE_LINE = re.compile(
     + r")\b[^\n:.!?]{0,40}?(?P<quote>:[ \t]*(?=\S)[^\n]*)"
 )
 _CUE_WORDS = first_words(SPEECH_CUES)
+_CUE_RUNS = key_runs(SPEECH_CUES)
 
 
-def _may_hold_cue(text: str) -> bool:
-    return may_hold(text, _CUE_WORDS)
+def _may_hold_cue(text: str, words=None) -> bool:
+    """Whether ``text`` may hold a speech cue; ``words``: its runs of letters lower-cased, if known."""
+    return may_hold(text, _CUE_WORDS) if words is None else may_hold_words(text, words, _CUE_RUNS)
 
 
 _ANGLE_LINE = re.compile(r"(?m)^[ \t]*>[^\n]*")
 _QUOTE_MARK = re.compile('[«“„"]')
+# every quoted stretch holds one of these: a quote mark, the colon of a cue line, the ">" of an angle line
+_MAY_QUOTE = re.compile('[«“„":>]')
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every quoted stretch of ``text``, quote marks included, sorted by start."""
+def quoted_spans(text: str, words=None) -> list[tuple[int, int]]:
+    """``(start, end)`` of every quoted stretch of ``text``, quote marks included, sorted by start.
+
+    ``words``: the runs of letters of ``text`` (``[^\\W\\d_]+``) lower-cased, when the caller has
+    them (the speech cues are then looked up among them instead of in the lower-cased text)."""
+    if not _MAY_QUOTE.search(text):
+        return []  # most copy: no quote mark, no colon, no ">" (one search in C)
+    spans = _marked_spans(text) if _QUOTE_MARK.search(text) else []
+    if ":" in text and _may_hold_cue(text, words):
+        spans.extend(m.span("quote") for m in _CUE_LINE.finditer(text))
+    if ">" in text:
+        spans.extend(m.span() for m in _ANGLE_LINE.finditer(text))
+    spans.sort()
+    return spans
+
+
+def _marked_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches between quote marks (one pass over the characters), in the order they close."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []  # (the closing mark awaited, where the quote opened)
     straight_open: int | None = None
-    # without a quote mark the pass below finds nothing (a line end only closes an open quote)
-    for i, ch in (enumerate(text) if _QUOTE_MARK.search(text) else ()):
+    for i, ch in enumerate(text):
         if ch == "\n":
             # an unclosed quote stops at the end of its line
             if stack:
@@ -85,8 +104,4 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     if stack:
         spans.append((stack[0][1], len(text)))
     # a lone straight quote at the very end opens nothing: left out on purpose
-    if _may_hold_cue(text):
-        spans.extend(m.span("quote") for m in _CUE_LINE.finditer(text))
-    spans.extend(m.span() for m in _ANGLE_LINE.finditer(text))
-    spans.sort()
     return spans

@@ -85,7 +85,8 @@ def test_words_and_gaps_from_one_split():
 
 
 def test_tag_masks_written_sign_first_find_the_same_spans():
-    pairs = [(re.compile(r"(?<![\w@])@\w+"), address._MASKS[2][0]), (re.compile(r"(?<![\w&])#\w+"), address._MASKS[3][0])]
+    pairs = [(re.compile(r"(?<![\w@])@\w+"), address._MASKS[2][0]),
+             (re.compile(r"(?<![\w&])#\w+"), address._MASKS[3][0])]
     rng = random.Random(3)
     samples = ["#a", "a#b", "&#x", "##a", "@@a", "a@b", "\n#a", "é@b", "#é", "@_"]
     samples += ["".join(rng.choice("#@a_1 é\n&") for _ in range(rng.randint(0, 8))) for _ in range(50_000)]

@@ -110,7 +110,7 @@ class AddressResult:
 # --------------------------------------------------------------------------
 # Text preparation
 
-# the words are runs of letters; split() keeps the words: [gap, word, gap, word, …, gap], the words and the gaps in one C pass
+# the words are runs of letters; split() keeps them: [gap, word, gap, word, …, gap] in one C pass
 _WORDS_AND_GAPS = re.compile(r"([^\W\d_]+)")
 _APOSTROPHES = "'’ʼ"
 # Spans whose words never count (each found in linear time: see ``url_masks``).

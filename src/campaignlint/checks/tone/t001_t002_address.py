@@ -44,14 +44,21 @@ def _address_names() -> tuple[str, ...]:  # pragma: no cover - read by the messa
     return pgettext("address", "formal"), pgettext("address", "informal")
 
 
+def _detector():
+    """``address.detect_address``, imported when a rule first runs (not when the registry loads the rules)."""
+    from ...language.address import detect_address
+
+    return detect_address
+
+
 def _markers(message: Message, texts: Iterable[TextField], nlp=None,
-             needed: tuple[str, ...] = ()) -> dict[str, list[tuple[Span, "Marker"]]]:
+             needed: tuple[str, ...] = (), detect_address=None) -> dict[str, list[tuple[Span, "Marker"]]]:
     """The formal and informal markers of ``texts``, with their source spans, in source order.
 
     ``needed``: kinds the caller reports only when present — when one has no
-    marker at all, no span is worked out and both lists are empty."""
-    from ...language.address import detect_address
-
+    marker at all, no span is worked out and both lists are empty.  ``detect_address``:
+    :func:`_detector`'s, when the caller has it (one import per campaign, not per message)."""
+    detect_address = detect_address or _detector()
     found: dict[str, list[tuple[Span, Marker]]] = {"formal": [], "informal": []}
     # one fact of each text, shared with T009 (and any rule asking for the address)
     results = [(text, nlp.fact("address", text.value, message.language, detect_address) if nlp
@@ -110,6 +117,7 @@ class MixedAddress(Rule):
     def check(self, ctx: "CampaignContext") -> Iterator[Finding]:
         voice = ctx.campaign.voice
         wanted = voice.address if voice and voice.address in ("formal", "informal") else None
+        detect = _detector()
         for message in ctx.campaign.messages:
             if language_root(message.language) != "fr":
                 continue
@@ -117,7 +125,7 @@ class MixedAddress(Rule):
             for variant, texts in _versions(message):
                 if variant is not None and base_mixed:
                     break  # already reported on the message itself
-                found = _markers(message, texts, ctx.nlp, needed=("formal", "informal"))
+                found = _markers(message, texts, ctx.nlp, ("formal", "informal"), detect)
                 if not (found["formal"] and found["informal"]):
                     continue
                 if variant is None:
@@ -188,10 +196,11 @@ class AddressDiffersFromVoice(Rule):
         if voice is None or voice.address not in ("formal", "informal"):
             return
         wrong = "informal" if voice.address == "formal" else "formal"
+        detect = _detector()
         for message in ctx.campaign.messages:
             if language_root(message.language) != "fr":
                 continue
-            found = _markers(message, message.copy_texts(), ctx.nlp, needed=(wrong,))
+            found = _markers(message, message.copy_texts(), ctx.nlp, (wrong,), detect)
             if not found[wrong]:
                 continue
             span, marker = found[wrong][0]

@@ -78,6 +78,20 @@ def test_masks_from_the_prose_masks_equal_the_combined_masks_on_random_text():
                 == module._TOKEN.findall(module._NOT_PROSE.sub(" ", text))), text
 
 
+def test_unaligned_opening_with_one_class_answers_as_the_first_pattern():
+    """``_UNALIGNED`` (one class first, lookbehinds after) finds a match exactly when the first pattern does."""
+    import random
+
+    from campaignlint.language import detect as module
+
+    pieces = ["http://", "https://", "HTTPS://", "www.", "WwW.", "h", "H", "w", "W", "ttp", "ww", "2", "a", "é",
+              "_", "-", ".", ".com", ".fr", ".C", "@", "#", " ", "/", "K", "ſ", "İ", "1a", "’", "\n", "s", ":"]
+    rng = random.Random(13)
+    for _ in range(60_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        assert bool(module._UNALIGNED.search(text)) == bool(module._UNALIGNED_FIRST.search(text)), text
+
+
 def test_points_give_the_stop_word_lookup():
     """Every stop word, and every stop word with an apostrophe, scores as the word-by-word lookup did.
 

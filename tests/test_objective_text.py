@@ -346,3 +346,34 @@ def test_labelled_set_is_balanced():
     assert fr >= 22 and en >= 22
     assert any(i["vague"] for i in items) and any(not i["vague"] for i in items)
     assert any(i.get("contradiction") for i in items) and any(i.get("contradiction") is False for i in items)
+
+
+def test_phrase_match_at_as_the_loop_over_every_phrase():
+    """``PhraseSet.match_at`` (prefix phrases indexed) gives what trying every prefix phrase gave."""
+    import random
+
+    from campaignlint.language.objective_text.vocabulary import PhraseSet, vocabulary
+
+    def reference(phrases, words, i):
+        best = 0
+        for n in range(min(phrases.max_len, len(words) - i), 0, -1):
+            if tuple(words[i : i + n]) in phrases.exact:
+                best = n
+                break
+        for pat, _ in phrases.prefix:
+            n = len(pat)
+            if n > best and i + n <= len(words):
+                if tuple(words[i : i + n - 1]) == pat[:-1] and words[i + n - 1].startswith(pat[-1]):
+                    best = n
+        return best
+
+    rng = random.Random(3)
+    for language in ("fr", "en"):
+        v = vocabulary(language)
+        for phrases in (x for x in vars(v).values() if isinstance(x, PhraseSet)):
+            pool = [w for words in phrases.exact for w in words] + [w for pat, _ in phrases.prefix for w in pat]
+            pool += [w + "s" for w in pool[:50]] + ["", "x", "de", "le"]
+            for _ in range(2000):
+                words = [rng.choice(pool) for _ in range(rng.randint(0, 6))]
+                for i in range(len(words) + 2):
+                    assert phrases.match_at(words, i) == reference(phrases, words, i), (words, i)

@@ -138,3 +138,25 @@ def test_words_equal_the_words_of_each_sentence_on_random_text():
     for text in _random_texts(6, 20_000):
         sentences = module._sentences(text)
         assert list(module._words(text, sentences)) == [w for s in sentences for w in module._WORD.findall(s)], text
+
+
+def test_short_text_told_before_the_sentences_as_after():
+    """``readability`` answers ``None`` for a short text before cutting it: the same as cutting it first."""
+    import random
+
+    from campaignlint.language import readability as module
+
+    def reference(text, language, min_words):
+        sentences = module._sentences(text)
+        words = module._sentence_words(sentences)
+        if not words or len(words) < min_words:
+            return None
+        return module.readability(text, language, min_words)
+
+    pieces = ["Bonjour", "le", "monde", ".", "!", " ", "\n", "#fun", "❶", "🎉", "d'été", "Profitez-en", "https://a.fr",
+              "x", "A", "…", "?", "2"]
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        for min_words in (1, 5, 30):
+            assert module.readability(text, "fr", min_words) == reference(text, "fr", min_words), text

@@ -172,9 +172,14 @@ def _words(text: str, sentences: tuple[str, ...]) -> Sequence[str]:
     one of the few emoji-range characters that are (❶, 🄁…): cutting then
     splits or joins no word, and a dropped piece has none.
     """
-    if "#" in text or _letter_emoji().search(text):
+    if not _prose_words_are_sentence_words(text):
         return _sentence_words(sentences)
     return _prose_words(text)
+
+
+def _prose_words_are_sentence_words(text: str) -> bool:
+    """The words of the text's sentences are its prose words (see :func:`_words`)."""
+    return "#" not in text and not _letter_emoji().search(text)
 
 
 @functools.cache
@@ -242,6 +247,8 @@ def readability(text: str, language: str, min_words: int = 30) -> Readability | 
     formula = _formulas().get(root)
     if formula is None:
         return None
+    if _prose_words_are_sentence_words(text) and len(_prose_words(text)) < min_words:
+        return None  # too short, told before the text is cut into sentences (which it then need not be)
     sentences = _sentences(text)
     words = _words(text, sentences)
     if not words or len(words) < min_words:

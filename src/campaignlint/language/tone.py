@@ -15,6 +15,7 @@ from ..i18n import ngettext
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from campaignlint.language.address import detect_address
 from campaignlint.language.capitals import Exemptions, is_loud
@@ -24,9 +25,13 @@ from campaignlint.resources import load_toml
 __all__ = ["ToneFeatures", "ToneViolation", "measure_tone", "check_tone", "known_tones"]
 
 
-@dataclass(frozen=True, slots=True)
-class ToneFeatures:
-    """What :func:`measure_tone` measured in one text."""
+class ToneFeatures(NamedTuple):
+    """What :func:`measure_tone` measured in one text.
+
+    A named tuple, not a frozen dataclass: T009 measures every text, and a
+    frozen dataclass sets its twelve fields one ``object.__setattr__`` call at a
+    time (a named tuple is made in one C call; it is just as immutable).
+    """
 
     words: int
     sentences: int

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Iterator
 
@@ -16,14 +17,20 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def conversion_stage(campaign: Campaign) -> str:
     """The stage whose messages need a `cta` and a `link` (see the funnel package docstring)."""
+    return _conversion_stage(tuple(campaign.funnel))
+
+
+@functools.lru_cache(maxsize=256)
+def _conversion_stage(funnel: tuple[str, ...]) -> str:
+    """:func:`conversion_stage` of a funnel, memoised: it depends on the stages alone, and projects share funnels."""
     from ...language.kpis_and_stages import last_stage
 
     try:
-        stage = last_stage(list(campaign.funnel))
+        stage = last_stage(list(funnel))
     except Exception:  # pragma: no cover - taxonomy data missing or malformed
         stage = None
-    if stage is None or stage not in campaign.funnel:
-        return campaign.funnel[-1]
+    if stage is None or stage not in funnel:
+        return funnel[-1]
     return stage
 
 
@@ -94,12 +101,36 @@ _PHONE = re.compile(
 )
 
 
+# A word that is certainly a URL for twitter-text (see :func:`_surely_a_url`): after a space or at the
+# start, a short ASCII label, a dot, a common top-level domain, then an optional short path, then a
+# space or the end.
+_SURE_URL = re.compile(
+    r"(?<!\S)[a-zA-Z0-9]{1,63}\.(?:com|fr|io|net|org|de|es|it|nl|be|ch|eu)(?:/\S{0,200})?(?!\S)"
+)
+
+
+def _surely_a_url(text: str) -> bool:
+    """``bool(extract_urls(text))`` when this says ``True``: proved without twitter-text (a costly import).
+
+    twitter-text matches a URL after any character but a letter, a digit, ``@ $ #``
+    (and three non-characters); a word matched by :data:`_SURE_URL` follows a
+    space or the start, and no URL crosses a space, so the search reaching that
+    space finds one starting there: its domain is the word's ``label.tld`` (both
+    top-level-domain lists hold these, followed here by ``/``, a space or the
+    end), an ASCII domain the IDNA codec encodes (a label of at most 63
+    characters), with no protocol and not after ``- _ . /``; the URL (no longer
+    than the word) stays under 4,096 characters.  ``False`` says nothing.
+    ``tests/test_f002_shortcut.py`` checks it against twitter-text.
+    """
+    return _SURE_URL.search(text) is not None
+
+
 def _inline_action(message) -> bool:
     """A link (URL or bare domain) or a phone number in the message's own copy."""
     from ...text.extract import extract_urls
 
     for text in message.texts:
-        if extract_urls(text.value) or "tel:" in text.value:
+        if "tel:" in text.value or _surely_a_url(text.value) or extract_urls(text.value):
             return True
         for match in _PHONE.finditer(text.value):
             if sum(ch.isdigit() for ch in match.group()) >= 9:

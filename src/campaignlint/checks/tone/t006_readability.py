@@ -68,14 +68,14 @@ class HardToRead(Rule):
         campaign = ctx.campaign
         min_words = ctx.setting("readability-min-words")
         score_of = functools.partial(readability, min_words=min_words)
-        minima: dict[str | None, list[tuple[float, str | None]]] = {}
+        minima: dict[str | None, tuple[list[tuple[float, str | None]], float]] = {}
         for message in campaign.messages:
             if message.channel not in minima:  # the same for every message of a channel
-                minima[message.channel] = _minima(campaign, campaign.channel_profile(message.channel))
-            sources = minima[message.channel]
+                sources = _minima(campaign, campaign.channel_profile(message.channel))
+                minima[message.channel] = sources, max((value for value, _ in sources), default=0.0)
+            sources, limit = minima[message.channel]
             if not sources:
                 continue
-            limit = max(value for value, _ in sources)
             for text in message.copy_texts():
                 if text.field != "body":
                     continue

@@ -51,15 +51,33 @@ class PhraseSet:
                 self.prefix.append((words[:-1] + (words[-1][:-1],), entry))
             else:
                 self.exact[words] = entry
+        # The prefix phrases as match_at reads them: one-word ones as one tuple for ``str.startswith``,
+        # longer ones by their first word (which a match must equal).
+        self._one_word = tuple(pat[0] for pat, _ in self.prefix if len(pat) == 1)
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for pat, _ in self.prefix:
+            if len(pat) > 1:
+                self._by_first.setdefault(pat[0], []).append(pat)
 
     def match_at(self, words: list[str], i: int) -> int:
-        """Length (in words) of the longest phrase starting at ``words[i]``, or 0."""
+        """Length (in words) of the longest phrase starting at ``words[i]``, or 0.
+
+        The longest of the exact phrases and of the prefix phrases that match:
+        a one-word prefix phrase matches when ``words[i]`` starts with it (one
+        ``startswith`` call for all of them), a longer one only when its first
+        word is ``words[i]``, so only those are tried.
+        ``tests/test_objective_text.py`` compares it with the loop over every phrase.
+        """
         best = 0
         for n in range(min(self.max_len, len(words) - i), 0, -1):
             if tuple(words[i : i + n]) in self.exact:
                 best = n
                 break
-        for pat, _ in self.prefix:
+        if i >= len(words):
+            return best
+        if not best and self._one_word and words[i].startswith(self._one_word):
+            best = 1
+        for pat in self._by_first.get(words[i], ()):
             n = len(pat)
             if n > best and i + n <= len(words):
                 if tuple(words[i : i + n - 1]) == pat[:-1] and words[i + n - 1].startswith(pat[-1]):

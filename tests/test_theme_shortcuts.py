@@ -106,3 +106,17 @@ def test_theme_flags_kept_for_one_campaign_only():
         for message in campaign.messages:
             assert _on_theme_cached(flags, message, terms, None) == on_theme(message, terms, None)
         assert _on_theme_flags(campaign, terms, None) is flags
+
+
+def test_m007_words_without_underscore_as_the_one_pattern():
+    """``\\w+`` finds the runs ``[^\\W_]+`` finds in any text without ``_`` (and the text with one keeps it)."""
+    import re
+
+    from campaignlint.checks.consistency.m007_pasted_copy import _WORDS, _words_of
+
+    assert _WORDS.pattern == r"[^\W_]+"
+    rng = random.Random(16)
+    alphabet = "ab_ é1٣ﬁ\u0301-’'#@.\u00a0\u2028𝔸ſK中"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert _words_of(text) == re.findall(r"[^\W_]+", text), text

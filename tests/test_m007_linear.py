@@ -48,10 +48,12 @@ def test_same_pairs_as_every_pair(seed, threshold):
 
 def test_comparisons_grow_linearly(monkeypatch):
     """Unrelated bodies (their vocabulary grows with their number, as copy's does):
-    5× the bodies cost about 5× the alignments (every pair would be 25×)."""
+    5× the bodies cost about 5× the comparisons (every pair would be 25×)."""
+    from campaignlint.checks.consistency import m007_pasted_copy
+
     calls = []
-    real = difflib.SequenceMatcher.set_seq1
-    monkeypatch.setattr(difflib.SequenceMatcher, "set_seq1", lambda self, a: calls.append(1) or real(self, a))
+    real = m007_pasted_copy._shared_words  # each comparison past the length bound counts its shared words
+    monkeypatch.setattr(m007_pasted_copy, "_shared_words", lambda *args: calls.append(1) or real(*args))
 
     def alignments(n: int) -> int:
         rng = random.Random(7)
@@ -109,3 +111,16 @@ def test_tag_mask_written_sign_first_finds_the_same_spans():
     for _ in range(20_000):
         text = "".join(rng.choice("ab&#@＃＠ _é1\n.") for _ in range(rng.randint(0, 12)))
         assert [m.span() for m in tag.finditer(text)] == [m.span() for m in before.finditer(text)], text
+
+
+def test_shared_words_count_as_difflibs_quick_ratio():
+    """The numbered tokens' sets share as many tokens as difflib's ``quick_ratio`` counts matches."""
+    from campaignlint.checks.consistency.m007_pasted_copy import _numbered, _shared_words
+
+    rng = random.Random(8)
+    vocabulary = ["a", "ab", "b", "é", "a0"]
+    for _ in range(2000):
+        a, b = (tuple(rng.choice(vocabulary) for _ in range(rng.randint(1, 30))) for _ in range(2))
+        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        shared = _shared_words([frozenset(_numbered(a)), frozenset(_numbered(b))], 0, 1)
+        assert 2.0 * shared / (len(a) + len(b)) == matcher.quick_ratio(), (a, b)

@@ -89,6 +89,27 @@ def _could_match(text: str, term: str, in_hashtags: bool = False) -> bool:
     return bool(_candidates(text, (term,), in_hashtags))
 
 
+@functools.lru_cache(maxsize=1024)
+def _stem_sets(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """For each of ``terms``, the stems (:func:`_stems`) it needs, without their lengths."""
+    return tuple(tuple(stem for stem, _longest in _stems(term)) for term in terms)
+
+
+def _may_have_candidates(text: str, terms: tuple[str, ...], in_hashtags: bool) -> bool:
+    """False only if :func:`_candidates` of ``text`` is empty; a few substring searches in C
+    for a short term list (the theme's), before any word set is made.
+
+    A candidate's every stem begins a word of :func:`_flat_words`; without hashtags
+    (no ``#`` or ``@`` in the text, or ``in_hashtags`` false) those words are the
+    letter runs of ``_flat(text)``, so each stem is a substring of ``_flat(text)``.
+    A term without stems is always a candidate (``all`` of nothing is true);
+    a text with hashtags searched is passed on as it is."""
+    if in_hashtags and ("#" in text or "@" in text):
+        return True
+    flat = _flat(text)
+    return any(all(stem in flat for stem in stems) for stems in _stem_sets(terms))
+
+
 _Stems = tuple[tuple[str, int], ...]
 
 

@@ -46,7 +46,8 @@ from itertools import chain, compress, count, repeat
 from operator import not_
 
 from campaignlint.language import memo
-from campaignlint.language.term_candidates import _CAMEL, _HASHTAG, _LETTERS, _candidates, _flat, _fold, _unaccent
+from campaignlint.language.term_candidates import (_CAMEL, _HASHTAG, _LETTERS, _candidates, _flat, _fold,
+                                                    _may_have_candidates, _unaccent)
 from campaignlint.language.url_masks import URL_LIKE, may_hold_url
 from campaignlint.language.nlp import (NLP, Analysis, default_service, english_lemma, language_root,
                                        strip_urls)
@@ -417,7 +418,9 @@ def _mentions_any(texts: tuple[str, ...], language: str, terms: tuple[str, ...],
                   nlp: NLP | None) -> bool:
     if any(_on_surface(text, terms, in_hashtags) for text in texts):
         return True
-    return any(find_terms(text, language, terms, in_hashtags=in_hashtags, nlp=nlp) for text in texts)
+    unique = _unique_terms(terms)  # what find_terms searches: a text no term may be in is not asked
+    return any(find_terms(text, language, terms, in_hashtags=in_hashtags, nlp=nlp) for text in texts
+               if _may_have_candidates(text, unique, in_hashtags))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -426,15 +429,21 @@ def _on_surface(text: str, terms: tuple[str, ...], in_hashtags: bool) -> bool:
     and a plural ending), in its hashtags too with ``in_hashtags``; memoised."""
     flat = _flat(strip_urls(text))
     hashtags = ""
-    if in_hashtags:
+    if in_hashtags and "#" in text:  # only the matches that open with "#" are read
         hashtags = _flat(" ".join(
             " ".join(_CAMEL.findall(m.group()[1:])) for m in _HASHTAG.finditer(text) if m.group().startswith("#")
         ))
-    for term in terms:
-        pattern = _surface_pattern(term)
-        if pattern is not None and (pattern.search(flat) or (hashtags and pattern.search(hashtags))):
-            return True
-    return False
+    pattern = _surface_patterns(terms)
+    return pattern is not None and (pattern.search(flat) is not None
+                                    or bool(hashtags) and pattern.search(hashtags) is not None)
+
+
+@functools.lru_cache(maxsize=1024)
+def _surface_patterns(terms: tuple[str, ...]) -> re.Pattern | None:
+    """The :func:`_surface_pattern` of each term as one alternation: it finds a match where
+    any of them does (each alternative keeps its own look-arounds), in one search, not one a term."""
+    patterns = [p.pattern for p in map(_surface_pattern, terms) if p is not None]
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def find_hype(text: str, language: str, analysis: Analysis | None = None, *, nlp: NLP | None = None) -> list[TermMatch]:

@@ -31,6 +31,33 @@ def on_theme(message: Message, terms: list[str], nlp=None) -> bool:
                         nlp=nlp)
 
 
+def _on_theme_flags(campaign: Campaign, terms: list[str], nlp) -> dict[int, bool]:
+    """The :func:`on_theme` answers already worked out for the messages of ``campaign``
+    (by the message's ``id``), to fill as they are asked for.
+
+    M005 and M006 ask the same messages of the same campaign one after the other: the
+    last campaign's answers are kept (held with the campaign, so no ``id`` is reused;
+    rules do not change the model), for the same terms and language service only, so
+    M006 reads M005's answers without building each message's texts again."""
+    last = _LAST_FLAGS
+    if last and last[0] is campaign and last[1] == terms and last[2] is nlp:
+        return last[3]
+    flags: dict[int, bool] = {}
+    _LAST_FLAGS[:] = [campaign, terms, nlp, flags]
+    return flags
+
+
+_LAST_FLAGS: list = []
+
+
+def _on_theme_cached(flags: dict[int, bool], message: Message, terms: list[str], nlp) -> bool:
+    """:func:`on_theme`, read from ``flags`` (see :func:`_on_theme_flags`) or added to it."""
+    found = flags.get(id(message))
+    if found is None:
+        found = flags[id(message)] = on_theme(message, terms, nlp)
+    return found
+
+
 def _by_channel(campaign: Campaign) -> dict[str, list[Message]]:
     found: dict[str, list[Message]] = {}
     for message in campaign.messages:
@@ -92,8 +119,9 @@ class ChannelOffTheme(Rule):
         terms = theme_terms(campaign)
         if not terms:
             return
+        flags = _on_theme_flags(campaign, terms, ctx.nlp)
         for channel, messages in _by_channel(campaign).items():
-            if any(on_theme(m, terms, ctx.nlp) for m in messages):
+            if any(_on_theme_cached(flags, m, terms, ctx.nlp) for m in messages):
                 continue
             if len(messages) == 1:
                 detail = _("its only message, `{message}`, does not carry it").format(message=messages[0].name)
@@ -152,8 +180,9 @@ class ChannelThemeShare(Rule):
         if not terms:
             return
         minimum = float(ctx.setting("theme-share"))
+        flags = _on_theme_flags(campaign, terms, ctx.nlp)
         for channel, messages in _by_channel(campaign).items():
-            on = [m for m in messages if on_theme(m, terms, ctx.nlp)]
+            on = [m for m in messages if _on_theme_cached(flags, m, terms, ctx.nlp)]
             if not on:
                 continue  # M005
             share = 100.0 * len(on) / len(messages)

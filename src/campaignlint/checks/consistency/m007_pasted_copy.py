@@ -41,6 +41,14 @@ def _may_hold_url_or_tag(folded: str) -> bool:
     return any(cue in folded for cue in _LITERAL_CUES) or _DOT_LETTERS.search(folded) is not None
 # the words left once punctuation, symbols and ``_`` are blanked: runs of word characters but ``_``
 _WORDS = re.compile(r"[^\W_]+")
+# the same runs in a text without ``_``, where ``[^\W_]`` and ``\w`` take the same characters:
+# ``re`` tests one category a character instead of a negated set (about a quarter faster)
+_WORDS_NO_UNDERSCORE = re.compile(r"\w+")
+
+
+def _words_of(text: str) -> list[str]:
+    """``_WORDS.findall(text)``, with the plain ``\\w+`` pattern when ``text`` holds no ``_``."""
+    return (_WORDS if "_" in text else _WORDS_NO_UNDERSCORE).findall(text)
 
 
 def normalised_words(text: str, remove: tuple[str, ...] = ()) -> list[str]:
@@ -59,7 +67,7 @@ def _normalised_words(text: str, remove: tuple[str, ...]) -> tuple[str, ...]:
             text = text.replace(phrase.casefold(), " ")
     if _may_hold_url_or_tag(text):  # most bodies hold none: spare the masks' scan
         text = _URL_OR_TAG.sub(" ", text)
-    return tuple(_WORDS.findall(text))
+    return tuple(_words_of(text))
 
 
 class PastedCopy(Rule):
@@ -167,7 +175,7 @@ def _similar_pairs(bodies: list[tuple[str, ...]], channels: list[str], threshold
     joins — each must share a word with the other's *prefix*: its words (each
     occurrence numbered, so repeats count) rarest first, all but the overlap
     minus one.  Only bodies indexed under one of a body's prefix words are
-    compared, oldest first, through the same length bound, ``quick_ratio`` and
+    compared, oldest first, through the same length bound, ``quick_ratio`` (counted on sets, in C) and
     ``ratio`` as before: no pair that reaches the threshold is missed.
     """
     if len(set(channels)) < 2:
@@ -177,10 +185,12 @@ def _similar_pairs(bodies: list[tuple[str, ...]], channels: list[str], threshold
     for tokens in numbered:
         frequency.update(tokens)
     rarity = frequency.__getitem__
+    token_sets: list[frozenset[str] | None] = [None] * len(bodies)
     index: dict[str, list[int]] = {}
     for position, (words, tokens) in enumerate(zip(bodies, numbered)):
         # by (frequency, token), rarest first: sorted by token, then (stable) by frequency,
         # both with keys read in C
+        token_sets[position] = frozenset(tokens)
         tokens.sort()
         tokens.sort(key=rarity)
         prefix = tokens[: len(tokens) - _min_overlap(len(tokens), threshold) + 1]
@@ -197,16 +207,27 @@ def _similar_pairs(bodies: list[tuple[str, ...]], channels: list[str], threshold
             # difflib's real_quick_ratio (the upper bound the lengths allow), without a matcher
             if 2.0 * min(other, size) / (other + size) < threshold:
                 continue
-            if matcher is None:  # index this body once (b2j), compare it with each earlier one
-                matcher = difflib.SequenceMatcher(None, autojunk=False)
-                matcher.set_seq2(words)
-            matcher.set_seq1(earlier_words)
-            if matcher.quick_ratio() < threshold:
+            # difflib's quick_ratio, by the same formula, from the numbered tokens' sets
+            if 2.0 * _shared_words(token_sets, earlier, position) / (other + size) < threshold:
                 continue
-            ratio = 1.0 if earlier_words == words else matcher.ratio()
+            if earlier_words == words:
+                ratio = 1.0
+            else:
+                if matcher is None:  # index this body once (b2j), align it with each earlier one
+                    matcher = difflib.SequenceMatcher(None, autojunk=False)
+                    matcher.set_seq2(words)
+                matcher.set_seq1(earlier_words)
+                ratio = matcher.ratio()
             if ratio + 1e-9 < threshold:
                 continue
             yield position, earlier, ratio
             break
         for token in prefix:
             index.setdefault(token, []).append(position)
+
+
+def _shared_words(token_sets: list, first: int, second: int) -> int:
+    """The words two bodies share, repeats counted (what difflib's ``quick_ratio`` counts, a
+    word as many times as it occurs in both): their numbered tokens (:func:`_numbered`) stand
+    for the pairs (word, k), so the multisets' intersection is the sets' intersection, in C."""
+    return len(token_sets[first] & token_sets[second])

@@ -108,6 +108,8 @@ Quantity = Money | Percent | Decimal
 #: seconds in each duration unit (a month is 30 days, a year 365: frequency caps and journeys)
 SECONDS = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400, "weeks": 7 * 86400,
            "months": 30 * 86400, "years": 365 * 86400}
+#: a frequency cap's rolling period, in seconds (``email 3 per week``)
+PERIOD_SECONDS = {"day": SECONDS["days"], "week": SECONDS["weeks"], "month": SECONDS["months"]}
 
 
 def seconds(duration: Duration) -> float:
@@ -157,7 +159,7 @@ class FrequencyCap(Model):
 
     @property
     def seconds(self) -> int:
-        return {"day": 86400, "week": 7 * 86400, "month": 30 * 86400}[self.period]
+        return PERIOD_SECONDS[self.period]
 
     def __str__(self) -> str:
         return f"{self.count} per {self.period}"

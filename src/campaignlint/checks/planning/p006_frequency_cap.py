@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...i18n import gettext as _
 from ...i18n import language
+from ...model import PERIOD_SECONDS
 from ...findings import Finding, Severity
 from ...rule import Rule
 from .._format import local_time
@@ -121,7 +122,7 @@ class _Cap:
 
     @property
     def seconds(self) -> int:
-        return {"day": 86400, "week": 7 * 86400, "month": 30 * 86400}[self.period]
+        return PERIOD_SECONDS[self.period]
 
     def __str__(self) -> str:
         return f"{self.count} per {self.period}"

@@ -31,6 +31,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from campaignlint.language import memo
 from campaignlint.language.url_masks import EMAIL, bare_domain
 from campaignlint.text.wording import strip_accents
 
@@ -60,25 +61,12 @@ class Exemptions:
     accepted: frozenset[str] = frozenset()
 
 
+@memo.last_campaign
 def exemptions_for(campaign) -> Exemptions:
     """The campaign's names (brand, senders, offer codes, opt-outs) and its voice's ``accept`` words.
 
     T005, T009 and R008 (once per shouting run it takes over) ask it of the same campaign, one
-    after the other: the last campaign's answer is kept (held with the campaign itself, so its
-    ``id`` cannot be reused meanwhile; rules do not change the model)."""
-    last = _LAST_EXEMPTIONS
-    if last and last[0] is campaign:
-        return last[1]
-    exemptions = _exemptions_for(campaign)
-    _LAST_EXEMPTIONS[:] = [campaign, exemptions]
-    return exemptions
-
-
-_LAST_EXEMPTIONS: list = []
-
-
-def _exemptions_for(campaign) -> Exemptions:
-    """:func:`exemptions_for`, computed."""
+    after the other: the last campaign's answer is kept (:func:`memo.last_campaign`)."""
     names: set[str] = set()
 
     def add(value: str | None, into: set[str]) -> None:

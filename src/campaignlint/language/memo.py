@@ -33,3 +33,27 @@ def clear() -> None:
     """Empty every per-text memo."""
     for cached in _MEMOS:
         cached.cache_clear()
+
+
+def last_campaign(function: F) -> F:
+    """Memoise ``function(campaign, *args)`` for the last campaign (and arguments) it was asked about.
+
+    The engine runs every rule on a campaign before the next one, so the rules that read the
+    same fact of a campaign (its links, its offer claims, its exemptions…) ask it one after the
+    other.  The campaign is compared by identity and held with the answer, so its ``id`` cannot
+    be reused meanwhile (rules do not change the model); the other arguments by equality.  The
+    answer of the campaign before is dropped with it.  Not emptied by :func:`clear`: one
+    campaign at most is kept.
+    """
+    last: list = [None]  # (campaign, args, answer), swapped whole: a reader never sees half of it
+
+    @functools.wraps(function)
+    def cached(campaign, *args):
+        entry = last[0]
+        if entry is not None and entry[0] is campaign and entry[1] == args:
+            return entry[2]
+        answer = function(campaign, *args)
+        last[0] = (campaign, args, answer)
+        return answer
+
+    return cached  # type: ignore[return-value]

@@ -50,25 +50,19 @@ def claims_of(campaign: Campaign, kind: str) -> Iterator[tuple[Message, Offer, T
             yield message, offer, text, claim
 
 
+@memo.last_campaign
 def _promoted_claims(campaign: Campaign) -> tuple[tuple[Message, Offer, Text, "OfferClaims"], ...]:
     """Each copy text of the messages promoting an offer, with its claims.
 
     M001, M002 and M004 read them of the same campaign one after the other: the last
-    campaign's are kept (held with the campaign, so its ``id`` is not reused; rules do not
-    change the model), and each message's reference year is worked out once."""
-    last = _LAST_CLAIMS
-    if last and last[0] is campaign:
-        return last[1]
+    campaign's are kept (:func:`memo.last_campaign`), and each message's reference year is
+    worked out once."""
     found = []
     for message, offer in promoting(campaign):
         year = reference_year(message, campaign)
         for text in message.copy_texts():
             found.append((message, offer, text, _cached_claims(text.value, message.language, year)))
-    _LAST_CLAIMS[:] = [campaign, tuple(found)]
-    return _LAST_CLAIMS[1]
-
-
-_LAST_CLAIMS: list = []
+    return tuple(found)
 
 
 def is_reference_price(offer: Offer, claim: "OfferClaim") -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from campaignlint.language import memo
+
 from ...i18n import gettext as _
 from ...findings import Finding, Severity
 from ...model import Campaign, Message
@@ -31,23 +33,16 @@ def on_theme(message: Message, terms: list[str], nlp=None) -> bool:
                         nlp=nlp)
 
 
+@memo.last_campaign
 def _on_theme_flags(campaign: Campaign, terms: list[str], nlp) -> dict[int, bool]:
     """The :func:`on_theme` answers already worked out for the messages of ``campaign``
     (by the message's ``id``), to fill as they are asked for.
 
     M005 and M006 ask the same messages of the same campaign one after the other: the
-    last campaign's answers are kept (held with the campaign, so no ``id`` is reused;
-    rules do not change the model), for the same terms and language service only, so
-    M006 reads M005's answers without building each message's texts again."""
-    last = _LAST_FLAGS
-    if last and last[0] is campaign and last[1] == terms and last[2] is nlp:
-        return last[3]
-    flags: dict[int, bool] = {}
-    _LAST_FLAGS[:] = [campaign, terms, nlp, flags]
-    return flags
-
-
-_LAST_FLAGS: list = []
+    last campaign's answers are kept (:func:`memo.last_campaign`: the campaign held, so no
+    message's ``id`` is reused), for the same terms and language service only, so M006
+    reads M005's answers without building each message's texts again."""
+    return {}
 
 
 def _on_theme_cached(flags: dict[int, bool], message: Message, terms: list[str], nlp) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
+from campaignlint.language import memo
+
 from ...i18n import gettext as _
 from ...i18n import pgettext
 from ...findings import Applicability, Fix
@@ -66,20 +68,14 @@ def message_links(message: Message) -> list[Link]:
     return found
 
 
+@memo.last_campaign
 def _facts(campaign: Campaign) -> dict:
-    """What the U rules work out of the last campaign they read: its links, the lists of
-    :func:`tracked_links`, the UTM values of :func:`expected_values` per channel.
+    """What the U rules work out of the last campaign they read, filled as they ask: its links,
+    the lists of :func:`tracked_links`, the UTM values of :func:`expected_values` per channel.
 
-    The five rules read the same campaign one after the other (the engine runs every rule on a
-    campaign before the next one), so the last campaign's facts are kept — held with the campaign
-    itself, so that its ``id`` cannot be reused meanwhile; rules do not change the model.  The
-    facts of the campaign before are dropped with it."""
-    if not _LAST or _LAST[0] is not campaign:
-        _LAST[:] = [campaign, {}]
-    return _LAST[1]
-
-
-_LAST: list = []
+    The five rules read the same campaign one after the other, so the last campaign's facts are
+    kept (:func:`memo.last_campaign`); those of the campaign before are dropped with it."""
+    return {}
 
 
 def campaign_links(campaign: Campaign) -> tuple[Link, ...]:

@@ -81,6 +81,9 @@ def test_masks_from_the_prose_masks_equal_the_combined_masks_on_random_text():
 def test_unaligned_opening_with_one_class_answers_as_the_first_pattern():
     """``_UNALIGNED`` (one class first, lookbehinds after) finds a match exactly when the first pattern does."""
     import random
+    import re
+
+    first = re.compile(r"(?<=\w)(?:https?://|www\.)|\.[a-z]{2,}+(?=\w)", re.IGNORECASE)  # as first written
 
     from campaignlint.language import detect as module
 
@@ -89,7 +92,7 @@ def test_unaligned_opening_with_one_class_answers_as_the_first_pattern():
     rng = random.Random(13)
     for _ in range(60_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
-        assert bool(module._UNALIGNED.search(text)) == bool(module._UNALIGNED_FIRST.search(text)), text
+        assert bool(module._UNALIGNED.search(text)) == bool(first.search(text)), text
 
 
 def test_points_give_the_stop_word_lookup():

@@ -68,7 +68,7 @@ def test_tag_patterns_written_sign_first_find_the_same_spans():
     from campaignlint.language import readability
 
     pairs = [
-        (re.compile(r"(?<![\w#@])[#@][^\W_]\w*", re.IGNORECASE), readability._TAG),
+        (re.compile(r"(?<![\w#@])[#@][^\W_]\w*", re.IGNORECASE), readability.TAG),
         (re.compile(r"(?<![\w&])[#@]\w+"), re.compile(r"[#@](?<![\w&].)\w+")),  # offers' tag mask
     ]
     rng = random.Random(3)

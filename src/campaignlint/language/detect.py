@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-from campaignlint.language.readability import prose_text
+from campaignlint.language.readability import TAG, prose_text
 from campaignlint.language.url_masks import DOMAIN, EMAIL, Alternation
 from campaignlint.resources import load_word_list
 
@@ -37,7 +37,7 @@ _NOT_PROSE = Alternation(
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
     EMAIL,
     DOMAIN,
-    re.compile(r"[#@](?<![\w#@].)[^\W_]\w*", re.IGNORECASE),  # a tag, sign first (as readability._TAG)
+    TAG,  # a hashtag or mention (the prose masks' pattern)
     re.compile(r"\b\w*\d\w*\b", re.IGNORECASE),  # _DIGIT_WORD
 )
 _DIGIT_WORD = re.compile(r"\b\w*\d\w*\b", re.IGNORECASE)
@@ -50,7 +50,6 @@ _TOKEN = re.compile(r"[^\W\d_]+['’]?")
 # ``(?<=\w)(?:https?://|www\.)|\.[a-z]{2,}+(?=\w)`` written to open with the one class every match
 # starts with (``h``, ``w``, ``.``), each branch checking with a lookbehind which it read: ``re`` then
 # skips the other characters in C (3x faster; the same answers: tests/test_detect.py).
-_UNALIGNED_FIRST = re.compile(r"(?<=\w)(?:https?://|www\.)|\.[a-z]{2,}+(?=\w)", re.IGNORECASE)
 _UNALIGNED = re.compile(r"[.hw](?:(?<=\wh)ttps?://|(?<=\ww)ww\.|(?<=\.)[a-z]{2,}+(?=\w))", re.IGNORECASE)
 
 

@@ -61,8 +61,8 @@ class Readability:
 # (case-insensitive), matched in linear time (see ``url_masks``).
 # ``(?<![\w#@])[#@][^\W_]\w*`` written sign first, so that ``re`` skips to the signs in C (5x faster;
 # same spans: tests/test_shortcuts.py)
-_TAG = re.compile(r"[#@](?<![\w#@].)[^\W_]\w*", re.IGNORECASE)
-_NOT_PROSE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN, _TAG)
+TAG = re.compile(r"[#@](?<![\w#@].)[^\W_]\w*", re.IGNORECASE)
+_NOT_PROSE = Alternation(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE), EMAIL, DOMAIN, TAG)
 # emoji and the characters that join or vary them (ZWJ, variation selector)
 _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d"
 # Every cut starts with one of ``. ! ? …``, a line break or an emoji, and the
@@ -103,7 +103,7 @@ def _prose(text: str) -> str:
     """
     if not may_hold_url_or_tag(text):
         return text
-    return _NOT_PROSE.sub(" ", text) if may_hold_url(text) else _TAG.sub(" ", text)
+    return _NOT_PROSE.sub(" ", text) if may_hold_url(text) else TAG.sub(" ", text)
 
 
 prose_text = _prose  # public name: T007's language detection starts from the same masks
